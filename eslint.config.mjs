@@ -1,0 +1,58 @@
+// Lint rules for the whole workspace. Module boundaries are what keep the layout of
+// docs/architecture.md true: web never imports api, shared imports neither NestJS
+// nor Angular, ui never imports data-access. No wildcard rule: every tag is named.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+const layer = {
+  'type:app': ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+  'type:feature': ['type:feature', 'type:data-access', 'type:ui', 'type:util'],
+  'type:data-access': ['type:data-access', 'type:util'],
+  'type:ui': ['type:ui', 'type:util'],
+  'type:util': ['type:util'],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/.nx/**', '**/.angular/**', '**/coverage/**', 'libs/web/shared/graphql/src/generated/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    plugins: { '@nx': nx },
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'express', 'rxjs'],
+            },
+            ...Object.entries(layer).map(([sourceTag, allowed]) => ({
+              sourceTag,
+              onlyDependOnLibsWithTags: allowed,
+            })),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,57 @@
+import { ALL_PERMISSIONS, Permission, hasPermission, permissionsForRoles, ROLE_PERMISSIONS } from './permissions';
+import { ALL_ROLES, Role, isRole } from './roles';
+import { checkRoleBinding } from './role-binding';
+
+describe('role → permission map', () => {
+  it('gives every role at least read access to its collaboration', () => {
+    for (const role of ALL_ROLES) expect(ROLE_PERMISSIONS[role]).toContain(Permission.CollaborationRead);
+  });
+
+  it('lets only the coordinator manage members, groups and organisations', () => {
+    const managers = ALL_ROLES.filter((role) => hasPermission([role], Permission.MemberManage));
+    expect(managers).toEqual([Role.Coordinator]);
+    expect(hasPermission([Role.MunicipalEditor], Permission.GroupManage)).toBe(false);
+    expect(hasPermission([Role.Coordinator], Permission.OrganizationManage)).toBe(true);
+  });
+
+  it('unions the permissions of several roles without duplicates', () => {
+    const permissions = permissionsForRoles([Role.Viewer, Role.SteeringMember, Role.Viewer]);
+    expect(permissions).toEqual([Permission.CollaborationRead, Permission.MemberRead, Permission.AuditRead]);
+  });
+
+  it('grants a platform admin every permission whatever the roles', () => {
+    expect(permissionsForRoles([], true)).toEqual(ALL_PERMISSIONS);
+  });
+
+  it('recognises role names and rejects anything else', () => {
+    expect(isRole('COORDINATOR')).toBe(true);
+    expect(isRole('coordinator')).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+});
+
+describe('role bindings', () => {
+  it('requires a municipality for a municipal editor', () => {
+    expect(checkRoleBinding({ role: Role.MunicipalEditor })).toEqual([
+      { field: 'organizationId', reason: 'required', expected: 'MUNICIPALITY' },
+    ]);
+    expect(checkRoleBinding({ role: Role.MunicipalEditor, organizationKind: 'EMPLOYMENT_AGENCY' })).toEqual([
+      { field: 'organizationId', reason: 'wrong-kind', expected: 'MUNICIPALITY' },
+    ]);
+    expect(checkRoleBinding({ role: Role.MunicipalEditor, organizationKind: 'MUNICIPALITY' })).toEqual([]);
+  });
+
+  it('requires an operational group for a group member and refuses the steering group', () => {
+    expect(checkRoleBinding({ role: Role.GroupMember })[0]).toMatchObject({ field: 'groupId', reason: 'required' });
+    expect(checkRoleBinding({ role: Role.GroupMember, groupKind: 'STEERING' })[0]).toMatchObject({
+      reason: 'wrong-kind',
+    });
+  });
+
+  it('refuses a binding the role does not take', () => {
+    expect(checkRoleBinding({ role: Role.Coordinator, organizationKind: 'MUNICIPALITY', groupKind: 'STEERING' })).toEqual([
+      { field: 'organizationId', reason: 'not-allowed' },
+      { field: 'groupId', reason: 'not-allowed' },
+    ]);
+  });
+});

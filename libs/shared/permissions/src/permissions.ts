@@ -1,0 +1,50 @@
+import { Role } from './roles';
+
+/**
+ * Everything a user may do inside a collaboration. The API guards check these and
+ * the web app hides what a user lacks; the server is the only enforcement.
+ */
+export const Permission = {
+  CollaborationRead: 'collaboration:read',
+  MemberRead: 'member:read',
+  MemberManage: 'member:manage',
+  GroupManage: 'group:manage',
+  OrganizationManage: 'organization:manage',
+  AuditRead: 'audit:read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
+
+const MEMBER_BASICS: readonly Permission[] = [Permission.CollaborationRead, Permission.MemberRead];
+
+/** The role → permission map: the single source of truth for API and web. */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  [Role.Coordinator]: [
+    ...MEMBER_BASICS,
+    Permission.MemberManage,
+    Permission.GroupManage,
+    Permission.OrganizationManage,
+    Permission.AuditRead,
+  ],
+  [Role.SteeringMember]: [...MEMBER_BASICS, Permission.AuditRead],
+  [Role.GroupMember]: MEMBER_BASICS,
+  [Role.MunicipalEditor]: MEMBER_BASICS,
+  [Role.AgencyAnalyst]: MEMBER_BASICS,
+  [Role.Viewer]: MEMBER_BASICS,
+};
+
+/** The union of the permissions of the given roles, in the order of ALL_PERMISSIONS. */
+export function permissionsForRoles(roles: Iterable<Role>, isPlatformAdmin = false): Permission[] {
+  if (isPlatformAdmin) return [...ALL_PERMISSIONS];
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const permission of ROLE_PERMISSIONS[role]) granted.add(permission);
+  return ALL_PERMISSIONS.filter((permission) => granted.has(permission));
+}
+
+export function hasPermission(
+  roles: Iterable<Role>,
+  permission: Permission,
+  isPlatformAdmin = false,
+): boolean {
+  return permissionsForRoles(roles, isPlatformAdmin).includes(permission);
+}
