@@ -1,1 +1,4 @@
-
+export * from './models';
+export * from './inputs';
+export * from './group.service';
+export * from './groups.module';

@@ -1,1 +1,4 @@
-
+export * from './models';
+export * from './inputs';
+export * from './organization.service';
+export * from './organizations.module';

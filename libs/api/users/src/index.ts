@@ -1,1 +1,2 @@
-
+export * from './me.resolver';
+export * from './users.module';

@@ -1,1 +1,2 @@
-
+export * from './audit-writer';
+export * from './audit.module';

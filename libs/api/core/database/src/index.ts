@@ -1,1 +1,5 @@
-
+export * from './entities';
+export * from './data-source';
+export * from './seeds';
+export * from './database.module';
+export * from './testing';

@@ -1,1 +1,6 @@
-
+export * from './access';
+export * from './access.guard';
+export * from './request-context';
+export * from './tenant';
+export * from './tenancy.module';
+export * from './request-loaders';

@@ -1,0 +1,108 @@
+import path from 'node:path';
+
+/** Everything the API reads from its environment, validated once at start-up. */
+export interface ApiConfig {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  oidc: {
+    issuerUrl: string;
+    audience: string;
+    webClientId: string;
+    /** Keycloak's base URL and realm, as keycloak-js wants them, derived from the issuer. */
+    baseUrl: string;
+    realm: string;
+  };
+  webDistDir: string;
+  corsOrigins: string[];
+  logFormat: 'text' | 'json';
+  logSql: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function httpUrl(value: string): URL | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads only DATABASE_URL: what the migrate and seed commands need. */
+export function readDatabaseUrl(env: Env, problems: string[] = []): string {
+  const value = env['DATABASE_URL']?.trim();
+  if (!value) {
+    problems.push('DATABASE_URL is missing: set it to a PostgreSQL URL, e.g. postgresql://user:password@localhost:5432/kraftsamling');
+    return '';
+  }
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error('protocol');
+    if (!url.hostname || url.pathname.length < 2) throw new Error('host/database');
+  } catch {
+    problems.push('DATABASE_URL is malformed: expected postgresql://user:password@host:port/database');
+  }
+  return value;
+}
+
+export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
+  const problems: string[] = [];
+  const databaseUrl = readDatabaseUrl(env, problems);
+
+  const portText = env['PORT']?.trim() || '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT is malformed: "${portText}" is not a TCP port (1–65535)`);
+
+  const issuerText = env['OIDC_ISSUER_URL']?.trim();
+  let baseUrl = '';
+  let realm = '';
+  if (!issuerText) {
+    problems.push('OIDC_ISSUER_URL is missing: set it to the identity provider’s issuer, e.g. http://localhost:8080/realms/kraftsamling');
+  } else {
+    const issuer = httpUrl(issuerText);
+    const match = issuer?.pathname.match(/^(.*)\/realms\/([^/]+)$/);
+    if (!issuer || !match) {
+      problems.push(`OIDC_ISSUER_URL is malformed: "${issuerText}" is not a Keycloak issuer URL (http(s)://host/realms/<realm>)`);
+    } else {
+      baseUrl = `${issuer.origin}${match[1]}`;
+      realm = decodeURIComponent(match[2]!);
+    }
+  }
+
+  const corsOrigins = (env['CORS_ORIGINS'] ?? 'http://localhost:4200')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!httpUrl(origin)) problems.push(`CORS_ORIGINS is malformed: "${origin}" is not an http(s) origin`);
+  }
+
+  const logFormat = (env['LOG_FORMAT'] ?? 'text').trim();
+  if (logFormat !== 'text' && logFormat !== 'json') problems.push(`LOG_FORMAT is malformed: "${logFormat}" (use text or json)`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    host: env['HOST']?.trim() || '127.0.0.1',
+    port,
+    databaseUrl,
+    oidc: {
+      issuerUrl: issuerText!.replace(/\/$/, ''),
+      audience: env['OIDC_AUDIENCE']?.trim() || 'kraftsamling-api',
+      webClientId: env['OIDC_WEB_CLIENT_ID']?.trim() || 'kraftsamling-web',
+      baseUrl,
+      realm,
+    },
+    webDistDir: path.resolve(env['WEB_DIST_DIR']?.trim() || defaultWebDistDir),
+    corsOrigins,
+    logFormat: logFormat as 'text' | 'json',
+    logSql: env['LOG_SQL'] === 'true',
+  };
+}

@@ -1,0 +1,65 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOMAIN_MODULES } from './app.module';
+import { printApiSchema, resolverClasses, resolverOperations } from './graphql-schema';
+
+const schemaFile = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'schema.gql');
+
+describe('GraphQL schema', () => {
+  it('matches the committed apps/api/schema.gql (run with UPDATE_SCHEMA=1 to regenerate)', async () => {
+    const sdl = await printApiSchema(DOMAIN_MODULES);
+    if (process.env['UPDATE_SCHEMA'] === '1') writeFileSync(schemaFile, sdl);
+    expect(readFileSync(schemaFile, 'utf8')).toBe(sdl);
+  });
+});
+
+describe('access rules', () => {
+  const operations = resolverOperations(resolverClasses(DOMAIN_MODULES));
+  const describeRule = (rule: (typeof operations)[number]['rule']) =>
+    !rule
+      ? 'NONE'
+      : rule.kind === 'collaboration'
+        ? `${rule.permission} in collaboration from ${'arg' in rule.tenant ? `arg ${rule.tenant.arg}` : `parent.${rule.tenant.parent}`}`
+        : rule.kind;
+
+  it('declares a permission on every query, mutation, subscription and field resolver', () => {
+    const missing = operations.filter((operation) => !operation.rule).map((operation) => operation.operation);
+    expect(missing).toEqual([]);
+    expect(operations.some((operation) => operation.rule?.kind === 'public')).toBe(false);
+  });
+
+  it('lists every operation with the permission it requires', () => {
+    const table = Object.fromEntries(
+      operations.filter((op) => op.kind !== 'Field').map((op) => [op.operation, describeRule(op.rule)]),
+    );
+    expect(table).toEqual({
+      'Mutation.addMember': 'member:manage in collaboration from arg input.collaborationId',
+      'Mutation.addPartnerOrganization': 'organization:manage in collaboration from arg input.collaborationId',
+      'Mutation.changeMemberRole': 'member:manage in collaboration from arg input.collaborationId',
+      'Mutation.createGroup': 'group:manage in collaboration from arg input.collaborationId',
+      'Mutation.removeMember': 'member:manage in collaboration from arg input.collaborationId',
+      'Mutation.renameGroup': 'group:manage in collaboration from arg input.collaborationId',
+      'Query.collaboration': 'collaboration:read in collaboration from arg slug',
+      'Query.collaborations': 'authenticated',
+      'Query.me': 'authenticated',
+      'Query.municipalities': 'authenticated',
+    });
+  });
+
+  it('reads tenant-owned fields only with a permission in the parent’s collaboration', () => {
+    const fields = Object.fromEntries(
+      operations.filter((op) => op.kind === 'Field').map((op) => [op.operation, describeRule(op.rule)]),
+    );
+    expect(fields).toEqual({
+      'CollaborationGroupsResolver.groups': 'collaboration:read in collaboration from parent.id',
+      'CollaborationOrganizationsResolver.organizations': 'collaboration:read in collaboration from parent.id',
+      'CollaborationsResolver.members': 'member:read in collaboration from parent.id',
+      'CollaborationsResolver.myPermissions': 'authenticated',
+      'CollaborationsResolver.myRoles': 'authenticated',
+      'GroupsResolver.members': 'member:read in collaboration from parent.collaborationId',
+      'MembershipGroupResolver.group': 'member:read in collaboration from parent.collaborationId',
+      'MembershipOrganizationResolver.organization': 'member:read in collaboration from parent.collaborationId',
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import {
+  PLATFORM_ADMIN_REALM_ROLE,
+  permissionsForRoles,
+  type Permission,
+  type Role,
+} from '@kraftsamling/shared/permissions';
+
+export interface PrincipalMembership {
+  membershipId: string;
+  collaborationId: string;
+  slug: string;
+  collaborationName: string;
+  role: Role;
+  organizationId: string | null;
+  groupId: string | null;
+}
+
+/** The signed-in user of one request: who they are and every membership they hold. */
+export class Principal {
+  constructor(
+    readonly userId: string,
+    readonly subject: string,
+    readonly username: string | null,
+    readonly name: string,
+    readonly email: string | null,
+    readonly realmRoles: readonly string[],
+    readonly memberships: readonly PrincipalMembership[],
+  ) {}
+
+  get isPlatformAdmin(): boolean {
+    return this.realmRoles.includes(PLATFORM_ADMIN_REALM_ROLE);
+  }
+
+  rolesIn(collaborationId: string): Role[] {
+    return [...new Set(this.memberships.filter((m) => m.collaborationId === collaborationId).map((m) => m.role))];
+  }
+
+  isMemberOf(collaborationId: string): boolean {
+    return this.memberships.some((m) => m.collaborationId === collaborationId);
+  }
+
+  permissionsIn(collaborationId: string): Permission[] {
+    return permissionsForRoles(this.rolesIn(collaborationId), this.isPlatformAdmin);
+  }
+
+  can(permission: Permission, collaborationId: string): boolean {
+    return this.permissionsIn(collaborationId).includes(permission);
+  }
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditWriter } from '@kraftsamling/api/core/audit';
+import type { Role } from '@kraftsamling/shared/permissions';
+import type { AccessTokenClaims } from './token-verifier';
+import { Principal, type PrincipalMembership } from './principal';
+
+interface UserRow {
+  id: string;
+  username: string | null;
+  name: string;
+  email: string | null;
+}
+
+function displayName(claims: AccessTokenClaims): string {
+  const full = claims.name ?? [claims.given_name, claims.family_name].filter(Boolean).join(' ');
+  return full || claims.preferred_username || claims.email || claims.sub;
+}
+
+/**
+ * Users are created on first login from the token. A coordinator may have invited the
+ * person by e-mail before; the first login whose *verified* e-mail matches claims that
+ * row, so the invitation's memberships apply. An unverified e-mail never claims a row.
+ */
+@Injectable()
+export class UserProvisioning {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async principalFor(claims: AccessTokenClaims): Promise<Principal> {
+    const user = await this.findOrCreate(claims);
+    const memberships = (await this.dataSource.query(
+      `SELECT m.id AS "membershipId", m.collaboration_id AS "collaborationId", c.slug, c.name AS "collaborationName",
+              m.role, m.organization_id AS "organizationId", m.group_id AS "groupId"
+         FROM membership m JOIN collaboration c ON c.id = m.collaboration_id
+        WHERE m.user_id = $1
+        ORDER BY c.name, m.created_at`,
+      [user.id],
+    )) as (PrincipalMembership & { role: Role })[];
+    return new Principal(
+      user.id,
+      claims.sub,
+      user.username,
+      user.name,
+      user.email,
+      claims.realm_access?.roles ?? [],
+      memberships,
+    );
+  }
+
+  private async findOrCreate(claims: AccessTokenClaims): Promise<UserRow> {
+    const profile = {
+      username: claims.preferred_username ?? null,
+      name: displayName(claims),
+      email: claims.email ?? null,
+    };
+    const [existing] = (await this.dataSource.query(
+      `SELECT id, username, name, email FROM app_user WHERE subject = $1`,
+      [claims.sub],
+    )) as UserRow[];
+    if (existing) {
+      if (existing.username !== profile.username || existing.name !== profile.name || existing.email !== profile.email) {
+        await this.refreshProfile(existing, profile, claims);
+        return { ...existing, ...profile };
+      }
+      return existing;
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (profile.email && claims.email_verified === true) {
+        const [invited] = (await manager.query(
+          `UPDATE app_user SET subject = $1, username = $2, name = $3, last_login_at = now()
+            WHERE lower(email) = lower($4) AND subject IS NULL
+            RETURNING id, username, name, email`,
+          [claims.sub, profile.username, profile.name, profile.email],
+        )) as [UserRow[], number];
+        const claimed = Array.isArray(invited) ? invited[0] : undefined;
+        if (claimed) {
+          await this.recordLogin(manager, claimed, claims, 'user.invitation-claimed');
+          return claimed;
+        }
+      }
+      // An e-mail already held by another account is not copied: e-mails stay unique.
+      const [created] = (await manager.query(
+        `INSERT INTO app_user (subject, username, name, email, last_login_at)
+         VALUES ($1, $2, $3,
+                 CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE lower(email) = lower($4)) THEN NULL ELSE $4 END,
+                 now())
+         ON CONFLICT (subject) DO UPDATE SET last_login_at = now()
+         RETURNING id, username, name, email`,
+        [claims.sub, profile.username, profile.name, profile.email],
+      )) as UserRow[];
+      await this.recordLogin(manager, created, claims, 'user.created');
+      return created;
+    });
+  }
+
+  private async refreshProfile(existing: UserRow, profile: Omit<UserRow, 'id'>, claims: AccessTokenClaims) {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE app_user SET username = $2, name = $3,
+                email = CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE lower(email) = lower($4) AND id <> $1)
+                             THEN email ELSE $4 END
+          WHERE id = $1`,
+        [existing.id, profile.username, profile.name, profile.email],
+      );
+      await this.audit.record(manager, {
+        collaborationId: null,
+        actor: { userId: existing.id, subject: claims.sub },
+        action: 'user.profile-updated',
+        entityType: 'app_user',
+        entityId: existing.id,
+        before: { ...existing },
+        after: { ...existing, ...profile },
+      });
+    });
+  }
+
+  private recordLogin(manager: EntityManager, user: UserRow, claims: AccessTokenClaims, action: string) {
+    return this.audit.record(manager, {
+      collaborationId: null,
+      actor: { userId: user.id, subject: claims.sub },
+      action,
+      entityType: 'app_user',
+      entityId: user.id,
+      before: null,
+      after: { ...user },
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './reference-data.seed';
+export * from './demo.seed';
+export * from './demo-data';

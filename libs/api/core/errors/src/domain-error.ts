@@ -1,0 +1,60 @@
+/** The error codes clients see in `extensions.code`; one enum for the whole API. */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  BadUserInput: 'BAD_USER_INPUT',
+  Conflict: 'CONFLICT',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem with one input field: where (a dotted path such as `input.email`) and why. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An error the client may see as it is. Anything else thrown inside the API is
+ * reported as INTERNAL_SERVER_ERROR with a generic message: internal messages (SQL,
+ * stack traces) never reach the client.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const unauthenticated = (message = 'Sign in to continue: the request carries no valid access token.') =>
+  new DomainError(ErrorCode.Unauthenticated, message);
+
+export const forbidden = (message: string) => new DomainError(ErrorCode.Forbidden, message);
+
+export const notFound = (entity: string, id: string) =>
+  new DomainError(ErrorCode.NotFound, `${entity} ${id} does not exist in this collaboration.`);
+
+export const conflict = (entity: string, id: string) =>
+  new DomainError(
+    ErrorCode.Conflict,
+    `${entity} ${id} was changed by someone else since you loaded it. Reload it and make your change again.`,
+  );
+
+export const badInput = (fields: FieldProblem[]) =>
+  new DomainError(
+    ErrorCode.BadUserInput,
+    `Invalid input: ${fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
+    fields,
+  );
+
+/** True when a PostgreSQL unique constraint (optionally a named one) refused a write. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
+    (error as { code?: string; constraint?: string });
+  return driverError?.code === '23505' && (!constraint || driverError.constraint === constraint);
+}

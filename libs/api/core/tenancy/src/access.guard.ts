@@ -1,0 +1,88 @@
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RequestAuthenticator, type Principal } from '@kraftsamling/api/core/auth';
+import { badInput, forbidden, notFound } from '@kraftsamling/api/core/errors';
+import { ACCESS_RULE, type AccessRule, type TenantSource } from './access';
+import { operationContext, valueAt, type OperationContext } from './request-context';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function accessRuleOf(reflector: Reflector, context: ExecutionContext): AccessRule | undefined {
+  return reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+}
+
+/**
+ * Resolves the collaboration an operation is about. Slugs are looked up once per
+ * request. Returns null when the slug names no collaboration.
+ */
+export function tenantIdFromContext(operation: OperationContext, source: TenantSource): string | null | undefined {
+  if ('parent' in source) return valueAt(operation.parent, source.parent) as string | undefined;
+  const value = valueAt(operation.args, source.arg);
+  if (source.by === 'slug') return operation.request.collaborationIdsBySlug?.get(String(value));
+  return value as string | undefined;
+}
+
+/**
+ * The global guard: the server's only enforcement of permissions. It fails closed: an
+ * operation that declares no access rule is refused, whoever asks.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: RequestAuthenticator,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = accessRuleOf(this.reflector, context);
+    if (!rule) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule`);
+      throw forbidden('This operation is not available.');
+    }
+    if (rule.kind === 'public') return true;
+
+    const operation = operationContext(context);
+    const principal = await this.authenticator.authenticate(operation.request);
+    if (rule.kind === 'authenticated') return true;
+
+    if ('arg' in rule.tenant && rule.tenant.by === 'slug') await this.resolveSlug(operation, rule.tenant.arg);
+    const collaborationId = tenantIdFromContext(operation, rule.tenant);
+    if (collaborationId === null) throw this.unknownCollaboration(principal, String(valueAt(operation.args, 'slug')));
+    if (typeof collaborationId !== 'string' || !UUID.test(collaborationId)) {
+      const field = 'arg' in rule.tenant ? rule.tenant.arg : rule.tenant.parent;
+      throw badInput([{ field, message: 'must be the id (a UUID) of a collaboration' }]);
+    }
+    // Security invariant: permissions come from this user's memberships in *this*
+    // collaboration (or the platform-admin realm role), never from the client.
+    if (!principal.can(rule.permission, collaborationId)) {
+      throw forbidden(
+        principal.isMemberOf(collaborationId)
+          ? `Your role in this collaboration does not allow this (it needs "${rule.permission}"). Ask a coordinator if you need it.`
+          : 'You are not a member of this collaboration. Ask its coordinator to add you.',
+      );
+    }
+    return true;
+  }
+
+  private async resolveSlug(operation: OperationContext, argPath: string): Promise<void> {
+    const slug = valueAt(operation.args, argPath);
+    if (typeof slug !== 'string') throw badInput([{ field: argPath, message: 'must be a collaboration slug' }]);
+    const cache = (operation.request.collaborationIdsBySlug ??= new Map());
+    if (!cache.has(slug)) {
+      const rows = (await this.dataSource.query(`SELECT id FROM collaboration WHERE slug = $1`, [slug])) as { id: string }[];
+      cache.set(slug, rows[0]?.id ?? null);
+    }
+  }
+
+  /** Only a platform admin learns that a slug does not exist; others cannot probe for names. */
+  private unknownCollaboration(principal: Principal, slug: string) {
+    return principal.isPlatformAdmin
+      ? notFound('Collaboration', slug)
+      : forbidden('You are not a member of this collaboration. Ask its coordinator to add you.');
+  }
+}

@@ -1,0 +1,31 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Permission } from '@kraftsamling/shared/permissions';
+
+/**
+ * Where the collaboration (tenant) of an operation comes from: an argument (a dotted
+ * path such as `input.collaborationId`, holding an id or a slug) or, for a field
+ * resolver, a field of the parent object.
+ */
+export type TenantSource = { arg: string; by?: 'id' | 'slug' } | { parent: string };
+
+export type AccessRule =
+  | { kind: 'public'; reason: string }
+  | { kind: 'authenticated' }
+  | { kind: 'collaboration'; permission: Permission; tenant: TenantSource };
+
+export const ACCESS_RULE = 'kraftsamling:access-rule';
+
+/**
+ * The one decorator every resolver and controller handler declares its access with.
+ * A handler without one is refused at run time (the guard fails closed) and fails the
+ * API's access-rule test.
+ */
+export const Access = {
+  /** No sign-in: only for health checks and the web app's public configuration. */
+  public: (reason: string) => SetMetadata(ACCESS_RULE, { kind: 'public', reason } satisfies AccessRule),
+  /** Any signed-in user; what they see is still filtered by their memberships. */
+  authenticated: () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule),
+  /** A permission within the collaboration the operation is about. */
+  inCollaboration: (permission: Permission, tenant: TenantSource) =>
+    SetMetadata(ACCESS_RULE, { kind: 'collaboration', permission, tenant } satisfies AccessRule),
+};
