@@ -1,0 +1,56 @@
+import { FH, errorCodes, gql, tokenFor } from './support/api';
+
+const HOME = `query ($slug: String!) {
+  collaboration(slug: $slug) {
+    slug name myRoles myPermissions
+    organizations { kind name municipalityCode municipality { code name county { code name } } }
+    groups { kind name focusArea members { role user { username } } }
+    members { role user { username } organization { name } group { name } }
+  }
+}`;
+
+describe('a collaboration as its members see it', () => {
+  it('shows familjen-helsingborg’s 11 municipalities, the agency, four groups and their members to its coordinator', async () => {
+    const response = await gql(HOME, { slug: FH }, { token: await tokenFor('samordnare') });
+    expect(response.errors).toBeUndefined();
+    const collaboration = response.data?.['collaboration'];
+    const municipalities = collaboration.organizations.filter((org: { kind: string }) => org.kind === 'MUNICIPALITY');
+    expect(municipalities.map((org: { municipalityCode: string }) => org.municipalityCode).sort()).toEqual([
+      '1214', '1257', '1260', '1275', '1276', '1277', '1278', '1282', '1283', '1284', '1292',
+    ]);
+    expect(municipalities.find((org: { municipalityCode: string }) => org.municipalityCode === '1283').municipality).toEqual({
+      code: '1283',
+      name: 'Helsingborg',
+      county: { code: '12', name: 'Skåne län' },
+    });
+    expect(collaboration.organizations.filter((org: { kind: string }) => org.kind === 'EMPLOYMENT_AGENCY')).toHaveLength(1);
+    expect(collaboration.groups.map((group: { name: string }) => group.name)).toEqual(
+      expect.arrayContaining(['Styrgrupp', 'Arbetsmarknad', 'Vuxenutbildning', 'Migration och etablering']),
+    );
+    const labourMarket = collaboration.groups.find((group: { name: string }) => group.name === 'Arbetsmarknad');
+    expect(labourMarket.members).toContainEqual({ role: 'GROUP_MEMBER', user: { username: 'arbetsmarknad' } });
+    expect(labourMarket.members.every((member: { role: string }) => member.role === 'GROUP_MEMBER')).toBe(true);
+    expect(collaboration.members).toContainEqual({
+      role: 'MUNICIPAL_EDITOR',
+      user: { username: 'helsingborg' },
+      organization: { name: 'Helsingborg kommun' },
+      group: null,
+    });
+    expect(collaboration.myRoles).toEqual(['COORDINATOR']);
+    expect(collaboration.myPermissions).toContain('member:manage');
+  });
+
+  it('lets a municipal editor read the collaboration without management permissions', async () => {
+    const response = await gql(HOME, { slug: FH }, { token: await tokenFor('helsingborg') });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.['collaboration'].myRoles).toEqual(['MUNICIPAL_EDITOR']);
+    expect(response.data?.['collaboration'].myPermissions).not.toContain('member:manage');
+  });
+
+  it('answers a query for all 290 municipalities to any signed-in user, and to nobody else', async () => {
+    const query = `{ municipalities { code name county { code } } }`;
+    const response = await gql(query, {}, { token: await tokenFor('sandviken') });
+    expect(response.data?.['municipalities']).toHaveLength(290);
+    expect(errorCodes(await gql(query))).toEqual(['UNAUTHENTICATED']);
+  });
+});

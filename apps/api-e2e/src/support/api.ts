@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+export const apiUrl = () => process.env['E2E_API_URL']!;
+export const issuerUrl = () => process.env['E2E_ISSUER_URL']!;
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+}
+
+/** A GraphQL request as the web app sends it. */
+export async function gql<T = Record<string, any>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; authorization?: string } = {},
+): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.authorization) headers['authorization'] = options.authorization;
+  else if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+  const response = await fetch(`${apiUrl()}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** The codes of the errors of a response, in order. */
+export const errorCodes = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.code);
+
+/** The password grant of the dev realm's `kraftsamling-cli` client (dev realm only). */
+export async function passwordGrant(username: string, password = 'demo'): Promise<Response> {
+  return fetch(`${issuerUrl()}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: 'kraftsamling-cli', username, password, scope: 'openid' }),
+  });
+}
+
+const tokens = new Map<string, string>();
+
+/** A real access token for a demo user, from the identity provider's token endpoint. */
+export async function tokenFor(username: string): Promise<string> {
+  const cached = tokens.get(username);
+  if (cached) return cached;
+  const response = await passwordGrant(username);
+  if (!response.ok) throw new Error(`password grant for ${username} failed: ${response.status} ${await response.text()}`);
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  tokens.set(username, token);
+  return token;
+}
+
+/** The identity provider's private signing key, to forge tokens that differ in one way only. */
+export function idpSigningKey(): Record<string, string> {
+  const file = path.join(process.env['E2E_IDP_DATA_DIR']!, 'signing-keys.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { keys: Record<string, string>[] }).keys[0]!;
+}
+
+/** Direct SQL on the test database, to check what a request did or did not write. */
+export async function sql<T = Record<string, any>>(query: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+  await client.connect();
+  try {
+    return (await client.query(query, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+export const FH = 'familjen-helsingborg';
+export const FH_ID = '10000000-0000-4000-8000-000000000001';
+export const SANDVIKEN_ID = '10000000-0000-4000-8000-000000000002';

@@ -1,0 +1,26 @@
+// Starts the product for the integration tests: its own database (recreated each run),
+// the dev identity provider and the API on ports of their own, so a running `npm start`
+// is not disturbed.
+import path from 'node:path';
+import { startStack, workspaceRoot } from '../../../../tools/dev-stack/stack.mjs';
+
+export default async function globalSetup() {
+  const dataDir = path.join(workspaceRoot, 'tmp/api-e2e');
+  const stack = await startStack({
+    databaseServerUrl: process.env.DATABASE_URL,
+    databaseName: 'kraftsamling_api_e2e',
+    recreateDatabase: true,
+    dataDir,
+    postgresPort: 54331,
+    idpPort: Number(process.env.E2E_IDP_PORT ?? 18080),
+    apiPort: Number(process.env.E2E_API_PORT ?? 13000),
+    seedDemo: true,
+    quiet: true,
+    log: () => {},
+  });
+  globalThis.__KRAFTSAMLING_STACK__ = stack;
+  process.env.E2E_API_URL = stack.apiUrl;
+  process.env.E2E_ISSUER_URL = stack.issuerUrl;
+  process.env.E2E_DATABASE_URL = stack.databaseUrl;
+  process.env.E2E_IDP_DATA_DIR = path.join(dataDir, 'dev-idp');
+}
