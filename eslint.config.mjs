@@ -49,6 +49,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read untyped JSON from HTTP responses and SQL rows.
+    files: ['**/*.spec.ts', 'apps/api-e2e/**/*.ts', 'apps/web-e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' },

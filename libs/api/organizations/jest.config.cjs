@@ -1,1 +1,0 @@
-module.exports = require('../../../tools/jest/node-preset.cjs')(__dirname);
