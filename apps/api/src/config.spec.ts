@@ -20,6 +20,7 @@ describe('API configuration', () => {
     const config = loadConfig(valid, '/srv/web');
     expect(config.oidc).toEqual({
       issuerUrl: 'http://localhost:8080/realms/kraftsamling',
+      jwksUrl: undefined,
       audience: 'kraftsamling-api',
       webClientId: 'kraftsamling-web',
       baseUrl: 'http://localhost:8080',

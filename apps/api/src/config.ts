@@ -7,6 +7,8 @@ export interface ApiConfig {
   databaseUrl: string;
   oidc: {
     issuerUrl: string;
+    /** Where to fetch the signing keys; by default the issuer's own certs endpoint. */
+    jwksUrl: string | undefined;
     audience: string;
     webClientId: string;
     /** Keycloak's base URL and realm, as keycloak-js wants them, derived from the issuer. */
@@ -85,6 +87,9 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
     if (!httpUrl(origin)) problems.push(`CORS_ORIGINS is malformed: "${origin}" is not an http(s) origin`);
   }
 
+  const jwksUrl = env['OIDC_JWKS_URL']?.trim() || undefined;
+  if (jwksUrl && !httpUrl(jwksUrl)) problems.push(`OIDC_JWKS_URL is malformed: "${jwksUrl}" is not an http(s) URL`);
+
   const logFormat = (env['LOG_FORMAT'] ?? 'text').trim();
   if (logFormat !== 'text' && logFormat !== 'json') problems.push(`LOG_FORMAT is malformed: "${logFormat}" (use text or json)`);
 
@@ -95,6 +100,7 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
     databaseUrl,
     oidc: {
       issuerUrl: issuerText!.replace(/\/$/, ''),
+      jwksUrl,
       audience: env['OIDC_AUDIENCE']?.trim() || 'kraftsamling-api',
       webClientId: env['OIDC_WEB_CLIENT_ID']?.trim() || 'kraftsamling-web',
       baseUrl,

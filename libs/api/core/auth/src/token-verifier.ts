@@ -27,7 +27,8 @@ export class TokenVerifier {
 
   constructor(@Inject(AUTH_SETTINGS) private readonly settings: AuthSettings) {
     // Keycloak's URL layout; the dev IdP follows it, so no discovery round trip is needed.
-    this.keys = createRemoteJWKSet(new URL(`${settings.issuerUrl}/protocol/openid-connect/certs`), {
+    const jwksUrl = settings.jwksUrl ?? `${settings.issuerUrl}/protocol/openid-connect/certs`;
+    this.keys = createRemoteJWKSet(new URL(jwksUrl), {
       cooldownDuration: 30_000,
       cacheMaxAge: 10 * 60_000,
     });
