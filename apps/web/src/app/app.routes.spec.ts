@@ -1,0 +1,77 @@
+import { Location } from '@angular/common';
+import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
+import { of } from 'rxjs';
+import { appRoutes } from './app.routes';
+
+describe('application routes', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [
+        provideRouter(appRoutes, withComponentInputBinding()),
+        { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+        {
+          provide: MeStore,
+          useValue: { load: async () => ({ access: [{ slug: 'familjen-helsingborg' }] }) },
+        },
+        {
+          provide: CollaborationService,
+          useValue: {
+            collaboration: () =>
+              of({
+                id: 'c1',
+                slug: 'familjen-helsingborg',
+                name: 'Familjen Helsingborg',
+                description: null,
+                version: 1,
+                myRoles: ['VIEWER'],
+                myPermissions: ['collaboration:read'],
+                organizations: [],
+                groups: [],
+              }),
+          },
+        },
+      ],
+    });
+  });
+
+  it('serves the accessibility statement at /tillganglighet with a translated title', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/tillganglighet');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe(
+      'Tillgänglighetsredogörelse',
+    );
+    expect(TestBed.inject(Title).getTitle()).toBe('Tillgänglighetsredogörelse – Kraftsamling');
+  });
+
+  it('shows the not-found page for an unknown address', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/finns-inte');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Sidan finns inte');
+    expect(TestBed.inject(Title).getTitle()).toBe('Sidan finns inte – Kraftsamling');
+  });
+
+  it('sends / to the first collaboration of the user', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/');
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Location).path()).toBe('/s/familjen-helsingborg');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Familjen Helsingborg');
+    expect(TestBed.inject(Title).getTitle()).toBe('Översikt – Familjen Helsingborg – Kraftsamling');
+  });
+
+  it('shows "no access" at /s/:slug/medlemmar without member:manage', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/medlemmar');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="no-access"]')?.textContent).toContain(
+      'Du har inte behörighet till den här sidan',
+    );
+    expect(TestBed.inject(Title).getTitle()).toBe('Ingen behörighet – Kraftsamling');
+  });
+});

@@ -1,0 +1,22 @@
+import { Routes } from '@angular/router';
+import { Permission } from '@kraftsamling/shared/permissions';
+import { requirePermission } from './guards/require-permission.guard';
+import { CollaborationHomePage } from './home/collaboration-home.page';
+import { MembersPage } from './members/members.page';
+import { NoAccessPage } from './no-access/no-access.page';
+
+/**
+ * Routes under /s (load them with `path: 's'`): /s/:slug and /s/:slug/medlemmar.
+ * Route titles are translation keys (see TranslatedTitleStrategy).
+ */
+export const collaborationRoutes: Routes = [
+  { path: ':slug', pathMatch: 'full', component: CollaborationHomePage, title: 'titles.collaboration' },
+  {
+    path: ':slug/medlemmar',
+    canMatch: [requirePermission(Permission.MemberManage)],
+    component: MembersPage,
+    title: 'titles.members',
+  },
+  // Reached only when the guard above refuses: same address, a "no access" message.
+  { path: ':slug/medlemmar', component: NoAccessPage, title: 'titles.noAccess' },
+];

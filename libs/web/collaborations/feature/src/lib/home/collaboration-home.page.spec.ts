@@ -1,0 +1,76 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { of, throwError } from 'rxjs';
+import { collaborationDetail } from '../../testing/fixtures';
+import { CollaborationHomePage } from './collaboration-home.page';
+
+describe('CollaborationHomePage', () => {
+  async function render(collaboration: ReturnType<CollaborationService['collaboration']>) {
+    const service = { collaboration: jest.fn(() => collaboration) };
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [provideRouter([]), { provide: CollaborationService, useValue: service }],
+    });
+    const fixture = TestBed.createComponent(CollaborationHomePage);
+    fixture.componentRef.setInput('slug', 'familjen-helsingborg');
+    await fixture.whenStable();
+    return { fixture, element: fixture.nativeElement as HTMLElement, service };
+  }
+
+  it('lists the 11 member municipalities by name with their codes, and the other organisations and groups', async () => {
+    const { element } = await render(of(collaborationDetail(['collaboration:read'], ['STEERING_MEMBER'])));
+
+    expect(element.querySelector('h1')?.textContent).toContain('Familjen Helsingborg');
+    const items = Array.from(element.querySelectorAll('[data-testid="municipality-list"] li'));
+    expect(items).toHaveLength(11);
+    expect(items[0].textContent).toContain('Bjuv');
+    expect(items[0].textContent).toContain('1260');
+    expect(items.at(-1)?.textContent).toContain('Örkelljunga');
+    expect(element.querySelector('[data-testid="organization-list"]')?.textContent).toContain(
+      'Arbetsförmedlingen',
+    );
+    expect(element.textContent).toContain('Styrgrupp');
+    expect(element.querySelector('[data-testid="my-roles"]')?.textContent).toContain('Styrgruppsledamot');
+  });
+
+  it('hides the member management link without member:manage', async () => {
+    const { element } = await render(of(collaborationDetail(['collaboration:read', 'member:read'])));
+    expect(element.querySelector('[data-testid="manage-members-link"]')).toBeNull();
+  });
+
+  it('shows the member management link with member:manage', async () => {
+    const { element } = await render(
+      of(collaborationDetail(['collaboration:read', 'member:manage'], ['COORDINATOR'])),
+    );
+    const link = element.querySelector<HTMLAnchorElement>('[data-testid="manage-members-link"]');
+    expect(link?.textContent?.trim()).toBe('Hantera medlemmar');
+    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/medlemmar');
+  });
+
+  it('says what to do when the collaboration does not exist, and offers the start page instead of a retry', async () => {
+    const notFound = new CombinedGraphQLErrors({ data: null }, [
+      { message: 'x', extensions: { code: 'NOT_FOUND' } },
+    ]);
+    const { element } = await render(throwError(() => notFound));
+
+    const alert = element.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('Det du letar efter finns inte');
+    expect(alert?.querySelector('button')).toBeNull();
+    expect(alert?.querySelector('a')?.getAttribute('href')).toBe('/');
+  });
+
+  it('offers a retry after a network failure, and shows the collaboration once it loads', async () => {
+    const { element, service, fixture } = await render(throwError(() => new Error('Failed to fetch')));
+
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'Kontrollera din internetanslutning',
+    );
+    service.collaboration.mockReturnValue(of(collaborationDetail([])));
+    element.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
+    await fixture.whenStable();
+    expect(element.querySelector('h1')?.textContent).toContain('Familjen Helsingborg');
+  });
+});

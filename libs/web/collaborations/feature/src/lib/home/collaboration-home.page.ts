@@ -1,0 +1,128 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatAnchor } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Permission } from '@kraftsamling/shared/permissions';
+import {
+  CollaborationDetail,
+  CollaborationService,
+  can,
+  municipalitiesOf,
+  partnersOf,
+  sortGroups,
+} from '@kraftsamling/web/collaborations/data-access';
+import {
+  GroupListComponent,
+  MunicipalityListComponent,
+  OrganizationListComponent,
+  RoleListComponent,
+} from '@kraftsamling/web/collaborations/ui';
+import { LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { Subscription } from 'rxjs';
+
+/** A collaboration's home: who takes part (municipalities, partners, groups) and the user's roles. */
+@Component({
+  selector: 'ks-collaboration-home-page',
+  imports: [
+    RouterLink,
+    MatAnchor,
+    TranslocoPipe,
+    LoadingStateComponent,
+    ErrorStateComponent,
+    MunicipalityListComponent,
+    OrganizationListComponent,
+    GroupListComponent,
+    RoleListComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let current = state();
+    @if (current.status === 'loading') {
+      <ks-loading-state labelKey="collaboration.loading" />
+    } @else if (current.status === 'error') {
+      <h1>{{ 'titles.collaboration' | transloco }}</h1>
+      <ks-error-state
+        [messageKey]="current.error.messageKey"
+        [retryable]="retryable(current.error)"
+        [homeLink]="true"
+        (retry)="load(slug())"
+      />
+    } @else {
+      @let collaboration = current.data;
+      <div class="ks-page-header">
+        <h1>{{ collaboration.name }}</h1>
+        @if (collaboration.description) {
+          <p class="ks-lead">{{ collaboration.description }}</p>
+        }
+        @if (canManageMembers()) {
+          <p>
+            <a
+              mat-flat-button
+              [routerLink]="['/s', collaboration.slug, 'medlemmar']"
+              data-testid="manage-members-link"
+            >
+              {{ 'collaboration.manageMembers' | transloco }}
+            </a>
+          </p>
+        }
+      </div>
+      <ks-role-list [roles]="collaboration.myRoles" />
+      <ks-municipality-list [municipalities]="municipalities()" />
+      <ks-organization-list [organizations]="partners()" />
+      <ks-group-list [groups]="groups()" />
+    }
+  `,
+})
+export class CollaborationHomePage {
+  readonly slug = input.required<string>();
+
+  private readonly service = inject(CollaborationService);
+  private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
+  readonly state = signal<LoadState<CollaborationDetail>>(LOADING);
+  private readonly collaboration = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data : null;
+  });
+  readonly municipalities = computed(() => municipalitiesOf(this.collaboration()?.organizations ?? []));
+  readonly partners = computed(() => partnersOf(this.collaboration()?.organizations ?? []));
+  readonly groups = computed(() => sortGroups(this.collaboration()?.groups ?? []));
+  /** Only a hint: the API refuses member management to anyone without the permission. */
+  readonly canManageMembers = computed(() =>
+    can(this.collaboration()?.myPermissions, Permission.MemberManage),
+  );
+
+  protected readonly retryable = isRetryable;
+  private subscription: Subscription | null = null;
+
+  constructor() {
+    effect(() => {
+      const slug = this.slug();
+      untracked(() => this.load(slug));
+    });
+    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
+  }
+
+  load(slug: string): void {
+    this.subscription?.unsubscribe();
+    this.state.set(LOADING);
+    this.subscription = this.service.collaboration(slug).subscribe({
+      next: (data) => {
+        this.state.set({ status: 'ready', data });
+        this.titles?.setDetail(data.name);
+      },
+      error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
+    });
+  }
+}

@@ -1,0 +1,206 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { Permission } from '@kraftsamling/shared/permissions';
+import {
+  CollaborationAdmin,
+  CollaborationService,
+  GroupSummary,
+  MemberRow,
+  can,
+  partnersOf,
+  sortGroups,
+} from '@kraftsamling/web/collaborations/data-access';
+import { AppError, LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
+import { Subscription } from 'rxjs';
+import { AddMemberFormComponent } from './add-member-form.component';
+import { AddOrganizationFormComponent } from './add-organization-form.component';
+import { ChangeRoleDialogComponent, ChangeRoleDialogData } from './change-role-dialog.component';
+import { CreateGroupFormComponent } from './create-group-form.component';
+import { RenameGroupDialogComponent, RenameGroupDialogData } from './rename-group-dialog.component';
+
+/** Member management for coordinators: members, groups and partner organisations. */
+@Component({
+  selector: 'ks-members-page',
+  imports: [
+    RouterLink,
+    MatButton,
+    TranslocoPipe,
+    LoadingStateComponent,
+    ErrorStateComponent,
+    AddMemberFormComponent,
+    CreateGroupFormComponent,
+    AddOrganizationFormComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './members.page.html',
+})
+export class MembersPage {
+  readonly slug = input.required<string>();
+
+  private readonly service = inject(CollaborationService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
+  private readonly membersHeading = viewChild<ElementRef<HTMLElement>>('membersHeading');
+
+  readonly state = signal<LoadState<CollaborationAdmin>>(LOADING);
+  /** An action (remove) that failed: shown above the table until the next action. */
+  readonly actionError = signal<AppError | null>(null);
+  readonly collaboration = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data : null;
+  });
+  readonly members = computed(() =>
+    [...(this.collaboration()?.members ?? [])].sort((a, b) => a.user.name.localeCompare(b.user.name, 'sv')),
+  );
+  readonly organizations = computed(() => this.collaboration()?.organizations ?? []);
+  readonly partners = computed(() => partnersOf(this.organizations()));
+  readonly groups = computed(() => sortGroups(this.collaboration()?.groups ?? []));
+  readonly canManageGroups = computed(() => can(this.collaboration()?.myPermissions, Permission.GroupManage));
+  readonly canManageOrganizations = computed(() =>
+    can(this.collaboration()?.myPermissions, Permission.OrganizationManage),
+  );
+
+  protected readonly retryable = isRetryable;
+  private subscription: Subscription | null = null;
+
+  constructor() {
+    effect(() => {
+      const slug = this.slug();
+      untracked(() => this.load(slug, false));
+    });
+    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
+  }
+
+  /** Loads the page; `silent` keeps the current data on screen (after a change). */
+  load(slug = this.slug(), silent = true): void {
+    this.subscription?.unsubscribe();
+    if (!silent || this.state().status !== 'ready') this.state.set(LOADING);
+    this.subscription = this.service.members(slug).subscribe({
+      next: (data) => {
+        this.state.set({ status: 'ready', data });
+        this.titles?.setDetail(data.name);
+      },
+      error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
+    });
+  }
+
+  bindingName(member: MemberRow): string | null {
+    return member.organization?.name ?? member.group?.name ?? null;
+  }
+
+  onMemberAdded(member: MemberRow): void {
+    this.announce('members.add.success', { name: member.user.name || member.user.email });
+    this.load();
+  }
+
+  changeRole(member: MemberRow): void {
+    const collaboration = this.collaboration();
+    if (!collaboration) return;
+    this.actionError.set(null);
+    const data: ChangeRoleDialogData = {
+      collaborationId: collaboration.id,
+      member,
+      organizations: collaboration.organizations,
+      groups: collaboration.groups,
+    };
+    this.dialog
+      .open<ChangeRoleDialogComponent, ChangeRoleDialogData, boolean>(ChangeRoleDialogComponent, {
+        data,
+        width: '32rem',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((changed) => {
+        if (changed) this.announce('members.changeRole.success', { name: member.user.name });
+        // Reload also after a cancel: a conflict in the dialog means the data on screen is stale.
+        this.load();
+      });
+  }
+
+  remove(member: MemberRow): void {
+    const collaboration = this.collaboration();
+    if (!collaboration) return;
+    this.actionError.set(null);
+    openConfirmDialog(this.dialog, {
+      titleKey: 'members.remove.title',
+      messageKey: 'members.remove.message',
+      confirmKey: 'members.remove.confirm',
+      params: { name: member.user.name, collaboration: collaboration.name },
+      destructive: true,
+    }).subscribe((confirmed) => {
+      if (!confirmed) return;
+      this.service
+        .removeMember({
+          collaborationId: collaboration.id,
+          membershipId: member.id,
+          expectedVersion: member.version,
+        })
+        .subscribe({
+          next: () => {
+            this.announce('members.remove.success', { name: member.user.name });
+            this.membersHeading()?.nativeElement.focus();
+            this.load();
+          },
+          error: (error: unknown) => {
+            this.actionError.set(toAppError(error));
+            this.load();
+          },
+        });
+    });
+  }
+
+  renameGroup(group: GroupSummary): void {
+    const collaboration = this.collaboration();
+    if (!collaboration) return;
+    this.actionError.set(null);
+    this.dialog
+      .open<RenameGroupDialogComponent, RenameGroupDialogData, boolean>(RenameGroupDialogComponent, {
+        data: { collaborationId: collaboration.id, group },
+        width: '28rem',
+        maxWidth: '95vw',
+      })
+      .afterClosed()
+      .subscribe((renamed) => {
+        if (renamed) this.announce('groups.rename.success', { name: group.name });
+        this.load();
+      });
+  }
+
+  onGroupCreated(group: GroupSummary): void {
+    this.announce('groups.create.success', { name: group.name });
+    this.load();
+  }
+
+  onOrganizationAdded(organization: { name: string }): void {
+    this.announce('organizations.add.success', { name: organization.name });
+    this.load();
+  }
+
+  /** Success messages go to a snack bar, which Material announces in a polite live region. */
+  private announce(key: string, params: Record<string, unknown>): void {
+    this.snackBar.open(this.transloco.translate(key, params), this.transloco.translate('common.close'), {
+      duration: 6000,
+      politeness: 'polite',
+    });
+  }
+}

@@ -1,0 +1,38 @@
+// Jest configuration shared by the Angular projects (apps/web and libs/web/**).
+// jest-preset-angular in CommonJS mode: Angular's .mjs bundles and the few ESM-only
+// browser packages (keycloak-js) are transpiled to CommonJS on the fly.
+const path = require('node:path');
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+const workspaceRoot = path.resolve(__dirname, '../..');
+const { compilerOptions } = require(path.join(workspaceRoot, 'tsconfig.base.json'));
+
+function moduleNameMapper() {
+  const mapper = {};
+  for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+    mapper[`^${alias.replace(/[/.]/g, (c) => `\\${c}`)}$`] = path.join(workspaceRoot, target);
+  }
+  return mapper;
+}
+
+const esmOnlyPackages = ['keycloak-js', '@jsverse/utils'];
+
+/**
+ * @param {string} projectDir absolute path of the project (pass __dirname)
+ * @param {import('jest').Config} overrides
+ */
+module.exports = function angularJestConfig(projectDir, overrides = {}) {
+  const preset = createCjsPreset({ tsconfig: path.join(projectDir, 'tsconfig.spec.json') });
+  return {
+    ...preset,
+    displayName: path.relative(workspaceRoot, projectDir),
+    rootDir: projectDir,
+    transformIgnorePatterns: [
+      `node_modules/(?!(.*\\.mjs$|@angular/common/locales/.*\\.js$|${esmOnlyPackages.join('|')}))`,
+    ],
+    moduleNameMapper: moduleNameMapper(),
+    testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.cjs')],
+    ...overrides,
+  };
+};

@@ -1,0 +1,1 @@
+module.exports = require('../../../../libs/web/jest.preset.cjs')(__dirname);

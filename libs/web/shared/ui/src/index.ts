@@ -1,0 +1,3 @@
+export * from './lib/loading-state.component';
+export * from './lib/error-state.component';
+export * from './lib/confirm-dialog.component';

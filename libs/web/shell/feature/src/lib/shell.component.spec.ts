@@ -1,0 +1,117 @@
+import { Component, computed, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { AuthSession } from '@kraftsamling/web/shared/auth';
+import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
+import { ShellComponent, slugFromUrl } from './shell.component';
+
+@Component({ template: '<h1>page</h1>' })
+class PageStub {}
+
+function access(slug: string, name: string, permissions: string[]) {
+  return { collaborationId: slug, slug, name, roles: [], permissions };
+}
+
+describe('ShellComponent', () => {
+  async function render(permissions: string[]) {
+    const me = signal({
+      id: 'u1',
+      name: 'Test Testsson',
+      email: 'test@example.org',
+      username: 'test',
+      isPlatformAdmin: false,
+      access: [
+        access('familjen-helsingborg', 'Familjen Helsingborg', permissions),
+        access('nasta-steg', 'Nästa Steg', ['collaboration:read']),
+      ],
+    });
+    const meStore = { load: jest.fn(async () => me()), me, access: computed(() => me().access) };
+    const auth = {
+      user: { id: 'u1', name: 'Test Testsson' },
+      accessToken: jest.fn(),
+      logout: jest.fn(async () => undefined),
+    };
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [
+        provideRouter([{ path: '**', component: PageStub }]),
+        { provide: MeStore, useValue: meStore },
+        { provide: AuthSession, useValue: auth },
+      ],
+    });
+    const fixture = TestBed.createComponent(ShellComponent);
+    await TestBed.inject(Router).navigateByUrl('/s/familjen-helsingborg');
+    await fixture.whenStable();
+    return { fixture, element: fixture.nativeElement as HTMLElement, auth };
+  }
+
+  it('has a skip link to main, the product name, and a footer link to the accessibility statement', async () => {
+    const { element } = await render([]);
+    const skip = element.querySelector<HTMLAnchorElement>('a.ks-skip-link');
+    expect(skip?.textContent?.trim()).toBe('Hoppa till huvudinnehållet');
+    expect(skip?.getAttribute('href')).toBe('#main');
+    expect(element.querySelector('main#main')).not.toBeNull();
+    expect(element.querySelector('.ks-brand')?.textContent?.trim()).toBe('Kraftsamling');
+    const footerLink = element.querySelector<HTMLAnchorElement>('footer a');
+    expect(footerLink?.textContent?.trim()).toBe('Tillgänglighetsredogörelse');
+    expect(footerLink?.getAttribute('href')).toBe('/tillganglighet');
+  });
+
+  it('skip link moves focus to main', async () => {
+    const { element } = await render([]);
+    element.querySelector<HTMLAnchorElement>('a.ks-skip-link')?.click();
+    expect(document.activeElement?.id).toBe('main');
+  });
+
+  it('hides the member management link without member:manage', async () => {
+    const { element } = await render(['collaboration:read', 'member:read']);
+    expect(element.querySelector('[data-testid="nav-members"]')).toBeNull();
+  });
+
+  it('shows the member management link with member:manage', async () => {
+    const { element } = await render(['collaboration:read', 'member:manage']);
+    const link = element.querySelector<HTMLAnchorElement>('[data-testid="nav-members"]');
+    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/medlemmar');
+  });
+
+  it('labels the switcher with the current collaboration and the user menu with the name', async () => {
+    const { element } = await render([]);
+    expect(element.querySelector('[data-testid="collaboration-switcher"]')?.textContent).toContain(
+      'Byt samverkan: Familjen Helsingborg',
+    );
+    expect(element.querySelector('[data-testid="user-menu"]')?.textContent).toContain(
+      'Användarmeny: Test Testsson',
+    );
+  });
+
+  it('lists every collaboration in the switcher and logs out from the user menu', async () => {
+    const { element, auth, fixture } = await render([]);
+    element.querySelector<HTMLButtonElement>('[data-testid="collaboration-switcher"]')?.click();
+    await fixture.whenStable();
+    const items = Array.from(
+      document.querySelectorAll<HTMLAnchorElement>('.mat-mdc-menu-panel a[mat-menu-item]'),
+    );
+    expect(items.map((item) => item.getAttribute('href'))).toEqual([
+      '/s/familjen-helsingborg',
+      '/s/nasta-steg',
+    ]);
+    expect(items[0].getAttribute('aria-current')).toBe('page');
+    items[0].click();
+    await fixture.whenStable();
+
+    element.querySelector<HTMLButtonElement>('[data-testid="user-menu"]')?.click();
+    await fixture.whenStable();
+    const logout = document.querySelector<HTMLButtonElement>('[data-testid="logout"]');
+    expect(logout?.textContent?.trim()).toBe('Logga ut');
+    logout?.click();
+    expect(auth.logout).toHaveBeenCalled();
+  });
+
+  it('reads the collaboration slug from the address', () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    const router = TestBed.inject(Router);
+    expect(slugFromUrl(router, '/s/familjen-helsingborg/medlemmar')).toBe('familjen-helsingborg');
+    expect(slugFromUrl(router, '/tillganglighet')).toBeNull();
+  });
+});

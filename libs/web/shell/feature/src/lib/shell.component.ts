@@ -1,0 +1,100 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Permission } from '@kraftsamling/shared/permissions';
+import { MeStore, can } from '@kraftsamling/web/collaborations/data-access';
+import { AuthSession } from '@kraftsamling/web/shared/auth';
+import { filter, map } from 'rxjs';
+import { CollaborationSwitcherComponent } from './collaboration-switcher.component';
+import { LanguageSwitchComponent } from './language-switch.component';
+import { UserMenuComponent } from './user-menu.component';
+
+/** The collaboration slug in a URL such as /s/familjen-helsingborg/medlemmar. */
+export function slugFromUrl(router: Router, url: string): string | null {
+  const segments = router.parseUrl(url).root.children['primary']?.segments ?? [];
+  return segments[0]?.path === 's' && segments[1] ? segments[1].path : null;
+}
+
+/** The page frame: skip link, top bar (product, collaboration switcher, language, user), main, footer. */
+@Component({
+  selector: 'ks-shell',
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslocoPipe,
+    CollaborationSwitcherComponent,
+    LanguageSwitchComponent,
+    UserMenuComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './shell.component.html',
+  styleUrl: './shell.component.scss',
+})
+export class ShellComponent {
+  private readonly router = inject(Router);
+  private readonly auth = inject(AuthSession);
+  private readonly meStore = inject(MeStore);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  readonly currentSlug = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => slugFromUrl(this.router, this.router.url)),
+    ),
+    { initialValue: slugFromUrl(this.router, this.router.url) },
+  );
+  readonly collaborations = this.meStore.access;
+  readonly currentAccess = computed(() =>
+    this.collaborations().find((access) => access.slug === this.currentSlug()),
+  );
+  /** The member management link shows only with `member:manage`; the route guard and the API check again. */
+  readonly canManageMembers = computed(() => can(this.currentAccess()?.permissions, Permission.MemberManage));
+  readonly userName = computed(
+    () => this.meStore.me()?.name || this.auth.user.name || this.auth.user.username || '',
+  );
+
+  constructor() {
+    void this.meStore.load();
+    // After an in-app navigation, move focus to the new page so screen readers start there
+    // (not on the first load: the browser puts focus at the document start, before the skip link).
+    let first = true;
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => {
+        if (first) {
+          first = false;
+          return;
+        }
+        this.focusMain();
+      });
+  }
+
+  skipToMain(event: Event): void {
+    // The base href would turn "#main" into a navigation to "/"; move focus instead.
+    event.preventDefault();
+    this.focusMain();
+  }
+
+  logout(): Promise<void> {
+    return this.auth.logout();
+  }
+
+  private focusMain(): void {
+    const main = this.main().nativeElement;
+    main.focus({ preventScroll: true });
+    main.scrollIntoView?.({ block: 'start' });
+  }
+}

@@ -1,0 +1,33 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+/** The logged-in user's name, opening a menu with "Log out". */
+@Component({
+  selector: 'ks-user-menu',
+  imports: [MatButton, MatMenu, MatMenuItem, MatMenuTrigger, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <button
+      mat-button
+      type="button"
+      class="ks-topbar__button"
+      [matMenuTriggerFor]="menu"
+      data-testid="user-menu"
+    >
+      <span class="ks-visually-hidden">{{ 'shell.userMenu.label' | transloco }}:</span>
+      {{ name() }}
+      <span aria-hidden="true">▾</span>
+    </button>
+    <mat-menu #menu="matMenu" xPosition="before">
+      <button mat-menu-item type="button" (click)="logout.emit()" data-testid="logout">
+        {{ 'shell.userMenu.logout' | transloco }}
+      </button>
+    </mat-menu>
+  `,
+})
+export class UserMenuComponent {
+  readonly name = input.required<string>();
+  readonly logout = output<void>();
+}
