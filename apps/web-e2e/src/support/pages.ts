@@ -1,0 +1,20 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** Runs axe (every rule it has, not only WCAG's) on the page as it is and fails on any violation. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${where}`).toEqual([]);
+}
+
+/** Signs in through the identity provider's real login page. */
+export async function signIn(page: Page, username: string, password = 'demo'): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Logga in' })).toBeVisible();
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
