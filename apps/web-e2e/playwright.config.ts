@@ -9,7 +9,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './src',
   testMatch: '**/*.e2e.ts',
-  globalSetup: './src/support/global-setup.ts',
+  globalSetup: './src/support/global-setup.mjs',
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
