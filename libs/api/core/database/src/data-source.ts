@@ -19,7 +19,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: settings.logSql ? 'all' : ['error'],
+    // Failed statements surface as errors through the API's error handling; logging them
+    // here too would write their parameters (user input) to the log.
+    logging: settings.logSql ? 'all' : false,
     extra: { max: settings.poolSize ?? 10 },
   };
 }
