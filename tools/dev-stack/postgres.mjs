@@ -16,7 +16,8 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
   mkdirSync(dataDir, { recursive: true });
   const clusterDir = path.join(dataDir, 'cluster');
   const passwordFile = path.join(dataDir, 'superuser-password');
-  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(passwordFile))
+    writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
 
   const server = new EmbeddedPostgres({

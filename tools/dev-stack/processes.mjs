@@ -9,7 +9,8 @@ export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
   let exited = null;
   child?.once('exit', (code, signal) => (exited = signal ?? code));
   for (;;) {
-    if (exited !== null) throw new Error(`${child.spawnargs.join(' ')} exited (${exited}) before ${url} answered`);
+    if (exited !== null)
+      throw new Error(`${child.spawnargs.join(' ')} exited (${exited}) before ${url} answered`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -26,7 +27,11 @@ export function assertPortFree(port, what) {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', () =>
-      reject(new Error(`port ${port} is already in use, so ${what} cannot start there. Stop whatever uses it (a previous "npm start"?) and try again.`)),
+      reject(
+        new Error(
+          `port ${port} is already in use, so ${what} cannot start there. Stop whatever uses it (a previous "npm start"?) and try again.`,
+        ),
+      ),
     );
     server.listen({ port, host: '127.0.0.1' }, () => server.close(resolve));
   });
@@ -37,7 +42,11 @@ export function assertPortFree(port, what) {
  * `quiet`, keeping the last lines for error messages).
  */
 export function startNode(name, script, args, { env, cwd, quiet = false, log = console.log } = {}) {
-  const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail = [];
   const onLine = (line) => {
     tail.push(line);
@@ -74,10 +83,18 @@ export function stopChild(child, graceMs = 5_000) {
 /** Runs `node <script> ...args` to completion; rejects with its output on failure. */
 export function runNode(script, args, { env, cwd } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`node ${script} ${args.join(' ')} failed:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(output.trim())
+        : reject(new Error(`node ${script} ${args.join(' ')} failed:\n${output}`)),
+    );
   });
 }

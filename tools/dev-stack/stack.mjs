@@ -30,7 +30,8 @@ export async function startStack(options) {
   const log = options.log ?? console.log;
   const stoppers = [];
   const stop = async () => {
-    for (const stopOne of stoppers.reverse()) await stopOne().catch((error) => log(`while stopping: ${error.message}`));
+    for (const stopOne of stoppers.reverse())
+      await stopOne().catch((error) => log(`while stopping: ${error.message}`));
     stoppers.length = 0;
   };
   try {
@@ -41,18 +42,29 @@ export async function startStack(options) {
     if (!databaseUrl) {
       let serverUrl = options.databaseServerUrl;
       if (!serverUrl) {
-        log(`starting PostgreSQL (embedded, data in ${path.relative(workspaceRoot, options.dataDir)}/postgres, port ${options.postgresPort})`);
+        log(
+          `starting PostgreSQL (embedded, data in ${path.relative(workspaceRoot, options.dataDir)}/postgres, port ${options.postgresPort})`,
+        );
         await assertPortFree(options.postgresPort, 'the embedded PostgreSQL');
-        const postgres = await startEmbeddedPostgres({ dataDir: path.join(options.dataDir, 'postgres'), port: options.postgresPort });
+        const postgres = await startEmbeddedPostgres({
+          dataDir: path.join(options.dataDir, 'postgres'),
+          port: options.postgresPort,
+        });
         stoppers.push(() => postgres.stop());
         serverUrl = postgres.adminUrl;
       }
-      databaseUrl = await ensureDatabase(serverUrl, options.databaseName, { recreate: options.recreateDatabase });
+      databaseUrl = await ensureDatabase(serverUrl, options.databaseName, {
+        recreate: options.recreateDatabase,
+      });
     }
 
     log('applying database migrations');
     log(await runNode(API_MAIN, ['migrate'], { env: { DATABASE_URL: databaseUrl } }));
-    log(await runNode(API_MAIN, options.seedDemo ? ['seed', '--demo'] : ['seed'], { env: { DATABASE_URL: databaseUrl } }));
+    log(
+      await runNode(API_MAIN, options.seedDemo ? ['seed', '--demo'] : ['seed'], {
+        env: { DATABASE_URL: databaseUrl },
+      }),
+    );
 
     let issuerUrl = options.issuerUrl;
     if (!issuerUrl) {
@@ -61,7 +73,11 @@ export async function startStack(options) {
         cwd: workspaceRoot,
         quiet: options.quiet,
         log,
-        env: { DEV_IDP_PORT: String(options.idpPort), DEV_IDP_ISSUER: issuerUrl, DEV_IDP_DATA_DIR: path.join(options.dataDir, 'dev-idp') },
+        env: {
+          DEV_IDP_PORT: String(options.idpPort),
+          DEV_IDP_ISSUER: issuerUrl,
+          DEV_IDP_DATA_DIR: path.join(options.dataDir, 'dev-idp'),
+        },
       });
       stoppers.push(() => stopChild(idp));
       await waitForHttp(`${issuerUrl}/.well-known/openid-configuration`, { child: idp }).catch((error) => {
@@ -74,7 +90,12 @@ export async function startStack(options) {
       cwd: workspaceRoot,
       quiet: options.quiet,
       log,
-      env: { DATABASE_URL: databaseUrl, OIDC_ISSUER_URL: issuerUrl, PORT: String(options.apiPort), HOST: process.env.HOST ?? '127.0.0.1' },
+      env: {
+        DATABASE_URL: databaseUrl,
+        OIDC_ISSUER_URL: issuerUrl,
+        PORT: String(options.apiPort),
+        HOST: process.env.HOST ?? '127.0.0.1',
+      },
     });
     stoppers.push(() => stopChild(api));
     await waitForHttp(`${apiUrl}/health`, { child: api }).catch((error) => {

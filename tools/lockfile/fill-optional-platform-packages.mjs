@@ -33,4 +33,8 @@ const sorted = Object.fromEntries(
 );
 lock.packages = sorted;
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added ? `recorded ${added} optional platform packages in package-lock.json` : 'package-lock.json is complete');
+console.log(
+  added
+    ? `recorded ${added} optional platform packages in package-lock.json`
+    : 'package-lock.json is complete',
+);

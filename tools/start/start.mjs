@@ -24,11 +24,15 @@ function parsePort(name, fallback) {
 function build() {
   const projects = ['api', 'web', ...(usesDevIdp ? ['dev-idp'] : [])];
   console.log(`building ${projects.join(', ')} (cached after the first time)…`);
-  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--output-style=static'], {
-    cwd: workspaceRoot,
-    stdio: 'inherit',
-    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-  });
+  const result = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', ...projects, '--output-style=static'],
+    {
+      cwd: workspaceRoot,
+      stdio: 'inherit',
+      env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    },
+  );
   if (result.status !== 0) {
     console.error('The build failed (see above). Fix the error and run "npm start" again.');
     process.exit(result.status ?? 1);
@@ -36,7 +40,9 @@ function build() {
 }
 
 function demoLogins() {
-  const realm = JSON.parse(readFileSync(path.join(workspaceRoot, 'docker/keycloak/realm-kraftsamling.json'), 'utf8'));
+  const realm = JSON.parse(
+    readFileSync(path.join(workspaceRoot, 'docker/keycloak/realm-kraftsamling.json'), 'utf8'),
+  );
   const roles = {
     admin: 'platform admin: every collaboration',
     samordnare: 'coordinator, Familjen Helsingborg',
@@ -47,7 +53,9 @@ function demoLogins() {
     analytiker: 'agency analyst, Familjen Helsingborg',
     sandviken: 'coordinator, Sandviken (the second tenant)',
   };
-  return realm.users.map((user) => `    ${user.username.padEnd(14)} demo   ${roles[user.username] ?? ''}`).join('\n');
+  return realm.users
+    .map((user) => `    ${user.username.padEnd(14)} demo   ${roles[user.username] ?? ''}`)
+    .join('\n');
 }
 
 build();

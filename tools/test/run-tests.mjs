@@ -21,8 +21,20 @@ if (!process.env.DATABASE_URL) {
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['lint', 'typecheck', 'test'];
 const result = spawnSync(
   'npx',
-  ['nx', 'run-many', '-t', ...targets, '--exclude=web-e2e', '--parallel=2', '--output-style=stream-without-prefixes'],
-  { cwd: workspaceRoot, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' } },
+  [
+    'nx',
+    'run-many',
+    '-t',
+    ...targets,
+    '--exclude=web-e2e',
+    '--parallel=2',
+    '--output-style=stream-without-prefixes',
+  ],
+  {
+    cwd: workspaceRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  },
 );
 await postgres?.stop();
 process.exit(result.status ?? 1);

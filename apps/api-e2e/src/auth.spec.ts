@@ -17,7 +17,9 @@ const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString
 
 describe('authentication', () => {
   it('the discovery document names Keycloak’s endpoints', async () => {
-    const discovery = (await (await fetch(`${issuerUrl()}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const discovery = (await (
+      await fetch(`${issuerUrl()}/.well-known/openid-configuration`)
+    ).json()) as Record<string, string>;
     expect(discovery['issuer']).toBe(issuerUrl());
     expect(discovery['authorization_endpoint']).toBe(`${issuerUrl()}/protocol/openid-connect/auth`);
     expect(discovery['token_endpoint']).toBe(`${issuerUrl()}/protocol/openid-connect/token`);
@@ -28,7 +30,11 @@ describe('authentication', () => {
     const token = await tokenFor('samordnare');
     const claims = decodeJwt(token);
     expect([claims.aud].flat()).toContain('kraftsamling-api');
-    expect(claims).toMatchObject({ iss: issuerUrl(), azp: 'kraftsamling-cli', preferred_username: 'samordnare' });
+    expect(claims).toMatchObject({
+      iss: issuerUrl(),
+      azp: 'kraftsamling-cli',
+      preferred_username: 'samordnare',
+    });
     const response = await gql(ME, {}, { token });
     expect(response.errors).toBeUndefined();
     expect(response.data?.['me']).toMatchObject({
@@ -54,7 +60,9 @@ describe('authentication', () => {
   });
 
   it('refuses a malformed authorization header as UNAUTHENTICATED', async () => {
-    expect(errorCodes(await gql(ME, {}, { authorization: 'Basic c2Ftb3JkbmFyZTpkZW1v' }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await gql(ME, {}, { authorization: 'Basic c2Ftb3JkbmFyZTpkZW1v' }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
     expect(errorCodes(await gql(ME, {}, { authorization: 'Bearer not-a-jwt' }))).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -103,7 +111,9 @@ describe('authentication', () => {
     const { privateKey } = await generateKeyPair('RS256');
     const claims = decodeJwt(await tokenFor('samordnare'));
     const kid = idpSigningKey()['kid'];
-    const signedElsewhere = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
+    const signedElsewhere = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .sign(privateKey);
     expect(errorCodes(await gql(ME, {}, { token: signedElsewhere }))).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -111,7 +121,9 @@ describe('authentication', () => {
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = idpSigningKey();
     const secret = new TextEncoder().encode(JSON.stringify(publicJwk));
     const claims = decodeJwt(await tokenFor('samordnare'));
-    const confused = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: publicJwk['kid'] }).sign(secret);
+    const confused = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256', kid: publicJwk['kid'] })
+      .sign(secret);
     expect(errorCodes(await gql(ME, {}, { token: confused }))).toEqual(['UNAUTHENTICATED']);
   });
 
@@ -119,11 +131,16 @@ describe('authentication', () => {
     const response = await gql(ME, {}, { token: await tokenFor('admin') });
     const me = response.data?.['me'];
     expect(me.isPlatformAdmin).toBe(true);
-    expect(me.access.map((a: { slug: string }) => a.slug).sort()).toEqual(['familjen-helsingborg', 'sandviken']);
+    expect(me.access.map((a: { slug: string }) => a.slug).sort()).toEqual([
+      'familjen-helsingborg',
+      'sandviken',
+    ]);
   });
 
   it('exports a public key set without private parts', async () => {
-    const jwks = (await (await fetch(`${issuerUrl()}/protocol/openid-connect/certs`)).json()) as { keys: Record<string, unknown>[] };
+    const jwks = (await (await fetch(`${issuerUrl()}/protocol/openid-connect/certs`)).json()) as {
+      keys: Record<string, unknown>[];
+    };
     expect(jwks.keys.length).toBeGreaterThan(0);
     for (const key of jwks.keys) expect(key['d']).toBeUndefined();
   });

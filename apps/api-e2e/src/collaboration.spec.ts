@@ -14,22 +14,46 @@ describe('a collaboration as its members see it', () => {
     const response = await gql(HOME, { slug: FH }, { token: await tokenFor('samordnare') });
     expect(response.errors).toBeUndefined();
     const collaboration = response.data?.['collaboration'];
-    const municipalities = collaboration.organizations.filter((org: { kind: string }) => org.kind === 'MUNICIPALITY');
+    const municipalities = collaboration.organizations.filter(
+      (org: { kind: string }) => org.kind === 'MUNICIPALITY',
+    );
     expect(municipalities.map((org: { municipalityCode: string }) => org.municipalityCode).sort()).toEqual([
-      '1214', '1257', '1260', '1275', '1276', '1277', '1278', '1282', '1283', '1284', '1292',
+      '1214',
+      '1257',
+      '1260',
+      '1275',
+      '1276',
+      '1277',
+      '1278',
+      '1282',
+      '1283',
+      '1284',
+      '1292',
     ]);
-    expect(municipalities.find((org: { municipalityCode: string }) => org.municipalityCode === '1283').municipality).toEqual({
+    expect(
+      municipalities.find((org: { municipalityCode: string }) => org.municipalityCode === '1283')
+        .municipality,
+    ).toEqual({
       code: '1283',
       name: 'Helsingborg',
       county: { code: '12', name: 'Skåne län' },
     });
-    expect(collaboration.organizations.filter((org: { kind: string }) => org.kind === 'EMPLOYMENT_AGENCY')).toHaveLength(1);
+    expect(
+      collaboration.organizations.filter((org: { kind: string }) => org.kind === 'EMPLOYMENT_AGENCY'),
+    ).toHaveLength(1);
     expect(collaboration.groups.map((group: { name: string }) => group.name)).toEqual(
       expect.arrayContaining(['Styrgrupp', 'Arbetsmarknad', 'Vuxenutbildning', 'Migration och etablering']),
     );
-    const labourMarket = collaboration.groups.find((group: { name: string }) => group.name === 'Arbetsmarknad');
-    expect(labourMarket.members).toContainEqual({ role: 'GROUP_MEMBER', user: { username: 'arbetsmarknad' } });
-    expect(labourMarket.members.every((member: { role: string }) => member.role === 'GROUP_MEMBER')).toBe(true);
+    const labourMarket = collaboration.groups.find(
+      (group: { name: string }) => group.name === 'Arbetsmarknad',
+    );
+    expect(labourMarket.members).toContainEqual({
+      role: 'GROUP_MEMBER',
+      user: { username: 'arbetsmarknad' },
+    });
+    expect(labourMarket.members.every((member: { role: string }) => member.role === 'GROUP_MEMBER')).toBe(
+      true,
+    );
     expect(collaboration.members).toContainEqual({
       role: 'MUNICIPAL_EDITOR',
       user: { username: 'helsingborg' },

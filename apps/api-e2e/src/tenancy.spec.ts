@@ -22,7 +22,9 @@ async function tenantRows() {
 describe('tenant isolation', () => {
   it('lists only my own collaborations', async () => {
     const list = async (user: string) =>
-      (await gql(`{ collaborations { slug } }`, {}, { token: await tokenFor(user) })).data?.['collaborations'];
+      (await gql(`{ collaborations { slug } }`, {}, { token: await tokenFor(user) })).data?.[
+        'collaborations'
+      ];
     expect(await list('sandviken')).toEqual([{ slug: 'sandviken' }]);
     expect(await list('samordnare')).toEqual([{ slug: FH }]);
   });
@@ -36,24 +38,51 @@ describe('tenant isolation', () => {
   });
 
   it('a non-member cannot tell an unknown slug from a forbidden one', async () => {
-    const response = await gql(COLLABORATION, { slug: 'no-such-collaboration' }, { token: await tokenFor('sandviken') });
+    const response = await gql(
+      COLLABORATION,
+      { slug: 'no-such-collaboration' },
+      { token: await tokenFor('sandviken') },
+    );
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
   });
 
   describe('the sandviken coordinator cannot change anything of familjen-helsingborg', () => {
     const attempts: [string, string, Record<string, unknown>][] = [
-      ['addMember', 'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
-        { collaborationId: FH_ID, email: 'intrang@kraftsamling.example', role: 'VIEWER' }],
-      ['changeMemberRole', 'mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }',
-        { collaborationId: FH_ID, membershipId: FH_HELSINGBORG_MEMBERSHIP, role: 'VIEWER', expectedVersion: 1 }],
-      ['removeMember', 'mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }',
-        { collaborationId: FH_ID, membershipId: FH_HELSINGBORG_MEMBERSHIP, expectedVersion: 1 }],
-      ['createGroup', 'mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }',
-        { collaborationId: FH_ID, kind: 'OPERATIONAL', name: 'Intrång' }],
-      ['renameGroup', 'mutation ($input: RenameGroupInput!) { renameGroup(input: $input) { id } }',
-        { collaborationId: FH_ID, groupId: FH_LABOUR_MARKET_GROUP, name: 'Intrång', expectedVersion: 1 }],
-      ['addPartnerOrganization', 'mutation ($input: AddPartnerOrganizationInput!) { addPartnerOrganization(input: $input) { id } }',
-        { collaborationId: FH_ID, kind: 'OTHER', name: 'Intrång AB' }],
+      [
+        'addMember',
+        'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+        { collaborationId: FH_ID, email: 'intrang@kraftsamling.example', role: 'VIEWER' },
+      ],
+      [
+        'changeMemberRole',
+        'mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }',
+        {
+          collaborationId: FH_ID,
+          membershipId: FH_HELSINGBORG_MEMBERSHIP,
+          role: 'VIEWER',
+          expectedVersion: 1,
+        },
+      ],
+      [
+        'removeMember',
+        'mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }',
+        { collaborationId: FH_ID, membershipId: FH_HELSINGBORG_MEMBERSHIP, expectedVersion: 1 },
+      ],
+      [
+        'createGroup',
+        'mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }',
+        { collaborationId: FH_ID, kind: 'OPERATIONAL', name: 'Intrång' },
+      ],
+      [
+        'renameGroup',
+        'mutation ($input: RenameGroupInput!) { renameGroup(input: $input) { id } }',
+        { collaborationId: FH_ID, groupId: FH_LABOUR_MARKET_GROUP, name: 'Intrång', expectedVersion: 1 },
+      ],
+      [
+        'addPartnerOrganization',
+        'mutation ($input: AddPartnerOrganizationInput!) { addPartnerOrganization(input: $input) { id } }',
+        { collaborationId: FH_ID, kind: 'OTHER', name: 'Intrång AB' },
+      ],
     ];
 
     it.each(attempts)('%s is FORBIDDEN and writes nothing', async (_name, mutation, input) => {
@@ -69,23 +98,46 @@ describe('tenant isolation', () => {
     const token = await tokenFor('sandviken');
     const change = await gql(
       'mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }',
-      { input: { collaborationId: SANDVIKEN_ID, membershipId: FH_HELSINGBORG_MEMBERSHIP, role: 'VIEWER', expectedVersion: 1 } },
+      {
+        input: {
+          collaborationId: SANDVIKEN_ID,
+          membershipId: FH_HELSINGBORG_MEMBERSHIP,
+          role: 'VIEWER',
+          expectedVersion: 1,
+        },
+      },
       { token },
     );
     expect(errorCodes(change)).toEqual(['NOT_FOUND']);
     const rename = await gql(
       'mutation ($input: RenameGroupInput!) { renameGroup(input: $input) { id } }',
-      { input: { collaborationId: SANDVIKEN_ID, groupId: FH_LABOUR_MARKET_GROUP, name: 'Intrång', expectedVersion: 1 } },
+      {
+        input: {
+          collaborationId: SANDVIKEN_ID,
+          groupId: FH_LABOUR_MARKET_GROUP,
+          name: 'Intrång',
+          expectedVersion: 1,
+        },
+      },
       { token },
     );
     expect(errorCodes(rename)).toEqual(['NOT_FOUND']);
     const bind = await gql(
       'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
-      { input: { collaborationId: SANDVIKEN_ID, email: 'x@kraftsamling.example', role: 'GROUP_MEMBER', groupId: FH_LABOUR_MARKET_GROUP } },
+      {
+        input: {
+          collaborationId: SANDVIKEN_ID,
+          email: 'x@kraftsamling.example',
+          role: 'GROUP_MEMBER',
+          groupId: FH_LABOUR_MARKET_GROUP,
+        },
+      },
       { token },
     );
     expect(errorCodes(bind)).toEqual(['BAD_USER_INPUT']);
-    expect(bind.errors?.[0]?.extensions?.fields).toEqual([{ field: 'input.groupId', message: 'no such group in this collaboration' }]);
+    expect(bind.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'input.groupId', message: 'no such group in this collaboration' },
+    ]);
     expect(await tenantRows()).toEqual(before);
   });
 
@@ -93,7 +145,13 @@ describe('tenant isolation', () => {
     const before = await tenantRows();
     const response = await gql(
       'mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }',
-      { input: { collaborationId: SANDVIKEN_ID, membershipId: SANDVIKEN_COORDINATOR_MEMBERSHIP, expectedVersion: 1 } },
+      {
+        input: {
+          collaborationId: SANDVIKEN_ID,
+          membershipId: SANDVIKEN_COORDINATOR_MEMBERSHIP,
+          expectedVersion: 1,
+        },
+      },
       { token: await tokenFor('samordnare') },
     );
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);

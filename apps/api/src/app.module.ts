@@ -60,7 +60,11 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot({ url: config.databaseUrl, logSql: config.logSql }),
         AuditModule,
-        AuthModule.forRoot({ issuerUrl: config.oidc.issuerUrl, jwksUrl: config.oidc.jwksUrl, audience: config.oidc.audience }),
+        AuthModule.forRoot({
+          issuerUrl: config.oidc.issuerUrl,
+          jwksUrl: config.oidc.jwksUrl,
+          audience: config.oidc.audience,
+        }),
         TenancyModule,
         TerminusModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({

@@ -42,7 +42,9 @@ function httpUrl(value: string): URL | null {
 export function readDatabaseUrl(env: Env, problems: string[] = []): string {
   const value = env['DATABASE_URL']?.trim();
   if (!value) {
-    problems.push('DATABASE_URL is missing: set it to a PostgreSQL URL, e.g. postgresql://user:password@localhost:5432/kraftsamling');
+    problems.push(
+      'DATABASE_URL is missing: set it to a PostgreSQL URL, e.g. postgresql://user:password@localhost:5432/kraftsamling',
+    );
     return '';
   }
   try {
@@ -61,18 +63,23 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
 
   const portText = env['PORT']?.trim() || '3000';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT is malformed: "${portText}" is not a TCP port (1–65535)`);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535)
+    problems.push(`PORT is malformed: "${portText}" is not a TCP port (1–65535)`);
 
   const issuerText = env['OIDC_ISSUER_URL']?.trim();
   let baseUrl = '';
   let realm = '';
   if (!issuerText) {
-    problems.push('OIDC_ISSUER_URL is missing: set it to the identity provider’s issuer, e.g. http://localhost:8080/realms/kraftsamling');
+    problems.push(
+      'OIDC_ISSUER_URL is missing: set it to the identity provider’s issuer, e.g. http://localhost:8080/realms/kraftsamling',
+    );
   } else {
     const issuer = httpUrl(issuerText);
     const match = issuer?.pathname.match(/^(.*)\/realms\/([^/]+)$/);
     if (!issuer || !match) {
-      problems.push(`OIDC_ISSUER_URL is malformed: "${issuerText}" is not a Keycloak issuer URL (http(s)://host/realms/<realm>)`);
+      problems.push(
+        `OIDC_ISSUER_URL is malformed: "${issuerText}" is not a Keycloak issuer URL (http(s)://host/realms/<realm>)`,
+      );
     } else {
       baseUrl = `${issuer.origin}${match[1]}`;
       realm = decodeURIComponent(match[2]!);
@@ -88,10 +95,12 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
   }
 
   const jwksUrl = env['OIDC_JWKS_URL']?.trim() || undefined;
-  if (jwksUrl && !httpUrl(jwksUrl)) problems.push(`OIDC_JWKS_URL is malformed: "${jwksUrl}" is not an http(s) URL`);
+  if (jwksUrl && !httpUrl(jwksUrl))
+    problems.push(`OIDC_JWKS_URL is malformed: "${jwksUrl}" is not an http(s) URL`);
 
   const logFormat = (env['LOG_FORMAT'] ?? 'text').trim();
-  if (logFormat !== 'text' && logFormat !== 'json') problems.push(`LOG_FORMAT is malformed: "${logFormat}" (use text or json)`);
+  if (logFormat !== 'text' && logFormat !== 'json')
+    problems.push(`LOG_FORMAT is malformed: "${logFormat}" (use text or json)`);
 
   if (problems.length) throw new ConfigError(problems);
   return {

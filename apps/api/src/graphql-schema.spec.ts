@@ -35,7 +35,8 @@ describe('access rules', () => {
     );
     expect(table).toEqual({
       'Mutation.addMember': 'member:manage in collaboration from arg input.collaborationId',
-      'Mutation.addPartnerOrganization': 'organization:manage in collaboration from arg input.collaborationId',
+      'Mutation.addPartnerOrganization':
+        'organization:manage in collaboration from arg input.collaborationId',
       'Mutation.changeMemberRole': 'member:manage in collaboration from arg input.collaborationId',
       'Mutation.createGroup': 'group:manage in collaboration from arg input.collaborationId',
       'Mutation.removeMember': 'member:manage in collaboration from arg input.collaborationId',
@@ -53,13 +54,15 @@ describe('access rules', () => {
     );
     expect(fields).toEqual({
       'CollaborationGroupsResolver.groups': 'collaboration:read in collaboration from parent.id',
-      'CollaborationOrganizationsResolver.organizations': 'collaboration:read in collaboration from parent.id',
+      'CollaborationOrganizationsResolver.organizations':
+        'collaboration:read in collaboration from parent.id',
       'CollaborationsResolver.members': 'member:read in collaboration from parent.id',
       'CollaborationsResolver.myPermissions': 'authenticated',
       'CollaborationsResolver.myRoles': 'authenticated',
       'GroupsResolver.members': 'member:read in collaboration from parent.collaborationId',
       'MembershipGroupResolver.group': 'member:read in collaboration from parent.collaborationId',
-      'MembershipOrganizationResolver.organization': 'member:read in collaboration from parent.collaborationId',
+      'MembershipOrganizationResolver.organization':
+        'member:read in collaboration from parent.collaborationId',
     });
   });
 });

@@ -25,9 +25,13 @@ export function resolverClasses(modules: ModuleLike[]): Type<unknown>[] {
     const type = 'module' in module ? module.module : module;
     if (seen.has(type)) return;
     seen.add(type);
-    const providers = [...(Reflect.getMetadata('providers', type) ?? []), ...('module' in module ? (module.providers ?? []) : [])];
+    const providers = [
+      ...(Reflect.getMetadata('providers', type) ?? []),
+      ...('module' in module ? (module.providers ?? []) : []),
+    ];
     for (const provider of providers) {
-      if (typeof provider === 'function' && Reflect.getMetadata(RESOLVER_TYPE, provider) !== undefined) resolvers.add(provider);
+      if (typeof provider === 'function' && Reflect.getMetadata(RESOLVER_TYPE, provider) !== undefined)
+        resolvers.add(provider);
     }
     for (const imported of Reflect.getMetadata('imports', type) ?? []) visit(imported);
   };

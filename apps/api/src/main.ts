@@ -55,7 +55,9 @@ async function serve(config: ApiConfig) {
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const logger = new Logger('Bootstrap');
-  logger.log(`API listening on http://${config.host}:${config.port} (GraphQL at /graphql, health at /health)`);
+  logger.log(
+    `API listening on http://${config.host}:${config.port} (GraphQL at /graphql, health at /health)`,
+  );
   if (!existsSync(path.join(config.webDistDir, 'index.html'))) {
     logger.warn(`no web app at ${config.webDistDir}: build it with "npx nx build web" to serve it here`);
   }
@@ -69,7 +71,9 @@ async function main() {
     case 'migrate':
       return withDataSource(async (dataSource) => {
         const applied = await migrate(dataSource);
-        console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+        console.log(
+          applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date',
+        );
       });
     case 'seed':
       return withDataSource(async (dataSource) => {

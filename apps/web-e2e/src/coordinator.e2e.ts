@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support/pages';
 
 test.describe('a coordinator', () => {
-  test('signs in, sees the collaboration, switches language, adds a member and signs out', async ({ page }) => {
+  test('signs in, sees the collaboration, switches language, adds a member and signs out', async ({
+    page,
+  }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Logga in' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');

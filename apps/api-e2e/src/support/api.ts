@@ -7,7 +7,11 @@ export const issuerUrl = () => process.env['E2E_ISSUER_URL']!;
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; fields?: { field: string; message: string }[] };
+  }[];
 }
 
 /** A GraphQL request as the web app sends it. */
@@ -19,19 +23,30 @@ export async function gql<T = Record<string, any>>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.authorization) headers['authorization'] = options.authorization;
   else if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-  const response = await fetch(`${apiUrl()}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${apiUrl()}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as GraphQLResponse<T>;
 }
 
 /** The codes of the errors of a response, in order. */
-export const errorCodes = (response: GraphQLResponse) => (response.errors ?? []).map((error) => error.extensions?.code);
+export const errorCodes = (response: GraphQLResponse) =>
+  (response.errors ?? []).map((error) => error.extensions?.code);
 
 /** The password grant of the dev realm's `kraftsamling-cli` client (dev realm only). */
 export async function passwordGrant(username: string, password = 'demo'): Promise<Response> {
   return fetch(`${issuerUrl()}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'kraftsamling-cli', username, password, scope: 'openid' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'kraftsamling-cli',
+      username,
+      password,
+      scope: 'openid',
+    }),
   });
 }
 
@@ -42,7 +57,8 @@ export async function tokenFor(username: string): Promise<string> {
   const cached = tokens.get(username);
   if (cached) return cached;
   const response = await passwordGrant(username);
-  if (!response.ok) throw new Error(`password grant for ${username} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`password grant for ${username} failed: ${response.status} ${await response.text()}`);
   const { access_token: token } = (await response.json()) as { access_token: string };
   tokens.set(username, token);
   return token;

@@ -17,14 +17,15 @@ export class CollaborationService {
     if (principal.isPlatformAdmin) {
       return this.dataSource.query(`SELECT ${COLUMNS} FROM collaboration ORDER BY name`);
     }
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM collaboration WHERE id = ANY($1) ORDER BY name`,
-      [[...new Set(principal.memberships.map((m) => m.collaborationId))]],
-    );
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM collaboration WHERE id = ANY($1) ORDER BY name`, [
+      [...new Set(principal.memberships.map((m) => m.collaborationId))],
+    ]);
   }
 
   async get(tenant: TenantScope): Promise<CollaborationModel> {
-    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM collaboration WHERE id = $1`, [tenant.collaborationId]);
+    const [row] = await this.dataSource.query(`SELECT ${COLUMNS} FROM collaboration WHERE id = $1`, [
+      tenant.collaborationId,
+    ]);
     if (!row) throw notFound('Collaboration', tenant.collaborationId);
     return row;
   }

@@ -17,13 +17,19 @@ export class CollaborationsResolver {
     private readonly memberships: MembershipService,
   ) {}
 
-  @Query(() => [CollaborationModel], { name: 'collaborations', description: 'The collaborations I belong to (all of them for a platform admin).' })
+  @Query(() => [CollaborationModel], {
+    name: 'collaborations',
+    description: 'The collaborations I belong to (all of them for a platform admin).',
+  })
   @Access.authenticated()
   collaborations(@CurrentPrincipal() principal: Principal) {
     return this.collaborationService.visibleTo(principal);
   }
 
-  @Query(() => CollaborationModel, { name: 'collaboration', description: 'One collaboration, for its members.' })
+  @Query(() => CollaborationModel, {
+    name: 'collaboration',
+    description: 'One collaboration, for its members.',
+  })
   @Access.inCollaboration(Permission.CollaborationRead, { arg: 'slug', by: 'slug' })
   collaboration(@Args('slug', { type: () => String }) _slug: string, @Tenant() tenant: TenantScope) {
     return this.collaborationService.get(tenant);
@@ -37,7 +43,10 @@ export class CollaborationsResolver {
 
   @ResolveField(() => [String])
   @Access.authenticated()
-  myPermissions(@Parent() collaboration: CollaborationModel, @CurrentPrincipal() principal: Principal): string[] {
+  myPermissions(
+    @Parent() collaboration: CollaborationModel,
+    @CurrentPrincipal() principal: Principal,
+  ): string[] {
     return principal.permissionsIn(collaboration.id);
   }
 

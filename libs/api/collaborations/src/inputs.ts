@@ -64,7 +64,9 @@ export class ChangeMemberRoleInput {
   @IsUUID('all', { message: 'must be the id of a group' })
   groupId?: string;
 
-  @Field(() => Int, { description: 'The version you loaded; a newer edit by someone else is never overwritten.' })
+  @Field(() => Int, {
+    description: 'The version you loaded; a newer edit by someone else is never overwritten.',
+  })
   @IsInt()
   @Min(1)
   expectedVersion!: number;

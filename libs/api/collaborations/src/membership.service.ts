@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
-import { badInput, conflict, isUniqueViolation, notFound, type FieldProblem } from '@kraftsamling/api/core/errors';
+import {
+  badInput,
+  conflict,
+  isUniqueViolation,
+  notFound,
+  type FieldProblem,
+} from '@kraftsamling/api/core/errors';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { checkRoleBinding, Role } from '@kraftsamling/shared/permissions';
 import type { AddMemberInput, ChangeMemberRoleInput, RemoveMemberInput } from './inputs';
@@ -43,9 +49,11 @@ const toModel = (row: MembershipRow): MembershipModel => ({
 const snapshot = (membership: MembershipModel) => ({ ...membership, user: { ...membership.user } });
 
 const ROLE_BINDING_MESSAGES = {
-  required: (expected?: string) => `this role must be bound to ${expected === 'MUNICIPALITY' ? 'a member municipality' : 'an operational group'}`,
+  required: (expected?: string) =>
+    `this role must be bound to ${expected === 'MUNICIPALITY' ? 'a member municipality' : 'an operational group'}`,
   'not-allowed': () => 'this role is not bound to one; leave it empty',
-  'wrong-kind': (expected?: string) => `must be ${expected === 'MUNICIPALITY' ? 'a municipality' : expected === 'EMPLOYMENT_AGENCY' ? 'the employment agency' : expected === 'STEERING' ? 'the steering group' : 'an operational group'} of this collaboration`,
+  'wrong-kind': (expected?: string) =>
+    `must be ${expected === 'MUNICIPALITY' ? 'a municipality' : expected === 'EMPLOYMENT_AGENCY' ? 'the employment agency' : expected === 'STEERING' ? 'the steering group' : 'an operational group'} of this collaboration`,
 };
 
 /**
@@ -61,9 +69,10 @@ export class MembershipService {
   ) {}
 
   async list(tenant: TenantScope): Promise<MembershipModel[]> {
-    const rows = (await this.dataSource.query(`${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 ORDER BY u.name, m.role`, [
-      tenant.collaborationId,
-    ])) as MembershipRow[];
+    const rows = (await this.dataSource.query(
+      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 ORDER BY u.name, m.role`,
+      [tenant.collaborationId],
+    )) as MembershipRow[];
     return rows.map(toModel);
   }
 
@@ -108,18 +117,34 @@ export class MembershipService {
           `UPDATE membership SET role = $4, organization_id = $5, group_id = $6, version = version + 1, updated_at = now()
             WHERE id = $1 AND collaboration_id = $2 AND version = $3
             RETURNING id`,
-          [input.membershipId, tenant.collaborationId, input.expectedVersion, input.role, input.organizationId ?? null, input.groupId ?? null],
+          [
+            input.membershipId,
+            tenant.collaborationId,
+            input.expectedVersion,
+            input.role,
+            input.organizationId ?? null,
+            input.groupId ?? null,
+          ],
         );
       } catch (error) {
         if (isUniqueViolation(error, 'membership_unique')) {
-          throw badInput([{ field: 'input.role', message: `${before.user.name} already holds this role here` }]);
+          throw badInput([
+            { field: 'input.role', message: `${before.user.name} already holds this role here` },
+          ]);
         }
         throw error;
       }
       if (updated.length !== 1) throw conflict('Membership', input.membershipId);
       await this.ensureCoordinatorRemains(manager, tenant);
       const after = await this.get(manager, tenant, input.membershipId);
-      await this.record(manager, tenant, 'membership.role-changed', after.id, snapshot(before), snapshot(after));
+      await this.record(
+        manager,
+        tenant,
+        'membership.role-changed',
+        after.id,
+        snapshot(before),
+        snapshot(after),
+      );
       return after;
     });
   }
@@ -157,31 +182,42 @@ export class MembershipService {
     let organizationKind: string | null = null;
     let groupKind: string | null = null;
     if (input.organizationId) {
-      const [org] = await manager.query(`SELECT kind FROM organization WHERE id = $1 AND collaboration_id = $2`, [
-        input.organizationId,
-        tenant.collaborationId,
-      ]);
-      if (!org) problems.push({ field: 'input.organizationId', message: 'no such organisation in this collaboration' });
+      const [org] = await manager.query(
+        `SELECT kind FROM organization WHERE id = $1 AND collaboration_id = $2`,
+        [input.organizationId, tenant.collaborationId],
+      );
+      if (!org)
+        problems.push({
+          field: 'input.organizationId',
+          message: 'no such organisation in this collaboration',
+        });
       organizationKind = org?.kind ?? null;
     }
     if (input.groupId) {
-      const [group] = await manager.query(`SELECT kind FROM "group" WHERE id = $1 AND collaboration_id = $2`, [
-        input.groupId,
-        tenant.collaborationId,
-      ]);
+      const [group] = await manager.query(
+        `SELECT kind FROM "group" WHERE id = $1 AND collaboration_id = $2`,
+        [input.groupId, tenant.collaborationId],
+      );
       if (!group) problems.push({ field: 'input.groupId', message: 'no such group in this collaboration' });
       groupKind = group?.kind ?? null;
     }
     if (!problems.length) {
       for (const problem of checkRoleBinding({ role: input.role, organizationKind, groupKind })) {
-        problems.push({ field: `input.${problem.field}`, message: ROLE_BINDING_MESSAGES[problem.reason](problem.expected) });
+        problems.push({
+          field: `input.${problem.field}`,
+          message: ROLE_BINDING_MESSAGES[problem.reason](problem.expected),
+        });
       }
     }
     if (problems.length) throw badInput(problems);
   }
 
   /** An invited person gets a user row now; their first login (same verified e-mail) claims it. */
-  private async userForEmail(manager: EntityManager, email: string, name: string | undefined): Promise<string> {
+  private async userForEmail(
+    manager: EntityManager,
+    email: string,
+    name: string | undefined,
+  ): Promise<string> {
     const [existing] = await manager.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [email]);
     if (existing) return existing.id;
     const [created] = await manager.query(`INSERT INTO app_user (name, email) VALUES ($1, $2) RETURNING id`, [
@@ -199,12 +235,22 @@ export class MembershipService {
     );
     if (n === 0) {
       throw badInput([
-        { field: 'input.membershipId', message: 'this is the last coordinator; add another coordinator first' },
+        {
+          field: 'input.membershipId',
+          message: 'this is the last coordinator; add another coordinator first',
+        },
       ]);
     }
   }
 
-  private record(manager: EntityManager, tenant: TenantScope, action: string, id: string, before: object | null, after: object | null) {
+  private record(
+    manager: EntityManager,
+    tenant: TenantScope,
+    action: string,
+    id: string,
+    before: object | null,
+    after: object | null,
+  ) {
     return this.audit.record(manager, {
       collaborationId: tenant.collaborationId,
       actor: tenant.actor,

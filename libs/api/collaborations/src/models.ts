@@ -13,7 +13,9 @@ export class UserSummaryModel {
   @Field(() => String, { nullable: true }) username!: string | null;
 }
 
-@ObjectType('Membership', { description: 'A role a user holds in a collaboration, optionally bound to an organisation or a group.' })
+@ObjectType('Membership', {
+  description: 'A role a user holds in a collaboration, optionally bound to an organisation or a group.',
+})
 export class MembershipModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) collaborationId!: string;

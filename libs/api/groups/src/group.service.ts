@@ -11,7 +11,9 @@ const SELECT_GROUP = `SELECT id, collaboration_id AS "collaborationId", kind, na
 
 function uniqueProblem(error: unknown): never {
   if (isUniqueViolation(error, 'group_name_unique')) {
-    throw badInput([{ field: 'input.name', message: 'a group with this name already exists in this collaboration' }]);
+    throw badInput([
+      { field: 'input.name', message: 'a group with this name already exists in this collaboration' },
+    ]);
   }
   if (isUniqueViolation(error, 'group_one_steering')) {
     throw badInput([{ field: 'input.kind', message: 'this collaboration already has a steering group' }]);
@@ -28,11 +30,16 @@ export class GroupService {
   ) {}
 
   list(tenant: TenantScope): Promise<GroupModel[]> {
-    return this.dataSource.query(`${SELECT_GROUP} WHERE collaboration_id = $1 ORDER BY kind DESC, name`, [tenant.collaborationId]);
+    return this.dataSource.query(`${SELECT_GROUP} WHERE collaboration_id = $1 ORDER BY kind DESC, name`, [
+      tenant.collaborationId,
+    ]);
   }
 
   byIds(collaborationId: string, ids: readonly string[]): Promise<GroupModel[]> {
-    return this.dataSource.query(`${SELECT_GROUP} WHERE collaboration_id = $1 AND id = ANY($2)`, [collaborationId, ids]);
+    return this.dataSource.query(`${SELECT_GROUP} WHERE collaboration_id = $1 AND id = ANY($2)`, [
+      collaborationId,
+      ids,
+    ]);
   }
 
   create(tenant: TenantScope, input: CreateGroupInput): Promise<GroupModel> {
@@ -73,12 +80,22 @@ export class GroupService {
   }
 
   private async get(manager: EntityManager, tenant: TenantScope, id: string): Promise<GroupModel> {
-    const [row] = await manager.query(`${SELECT_GROUP} WHERE id = $1 AND collaboration_id = $2`, [id, tenant.collaborationId]);
+    const [row] = await manager.query(`${SELECT_GROUP} WHERE id = $1 AND collaboration_id = $2`, [
+      id,
+      tenant.collaborationId,
+    ]);
     if (!row) throw notFound('Group', id);
     return row;
   }
 
-  private record(manager: EntityManager, tenant: TenantScope, action: string, id: string, before: GroupModel | null, after: GroupModel) {
+  private record(
+    manager: EntityManager,
+    tenant: TenantScope,
+    action: string,
+    id: string,
+    before: GroupModel | null,
+    after: GroupModel,
+  ) {
     return this.audit.record(manager, {
       collaborationId: tenant.collaborationId,
       actor: tenant.actor,

@@ -35,9 +35,20 @@ export class GroupsResolver {
 
   @ResolveField(() => [MembershipModel])
   @Access.inCollaboration(Permission.MemberRead, { parent: 'collaborationId' })
-  members(@Parent() group: GroupModel, @Tenant() tenant: TenantScope, @Context('req') request: TenantRequest) {
-    return requestLoader<string, MembershipModel[]>(request, `group-members:${tenant.collaborationId}`, async (groupIds) =>
-      groupedByKeys(groupIds, await this.memberships.listByGroups(tenant.collaborationId, groupIds), (m) => m.groupId!),
+  members(
+    @Parent() group: GroupModel,
+    @Tenant() tenant: TenantScope,
+    @Context('req') request: TenantRequest,
+  ) {
+    return requestLoader<string, MembershipModel[]>(
+      request,
+      `group-members:${tenant.collaborationId}`,
+      async (groupIds) =>
+        groupedByKeys(
+          groupIds,
+          await this.memberships.listByGroups(tenant.collaborationId, groupIds),
+          (m) => m.groupId!,
+        ),
     ).load(group.id);
   }
 }
@@ -59,10 +70,17 @@ export class MembershipGroupResolver {
 
   @ResolveField(() => GroupModel, { nullable: true })
   @Access.inCollaboration(Permission.MemberRead, { parent: 'collaborationId' })
-  group(@Parent() membership: MembershipModel, @Tenant() tenant: TenantScope, @Context('req') request: TenantRequest) {
+  group(
+    @Parent() membership: MembershipModel,
+    @Tenant() tenant: TenantScope,
+    @Context('req') request: TenantRequest,
+  ) {
     if (!membership.groupId) return null;
-    return requestLoader<string, GroupModel | null>(request, `groups:${tenant.collaborationId}`, async (ids) =>
-      byKeys(ids, await this.groupService.byIds(tenant.collaborationId, ids), (group) => group.id),
+    return requestLoader<string, GroupModel | null>(
+      request,
+      `groups:${tenant.collaborationId}`,
+      async (ids) =>
+        byKeys(ids, await this.groupService.byIds(tenant.collaborationId, ids), (group) => group.id),
     ).load(membership.groupId);
   }
 }

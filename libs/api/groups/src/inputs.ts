@@ -46,7 +46,9 @@ export class RenameGroupInput {
   @Length(1, 120, { message: 'must be 1 to 120 characters' })
   name!: string;
 
-  @Field(() => Int, { description: 'The version you loaded; a newer edit by someone else is never overwritten.' })
+  @Field(() => Int, {
+    description: 'The version you loaded; a newer edit by someone else is never overwritten.',
+  })
   @IsInt()
   @Min(1)
   expectedVersion!: number;

@@ -13,7 +13,9 @@ export class AddPartnerOrganizationInput {
   collaborationId!: string;
 
   @Field(() => OrganizationKindEnum)
-  @IsIn(Object.values(OrganizationKind), { message: `must be one of ${Object.values(OrganizationKind).join(', ')}` })
+  @IsIn(Object.values(OrganizationKind), {
+    message: `must be one of ${Object.values(OrganizationKind).join(', ')}`,
+  })
   kind!: OrganizationKind;
 
   @Field(() => String)

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganizationKind } from '@kraftsamling/api/core/database';
 
-export const OrganizationKindEnum = Object.fromEntries(Object.values(OrganizationKind).map((kind) => [kind, kind])) as {
+export const OrganizationKindEnum = Object.fromEntries(
+  Object.values(OrganizationKind).map((kind) => [kind, kind]),
+) as {
   [K in OrganizationKind]: K;
 };
 registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
@@ -12,14 +14,18 @@ export class CountyModel {
   @Field(() => String) name!: string;
 }
 
-@ObjectType('Municipality', { description: 'A Swedish municipality, identified by its 4-digit SCB code (public reference data).' })
+@ObjectType('Municipality', {
+  description: 'A Swedish municipality, identified by its 4-digit SCB code (public reference data).',
+})
 export class MunicipalityModel {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
   @Field(() => CountyModel) county!: CountyModel;
 }
 
-@ObjectType('Organization', { description: 'A member of a collaboration: a municipality, the employment agency or another partner.' })
+@ObjectType('Organization', {
+  description: 'A member of a collaboration: a municipality, the employment agency or another partner.',
+})
 export class OrganizationModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) collaborationId!: string;

@@ -29,7 +29,11 @@ const toModel = (row: OrganizationRow): OrganizationModel => ({
   municipalityCode: row.municipalityCode,
   version: row.version,
   municipality: row.municipalityCode
-    ? { code: row.municipalityCode, name: row.municipalityName!, county: { code: row.countyCode!, name: row.countyName! } }
+    ? {
+        code: row.municipalityCode,
+        name: row.municipalityName!,
+        county: { code: row.countyCode!, name: row.countyName! },
+      }
     : null,
 });
 
@@ -57,7 +61,11 @@ export class OrganizationService {
       `SELECT m.code, m.name, c.code AS "countyCode", c.name AS "countyName"
          FROM municipality m JOIN county c ON c.code = m.county_code ORDER BY m.name`,
     )) as { code: string; name: string; countyCode: string; countyName: string }[];
-    return rows.map((row) => ({ code: row.code, name: row.name, county: { code: row.countyCode, name: row.countyName } }));
+    return rows.map((row) => ({
+      code: row.code,
+      name: row.name,
+      county: { code: row.countyCode, name: row.countyName },
+    }));
   }
 
   add(tenant: TenantScope, input: AddPartnerOrganizationInput): Promise<OrganizationModel> {
@@ -66,14 +74,24 @@ export class OrganizationService {
       throw badInput([
         {
           field: 'input.municipalityCode',
-          message: isMunicipality ? 'a municipality needs its 4-digit SCB code' : 'only a municipality has a municipality code; leave it empty',
+          message: isMunicipality
+            ? 'a municipality needs its 4-digit SCB code'
+            : 'only a municipality has a municipality code; leave it empty',
         },
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
       if (input.municipalityCode) {
-        const [known] = await manager.query(`SELECT 1 FROM municipality WHERE code = $1`, [input.municipalityCode]);
-        if (!known) throw badInput([{ field: 'input.municipalityCode', message: `${input.municipalityCode} is not a Swedish municipality code` }]);
+        const [known] = await manager.query(`SELECT 1 FROM municipality WHERE code = $1`, [
+          input.municipalityCode,
+        ]);
+        if (!known)
+          throw badInput([
+            {
+              field: 'input.municipalityCode',
+              message: `${input.municipalityCode} is not a Swedish municipality code`,
+            },
+          ]);
       }
       let id: string;
       try {
@@ -83,10 +101,14 @@ export class OrganizationService {
         );
       } catch (error) {
         if (isUniqueViolation(error, 'organization_municipality_once')) {
-          throw badInput([{ field: 'input.municipalityCode', message: 'this municipality is already a member' }]);
+          throw badInput([
+            { field: 'input.municipalityCode', message: 'this municipality is already a member' },
+          ]);
         }
         if (isUniqueViolation(error, 'organization_name_unique')) {
-          throw badInput([{ field: 'input.name', message: 'an organisation with this name is already a member' }]);
+          throw badInput([
+            { field: 'input.name', message: 'an organisation with this name is already a member' },
+          ]);
         }
         throw error;
       }
@@ -105,10 +127,10 @@ export class OrganizationService {
   }
 
   private async byIdsWith(manager: EntityManager, collaborationId: string, ids: readonly string[]) {
-    const rows = (await manager.query(`${SELECT_ORGANIZATION} WHERE o.collaboration_id = $1 AND o.id = ANY($2)`, [
-      collaborationId,
-      ids,
-    ])) as OrganizationRow[];
+    const rows = (await manager.query(
+      `${SELECT_ORGANIZATION} WHERE o.collaboration_id = $1 AND o.id = ANY($2)`,
+      [collaborationId, ids],
+    )) as OrganizationRow[];
     return rows.map(toModel);
   }
 }

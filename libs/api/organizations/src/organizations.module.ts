@@ -7,7 +7,12 @@ import {
 } from './organizations.resolver';
 
 @Module({
-  providers: [OrganizationService, OrganizationsResolver, CollaborationOrganizationsResolver, MembershipOrganizationResolver],
+  providers: [
+    OrganizationService,
+    OrganizationsResolver,
+    CollaborationOrganizationsResolver,
+    MembershipOrganizationResolver,
+  ],
   exports: [OrganizationService],
 })
 export class OrganizationsModule {}

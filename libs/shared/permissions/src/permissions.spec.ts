@@ -1,4 +1,10 @@
-import { ALL_PERMISSIONS, Permission, hasPermission, permissionsForRoles, ROLE_PERMISSIONS } from './permissions';
+import {
+  ALL_PERMISSIONS,
+  Permission,
+  hasPermission,
+  permissionsForRoles,
+  ROLE_PERMISSIONS,
+} from './permissions';
 import { ALL_ROLES, Role, isRole } from './roles';
 import { checkRoleBinding } from './role-binding';
 
@@ -42,14 +48,19 @@ describe('role bindings', () => {
   });
 
   it('requires an operational group for a group member and refuses the steering group', () => {
-    expect(checkRoleBinding({ role: Role.GroupMember })[0]).toMatchObject({ field: 'groupId', reason: 'required' });
+    expect(checkRoleBinding({ role: Role.GroupMember })[0]).toMatchObject({
+      field: 'groupId',
+      reason: 'required',
+    });
     expect(checkRoleBinding({ role: Role.GroupMember, groupKind: 'STEERING' })[0]).toMatchObject({
       reason: 'wrong-kind',
     });
   });
 
   it('refuses a binding the role does not take', () => {
-    expect(checkRoleBinding({ role: Role.Coordinator, organizationKind: 'MUNICIPALITY', groupKind: 'STEERING' })).toEqual([
+    expect(
+      checkRoleBinding({ role: Role.Coordinator, organizationKind: 'MUNICIPALITY', groupKind: 'STEERING' }),
+    ).toEqual([
       { field: 'organizationId', reason: 'not-allowed' },
       { field: 'groupId', reason: 'not-allowed' },
     ]);

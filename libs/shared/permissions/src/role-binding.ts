@@ -17,7 +17,10 @@ export type RoleBindingProblem =
  * operational group; a steering member may name the steering group; an agency analyst
  * may name the employment agency. Everything else is collaboration-wide.
  */
-const BINDINGS: Record<Role, { organization?: { kind: string; required: boolean }; group?: { kind: string; required: boolean } }> = {
+const BINDINGS: Record<
+  Role,
+  { organization?: { kind: string; required: boolean }; group?: { kind: string; required: boolean } }
+> = {
   [Role.Coordinator]: {},
   [Role.SteeringMember]: { group: { kind: 'STEERING', required: false } },
   [Role.GroupMember]: { group: { kind: 'OPERATIONAL', required: true } },

@@ -25,7 +25,9 @@ describe('AuditWriter', () => {
   it('writes before and after inside the caller’s transaction', async () => {
     await dataSource.transaction((manager) => writer.record(manager, record));
     const rows = await dataSource.query(`SELECT action, entity_id, before, after FROM audit_event`);
-    expect(rows).toEqual([{ action: 'thing.changed', entity_id: 'thing-1', before: { name: 'old' }, after: { name: 'new' } }]);
+    expect(rows).toEqual([
+      { action: 'thing.changed', entity_id: 'thing-1', before: { name: 'old' }, after: { name: 'new' } },
+    ]);
   });
 
   it('rolls back with the change it records', async () => {

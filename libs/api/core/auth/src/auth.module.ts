@@ -10,7 +10,12 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      providers: [{ provide: AUTH_SETTINGS, useValue: settings }, TokenVerifier, UserProvisioning, RequestAuthenticator],
+      providers: [
+        { provide: AUTH_SETTINGS, useValue: settings },
+        TokenVerifier,
+        UserProvisioning,
+        RequestAuthenticator,
+      ],
       exports: [TokenVerifier, RequestAuthenticator, UserProvisioning],
     };
   }

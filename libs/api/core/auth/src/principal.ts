@@ -32,7 +32,9 @@ export class Principal {
   }
 
   rolesIn(collaborationId: string): Role[] {
-    return [...new Set(this.memberships.filter((m) => m.collaborationId === collaborationId).map((m) => m.role))];
+    return [
+      ...new Set(this.memberships.filter((m) => m.collaborationId === collaborationId).map((m) => m.role)),
+    ];
   }
 
   isMemberOf(collaborationId: string): boolean {

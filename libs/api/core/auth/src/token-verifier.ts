@@ -45,8 +45,10 @@ export class TokenVerifier {
       });
       return payload as AccessTokenClaims;
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The access token has expired: sign in again.');
-      if (error instanceof joseErrors.JOSEError) throw unauthenticated('The access token is not valid: sign in again.');
+      if (error instanceof joseErrors.JWTExpired)
+        throw unauthenticated('The access token has expired: sign in again.');
+      if (error instanceof joseErrors.JOSEError)
+        throw unauthenticated('The access token is not valid: sign in again.');
       throw error;
     }
   }

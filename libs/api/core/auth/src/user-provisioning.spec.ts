@@ -17,7 +17,8 @@ describe('users are created on first login from the token', () => {
     realm_access: { roles: [] },
     ...overrides,
   });
-  const audit = (action: string) => dataSource.query(`SELECT entity_id, after FROM audit_event WHERE action = $1`, [action]);
+  const audit = (action: string) =>
+    dataSource.query(`SELECT entity_id, after FROM audit_event WHERE action = $1`, [action]);
 
   beforeAll(async () => {
     dataSource = createDataSource({ url: await createTestDatabase('auth_provisioning') });
@@ -31,7 +32,12 @@ describe('users are created on first login from the token', () => {
     const first = await provisioning.principalFor(claims({}));
     const again = await provisioning.principalFor(claims({}));
     expect(again.userId).toBe(first.userId);
-    expect(first).toMatchObject({ subject: 'subject-1', username: 'first', name: 'Fia Första', email: 'fia@kraftsamling.example' });
+    expect(first).toMatchObject({
+      subject: 'subject-1',
+      username: 'first',
+      name: 'Fia Första',
+      email: 'fia@kraftsamling.example',
+    });
     expect(await audit('user.created')).toEqual([expect.objectContaining({ entity_id: first.userId })]);
   });
 
@@ -48,10 +54,17 @@ describe('users are created on first login from the token', () => {
       `INSERT INTO app_user (name, email) VALUES ('Inbjuden', 'Inbjuden@Kraftsamling.example') RETURNING id`,
     );
     const principal = await provisioning.principalFor(
-      claims({ sub: 'subject-2', preferred_username: 'inbjuden', name: 'Ida Inbjuden', email: 'inbjuden@kraftsamling.example' }),
+      claims({
+        sub: 'subject-2',
+        preferred_username: 'inbjuden',
+        name: 'Ida Inbjuden',
+        email: 'inbjuden@kraftsamling.example',
+      }),
     );
     expect(principal.userId).toBe(invited.id);
-    expect(await audit('user.invitation-claimed')).toEqual([expect.objectContaining({ entity_id: invited.id })]);
+    expect(await audit('user.invitation-claimed')).toEqual([
+      expect.objectContaining({ entity_id: invited.id }),
+    ]);
   });
 
   it('never lets an unverified e-mail claim an invitation or take someone’s address', async () => {
@@ -68,7 +81,9 @@ describe('users are created on first login from the token', () => {
   });
 
   it('takes the platform-admin role from the token, and memberships from the database', async () => {
-    const admin = await provisioning.principalFor(claims({ sub: 'subject-4', email: undefined, realm_access: { roles: ['platform-admin'] } }));
+    const admin = await provisioning.principalFor(
+      claims({ sub: 'subject-4', email: undefined, realm_access: { roles: ['platform-admin'] } }),
+    );
     expect(admin.isPlatformAdmin).toBe(true);
     expect(admin.memberships).toEqual([]);
     expect(admin.can('member:manage', '10000000-0000-4000-8000-000000000001')).toBe(true);

@@ -62,7 +62,11 @@ export class UserProvisioning {
       [claims.sub],
     )) as UserRow[];
     if (existing) {
-      if (existing.username !== profile.username || existing.name !== profile.name || existing.email !== profile.email) {
+      if (
+        existing.username !== profile.username ||
+        existing.name !== profile.name ||
+        existing.email !== profile.email
+      ) {
         await this.refreshProfile(existing, profile, claims);
         return { ...existing, ...profile };
       }

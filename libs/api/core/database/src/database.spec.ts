@@ -14,22 +14,29 @@ describe('database schema, reference data and demo seed', () => {
   });
   afterAll(() => dataSource?.destroy());
 
-  const count = async (table: string) => Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string) =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('loads all 21 counties and 290 municipalities, and loading again changes nothing', async () => {
     expect(await seedReferenceData(dataSource.manager)).toEqual({ counties: 21, municipalities: 290 });
     await seedReferenceData(dataSource.manager);
     expect(await count('county')).toBe(21);
     expect(await count('municipality')).toBe(290);
-    const [helsingborg] = await dataSource.query(`SELECT name, county_code FROM municipality WHERE code = '1283'`);
+    const [helsingborg] = await dataSource.query(
+      `SELECT name, county_code FROM municipality WHERE code = '1283'`,
+    );
     expect(helsingborg).toEqual({ name: 'Helsingborg', county_code: '12' });
   });
 
   it('seeds the demo collaborations idempotently', async () => {
     await seedDemoData(dataSource.manager);
-    const before = await Promise.all(['collaboration', 'organization', '"group"', 'app_user', 'membership'].map(count));
+    const before = await Promise.all(
+      ['collaboration', 'organization', '"group"', 'app_user', 'membership'].map(count),
+    );
     await seedDemoData(dataSource.manager);
-    const after = await Promise.all(['collaboration', 'organization', '"group"', 'app_user', 'membership'].map(count));
+    const after = await Promise.all(
+      ['collaboration', 'organization', '"group"', 'app_user', 'membership'].map(count),
+    );
     expect(after).toEqual(before);
     const municipalities = await dataSource.query(
       `SELECT municipality_code FROM organization WHERE collaboration_id = $1 AND kind = 'MUNICIPALITY'`,
@@ -56,9 +63,10 @@ describe('database schema, reference data and demo seed', () => {
 
   it('allows one steering group per collaboration', async () => {
     await expect(
-      dataSource.query(`INSERT INTO "group" (collaboration_id, kind, name) VALUES ($1, 'STEERING', 'Andra styrgruppen')`, [
-        DEMO_COLLABORATION_IDS.familjenHelsingborg,
-      ]),
+      dataSource.query(
+        `INSERT INTO "group" (collaboration_id, kind, name) VALUES ($1, 'STEERING', 'Andra styrgruppen')`,
+        [DEMO_COLLABORATION_IDS.familjenHelsingborg],
+      ),
     ).rejects.toThrow(/group_one_steering/);
   });
 

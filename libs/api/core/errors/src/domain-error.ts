@@ -31,8 +31,9 @@ export class DomainError extends Error {
   }
 }
 
-export const unauthenticated = (message = 'Sign in to continue: the request carries no valid access token.') =>
-  new DomainError(ErrorCode.Unauthenticated, message);
+export const unauthenticated = (
+  message = 'Sign in to continue: the request carries no valid access token.',
+) => new DomainError(ErrorCode.Unauthenticated, message);
 
 export const forbidden = (message: string) => new DomainError(ErrorCode.Forbidden, message);
 
@@ -54,7 +55,8 @@ export const badInput = (fields: FieldProblem[]) =>
 
 /** True when a PostgreSQL unique constraint (optionally a named one) refused a write. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
     (error as { code?: string; constraint?: string });
   return driverError?.code === '23505' && (!constraint || driverError.constraint === constraint);
 }

@@ -17,7 +17,10 @@ describe('errors as clients see them', () => {
   it('keeps the code, message and fields of a domain error', () => {
     const error = toGraphQLError(badInput([{ field: 'input.email', message: 'must be an e-mail address' }]));
     expect(error.message).toBe('Invalid input: input.email: must be an e-mail address');
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.email', message: 'must be an e-mail address' }] });
+    expect(error.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.email', message: 'must be an e-mail address' }],
+    });
   });
 
   it('tells the user what to do on a conflict', () => {
@@ -33,12 +36,22 @@ describe('errors as clients see them', () => {
     const error = toGraphQLError(new Error('relation "secret_table" does not exist'));
     expect(error.message).not.toMatch(/secret_table/);
     expect(error.extensions['code']).toBe('INTERNAL_SERVER_ERROR');
-    const formatted = formatGraphQLError({ message: 'ECONNREFUSED 10.0.0.1:5432', extensions: { code: 'SOMETHING', stacktrace: ['at x'] } });
-    expect(formatted).toEqual({ message: expect.stringMatching(/^Internal server error/), path: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const formatted = formatGraphQLError({
+      message: 'ECONNREFUSED 10.0.0.1:5432',
+      extensions: { code: 'SOMETHING', stacktrace: ['at x'] },
+    });
+    expect(formatted).toEqual({
+      message: expect.stringMatching(/^Internal server error/),
+      path: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('drops stack traces from errors it lets through', () => {
-    const formatted = formatGraphQLError({ message: 'Forbidden', extensions: { code: 'FORBIDDEN', stacktrace: ['at x'] } });
+    const formatted = formatGraphQLError({
+      message: 'Forbidden',
+      extensions: { code: 'FORBIDDEN', stacktrace: ['at x'] },
+    });
     expect(formatted.extensions).toEqual({ code: 'FORBIDDEN' });
   });
 
@@ -63,7 +76,9 @@ describe('the validation pipe', () => {
   });
 
   it('refuses fields the input does not declare', async () => {
-    const error = (await validate({ email: 'a@b.se', inner: { count: 1 }, role: 'ADMIN' }).catch((e) => e)) as DomainError;
+    const error = (await validate({ email: 'a@b.se', inner: { count: 1 }, role: 'ADMIN' }).catch(
+      (e) => e,
+    )) as DomainError;
     expect(error.fields).toEqual([{ field: 'input.role', message: 'property role should not exist' }]);
   });
 

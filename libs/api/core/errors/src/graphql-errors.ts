@@ -25,7 +25,9 @@ export function toGraphQLError(exception: unknown): GraphQLError {
     });
   }
   if (exception instanceof HttpException && HTTP_STATUS_CODES[exception.getStatus()]) {
-    return new GraphQLError(exception.message, { extensions: { code: HTTP_STATUS_CODES[exception.getStatus()] } });
+    return new GraphQLError(exception.message, {
+      extensions: { code: HTTP_STATUS_CODES[exception.getStatus()] },
+    });
   }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return new GraphQLError('Internal server error. Try again; if it persists, contact support.', {

@@ -13,15 +13,23 @@ const FH = '10000000-0000-4000-8000-000000000001';
 const OTHER = '10000000-0000-4000-8000-000000000002';
 
 const principal = (roles: Role[], realmRoles: string[] = []) =>
-  new Principal('user-1', 'subject-1', 'someone', 'Someone', null, realmRoles, roles.map((role, i) => ({
-    membershipId: `m${i}`,
-    collaborationId: FH,
-    slug: 'familjen-helsingborg',
-    collaborationName: 'Familjen Helsingborg',
-    role,
-    organizationId: null,
-    groupId: null,
-  })));
+  new Principal(
+    'user-1',
+    'subject-1',
+    'someone',
+    'Someone',
+    null,
+    realmRoles,
+    roles.map((role, i) => ({
+      membershipId: `m${i}`,
+      collaborationId: FH,
+      slug: 'familjen-helsingborg',
+      collaborationName: 'Familjen Helsingborg',
+      role,
+      organizationId: null,
+      groupId: null,
+    })),
+  );
 
 class Handlers {
   undeclared() {}
@@ -54,11 +62,17 @@ function guardFor(user: Principal | null, slugs: Record<string, string> = {}) {
   return new AccessGuard(new Reflector(), authenticator, dataSource);
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'ALLOWED', (error: DomainError) => error.code);
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ALLOWED',
+    (error: DomainError) => error.code,
+  );
 
 describe('AccessGuard', () => {
   it('fails closed: an operation without an access rule is refused', async () => {
-    expect(await codeOf(guardFor(principal([Role.Coordinator])).canActivate(contextFor('undeclared', {})))).toBe('FORBIDDEN');
+    expect(
+      await codeOf(guardFor(principal([Role.Coordinator])).canActivate(contextFor('undeclared', {}))),
+    ).toBe('FORBIDDEN');
   });
 
   it('lets public operations through without authenticating', async () => {
@@ -70,26 +84,68 @@ describe('AccessGuard', () => {
   });
 
   it('allows a permission the user’s role grants in that collaboration', async () => {
-    expect(await codeOf(guardFor(principal([Role.Coordinator])).canActivate(contextFor('manage', { collaborationId: FH })))).toBe('ALLOWED');
+    expect(
+      await codeOf(
+        guardFor(principal([Role.Coordinator])).canActivate(contextFor('manage', { collaborationId: FH })),
+      ),
+    ).toBe('ALLOWED');
   });
 
   it('refuses a permission the role lacks, and a collaboration the user is not a member of', async () => {
-    expect(await codeOf(guardFor(principal([Role.MunicipalEditor])).canActivate(contextFor('manage', { collaborationId: FH })))).toBe('FORBIDDEN');
-    expect(await codeOf(guardFor(principal([Role.Coordinator])).canActivate(contextFor('manage', { collaborationId: OTHER })))).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        guardFor(principal([Role.MunicipalEditor])).canActivate(
+          contextFor('manage', { collaborationId: FH }),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        guardFor(principal([Role.Coordinator])).canActivate(contextFor('manage', { collaborationId: OTHER })),
+      ),
+    ).toBe('FORBIDDEN');
   });
 
   it('lets a platform admin act in any collaboration', async () => {
-    expect(await codeOf(guardFor(principal([], ['platform-admin'])).canActivate(contextFor('manage', { collaborationId: OTHER })))).toBe('ALLOWED');
+    expect(
+      await codeOf(
+        guardFor(principal([], ['platform-admin'])).canActivate(
+          contextFor('manage', { collaborationId: OTHER }),
+        ),
+      ),
+    ).toBe('ALLOWED');
   });
 
   it('refuses a collaboration id that is not a UUID as bad input', async () => {
-    expect(await codeOf(guardFor(principal([], ['platform-admin'])).canActivate(contextFor('manage', { collaborationId: "1' OR '1'='1" })))).toBe('BAD_USER_INPUT');
+    expect(
+      await codeOf(
+        guardFor(principal([], ['platform-admin'])).canActivate(
+          contextFor('manage', { collaborationId: "1' OR '1'='1" }),
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('resolves slugs, hiding unknown ones from everyone but a platform admin', async () => {
     const slugs = { 'familjen-helsingborg': FH };
-    expect(await codeOf(guardFor(principal([Role.Viewer]), slugs).canActivate(contextFor('readBySlug', { slug: 'familjen-helsingborg' })))).toBe('ALLOWED');
-    expect(await codeOf(guardFor(principal([Role.Viewer]), slugs).canActivate(contextFor('readBySlug', { slug: 'okand' })))).toBe('FORBIDDEN');
-    expect(await codeOf(guardFor(principal([], ['platform-admin']), slugs).canActivate(contextFor('readBySlug', { slug: 'okand' })))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(
+        guardFor(principal([Role.Viewer]), slugs).canActivate(
+          contextFor('readBySlug', { slug: 'familjen-helsingborg' }),
+        ),
+      ),
+    ).toBe('ALLOWED');
+    expect(
+      await codeOf(
+        guardFor(principal([Role.Viewer]), slugs).canActivate(contextFor('readBySlug', { slug: 'okand' })),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        guardFor(principal([], ['platform-admin']), slugs).canActivate(
+          contextFor('readBySlug', { slug: 'okand' }),
+        ),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

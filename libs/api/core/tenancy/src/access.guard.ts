@@ -10,14 +10,20 @@ import { operationContext, valueAt, type OperationContext } from './request-cont
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function accessRuleOf(reflector: Reflector, context: ExecutionContext): AccessRule | undefined {
-  return reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+  return reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+    context.getHandler(),
+    context.getClass(),
+  ]);
 }
 
 /**
  * Resolves the collaboration an operation is about. Slugs are looked up once per
  * request. Returns null when the slug names no collaboration.
  */
-export function tenantIdFromContext(operation: OperationContext, source: TenantSource): string | null | undefined {
+export function tenantIdFromContext(
+  operation: OperationContext,
+  source: TenantSource,
+): string | null | undefined {
   if ('parent' in source) return valueAt(operation.parent, source.parent) as string | undefined;
   const value = valueAt(operation.args, source.arg);
   if (source.by === 'slug') return operation.request.collaborationIdsBySlug?.get(String(value));
@@ -52,7 +58,8 @@ export class AccessGuard implements CanActivate {
 
     if ('arg' in rule.tenant && rule.tenant.by === 'slug') await this.resolveSlug(operation, rule.tenant.arg);
     const collaborationId = tenantIdFromContext(operation, rule.tenant);
-    if (collaborationId === null) throw this.unknownCollaboration(principal, String(valueAt(operation.args, 'slug')));
+    if (collaborationId === null)
+      throw this.unknownCollaboration(principal, String(valueAt(operation.args, 'slug')));
     if (typeof collaborationId !== 'string' || !UUID.test(collaborationId)) {
       const field = 'arg' in rule.tenant ? rule.tenant.arg : rule.tenant.parent;
       throw badInput([{ field, message: 'must be the id (a UUID) of a collaboration' }]);
@@ -71,10 +78,13 @@ export class AccessGuard implements CanActivate {
 
   private async resolveSlug(operation: OperationContext, argPath: string): Promise<void> {
     const slug = valueAt(operation.args, argPath);
-    if (typeof slug !== 'string') throw badInput([{ field: argPath, message: 'must be a collaboration slug' }]);
+    if (typeof slug !== 'string')
+      throw badInput([{ field: argPath, message: 'must be a collaboration slug' }]);
     const cache = (operation.request.collaborationIdsBySlug ??= new Map());
     if (!cache.has(slug)) {
-      const rows = (await this.dataSource.query(`SELECT id FROM collaboration WHERE slug = $1`, [slug])) as { id: string }[];
+      const rows = (await this.dataSource.query(`SELECT id FROM collaboration WHERE slug = $1`, [slug])) as {
+        id: string;
+      }[];
       cache.set(slug, rows[0]?.id ?? null);
     }
   }

@@ -17,15 +17,22 @@ export interface OperationContext {
 export function operationContext(context: ExecutionContext): OperationContext {
   if (context.getType<string>() === 'graphql') {
     const gql = GqlExecutionContext.create(context);
-    return { request: gql.getContext<{ req: TenantRequest }>().req, args: gql.getArgs(), parent: gql.getRoot() };
+    return {
+      request: gql.getContext<{ req: TenantRequest }>().req,
+      args: gql.getArgs(),
+      parent: gql.getRoot(),
+    };
   }
   const request = context.switchToHttp().getRequest<TenantRequest & { params?: Record<string, unknown> }>();
   return { request, args: request.params ?? {}, parent: undefined };
 }
 
 export function valueAt(source: Record<string, unknown> | undefined, dottedPath: string): unknown {
-  return dottedPath.split('.').reduce<unknown>(
-    (value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined),
-    source,
-  );
+  return dottedPath
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
+      source,
+    );
 }

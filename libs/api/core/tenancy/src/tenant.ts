@@ -42,4 +42,6 @@ export const Tenant = createParamDecorator((_: unknown, context: ExecutionContex
 });
 
 /** Injects the signed-in user (for operations not about one collaboration). */
-export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) => principalOf(context));
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  principalOf(context),
+);

@@ -1,10 +1,5 @@
 import { CountyEntity, MunicipalityEntity } from './reference.entities';
-import {
-  CollaborationEntity,
-  GroupEntity,
-  MembershipEntity,
-  OrganizationEntity,
-} from './tenant.entities';
+import { CollaborationEntity, GroupEntity, MembershipEntity, OrganizationEntity } from './tenant.entities';
 import { AppUserEntity, AuditEventEntity } from './user.entities';
 
 export * from './reference.entities';

@@ -5,14 +5,54 @@
  * first login. Fixed ids keep the seed idempotent.
  */
 export const DEMO_USERS = [
-  { id: '00000000-0000-4000-8000-000000000001', username: 'admin', name: 'Ada Plattformsson', email: 'admin@kraftsamling.example' },
-  { id: '00000000-0000-4000-8000-000000000002', username: 'samordnare', name: 'Sam Samordnarsson', email: 'samordnare@kraftsamling.example' },
-  { id: '00000000-0000-4000-8000-000000000003', username: 'styrgrupp', name: 'Stina Styrsson', email: 'styrgrupp@kraftsamling.example' },
-  { id: '00000000-0000-4000-8000-000000000004', username: 'arbetsmarknad', name: 'Arne Arbetsson', email: 'arbetsmarknad@kraftsamling.example' },
-  { id: '00000000-0000-4000-8000-000000000005', username: 'helsingborg', name: 'Hedda Exempelsdotter', email: 'helsingborg@kraftsamling.example' },
-  { id: '00000000-0000-4000-8000-000000000006', username: 'bjuv', name: 'Bo Exempelsson', email: 'bjuv@kraftsamling.example' },
-  { id: '00000000-0000-4000-8000-000000000007', username: 'analytiker', name: 'Alma Analysson', email: 'analytiker@kraftsamling.example' },
-  { id: '00000000-0000-4000-8000-000000000008', username: 'sandviken', name: 'Sune Testsson', email: 'sandviken@kraftsamling.example' },
+  {
+    id: '00000000-0000-4000-8000-000000000001',
+    username: 'admin',
+    name: 'Ada Plattformsson',
+    email: 'admin@kraftsamling.example',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000002',
+    username: 'samordnare',
+    name: 'Sam Samordnarsson',
+    email: 'samordnare@kraftsamling.example',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000003',
+    username: 'styrgrupp',
+    name: 'Stina Styrsson',
+    email: 'styrgrupp@kraftsamling.example',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000004',
+    username: 'arbetsmarknad',
+    name: 'Arne Arbetsson',
+    email: 'arbetsmarknad@kraftsamling.example',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000005',
+    username: 'helsingborg',
+    name: 'Hedda Exempelsdotter',
+    email: 'helsingborg@kraftsamling.example',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000006',
+    username: 'bjuv',
+    name: 'Bo Exempelsson',
+    email: 'bjuv@kraftsamling.example',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000007',
+    username: 'analytiker',
+    name: 'Alma Analysson',
+    email: 'analytiker@kraftsamling.example',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000008',
+    username: 'sandviken',
+    name: 'Sune Testsson',
+    email: 'sandviken@kraftsamling.example',
+  },
 ] as const;
 
 export const DEMO_COLLABORATION_IDS = {
@@ -22,7 +62,17 @@ export const DEMO_COLLABORATION_IDS = {
 
 /** Familjen Helsingborg's 11 member municipalities (domain brief). */
 export const FAMILJEN_HELSINGBORG_MUNICIPALITIES = [
-  '1214', '1257', '1260', '1275', '1276', '1277', '1278', '1282', '1283', '1284', '1292',
+  '1214',
+  '1257',
+  '1260',
+  '1275',
+  '1276',
+  '1277',
+  '1278',
+  '1282',
+  '1283',
+  '1284',
+  '1292',
 ] as const;
 
 export const SANDVIKEN_MUNICIPALITY = '2181';

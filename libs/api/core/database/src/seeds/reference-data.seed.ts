@@ -36,7 +36,9 @@ function readCsv<T>(file: string): T[] {
 }
 
 /** Loads all counties and municipalities; safe to run on every start (upsert). */
-export async function seedReferenceData(manager: EntityManager): Promise<{ counties: number; municipalities: number }> {
+export async function seedReferenceData(
+  manager: EntityManager,
+): Promise<{ counties: number; municipalities: number }> {
   const dir = referenceDataDir();
   const counties = readCsv<CountyRow>(path.join(dir, 'counties.csv'));
   const municipalities = readCsv<MunicipalityRow>(path.join(dir, 'municipalities.csv'));
@@ -44,7 +46,11 @@ export async function seedReferenceData(manager: EntityManager): Promise<{ count
     `INSERT INTO county (code, name, short_name)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name`,
-    [counties.map((c) => c.county_code), counties.map((c) => c.county_name), counties.map((c) => c.county_name_short)],
+    [
+      counties.map((c) => c.county_code),
+      counties.map((c) => c.county_name),
+      counties.map((c) => c.county_name_short),
+    ],
   );
   await manager.query(
     `INSERT INTO municipality (code, name, county_code)
