@@ -5,15 +5,7 @@
 // that NestJS, TypeORM and class-validator read at run time.
 const path = require('node:path');
 const workspaceRoot = path.resolve(__dirname, '../..');
-const { compilerOptions } = require(path.join(workspaceRoot, 'tsconfig.base.json'));
-
-function moduleNameMapper() {
-  const mapper = {};
-  for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
-    mapper[`^${alias.replace(/[/.]/g, (c) => `\\${c}`)}$`] = path.join(workspaceRoot, target);
-  }
-  return mapper;
-}
+const moduleNameMapper = require('./path-aliases.cjs');
 
 /**
  * @param {string} projectDir absolute path of the project (pass __dirname)

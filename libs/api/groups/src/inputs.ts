@@ -1,55 +1,41 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { GroupKind } from '@kraftsamling/api/core/database';
+import { ExpectedVersion, TenantInput, Trim } from '@kraftsamling/api/core/tenancy';
 import { GroupKindEnum } from './models';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 @InputType()
-export class CreateGroupInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'must be the id of a collaboration' })
-  collaborationId!: string;
-
+export class CreateGroupInput extends TenantInput {
   @Field(() => GroupKindEnum)
   @IsIn(Object.values(GroupKind), { message: `must be one of ${Object.values(GroupKind).join(', ')}` })
   kind!: GroupKind;
 
   @Field(() => String)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120, { message: 'must be 1 to 120 characters' })
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(0, 500, { message: 'must be at most 500 characters' })
   focusArea?: string;
 }
 
 @InputType()
-export class RenameGroupInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'must be the id of a collaboration' })
-  collaborationId!: string;
-
+export class RenameGroupInput extends TenantInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be the id of a group' })
   groupId!: string;
 
   @Field(() => String)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 120, { message: 'must be 1 to 120 characters' })
   name!: string;
 
-  @Field(() => Int, {
-    description: 'The version you loaded; a newer edit by someone else is never overwritten.',
-  })
-  @IsInt()
-  @Min(1)
+  @ExpectedVersion()
   expectedVersion!: number;
 }

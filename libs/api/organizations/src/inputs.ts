@@ -1,17 +1,11 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OrganizationKind } from '@kraftsamling/api/core/database';
+import { TenantInput, Trim } from '@kraftsamling/api/core/tenancy';
 import { OrganizationKindEnum } from './models';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 @InputType()
-export class AddPartnerOrganizationInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'must be the id of a collaboration' })
-  collaborationId!: string;
-
+export class AddPartnerOrganizationInput extends TenantInput {
   @Field(() => OrganizationKindEnum)
   @IsIn(Object.values(OrganizationKind), {
     message: `must be one of ${Object.values(OrganizationKind).join(', ')}`,
@@ -19,7 +13,7 @@ export class AddPartnerOrganizationInput {
   kind!: OrganizationKind;
 
   @Field(() => String)
-  @Transform(trim)
+  @Trim()
   @IsString()
   @Length(1, 200, { message: 'must be 1 to 200 characters' })
   name!: string;

@@ -1,1 +1,1 @@
-module.exports = require('../../../../libs/web/jest.preset.cjs')(__dirname);
+module.exports = require('../../../../tools/jest/angular-preset.cjs')(__dirname);

@@ -4,3 +4,4 @@ export * from './request-context';
 export * from './tenant';
 export * from './tenancy.module';
 export * from './request-loaders';
+export * from './inputs';

@@ -50,6 +50,7 @@ export type OrganizationKind =
 
 export type RemoveMemberInput = {
   collaborationId: string | number;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
   expectedVersion: number;
   membershipId: string | number;
 };

@@ -5,15 +5,7 @@ const path = require('node:path');
 const { createCjsPreset } = require('jest-preset-angular/presets');
 
 const workspaceRoot = path.resolve(__dirname, '../..');
-const { compilerOptions } = require(path.join(workspaceRoot, 'tsconfig.base.json'));
-
-function moduleNameMapper() {
-  const mapper = {};
-  for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
-    mapper[`^${alias.replace(/[/.]/g, (c) => `\\${c}`)}$`] = path.join(workspaceRoot, target);
-  }
-  return mapper;
-}
+const moduleNameMapper = require('./path-aliases.cjs');
 
 const esmOnlyPackages = ['keycloak-js', '@jsverse/utils'];
 
@@ -32,7 +24,7 @@ module.exports = function angularJestConfig(projectDir, overrides = {}) {
     ],
     moduleNameMapper: moduleNameMapper(),
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
-    setupFilesAfterEnv: [path.join(__dirname, 'jest.setup.cjs')],
+    setupFilesAfterEnv: [path.join(__dirname, 'angular-setup.cjs')],
     ...overrides,
   };
 };
