@@ -1,0 +1,2 @@
+export * from './parse-kolada';
+export * from './kpi-list';
