@@ -1,25 +1,19 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
   computed,
   inject,
   input,
   output,
-  signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { FormControl, FormGroup, FormGroupDirective, Validators } from '@angular/forms';
 import { CollaborationService, MemberRow } from '@kraftsamling/web/collaborations/data-access';
-import { AppError, toAppError } from '@kraftsamling/web/shared/graphql';
-import { applyServerErrors, emailAddress, focusFirstInvalid, serverError } from './form-errors';
+import { emailAddress, serverError, textErrorKey } from './form-errors';
+import { FORM_IMPORTS, TEXT_FIELD_IMPORTS } from './form-imports';
 import { BindingOptions, RoleBindingControls, roleBindingControls } from './role-binding';
 import { RoleBindingFieldsComponent } from './role-binding-fields.component';
-import { FormErrorComponent } from './form-error.component';
+import { serverValidatedForm } from './server-validated-form';
 
 export interface AddMemberFormValue {
   email: string;
@@ -30,18 +24,7 @@ export interface AddMemberFormValue {
 /** Adds a person to the collaboration by e-mail, with a role and the binding the role needs. */
 @Component({
   selector: 'ks-add-member-form',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatButton,
-    TranslocoPipe,
-    RoleBindingFieldsComponent,
-    FormErrorComponent,
-  ],
+  imports: [FORM_IMPORTS, TEXT_FIELD_IMPORTS, RoleBindingFieldsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
@@ -53,7 +36,7 @@ export interface AddMemberFormValue {
       data-testid="add-member-form"
     >
       <h3 id="add-member-heading">{{ 'members.add.heading' | transloco }}</h3>
-      <ks-form-error [error]="error()" [unshown]="unshown()" />
+      <ks-form-error [error]="submission.error()" [unshown]="submission.unshown()" />
       <div class="ks-form__fields">
         <mat-form-field>
           <mat-label>{{ 'members.form.email' | transloco }}</mat-label>
@@ -80,8 +63,13 @@ export interface AddMemberFormValue {
 
         <ks-role-binding-fields [group]="form.controls.binding" [options]="options()" />
       </div>
-      <button mat-flat-button type="submit" [attr.aria-disabled]="busy()" data-testid="add-member-submit">
-        {{ (busy() ? 'members.add.busy' : 'members.add.submit') | transloco }}
+      <button
+        mat-flat-button
+        type="submit"
+        [attr.aria-disabled]="submission.busy()"
+        data-testid="add-member-submit"
+      >
+        {{ (submission.busy() ? 'members.add.busy' : 'members.add.submit') | transloco }}
       </button>
     </form>
   `,
@@ -94,16 +82,12 @@ export class AddMemberFormComponent {
   readonly added = output<MemberRow>();
 
   private readonly service = inject(CollaborationService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
   readonly options = computed<BindingOptions>(() => ({
     organizations: this.organizations(),
     groups: this.groups(),
   }));
-  readonly busy = signal(false);
-  readonly error = signal<AppError | null>(null);
-  readonly unshown = signal<AppError['fields']>([]);
   protected readonly server = serverError;
 
   readonly form = new FormGroup({
@@ -114,50 +98,35 @@ export class AddMemberFormComponent {
     name: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
     binding: new FormGroup<RoleBindingControls>(roleBindingControls(() => this.options())),
   });
+  protected readonly submission = serverValidatedForm(this.form);
 
   protected emailErrorKey(): string {
-    const errors = this.form.controls.email.errors;
-    if (errors?.['required']) return 'members.form.errors.emailRequired';
-    if (errors?.['email']) return 'members.form.errors.emailInvalid';
-    if (errors?.['maxlength']) return 'members.form.errors.tooLong';
-    return 'errors.fieldInvalid';
+    return textErrorKey(this.form.controls.email, {
+      required: 'members.form.errors.emailRequired',
+      email: 'members.form.errors.emailInvalid',
+    });
   }
 
   submit(): void {
-    if (this.busy()) return;
-    this.error.set(null);
-    this.unshown.set([]);
-    this.form.markAllAsTouched();
-    if (this.form.invalid) {
-      focusFirstInvalid(this.host);
-      return;
-    }
-    const { email, name, binding } = this.form.getRawValue();
-    if (!binding.role) return;
-    this.busy.set(true);
-    this.service
-      .addMember({
-        collaborationId: this.collaborationId(),
-        email: email.trim(),
-        name: name.trim() || null,
-        role: binding.role,
-        organizationId: binding.organizationId,
-        groupId: binding.groupId,
-      })
-      .subscribe({
-        next: (member) => {
-          this.busy.set(false);
-          // resetForm() also clears `submitted`, so the emptied fields do not show errors.
-          this.formDirective().resetForm();
-          this.added.emit(member);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          const appError = toAppError(error, { CONFLICT: 'members.add.errors.conflict' });
-          this.unshown.set(applyServerErrors(this.form, appError));
-          this.error.set(appError);
-          focusFirstInvalid(this.host);
-        },
-      });
+    this.submission.submit({
+      value: () => {
+        const { email, name, binding } = this.form.getRawValue();
+        const { role, organizationId, groupId } = binding;
+        // Validators.required has refused a missing role already; this narrows the type.
+        if (!role) return null;
+        return {
+          collaborationId: this.collaborationId(),
+          email: email.trim(),
+          name: name.trim() || null,
+          role,
+          organizationId,
+          groupId,
+        };
+      },
+      request: (member) => this.service.addMember(member),
+      messages: { CONFLICT: 'members.add.errors.conflict' },
+      reset: this.formDirective,
+      succeeded: (member) => this.added.emit(member),
+    });
   }
 }

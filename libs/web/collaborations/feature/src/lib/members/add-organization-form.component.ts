@@ -1,43 +1,20 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { ChangeDetectionStrategy, Component, inject, input, output, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, Validators } from '@angular/forms';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
 import {
   CollaborationService,
   OrganizationSummary,
   PARTNER_ORGANIZATION_KINDS,
 } from '@kraftsamling/web/collaborations/data-access';
-import { AppError, OrganizationKind, toAppError } from '@kraftsamling/web/shared/graphql';
-import { FormErrorComponent } from './form-error.component';
-import { applyServerErrors, focusFirstInvalid, serverError } from './form-errors';
+import { OrganizationKind } from '@kraftsamling/web/shared/graphql';
+import { serverError, textErrorKey } from './form-errors';
+import { FORM_IMPORTS, TEXT_FIELD_IMPORTS } from './form-imports';
+import { serverValidatedForm } from './server-validated-form';
 
 /** Adds a partner organisation: the employment agency, a university, a folk high school, a business network… */
 @Component({
   selector: 'ks-add-organization-form',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatButton,
-    TranslocoPipe,
-    FormErrorComponent,
-  ],
+  imports: [FORM_IMPORTS, TEXT_FIELD_IMPORTS, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
@@ -49,7 +26,7 @@ import { applyServerErrors, focusFirstInvalid, serverError } from './form-errors
       data-testid="add-organization-form"
     >
       <h3 id="add-organization-heading">{{ 'organizations.add.heading' | transloco }}</h3>
-      <ks-form-error [error]="error()" [unshown]="unshown()" />
+      <ks-form-error [error]="submission.error()" [unshown]="submission.unshown()" />
       <div class="ks-form__fields">
         <mat-form-field>
           <mat-label>{{ 'organizations.form.kind' | transloco }}</mat-label>
@@ -69,8 +46,8 @@ import { applyServerErrors, focusFirstInvalid, serverError } from './form-errors
           <mat-error>{{ nameErrorKey() | transloco: { message: server(form.controls.name) } }}</mat-error>
         </mat-form-field>
       </div>
-      <button mat-flat-button type="submit" [attr.aria-disabled]="busy()">
-        {{ (busy() ? 'common.saving' : 'organizations.add.submit') | transloco }}
+      <button mat-flat-button type="submit" [attr.aria-disabled]="submission.busy()">
+        {{ (submission.busy() ? 'common.saving' : 'organizations.add.submit') | transloco }}
       </button>
     </form>
   `,
@@ -80,13 +57,9 @@ export class AddOrganizationFormComponent {
   readonly added = output<OrganizationSummary>();
 
   private readonly service = inject(CollaborationService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly kinds = PARTNER_ORGANIZATION_KINDS;
   protected readonly server = serverError;
-  readonly busy = signal(false);
-  readonly error = signal<AppError | null>(null);
-  readonly unshown = signal<AppError['fields']>([]);
 
   readonly form = new FormGroup({
     kind: new FormControl<OrganizationKind | null>(null, { validators: [Validators.required] }),
@@ -95,41 +68,25 @@ export class AddOrganizationFormComponent {
       validators: [Validators.required, Validators.maxLength(200)],
     }),
   });
+  protected readonly submission = serverValidatedForm(this.form);
 
   protected nameErrorKey(): string {
-    const errors = this.form.controls.name.errors;
-    if (errors?.['required']) return 'organizations.form.errors.nameRequired';
-    if (errors?.['maxlength']) return 'members.form.errors.tooLong';
-    return 'errors.fieldInvalid';
+    return textErrorKey(this.form.controls.name, { required: 'organizations.form.errors.nameRequired' });
   }
 
   submit(): void {
-    if (this.busy()) return;
-    this.error.set(null);
-    this.unshown.set([]);
-    this.form.markAllAsTouched();
-    const { kind, name } = this.form.getRawValue();
-    if (this.form.invalid || !kind || !name.trim()) {
-      if (!name.trim()) this.form.controls.name.setErrors({ required: true });
-      focusFirstInvalid(this.host);
-      return;
-    }
-    this.busy.set(true);
-    this.service
-      .addPartnerOrganization({ collaborationId: this.collaborationId(), kind, name: name.trim() })
-      .subscribe({
-        next: (organization) => {
-          this.busy.set(false);
-          // resetForm() also clears `submitted`, so the emptied fields do not show errors.
-          this.formDirective().resetForm();
-          this.added.emit(organization);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          const appError = toAppError(error, { CONFLICT: 'organizations.add.errors.conflict' });
-          this.unshown.set(applyServerErrors(this.form, appError));
-          this.error.set(appError);
-        },
-      });
+    this.submission.submit({
+      value: () => {
+        const { kind, name } = this.form.getRawValue();
+        // Validators.required lets a name of only spaces through; the API would refuse it.
+        if (!name.trim()) this.form.controls.name.setErrors({ required: true });
+        if (!kind || !name.trim()) return null;
+        return { collaborationId: this.collaborationId(), kind, name: name.trim() };
+      },
+      request: (organization) => this.service.addPartnerOrganization(organization),
+      messages: { CONFLICT: 'organizations.add.errors.conflict' },
+      reset: this.formDirective,
+      succeeded: (organization) => this.added.emit(organization),
+    });
   }
 }

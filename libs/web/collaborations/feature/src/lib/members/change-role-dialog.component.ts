@@ -1,21 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
-import { FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormGroup } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { isRole } from '@kraftsamling/shared/permissions';
 import { CollaborationService, MemberRow } from '@kraftsamling/web/collaborations/data-access';
-import { AppError, toAppError } from '@kraftsamling/web/shared/graphql';
-import { FormErrorComponent } from './form-error.component';
-import { applyServerErrors, focusFirstInvalid } from './form-errors';
+import { DIALOG_IMPORTS, FORM_IMPORTS } from './form-imports';
 import { BindingOptions, RoleBindingControls, roleBindingControls } from './role-binding';
 import { RoleBindingFieldsComponent } from './role-binding-fields.component';
+import { serverValidatedForm } from './server-validated-form';
 
 export interface ChangeRoleDialogData extends BindingOptions {
   collaborationId: string;
@@ -25,16 +16,7 @@ export interface ChangeRoleDialogData extends BindingOptions {
 /** Changes a member's role and binding; the write carries the version the user saw. */
 @Component({
   selector: 'ks-change-role-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogTitle,
-    MatDialogContent,
-    MatDialogActions,
-    TranslocoPipe,
-    RoleBindingFieldsComponent,
-    FormErrorComponent,
-  ],
+  imports: [FORM_IMPORTS, DIALOG_IMPORTS, RoleBindingFieldsComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -43,7 +25,7 @@ export interface ChangeRoleDialogData extends BindingOptions {
       </h2>
       <mat-dialog-content>
         <div class="ks-dialog-form">
-          <ks-form-error [error]="error()" [unshown]="unshown()" />
+          <ks-form-error [error]="submission.error()" [unshown]="submission.unshown()" />
           <ks-role-binding-fields [group]="form" [options]="data" />
         </div>
       </mat-dialog-content>
@@ -51,8 +33,13 @@ export interface ChangeRoleDialogData extends BindingOptions {
         <button mat-button type="button" (click)="dialogRef.close(false)">
           {{ 'common.cancel' | transloco }}
         </button>
-        <button mat-flat-button type="submit" [attr.aria-disabled]="busy()" data-testid="change-role-submit">
-          {{ (busy() ? 'common.saving' : 'common.save') | transloco }}
+        <button
+          mat-flat-button
+          type="submit"
+          [attr.aria-disabled]="submission.busy()"
+          data-testid="change-role-submit"
+        >
+          {{ (submission.busy() ? 'common.saving' : 'common.save') | transloco }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -62,11 +49,7 @@ export class ChangeRoleDialogComponent {
   readonly data = inject<ChangeRoleDialogData>(MAT_DIALOG_DATA);
   readonly dialogRef = inject<MatDialogRef<ChangeRoleDialogComponent, boolean>>(MatDialogRef);
   private readonly service = inject(CollaborationService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  readonly busy = signal(false);
-  readonly error = signal<AppError | null>(null);
-  readonly unshown = signal<AppError['fields']>([]);
   readonly form = new FormGroup<RoleBindingControls>(
     roleBindingControls(() => this.data, {
       role: this.data.member.role,
@@ -74,35 +57,26 @@ export class ChangeRoleDialogComponent {
       groupId: this.data.member.groupId,
     }),
   );
+  protected readonly submission = serverValidatedForm(this.form);
 
   submit(): void {
-    if (this.busy()) return;
-    this.error.set(null);
-    this.unshown.set([]);
-    this.form.markAllAsTouched();
-    const { role, organizationId, groupId } = this.form.getRawValue();
-    if (this.form.invalid || !isRole(role)) {
-      focusFirstInvalid(this.host);
-      return;
-    }
-    this.busy.set(true);
-    this.service
-      .changeMemberRole({
-        collaborationId: this.data.collaborationId,
-        membershipId: this.data.member.id,
-        expectedVersion: this.data.member.version,
-        role,
-        organizationId,
-        groupId,
-      })
-      .subscribe({
-        next: () => this.dialogRef.close(true),
-        error: (error: unknown) => {
-          this.busy.set(false);
-          const appError = toAppError(error);
-          this.unshown.set(applyServerErrors(this.form, appError));
-          this.error.set(appError);
-        },
-      });
+    this.submission.submit({
+      value: () => {
+        const { role, organizationId, groupId } = this.form.getRawValue();
+        // Validators.required has refused a missing role already; this narrows the type.
+        if (!isRole(role)) return null;
+        return {
+          collaborationId: this.data.collaborationId,
+          membershipId: this.data.member.id,
+          expectedVersion: this.data.member.version,
+          role,
+          organizationId,
+          groupId,
+        };
+      },
+      request: (change) => this.service.changeMemberRole(change),
+      staysBusy: true,
+      succeeded: () => this.dialogRef.close(true),
+    });
   }
 }

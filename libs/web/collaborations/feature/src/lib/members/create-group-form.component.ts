@@ -1,44 +1,20 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { ChangeDetectionStrategy, Component, inject, input, output, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, Validators } from '@angular/forms';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
 import {
   CollaborationService,
   GROUP_KINDS,
   GroupSummary,
 } from '@kraftsamling/web/collaborations/data-access';
-import { AppError, GroupKind, toAppError } from '@kraftsamling/web/shared/graphql';
-import { FormErrorComponent } from './form-error.component';
-import { applyServerErrors, focusFirstInvalid, serverError } from './form-errors';
+import { GroupKind } from '@kraftsamling/web/shared/graphql';
+import { serverError, textErrorKey } from './form-errors';
+import { FORM_IMPORTS, TEXT_FIELD_IMPORTS } from './form-imports';
+import { serverValidatedForm } from './server-validated-form';
 
 /** Creates a steering or operational group with a name and a focus area. */
 @Component({
   selector: 'ks-create-group-form',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatError,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatButton,
-    TranslocoPipe,
-    FormErrorComponent,
-  ],
+  imports: [FORM_IMPORTS, TEXT_FIELD_IMPORTS, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form
@@ -50,7 +26,7 @@ import { applyServerErrors, focusFirstInvalid, serverError } from './form-errors
       data-testid="create-group-form"
     >
       <h3 id="create-group-heading">{{ 'groups.create.heading' | transloco }}</h3>
-      <ks-form-error [error]="error()" [unshown]="unshown()" />
+      <ks-form-error [error]="submission.error()" [unshown]="submission.unshown()" />
       <div class="ks-form__fields">
         <mat-form-field>
           <mat-label>{{ 'groups.form.kind' | transloco }}</mat-label>
@@ -80,8 +56,8 @@ import { applyServerErrors, focusFirstInvalid, serverError } from './form-errors
           }}</mat-error>
         </mat-form-field>
       </div>
-      <button mat-flat-button type="submit" [attr.aria-disabled]="busy()">
-        {{ (busy() ? 'common.saving' : 'groups.create.submit') | transloco }}
+      <button mat-flat-button type="submit" [attr.aria-disabled]="submission.busy()">
+        {{ (submission.busy() ? 'common.saving' : 'groups.create.submit') | transloco }}
       </button>
     </form>
   `,
@@ -91,13 +67,9 @@ export class CreateGroupFormComponent {
   readonly created = output<GroupSummary>();
 
   private readonly service = inject(CollaborationService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly kinds = GROUP_KINDS;
   protected readonly server = serverError;
-  readonly busy = signal(false);
-  readonly error = signal<AppError | null>(null);
-  readonly unshown = signal<AppError['fields']>([]);
 
   readonly form = new FormGroup({
     kind: new FormControl<GroupKind>('OPERATIONAL', { nonNullable: true, validators: [Validators.required] }),
@@ -107,46 +79,29 @@ export class CreateGroupFormComponent {
     }),
     focusArea: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] }),
   });
+  protected readonly submission = serverValidatedForm(this.form);
 
   protected textErrorKey(field: 'name' | 'focusArea'): string {
-    const errors = this.form.controls[field].errors;
-    if (errors?.['required']) return 'groups.form.errors.nameRequired';
-    if (errors?.['maxlength']) return 'members.form.errors.tooLong';
-    return 'errors.fieldInvalid';
+    return textErrorKey(this.form.controls[field], { required: 'groups.form.errors.nameRequired' });
   }
 
   submit(): void {
-    if (this.busy()) return;
-    this.error.set(null);
-    this.unshown.set([]);
-    this.form.markAllAsTouched();
-    const { kind, name, focusArea } = this.form.getRawValue();
-    if (this.form.invalid || !kind || !name.trim()) {
-      if (!name.trim()) this.form.controls.name.setErrors({ required: true });
-      focusFirstInvalid(this.host);
-      return;
-    }
-    this.busy.set(true);
-    this.service
-      .createGroup({
-        collaborationId: this.collaborationId(),
-        kind,
-        name: name.trim(),
-        focusArea: focusArea.trim() || null,
-      })
-      .subscribe({
-        next: (group) => {
-          this.busy.set(false);
-          // resetForm() also clears `submitted`, so the emptied fields do not show errors.
-          this.formDirective().resetForm();
-          this.created.emit(group);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          const appError = toAppError(error);
-          this.unshown.set(applyServerErrors(this.form, appError));
-          this.error.set(appError);
-        },
-      });
+    this.submission.submit({
+      value: () => {
+        const { kind, name, focusArea } = this.form.getRawValue();
+        // Validators.required lets a name of only spaces through; the API would refuse it.
+        if (!name.trim()) this.form.controls.name.setErrors({ required: true });
+        if (!kind || !name.trim()) return null;
+        return {
+          collaborationId: this.collaborationId(),
+          kind,
+          name: name.trim(),
+          focusArea: focusArea.trim() || null,
+        };
+      },
+      request: (group) => this.service.createGroup(group),
+      reset: this.formDirective,
+      succeeded: (group) => this.created.emit(group),
+    });
   }
 }

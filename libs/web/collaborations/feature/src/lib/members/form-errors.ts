@@ -40,6 +40,22 @@ export function serverError(control: AbstractControl): string | null {
   return typeof message === 'string' ? message : null;
 }
 
+/**
+ * The message key for a text field's error: the field's own keys for `required` and
+ * `email`, the shared "too long" for `maxlength`, else "check the field", which shows
+ * the API's message when there is one.
+ */
+export function textErrorKey(
+  control: AbstractControl,
+  keys: { required?: string; email?: string } = {},
+): string {
+  const errors = control.errors;
+  if (keys.required && errors?.['required']) return keys.required;
+  if (keys.email && errors?.['email']) return keys.email;
+  if (errors?.['maxlength']) return 'members.form.errors.tooLong';
+  return 'errors.fieldInvalid';
+}
+
 /** Moves focus to the first invalid field so keyboard and screen-reader users land on the problem. */
 export function focusFirstInvalid(host: ElementRef<HTMLElement>): void {
   const invalid = host.nativeElement.querySelector<HTMLElement>(
