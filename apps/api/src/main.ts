@@ -6,15 +6,82 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuditWriter } from '@kraftsamling/api/core/audit';
+import { DomainError } from '@kraftsamling/api/core/errors';
 import { createDataSource, migrate, seedDemoData, seedReferenceData } from '@kraftsamling/api/core/database';
+import {
+  IMPORT_SOURCES,
+  IndicatorImporter,
+  seedIndicatorCatalogue,
+  type ImportSource,
+} from '@kraftsamling/api/indicators';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, readDatabaseUrl, type ApiConfig } from './config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = `usage: node main.js [serve | migrate | seed [--demo]]
+const USAGE = `usage: node main.js [serve | migrate | seed [--demo] | import … | undo-import --batch ID]
   serve           start the API (default)
   migrate         apply pending database migrations
-  seed            load reference data (counties, municipalities); --demo adds the demo collaborations`;
+  seed            load reference data (counties, municipalities, the indicator catalogue);
+                  --demo adds the demo collaborations
+  import          --source af|scb|kolada|template --file PATH [--dry-run] [--af-series reg|bas]
+                  [--published YYYY-MM-DD] [--max-mb 50]: import official statistics
+  undo-import     --batch ID: undo an import batch, restoring the values it replaced`;
+
+/** The operator's import command: progress on stderr, the report on stdout. */
+async function importCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      source: { type: 'string' },
+      file: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'af-series': { type: 'string' },
+      published: { type: 'string' },
+      'max-mb': { type: 'string', default: '50' },
+    },
+  });
+  const source = values.source?.toUpperCase() as ImportSource | undefined;
+  if (!source || !IMPORT_SOURCES.includes(source))
+    throw new ConfigError([`--source must be one of ${IMPORT_SOURCES.join(', ').toLowerCase()}`]);
+  if (!values.file) throw new ConfigError(['--file is missing: name the file to import']);
+  const afSeries = values['af-series']?.toUpperCase();
+  if (afSeries && afSeries !== 'REG' && afSeries !== 'BAS')
+    throw new ConfigError(['--af-series must be reg or bas']);
+  const maxMb = Number(values['max-mb']);
+  if (!(maxMb > 0)) throw new ConfigError(['--max-mb must be a positive number of megabytes']);
+  await withDataSource(async (dataSource) => {
+    const importer = new IndicatorImporter(dataSource, new AuditWriter());
+    let shown = '';
+    const report = await importer.import({
+      bytes: readFileSync(values.file!),
+      fileName: path.basename(values.file!),
+      source,
+      afSeries: afSeries as 'REG' | 'BAS' | undefined,
+      dryRun: values['dry-run'],
+      publishedAt: values.published ?? null,
+      maxBytes: maxMb * 1024 * 1024,
+      actor: { userId: null, subject: `cli:${process.env['USER'] ?? 'operator'}` },
+      onProgress: (stage, fraction) => {
+        const line = `${stage} ${Math.round(fraction * 100)} %`;
+        if (line !== shown) process.stderr.write(`\r${(shown = line)}   `);
+      },
+    });
+    process.stderr.write('\n');
+    for (const problem of report.problems) console.log(`problem: ${problem.message}`);
+    for (const unmapped of report.unmappedSeries)
+      console.log(`not mapped to an indicator: ${unmapped.series} (${unmapped.values} values)`);
+    const verb = report.dryRun ? 'would insert' : 'inserted';
+    console.log(
+      report.problems.length
+        ? `nothing written: ${report.problems.length} problem(s)`
+        : `${verb} ${report.inserted}, changed ${report.changed}, unchanged ${report.unchanged}${report.batchId ? `; batch ${report.batchId}` : report.dryRun ? ' (dry run)' : ' (nothing new)'}`,
+    );
+    if (report.problems.length) process.exitCode = 1;
+  });
+}
 
 async function withDataSource(run: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>) {
   const problems: string[] = [];
@@ -79,11 +146,26 @@ async function main() {
       return withDataSource(async (dataSource) => {
         const loaded = await dataSource.transaction((manager) => seedReferenceData(manager));
         console.log(`reference data: ${loaded.counties} counties, ${loaded.municipalities} municipalities`);
+        const indicators = await dataSource.transaction((manager) => seedIndicatorCatalogue(manager));
+        console.log(`indicator catalogue: ${indicators} official indicators`);
         if (options.includes('--demo')) {
           await dataSource.transaction((manager) => seedDemoData(manager));
           console.log('demo data: collaborations familjen-helsingborg and sandviken');
         }
       });
+    case 'import':
+      return importCommand(options);
+    case 'undo-import': {
+      const { values } = parseArgs({ args: options, options: { batch: { type: 'string' } } });
+      if (!values.batch) throw new ConfigError(['--batch is missing: name the import batch to undo']);
+      return withDataSource(async (dataSource) => {
+        const result = await new IndicatorImporter(dataSource, new AuditWriter()).undo(values.batch!, {
+          userId: null,
+          subject: `cli:${process.env['USER'] ?? 'operator'}`,
+        });
+        console.log(`undone: ${result.restored} values restored, ${result.removed} removed`);
+      });
+    }
     default:
       console.error(USAGE);
       process.exit(2);
@@ -91,6 +173,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Configuration and domain errors are for the operator as they are; anything else with its stack.
+  console.error(error instanceof ConfigError || error instanceof DomainError ? error.message : error);
   process.exit(1);
 });

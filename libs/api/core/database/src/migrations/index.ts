@@ -1,4 +1,5 @@
 import { Foundation1795456335264 } from './1795456335264-foundation';
+import { IndicatorValues1795460395518 } from './1795460395518-indicator-values';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
-export const MIGRATIONS = [Foundation1795456335264];
+export const MIGRATIONS = [Foundation1795456335264, IndicatorValues1795460395518];

@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './catalogue.seed';
+export * from './indicator-importer';

@@ -1,0 +1,297 @@
+import type { DataSource } from 'typeorm';
+import { AuditWriter } from '@kraftsamling/api/core/audit';
+import {
+  createDataSource,
+  createTestDatabase,
+  migrate,
+  seedReferenceData,
+} from '@kraftsamling/api/core/database';
+import { writeAfWorkbook, type AfWorkbookRow } from '@kraftsamling/api/statistics-formats';
+import { seedIndicatorCatalogue } from './catalogue.seed';
+import { IndicatorImporter, type ImportRequest } from './indicator-importer';
+
+const actor = { userId: null, subject: 'test' };
+
+function afRows(
+  overrides: Partial<Record<string, Record<string, number | '<5' | null>>> = {},
+): AfWorkbookRow[] {
+  const base: Record<string, Record<string, number | '<5' | null>> = {
+    'Helsingborg|2024-09': { TOTSOK: 5321, TOTAK: 72345.083333, UTRKSOK: 1012, UTRKAK: 9876.5 },
+    'Bjuv|2024-09': { TOTSOK: 512, TOTAK: 7421.25, UTRKSOK: '<5', UTRKAK: 30.75 },
+    'Helsingborg|2024-10': { TOTSOK: 5290, TOTAK: 72401.5, UTRKSOK: 998, UTRKAK: 9880 },
+    'Bjuv|2024-10': { TOTSOK: 505, TOTAK: 7430, UTRKSOK: 7, UTRKAK: 31 },
+  };
+  return Object.entries({ ...base, ...overrides }).map(([key, values]) => {
+    const [municipality, period] = key.split('|') as [string, string];
+    return { period, county: 'Skåne län', municipality, values: values! };
+  });
+}
+
+describe('importing statistics', () => {
+  let dataSource: DataSource;
+  let importer: IndicatorImporter;
+
+  const value = async (code: string, area: string, period: string) =>
+    (
+      await dataSource.query(
+        `SELECT v.value::float8 AS value, v.lower_bound, v.upper_bound::float8 AS upper_bound, v.batch_id
+           FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+          WHERE i.code = $1 AND v.area_code = $2 AND v.period = $3`,
+        [code, area, period],
+      )
+    )[0];
+  const count = async (table: string) =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const af = async (rows: AfWorkbookRow[], extra: Partial<ImportRequest> = {}) =>
+    importer.import({
+      bytes: await writeAfWorkbook(rows, { layout: 'pivot-cache', title: 'test' }),
+      fileName: 'web-inskrivna-arbetslosa-andel-av-bas-2024-10.xlsx',
+      source: 'AF',
+      dryRun: false,
+      actor,
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    dataSource = createDataSource({ url: await createTestDatabase('indicator_import') });
+    await dataSource.initialize();
+    await migrate(dataSource);
+    await dataSource.transaction(async (manager) => {
+      await seedReferenceData(manager);
+      await seedIndicatorCatalogue(manager);
+    });
+    importer = new IndicatorImporter(dataSource, new AuditWriter());
+  });
+  afterAll(() => dataSource?.destroy());
+
+  it('seeds the catalogue idempotently, ratios pointing at their parts', async () => {
+    const before = await count('indicator');
+    await dataSource.transaction((manager) => seedIndicatorCatalogue(manager));
+    expect(await count('indicator')).toBe(before);
+    const [ratio] = await dataSource.query(
+      `SELECT n.code AS numerator, d.code AS denominator, r.factor::float8 AS factor FROM indicator r
+         JOIN indicator n ON n.id = r.numerator_id JOIN indicator d ON d.id = r.denominator_id
+        WHERE r.code = 'af.bas.utrk.unemployment_share'`,
+    );
+    expect(ratio).toEqual({
+      numerator: 'af.bas.utrk.unemployed',
+      denominator: 'af.bas.utrk.labour_force',
+      factor: 100,
+    });
+  });
+
+  it('a dry run counts what would change and writes nothing', async () => {
+    const report = await af(afRows(), { dryRun: true });
+    expect(report).toMatchObject({
+      dryRun: true,
+      batchId: null,
+      inserted: 16,
+      changed: 0,
+      unchanged: 0,
+      problems: [],
+    });
+    expect(await count('indicator_value')).toBe(0);
+    expect(await count('import_batch')).toBe(0);
+  });
+
+  it('imports an AF workbook exactly: decimals kept, <5 as a lower bound, never 0', async () => {
+    const report = await af(afRows());
+    expect(report).toMatchObject({ inserted: 16, changed: 0, problems: [], unmappedSeries: [] });
+    expect(report.batchId).toEqual(expect.any(String));
+    expect(await value('af.bas.tot.labour_force', '1283', '2024-09')).toMatchObject({
+      value: 72345.083333,
+      lower_bound: false,
+    });
+    expect(await value('af.bas.utrk.unemployed', '1260', '2024-09')).toMatchObject({
+      value: 1,
+      lower_bound: true,
+      upper_bound: 4,
+    });
+    expect(await value('af.reg.tot.unemployed', '1283', '2024-09')).toBeUndefined();
+    const [batch] = await dataSource.query(`SELECT source, format, inserted, file_sha256 FROM import_batch`);
+    expect(batch).toMatchObject({ source: 'AF', format: 'AF_WORKBOOK', inserted: 16 });
+    expect(batch.file_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('importing the same file again is a no-op', async () => {
+    const report = await af(afRows());
+    expect(report).toMatchObject({ batchId: null, inserted: 0, changed: 0, unchanged: 16 });
+    expect(await count('import_batch')).toBe(1);
+  });
+
+  it('a revision keeps the old value in the history, and undo restores it', async () => {
+    const first = (await dataSource.query(`SELECT id FROM import_batch`))[0].id;
+    const revised = await af(
+      afRows({ 'Helsingborg|2024-10': { TOTSOK: 5301, TOTAK: 72401.5, UTRKSOK: 998, UTRKAK: 9880 } }),
+    );
+    expect(revised).toMatchObject({ inserted: 0, changed: 1, unchanged: 15 });
+    expect(await value('af.bas.tot.unemployed', '1283', '2024-10')).toMatchObject({
+      value: 5301,
+      batch_id: revised.batchId,
+    });
+    const history = await dataSource.query(
+      `SELECT value::float8 AS value, batch_id FROM indicator_value_history`,
+    );
+    expect(history).toEqual([{ value: 5290, batch_id: first }]);
+
+    await expect(importer.undo(first, actor)).rejects.toThrow(/undo batch .* first/);
+
+    expect(await importer.undo(revised.batchId!, actor)).toEqual({ restored: 1, removed: 0 });
+    expect(await value('af.bas.tot.unemployed', '1283', '2024-10')).toMatchObject({
+      value: 5290,
+      batch_id: first,
+    });
+    expect(await count('indicator_value_history')).toBe(0);
+    await expect(importer.undo(revised.batchId!, actor)).rejects.toThrow(/already undone/);
+
+    expect(await importer.undo(first, actor)).toEqual({ restored: 0, removed: 16 });
+    expect(await count('indicator_value')).toBe(0);
+    const audit = await dataSource.query(`SELECT action FROM audit_event ORDER BY id`);
+    expect(audit.map((row: { action: string }) => row.action)).toEqual([
+      'import.committed',
+      'import.committed',
+      'import.undone',
+      'import.undone',
+    ]);
+  });
+
+  it('a file with any problem writes nothing and names every problem', async () => {
+    const batches = await count('import_batch');
+    const report = await af([
+      ...afRows(),
+      { period: '2024-11', county: 'Skåne län', municipality: 'Helsingbor', values: { TOTSOK: 1, TOTAK: 2 } },
+      { period: '2024-11', county: 'Skåne län', municipality: 'Bjuv', values: { TOTSOK: -3, TOTAK: 2 } },
+    ]);
+    expect(report.batchId).toBeNull();
+    const messages = report.problems.map((problem) => problem.message).join('\n');
+    expect(messages).toMatch(/Helsingbor/);
+    expect(messages).toMatch(/Helsingborg/); // the closest known name is suggested
+    expect(messages).toMatch(/negative|-3/);
+    expect(await count('indicator_value')).toBe(0);
+    expect(await count('import_batch')).toBe(batches);
+  });
+
+  it('refuses files over the size limit, broken files and an unnamed AF series', async () => {
+    const tooBig = await importer.import({
+      bytes: new Uint8Array(11),
+      fileName: 'x.csv',
+      source: 'TEMPLATE',
+      dryRun: false,
+      actor,
+      maxBytes: 10,
+    });
+    expect(tooBig.problems[0]!.message).toMatch(/limit/);
+    const broken = await importer.import({
+      bytes: new TextEncoder().encode('not a zip'),
+      fileName: 'andel-av-bas.xlsx',
+      source: 'AF',
+      dryRun: false,
+      actor,
+    });
+    expect(broken.problems[0]!.message).toMatch(/xlsx|workbook/i);
+    const unnamed = await af(afRows(), { fileName: 'arbetslosa.xlsx' });
+    expect(unnamed.problems[0]!.message).toMatch(/which Arbetsförmedlingen series/);
+    expect(await count('indicator_value')).toBe(0);
+  });
+
+  it('lists series no indicator reads', async () => {
+    const rows = afRows().map((row) => ({ ...row, values: { ...row.values, ABCSOK: 3 } }));
+    const report = await af(rows, { dryRun: true });
+    expect(report.unmappedSeries).toEqual([{ series: 'AF|BAS|ABCSOK', values: 4 }]);
+  });
+
+  it('imports the template, refusing unknown indicators and periods that do not fit', async () => {
+    const csv = (body: string) =>
+      new TextEncoder().encode(`indicator_code;area_code;period;value;flags\n${body}`);
+    const good = await importer.import({
+      bytes: csv('scb.population;1283;2024;151022;\nscb.population;0012;2024;1429512;preliminary\n'),
+      fileName: 'befolkning.csv',
+      source: 'TEMPLATE',
+      dryRun: false,
+      actor,
+    });
+    expect(good).toMatchObject({ inserted: 2, problems: [] });
+    expect(await value('scb.population', '0012', '2024')).toMatchObject({ value: 1429512 });
+    const bad = await importer.import({
+      bytes: csv(
+        'no.such.indicator;1283;2024;1;\nscb.population;1283;2024-05;3;\nscb.population;9999;2024;3;\n',
+      ),
+      fileName: 'fel.csv',
+      source: 'TEMPLATE',
+      dryRun: false,
+      actor,
+    });
+    const messages = bad.problems.map((problem) => problem.message).join('\n');
+    expect(messages).toMatch(/no\.such\.indicator.*does not exist/);
+    expect(messages).toMatch(/2024-05.*year/);
+    expect(messages).toMatch(/9999 .*not a Swedish municipality/);
+    expect(bad.batchId).toBeNull();
+  });
+
+  it('imports SCB JSON-stat and Kolada files through the catalogue', async () => {
+    const scb = {
+      version: '2.0',
+      class: 'dataset',
+      label: 'Syntetiska testdata',
+      id: ['Region', 'ContentsCode', 'Tid'],
+      size: [2, 1, 2],
+      dimension: {
+        Region: { category: { index: { '1283': 0, '1260': 1 } } },
+        ContentsCode: { category: { index: { BE0101N1: 0 } } },
+        Tid: { category: { index: { '2022': 0, '2023': 1 } } },
+      },
+      value: [149280, 151022, 15897, null],
+      status: { '3': '..' },
+    };
+    const scbReport = await importer.import({
+      bytes: new TextEncoder().encode(JSON.stringify(scb)),
+      fileName: 'befolkning.json',
+      source: 'SCB',
+      dryRun: false,
+      actor,
+    });
+    expect(scbReport).toMatchObject({ format: 'JSON_STAT_2', inserted: 4, problems: [] });
+    expect(await value('scb.population', '1260', '2023')).toMatchObject({ value: null });
+    const pages = [
+      {
+        values: [
+          {
+            kpi: 'N00946',
+            municipality: '1283',
+            period: '2023',
+            values: [
+              { gender: 'T', value: 70123, count: 1, status: '' },
+              { gender: 'K', value: 34001, count: 1, status: '' },
+            ],
+          },
+        ],
+        count: 2,
+        next_url: 'https://api.kolada.se/v3/data/kpi/N00946/year/2023?page=2',
+        previous_url: null,
+      },
+      {
+        values: [
+          {
+            kpi: 'N00946',
+            municipality: '1260',
+            period: '2023',
+            values: [{ gender: 'T', value: null, count: 0, status: 'Saknas' }],
+          },
+        ],
+        count: 2,
+        next_url: null,
+        previous_url: 'https://api.kolada.se/v3/data/kpi/N00946/year/2023?page=1',
+      },
+    ];
+    const koladaReport = await importer.import({
+      bytes: new TextEncoder().encode(JSON.stringify(pages)),
+      fileName: 'kolada.json',
+      source: 'KOLADA',
+      dryRun: false,
+      actor,
+    });
+    expect(koladaReport).toMatchObject({ format: 'KOLADA', inserted: 3, problems: [] });
+    expect(await value('kolada.n00946.k', '1283', '2023')).toMatchObject({ value: 34001 });
+    expect(await value('kolada.n00946.t', '1260', '2023')).toMatchObject({ value: null });
+  });
+});

@@ -1,0 +1,432 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditWriter } from '@kraftsamling/api/core/audit';
+import { DomainError, ErrorCode, badInput, notFound } from '@kraftsamling/api/core/errors';
+import {
+  createMunicipalityMatcher,
+  parseAfWorkbook,
+  parseJsonStat,
+  parseKolada,
+  parsePxWebV1,
+  parseTemplate,
+  type ParsedFile,
+  type ParseProblem,
+  type SourceObservation,
+} from '@kraftsamling/api/statistics-formats';
+import { tryParsePeriod } from '@kraftsamling/shared/periods';
+import { seriesKeyId, type AfSeries, type Periodicity } from './catalogue';
+
+export type ImportSource = 'AF' | 'SCB' | 'KOLADA' | 'TEMPLATE';
+export const IMPORT_SOURCES: readonly ImportSource[] = ['AF', 'SCB', 'KOLADA', 'TEMPLATE'];
+export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  source: ImportSource;
+  /** which of Arbetsförmedlingen's two series an AF workbook holds; by default from the file name */
+  afSeries?: AfSeries;
+  dryRun: boolean;
+  actor: { userId: string | null; subject: string | null };
+  /** the collaboration whose local indicators a template may name */
+  collaborationId?: string | null;
+  /** when the source published the file (YYYY-MM-DD) */
+  publishedAt?: string | null;
+  maxBytes?: number;
+  onProgress?: (stage: 'parsing' | 'checking' | 'writing', fraction: number) => void;
+}
+
+export interface ImportReport {
+  format: ParsedFile['format'] | null;
+  dryRun: boolean;
+  /** the batch written; null for a dry run, a refused file or a file that changes nothing */
+  batchId: string | null;
+  inserted: number;
+  changed: number;
+  unchanged: number;
+  /** every problem; when there is any, nothing was written */
+  problems: ParseProblem[];
+  /** series in the file that no indicator reads, with how many values each has */
+  unmappedSeries: { series: string; values: number }[];
+}
+
+interface IndicatorRow {
+  id: string;
+  code: string;
+  periodicity: Periodicity;
+  sourceKey: Parameters<typeof seriesKeyId>[0] | null;
+  collaborationId: string | null;
+}
+
+interface Incoming {
+  indicatorId: string;
+  area: string;
+  period: string;
+  value: number | null;
+  lowerBound: boolean;
+  upperBound: number | null;
+  status: string | null;
+  preliminary: boolean;
+}
+
+const where = (observation: SourceObservation) => {
+  const l = observation.location;
+  return l.cell
+    ? `cell ${l.cell}${l.sheet ? ` of sheet "${l.sheet}"` : ''}`
+    : l.row
+      ? `row ${l.row}`
+      : l.path
+        ? l.path
+        : `value ${l.index ?? '?'}`;
+};
+
+/** AF names its two series in the file name: "…andel-av-reg…" and "…andel-av-bas…". */
+export function afSeriesFromFileName(fileName: string): AfSeries | null {
+  const name = fileName.toLowerCase();
+  if (/(^|[^a-z])bas([^a-z]|$)/.test(name)) return 'BAS';
+  if (/(^|[^a-z])reg([^a-z]|$)/.test(name)) return 'REG';
+  return null;
+}
+
+const CHUNK = 20_000;
+
+/**
+ * Imports a statistics file: parse and check everything first, then write every value in
+ * one transaction, or nothing (docs/adr/0004-indicator-values-and-imports.md).
+ */
+@Injectable()
+export class IndicatorImporter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditWriter,
+  ) {}
+
+  async import(request: ImportRequest): Promise<ImportReport> {
+    const report: ImportReport = {
+      format: null,
+      dryRun: request.dryRun,
+      batchId: null,
+      inserted: 0,
+      changed: 0,
+      unchanged: 0,
+      problems: [],
+      unmappedSeries: [],
+    };
+    const refuse = (message: string) => ({ ...report, problems: [{ location: {}, message }] });
+    const maxBytes = request.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+    if (request.bytes.length > maxBytes) {
+      return refuse(
+        `the file is ${(request.bytes.length / 1e6).toFixed(1)} MB; the limit is ${(maxBytes / 1e6).toFixed(0)} MB`,
+      );
+    }
+    if (request.bytes.length === 0) return refuse('the file is empty');
+    let afSeries: AfSeries | null = null;
+    if (request.source === 'AF') {
+      afSeries = request.afSeries ?? afSeriesFromFileName(request.fileName);
+      if (!afSeries) {
+        return refuse(
+          'say which Arbetsförmedlingen series the workbook holds: the register-based one (to 2023) or the BAS-based one (from 2023); the file name names neither',
+        );
+      }
+    }
+
+    request.onProgress?.('parsing', 0);
+    const parsed = await this.parse(request);
+    report.format = parsed.format;
+    report.problems.push(...parsed.problems);
+
+    request.onProgress?.('checking', 0);
+    const incoming = await this.map(parsed, afSeries, request.collaborationId ?? null, report);
+    if (report.problems.length) return report;
+
+    return this.dataSource.transaction(async (manager) => {
+      await this.load(manager, incoming, request.onProgress);
+      const [counts] = await manager.query(
+        `SELECT count(*) FILTER (WHERE v.indicator_id IS NULL)::int AS inserted,
+                count(*) FILTER (WHERE v.indicator_id IS NOT NULL AND ${DIFFERS})::int AS changed,
+                count(*) FILTER (WHERE v.indicator_id IS NOT NULL AND NOT ${DIFFERS})::int AS unchanged
+           FROM incoming i LEFT JOIN indicator_value v USING (indicator_id, area_code, period)`,
+      );
+      Object.assign(report, counts);
+      if (request.dryRun || report.inserted + report.changed === 0) {
+        // A dry run, or the same file again: nothing to write.
+        await manager.query(`DROP TABLE incoming`);
+        return report;
+      }
+      const [{ id }] = await manager.query(
+        `INSERT INTO import_batch (collaboration_id, source, format, file_name, file_sha256, file_size, published_at,
+                                   inserted, changed, unchanged, imported_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          request.collaborationId ?? null,
+          request.source,
+          parsed.format,
+          request.fileName,
+          createHash('sha256').update(request.bytes).digest('hex'),
+          request.bytes.length,
+          request.publishedAt ?? null,
+          report.inserted,
+          report.changed,
+          report.unchanged,
+          request.actor.userId,
+        ],
+      );
+      report.batchId = id;
+      // The values a batch replaces go to the history first, so undo can restore them.
+      await manager.query(
+        `INSERT INTO indicator_value_history (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
+                                              preliminary, batch_id, published_at, replaced_by_batch_id)
+         SELECT v.indicator_id, v.area_code, v.period, v.value, v.lower_bound, v.upper_bound, v.status, v.preliminary,
+                v.batch_id, v.published_at, $1
+           FROM incoming i JOIN indicator_value v USING (indicator_id, area_code, period)
+          WHERE ${DIFFERS}`,
+        [id],
+      );
+      await manager.query(
+        `INSERT INTO indicator_value (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
+                                      preliminary, batch_id, published_at, collaboration_id)
+         SELECT i.indicator_id, i.area_code, i.period, i.value, i.lower_bound, i.upper_bound, i.status, i.preliminary,
+                $1, $2, $3
+           FROM incoming i LEFT JOIN indicator_value v USING (indicator_id, area_code, period)
+          WHERE v.indicator_id IS NULL OR ${DIFFERS}
+         ON CONFLICT (indicator_id, area_code, period) DO UPDATE SET
+           value = EXCLUDED.value, lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound,
+           status = EXCLUDED.status, preliminary = EXCLUDED.preliminary, batch_id = EXCLUDED.batch_id,
+           published_at = EXCLUDED.published_at, version = indicator_value.version + 1, updated_at = now()`,
+        [id, request.publishedAt ?? null, request.collaborationId ?? null],
+      );
+      await manager.query(`DROP TABLE incoming`);
+      await this.audit.record(manager, {
+        collaborationId: request.collaborationId ?? null,
+        actor: request.actor,
+        action: 'import.committed',
+        entityType: 'import_batch',
+        entityId: id,
+        before: null,
+        after: {
+          fileName: request.fileName,
+          source: request.source,
+          inserted: report.inserted,
+          changed: report.changed,
+          unchanged: report.unchanged,
+        },
+      });
+      request.onProgress?.('writing', 1);
+      return report;
+    });
+  }
+
+  /**
+   * Undoes a batch: the values it replaced come back from the history, the values it
+   * added go. A batch whose values a later batch changed again must wait until that later
+   * batch is undone, or the later values would be lost.
+   */
+  async undo(batchId: string, actor: ImportRequest['actor']): Promise<{ restored: number; removed: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [batch] = await manager.query(
+        `SELECT id, status, collaboration_id FROM import_batch WHERE id = $1 FOR UPDATE`,
+        [batchId],
+      );
+      if (!batch) throw notFound('Import batch', batchId);
+      if (batch.status !== 'COMMITTED') {
+        throw badInput([{ field: 'batchId', message: `import batch ${batchId} is already undone` }]);
+      }
+      const [later] = await manager.query(
+        `SELECT h.replaced_by_batch_id AS id FROM indicator_value_history h
+           JOIN import_batch b ON b.id = h.replaced_by_batch_id AND b.status = 'COMMITTED'
+          WHERE h.batch_id = $1 LIMIT 1`,
+        [batchId],
+      );
+      if (later) {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          `Import batch ${later.id} changed values of this batch afterwards; undo batch ${later.id} first.`,
+        );
+      }
+      const [restored] = (await manager.query(
+        `UPDATE indicator_value v SET value = h.value, lower_bound = h.lower_bound, upper_bound = h.upper_bound,
+                status = h.status, preliminary = h.preliminary, batch_id = h.batch_id, published_at = h.published_at,
+                version = v.version + 1, updated_at = now()
+           FROM indicator_value_history h
+          WHERE h.replaced_by_batch_id = $1 AND v.batch_id = $1
+            AND (v.indicator_id, v.area_code, v.period) = (h.indicator_id, h.area_code, h.period)
+         RETURNING v.indicator_id`,
+        [batchId],
+      )) as [unknown[], number];
+      // What still carries the batch's id after the restore is what it added.
+      const [removed] = (await manager.query(
+        `DELETE FROM indicator_value WHERE batch_id = $1 RETURNING indicator_id`,
+        [batchId],
+      )) as [unknown[], number];
+      await manager.query(`DELETE FROM indicator_value_history WHERE replaced_by_batch_id = $1`, [batchId]);
+      await manager.query(
+        `UPDATE import_batch SET status = 'UNDONE', undone_at = now(), undone_by = $2 WHERE id = $1`,
+        [batchId, actor.userId],
+      );
+      const result = { restored: restored.length, removed: removed.length };
+      await this.audit.record(manager, {
+        collaborationId: batch.collaboration_id,
+        actor,
+        action: 'import.undone',
+        entityType: 'import_batch',
+        entityId: batchId,
+        before: { status: 'COMMITTED' },
+        after: { status: 'UNDONE', ...result },
+      });
+      return result;
+    });
+  }
+
+  private async parse(request: ImportRequest): Promise<ParsedFile> {
+    const progress = (fraction: number) => request.onProgress?.('parsing', fraction);
+    switch (request.source) {
+      case 'AF': {
+        const municipalities = await this.dataSource.query(
+          `SELECT code, name, county_code AS "countyCode" FROM municipality`,
+        );
+        const counties = await this.dataSource.query(
+          `SELECT code, name, short_name AS "shortName" FROM county`,
+        );
+        return parseAfWorkbook(request.bytes, {
+          matcher: createMunicipalityMatcher(municipalities, counties),
+          onProgress: progress,
+        });
+      }
+      case 'SCB': {
+        const text = new TextDecoder().decode(request.bytes);
+        // PxWeb v1's "json" format has columns and data; everything else is JSON-stat.
+        return /"columns"\s*:/.test(text) && /"data"\s*:/.test(text)
+          ? parsePxWebV1(text)
+          : parseJsonStat(text);
+      }
+      case 'KOLADA':
+        return parseKolada(new TextDecoder().decode(request.bytes));
+      case 'TEMPLATE':
+        return parseTemplate(request.bytes);
+    }
+  }
+
+  /** Maps every observation to an indicator and checks area, period and duplicates. */
+  private async map(
+    parsed: ParsedFile,
+    afSeries: AfSeries | null,
+    collaborationId: string | null,
+    report: ImportReport,
+  ): Promise<Incoming[]> {
+    const indicators = (await this.dataSource.query(
+      `SELECT id, code, periodicity, source_key AS "sourceKey", collaboration_id AS "collaborationId"
+         FROM indicator WHERE kind = 'MEASURED' AND (collaboration_id IS NULL OR collaboration_id = $1)`,
+      [collaborationId],
+    )) as IndicatorRow[];
+    const bySeries = new Map(
+      indicators.filter((i) => i.sourceKey).map((i) => [seriesKeyId(i.sourceKey!), i]),
+    );
+    const byCode = new Map(indicators.map((i) => [i.code, i]));
+    const areas = new Set<string>(
+      (
+        (await this.dataSource.query(
+          `SELECT code FROM municipality UNION ALL SELECT '00' || code FROM county UNION ALL SELECT '0000'`,
+        )) as { code: string }[]
+      ).map((row) => row.code),
+    );
+
+    const unmapped = new Map<string, number>();
+    const seen = new Map<string, Incoming>();
+    const badAreas = new Map<string, { first: string; count: number }>();
+    for (const observation of parsed.observations) {
+      const series = observation.series;
+      const indicator =
+        series.source === 'TEMPLATE'
+          ? byCode.get(series.indicatorCode)
+          : bySeries.get(seriesKeyId(series, afSeries ?? undefined));
+      if (!indicator) {
+        if (series.source === 'TEMPLATE') {
+          report.problems.push({
+            location: observation.location,
+            message: `${where(observation)}: indicator "${series.indicatorCode}" does not exist; check the code in the catalogue`,
+          });
+        } else {
+          const name = seriesKeyId(series, afSeries ?? undefined);
+          unmapped.set(name, (unmapped.get(name) ?? 0) + 1);
+        }
+        continue;
+      }
+      if (!areas.has(observation.area)) {
+        const bad = badAreas.get(observation.area) ?? { first: where(observation), count: 0 };
+        bad.count++;
+        badAreas.set(observation.area, bad);
+        continue;
+      }
+      const period = tryParsePeriod(observation.period, indicator.periodicity);
+      if (!period.ok) {
+        report.problems.push({
+          location: observation.location,
+          message: `${where(observation)}: ${period.error} (indicator ${indicator.code})`,
+        });
+        continue;
+      }
+      const row: Incoming = {
+        indicatorId: indicator.id,
+        area: observation.area,
+        period: observation.period,
+        value: observation.value,
+        lowerBound: observation.lowerBound ?? false,
+        upperBound: observation.upperBound ?? null,
+        status: observation.status ?? null,
+        preliminary: observation.preliminary ?? false,
+      };
+      const key = `${row.indicatorId}|${row.area}|${row.period}`;
+      const earlier = seen.get(key);
+      if (earlier && (earlier.value !== row.value || earlier.lowerBound !== row.lowerBound)) {
+        report.problems.push({
+          location: observation.location,
+          message: `${where(observation)}: ${indicator.code} for area ${row.area} in ${row.period} appears twice with different values (${earlier.value} and ${row.value})`,
+        });
+      }
+      seen.set(key, row);
+    }
+    for (const [area, bad] of badAreas) {
+      report.problems.push({
+        location: {},
+        message: `area code ${area} (${bad.first}${bad.count > 1 ? ` and ${bad.count - 1} more` : ''}) is not a Swedish municipality, a county (00NN) or the whole country (0000)`,
+      });
+    }
+    report.unmappedSeries = [...unmapped].map(([series, values]) => ({ series, values }));
+    if (!parsed.observations.length && !report.problems.length)
+      report.problems.push({ location: {}, message: 'the file holds no values' });
+    return [...seen.values()];
+  }
+
+  private async load(manager: EntityManager, rows: Incoming[], onProgress: ImportRequest['onProgress']) {
+    await manager.query(
+      `CREATE TEMP TABLE incoming (indicator_id uuid, area_code char(4), period text, value numeric, lower_bound boolean,
+                                   upper_bound numeric, status text, preliminary boolean) ON COMMIT DROP`,
+    );
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      await manager.query(
+        `INSERT INTO incoming SELECT * FROM unnest($1::uuid[], $2::char(4)[], $3::text[], $4::numeric[], $5::boolean[],
+                                                   $6::numeric[], $7::text[], $8::boolean[])`,
+        [
+          chunk.map((r) => r.indicatorId),
+          chunk.map((r) => r.area),
+          chunk.map((r) => r.period),
+          chunk.map((r) => (r.value === null ? null : String(r.value))),
+          chunk.map((r) => r.lowerBound),
+          chunk.map((r) => (r.upperBound === null ? null : String(r.upperBound))),
+          chunk.map((r) => r.status),
+          chunk.map((r) => r.preliminary),
+        ],
+      );
+      onProgress?.('writing', Math.min(1, (start + chunk.length) / rows.length) * 0.5);
+    }
+    await manager.query(`CREATE INDEX ON incoming (indicator_id, area_code, period)`);
+    await manager.query(`ANALYZE incoming`);
+  }
+}
+
+/** Whether the incoming value (i) differs from the stored one (v), provenance flags included. */
+const DIFFERS = `(v.value, v.lower_bound, v.upper_bound, v.status, v.preliminary)
+  IS DISTINCT FROM (i.value, i.lower_bound, i.upper_bound, i.status, i.preliminary)`;
