@@ -13,12 +13,19 @@ import { DatabaseModule } from '@kraftsamling/api/core/database';
 import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@kraftsamling/api/core/errors';
 import { Access, TenancyModule } from '@kraftsamling/api/core/tenancy';
 import { GroupsModule } from '@kraftsamling/api/groups';
+import { IndicatorsModule } from '@kraftsamling/api/indicators';
 import { OrganizationsModule } from '@kraftsamling/api/organizations';
 import { UsersModule } from '@kraftsamling/api/users';
 import type { ApiConfig } from './config';
 
 /** The domain modules whose resolvers make up the GraphQL schema. */
-export const DOMAIN_MODULES = [CollaborationsModule, OrganizationsModule, GroupsModule, UsersModule];
+export const DOMAIN_MODULES = [
+  CollaborationsModule,
+  OrganizationsModule,
+  GroupsModule,
+  UsersModule,
+  IndicatorsModule,
+];
 
 @Controller()
 class HealthController {
@@ -85,7 +92,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: config.webDistDir,
-                exclude: ['/graphql{/*path}', '/health', '/app-config.json'],
+                exclude: ['/graphql{/*path}', '/health', '/app-config.json', '/api{/*path}'],
               }),
             ]
           : []),

@@ -12,6 +12,7 @@ import { createDataSource, migrate, seedDemoData, seedReferenceData } from '@kra
 import {
   IMPORT_SOURCES,
   IndicatorImporter,
+  seedDemoLocalIndicators,
   seedIndicatorCatalogue,
   type ImportSource,
 } from '@kraftsamling/api/indicators';
@@ -149,7 +150,10 @@ async function main() {
         const indicators = await dataSource.transaction((manager) => seedIndicatorCatalogue(manager));
         console.log(`indicator catalogue: ${indicators} official indicators`);
         if (options.includes('--demo')) {
-          await dataSource.transaction((manager) => seedDemoData(manager));
+          await dataSource.transaction(async (manager) => {
+            await seedDemoData(manager);
+            await seedDemoLocalIndicators(manager);
+          });
           console.log('demo data: collaborations familjen-helsingborg and sandviken');
         }
       });

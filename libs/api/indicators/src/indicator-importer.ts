@@ -38,8 +38,22 @@ export interface ImportRequest {
   onProgress?: (stage: 'parsing' | 'checking' | 'writing', fraction: number) => void;
 }
 
+/** What a batch records about where its values came from. */
+export interface BatchMeta {
+  source: ImportSource | 'LOCAL';
+  format: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  fileSize: number | null;
+  publishedAt: string | null;
+  collaborationId: string | null;
+  actor: ImportRequest['actor'];
+  dryRun: boolean;
+  onProgress?: ImportRequest['onProgress'];
+}
+
 export interface ImportReport {
-  format: ParsedFile['format'] | null;
+  format: ParsedFile['format'] | 'MANUAL' | null;
   dryRun: boolean;
   /** the batch written; null for a dry run, a refused file or a file that changes nothing */
   batchId: string | null;
@@ -60,7 +74,8 @@ interface IndicatorRow {
   collaborationId: string | null;
 }
 
-interface Incoming {
+/** One checked value, ready to write. */
+export interface IncomingValue {
   indicatorId: string;
   area: string;
   period: string;
@@ -141,8 +156,39 @@ export class IndicatorImporter {
     const incoming = await this.map(parsed, afSeries, request.collaborationId ?? null, report);
     if (report.problems.length) return report;
 
+    return this.write(
+      incoming,
+      {
+        source: request.source,
+        format: parsed.format,
+        fileName: request.fileName,
+        fileSha256: createHash('sha256').update(request.bytes).digest('hex'),
+        fileSize: request.bytes.length,
+        publishedAt: request.publishedAt ?? null,
+        collaborationId: request.collaborationId ?? null,
+        actor: request.actor,
+        dryRun: request.dryRun,
+        onProgress: request.onProgress,
+      },
+      report,
+    );
+  }
+
+  /**
+   * Writes checked rows in one transaction: counts first, then (unless a dry run or
+   * nothing is new) the batch, the history of replaced values and the values themselves.
+   * `beforeWrite` runs inside the transaction, e.g. to check the versions a manual edit
+   * was based on.
+   */
+  async write(
+    incoming: IncomingValue[],
+    meta: BatchMeta,
+    report: ImportReport,
+    beforeWrite?: (manager: EntityManager) => Promise<void>,
+  ): Promise<ImportReport> {
     return this.dataSource.transaction(async (manager) => {
-      await this.load(manager, incoming, request.onProgress);
+      await beforeWrite?.(manager);
+      await this.load(manager, incoming, meta.onProgress);
       const [counts] = await manager.query(
         `SELECT count(*) FILTER (WHERE v.indicator_id IS NULL)::int AS inserted,
                 count(*) FILTER (WHERE v.indicator_id IS NOT NULL AND ${DIFFERS})::int AS changed,
@@ -150,7 +196,7 @@ export class IndicatorImporter {
            FROM incoming i LEFT JOIN indicator_value v USING (indicator_id, area_code, period)`,
       );
       Object.assign(report, counts);
-      if (request.dryRun || report.inserted + report.changed === 0) {
+      if (meta.dryRun || report.inserted + report.changed === 0) {
         // A dry run, or the same file again: nothing to write.
         await manager.query(`DROP TABLE incoming`);
         return report;
@@ -160,17 +206,17 @@ export class IndicatorImporter {
                                    inserted, changed, unchanged, imported_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [
-          request.collaborationId ?? null,
-          request.source,
-          parsed.format,
-          request.fileName,
-          createHash('sha256').update(request.bytes).digest('hex'),
-          request.bytes.length,
-          request.publishedAt ?? null,
+          meta.collaborationId,
+          meta.source,
+          meta.format,
+          meta.fileName,
+          meta.fileSha256,
+          meta.fileSize,
+          meta.publishedAt,
           report.inserted,
           report.changed,
           report.unchanged,
-          request.actor.userId,
+          meta.actor.userId,
         ],
       );
       report.batchId = id;
@@ -195,25 +241,26 @@ export class IndicatorImporter {
            value = EXCLUDED.value, lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound,
            status = EXCLUDED.status, preliminary = EXCLUDED.preliminary, batch_id = EXCLUDED.batch_id,
            published_at = EXCLUDED.published_at, version = indicator_value.version + 1, updated_at = now()`,
-        [id, request.publishedAt ?? null, request.collaborationId ?? null],
+        [id, meta.publishedAt, meta.collaborationId],
       );
       await manager.query(`DROP TABLE incoming`);
       await this.audit.record(manager, {
-        collaborationId: request.collaborationId ?? null,
-        actor: request.actor,
+        collaborationId: meta.collaborationId,
+        actor: meta.actor,
         action: 'import.committed',
         entityType: 'import_batch',
         entityId: id,
         before: null,
         after: {
-          fileName: request.fileName,
-          source: request.source,
+          fileName: meta.fileName,
+          source: meta.source,
+          format: meta.format,
           inserted: report.inserted,
           changed: report.changed,
           unchanged: report.unchanged,
         },
       });
-      request.onProgress?.('writing', 1);
+      meta.onProgress?.('writing', 1);
       return report;
     });
   }
@@ -314,7 +361,7 @@ export class IndicatorImporter {
     afSeries: AfSeries | null,
     collaborationId: string | null,
     report: ImportReport,
-  ): Promise<Incoming[]> {
+  ): Promise<IncomingValue[]> {
     const indicators = (await this.dataSource.query(
       `SELECT id, code, periodicity, source_key AS "sourceKey", collaboration_id AS "collaborationId"
          FROM indicator WHERE kind = 'MEASURED' AND (collaboration_id IS NULL OR collaboration_id = $1)`,
@@ -333,7 +380,7 @@ export class IndicatorImporter {
     );
 
     const unmapped = new Map<string, number>();
-    const seen = new Map<string, Incoming>();
+    const seen = new Map<string, IncomingValue>();
     const badAreas = new Map<string, { first: string; count: number }>();
     for (const observation of parsed.observations) {
       const series = observation.series;
@@ -367,7 +414,7 @@ export class IndicatorImporter {
         });
         continue;
       }
-      const row: Incoming = {
+      const row: IncomingValue = {
         indicatorId: indicator.id,
         area: observation.area,
         period: observation.period,
@@ -399,7 +446,7 @@ export class IndicatorImporter {
     return [...seen.values()];
   }
 
-  private async load(manager: EntityManager, rows: Incoming[], onProgress: ImportRequest['onProgress']) {
+  private async load(manager: EntityManager, rows: IncomingValue[], onProgress: ImportRequest['onProgress']) {
     await manager.query(
       `CREATE TEMP TABLE incoming (indicator_id uuid, area_code char(4), period text, value numeric, lower_bound boolean,
                                    upper_bound numeric, status text, preliminary boolean) ON COMMIT DROP`,

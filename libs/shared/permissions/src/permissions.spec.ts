@@ -22,7 +22,19 @@ describe('role → permission map', () => {
 
   it('unions the permissions of several roles without duplicates', () => {
     const permissions = permissionsForRoles([Role.Viewer, Role.SteeringMember, Role.Viewer]);
-    expect(permissions).toEqual([Permission.CollaborationRead, Permission.MemberRead, Permission.AuditRead]);
+    expect(permissions).toEqual([
+      Permission.CollaborationRead,
+      Permission.MemberRead,
+      Permission.AuditRead,
+      Permission.IndicatorRead,
+    ]);
+  });
+
+  it('lets agency analysts and coordinators import, editors and coordinators enter figures', () => {
+    const importers = ALL_ROLES.filter((role) => hasPermission([role], Permission.IndicatorImport));
+    expect(importers.sort()).toEqual([Role.AgencyAnalyst, Role.Coordinator].sort());
+    const enterers = ALL_ROLES.filter((role) => hasPermission([role], Permission.ValuesEnter));
+    expect(enterers.sort()).toEqual([Role.Coordinator, Role.MunicipalEditor].sort());
   });
 
   it('grants a platform admin every permission whatever the roles', () => {

@@ -11,11 +11,23 @@ export const Permission = {
   GroupManage: 'group:manage',
   OrganizationManage: 'organization:manage',
   AuditRead: 'audit:read',
+  /** read the catalogue and values, local indicators included (official ones are public anyway) */
+  IndicatorRead: 'indicator:read',
+  /** load official statistics and undo such loads */
+  IndicatorImport: 'indicator:import',
+  /** enter local figures by hand: a municipal editor for their municipality, a coordinator for any member */
+  ValuesEnter: 'values:enter',
+  /** define the collaboration's local indicators */
+  IndicatorManage: 'indicator:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
-const MEMBER_BASICS: readonly Permission[] = [Permission.CollaborationRead, Permission.MemberRead];
+const MEMBER_BASICS: readonly Permission[] = [
+  Permission.CollaborationRead,
+  Permission.MemberRead,
+  Permission.IndicatorRead,
+];
 
 /** The role → permission map: the single source of truth for API and web. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -25,11 +37,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.GroupManage,
     Permission.OrganizationManage,
     Permission.AuditRead,
+    Permission.IndicatorImport,
+    Permission.ValuesEnter,
+    Permission.IndicatorManage,
   ],
   [Role.SteeringMember]: [...MEMBER_BASICS, Permission.AuditRead],
   [Role.GroupMember]: MEMBER_BASICS,
-  [Role.MunicipalEditor]: MEMBER_BASICS,
-  [Role.AgencyAnalyst]: MEMBER_BASICS,
+  [Role.MunicipalEditor]: [...MEMBER_BASICS, Permission.ValuesEnter],
+  [Role.AgencyAnalyst]: [...MEMBER_BASICS, Permission.IndicatorImport],
   [Role.Viewer]: MEMBER_BASICS,
 };
 

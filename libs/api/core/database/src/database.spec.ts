@@ -71,7 +71,8 @@ describe('database schema, reference data and demo seed', () => {
   });
 
   it('reverts every migration and applies them again', async () => {
-    for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < dataSource.migrations.length; i++)
+      await dataSource.undoLastMigration({ transaction: 'each' });
     const tables = await dataSource.query(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migration'`,
     );

@@ -35,11 +35,52 @@ export function toGraphQLError(exception: unknown): GraphQLError {
   });
 }
 
+const HTTP_STATUS_OF: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+interface JsonResponse {
+  status(code: number): JsonResponse;
+  json(body: unknown): unknown;
+  headersSent?: boolean;
+}
+
+/**
+ * One filter for both kinds of request: GraphQL errors for resolvers, and for plain HTTP
+ * routes (health, uploads) the status with a JSON body `{ code, message }`, the same
+ * codes and the same rule that internal messages never reach the client.
+ */
 @Catch()
 export class GraphQLErrorFilter implements GqlExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() !== 'graphql') throw exception;
-    return toGraphQLError(exception);
+    if (host.getType<string>() === 'graphql') return toGraphQLError(exception);
+    const response = host.switchToHttp().getResponse<JsonResponse>();
+    if (response.headersSent) return undefined;
+    if (exception instanceof DomainError) {
+      return response
+        .status(HTTP_STATUS_OF[exception.code])
+        .json({ code: exception.code, message: exception.message, fields: exception.fields });
+    }
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const code =
+        HTTP_STATUS_CODES[exception.getStatus()] ??
+        (exception.getStatus() === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR');
+      return response
+        .status(exception.getStatus())
+        .json(
+          typeof body === 'object' && body !== null && !('message' in body && 'statusCode' in body)
+            ? body
+            : { code, message: exception.message },
+        );
+    }
+    const error = toGraphQLError(exception);
+    return response.status(500).json({ code: ErrorCode.Internal, message: error.message });
   }
 }
 

@@ -23,8 +23,12 @@ export function operationContext(context: ExecutionContext): OperationContext {
       parent: gql.getRoot(),
     };
   }
-  const request = context.switchToHttp().getRequest<TenantRequest & { params?: Record<string, unknown> }>();
-  return { request, args: request.params ?? {}, parent: undefined };
+  const request = context
+    .switchToHttp()
+    .getRequest<TenantRequest & { params?: Record<string, unknown>; query?: Record<string, unknown> }>();
+  // HTTP routes name their collaboration in the path or the query string: the guard runs
+  // before any body (an upload) is read.
+  return { request, args: { ...(request.query ?? {}), ...(request.params ?? {}) }, parent: undefined };
 }
 
 export function valueAt(source: Record<string, unknown> | undefined, dottedPath: string): unknown {

@@ -1,0 +1,277 @@
+import { writeAfWorkbook } from '@kraftsamling/api/statistics-formats';
+import { FH_ID, SANDVIKEN_ID, apiUrl, errorCodes, gql, sql, tokenFor } from './support/api';
+
+const SERIES = `query ($collaborationId: ID!, $code: String!, $areaCodes: [String!]) {
+  indicatorSeries(collaborationId: $collaborationId, code: $code, areaCodes: $areaCodes) {
+    indicator { code kind unit }
+    periods
+    areas { areaCode areaName values lowerBound upperBound batchId versions }
+  }
+}`;
+
+async function workbook(utrkHelsingborgOctober = 998) {
+  return writeAfWorkbook(
+    [
+      {
+        period: '2024-09',
+        county: 'Skåne län',
+        municipality: 'Helsingborg',
+        values: { UTRKSOK: 1012, UTRKAK: 9876.5 },
+      },
+      {
+        period: '2024-09',
+        county: 'Skåne län',
+        municipality: 'Bjuv',
+        values: { UTRKSOK: '<5', UTRKAK: 30.75 },
+      },
+      {
+        period: '2024-10',
+        county: 'Skåne län',
+        municipality: 'Helsingborg',
+        values: { UTRKSOK: utrkHelsingborgOctober, UTRKAK: 9880 },
+      },
+      { period: '2024-10', county: 'Skåne län', municipality: 'Bjuv', values: { UTRKSOK: 7, UTRKAK: 31 } },
+    ],
+    { layout: 'pivot-cache', title: 'test' },
+  );
+}
+
+/** Uploads a file as the web app does and reads the NDJSON answer. */
+async function upload(
+  username: string,
+  bytes: Uint8Array,
+  fields: Record<string, string>,
+  collaborationId = FH_ID,
+) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  form.set('file', new Blob([Buffer.from(bytes)]), 'web-inskrivna-arbetslosa-andel-av-bas-2024-10.xlsx');
+  const response = await fetch(`${apiUrl()}/api/imports?collaborationId=${collaborationId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await tokenFor(username)}` },
+    body: form,
+  });
+  const text = await response.text();
+  const lines = response.headers.get('content-type')?.includes('ndjson')
+    ? text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+    : [JSON.parse(text)];
+  return { status: response.status, lines, report: lines.find((line) => line.type === 'report')?.report };
+}
+
+describe('indicators and imports', () => {
+  it('lists the catalogue with this collaboration’s local indicators and not another’s', async () => {
+    const list = async (user: string, collaborationId: string) =>
+      (
+        await gql(
+          `query ($c: ID!) { indicators(collaborationId: $c, source: LOCAL) { code collaborationId } }`,
+          { c: collaborationId },
+          { token: await tokenFor(user) },
+        )
+      ).data?.['indicators'];
+    const fh = await list('samordnare', FH_ID);
+    expect(fh.length).toBe(5);
+    expect(fh.every((i: { collaborationId: string }) => i.collaborationId === FH_ID)).toBe(true);
+    const search = await gql(
+      `query ($c: ID!) { indicators(collaborationId: $c, search: "utrikes födda kvinnor") { code } }`,
+      { c: FH_ID },
+      { token: await tokenFor('helsingborg') },
+    );
+    expect(search.data?.['indicators'].map((i: { code: string }) => i.code)).toContain(
+      'af.bas.utrk.unemployment_share',
+    );
+  });
+
+  it('a municipal editor may not import; an agency analyst dry-runs, commits, and re-importing is a no-op', async () => {
+    const bytes = await workbook();
+    const refused = await upload('helsingborg', bytes, { source: 'af', dryRun: 'false' });
+    expect(refused.status).toBe(403);
+    expect(refused.lines[0]).toMatchObject({ code: 'FORBIDDEN' });
+
+    const dry = await upload('analytiker', bytes, { source: 'af', dryRun: 'true' });
+    expect(dry.status).toBe(200);
+    expect(dry.lines.some((line) => line.type === 'progress')).toBe(true);
+    expect(dry.report).toMatchObject({ dryRun: true, batchId: null, inserted: 8, problems: [] });
+    expect(await sql(`SELECT 1 FROM import_batch`)).toHaveLength(0);
+
+    const committed = await upload('analytiker', bytes, { source: 'af', dryRun: 'false' });
+    expect(committed.report).toMatchObject({ dryRun: false, inserted: 8, changed: 0 });
+    expect(committed.report.batchId).toEqual(expect.any(String));
+    const again = await upload('analytiker', bytes, { source: 'af', dryRun: 'false' });
+    expect(again.report).toMatchObject({ batchId: null, inserted: 0, unchanged: 8 });
+  });
+
+  it('serves a series compactly, <5 as a lower bound and the share computed from its parts', async () => {
+    const token = await tokenFor('styrgrupp');
+    const counts = await gql(
+      SERIES,
+      { collaborationId: FH_ID, code: 'af.bas.utrk.unemployed', areaCodes: ['1283', '1260'] },
+      { token },
+    );
+    expect(counts.errors).toBeUndefined();
+    const series = counts.data?.['indicatorSeries'];
+    expect(series.periods).toEqual(['2024-09', '2024-10']);
+    expect(series.areas[0]).toMatchObject({
+      areaCode: '1283',
+      areaName: 'Helsingborg',
+      values: [1012, 998],
+      lowerBound: [false, false],
+    });
+    expect(series.areas[1]).toMatchObject({
+      areaCode: '1260',
+      values: [1, 7],
+      lowerBound: [true, false],
+      upperBound: [4, null],
+    });
+
+    const share = await gql(
+      SERIES,
+      { collaborationId: FH_ID, code: 'af.bas.utrk.unemployment_share', areaCodes: ['1283'] },
+      { token },
+    );
+    const values = share.data?.['indicatorSeries'].areas[0].values;
+    expect(share.data?.['indicatorSeries'].indicator).toEqual({
+      code: 'af.bas.utrk.unemployment_share',
+      kind: 'RATIO',
+      unit: 'PERCENT',
+    });
+    expect(values[0]).toBeCloseTo((1012 / 9876.5) * 100, 10);
+
+    const all = await gql(SERIES, { collaborationId: FH_ID, code: 'af.bas.utrk.unemployed' }, { token });
+    expect(all.data?.['indicatorSeries'].areas).toHaveLength(11);
+  });
+
+  it('undo restores the previous values, and a non-importer cannot undo', async () => {
+    const revised = await upload('analytiker', await workbook(1001), { source: 'af', dryRun: 'false' });
+    expect(revised.report).toMatchObject({ changed: 1 });
+    const undo = `mutation ($input: UndoImportInput!) { undoImport(input: $input) { id status } }`;
+    const refused = await gql(
+      undo,
+      { input: { collaborationId: FH_ID, batchId: revised.report.batchId } },
+      { token: await tokenFor('helsingborg') },
+    );
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    const undone = await gql(
+      undo,
+      { input: { collaborationId: FH_ID, batchId: revised.report.batchId } },
+      { token: await tokenFor('analytiker') },
+    );
+    expect(undone.data?.['undoImport']).toEqual({ id: revised.report.batchId, status: 'UNDONE' });
+    const series = await gql(
+      SERIES,
+      { collaborationId: FH_ID, code: 'af.bas.utrk.unemployed', areaCodes: ['1283'] },
+      { token: await tokenFor('analytiker') },
+    );
+    expect(series.data?.['indicatorSeries'].areas[0].values).toEqual([1012, 998]);
+    const batches = await gql(
+      `query ($c: ID!) { importBatches(collaborationId: $c) { id status importedBy { username } } }`,
+      { c: FH_ID },
+      { token: await tokenFor('analytiker') },
+    );
+    expect(batches.data?.['importBatches'][0]).toMatchObject({
+      status: 'UNDONE',
+      importedBy: { username: 'analytiker' },
+    });
+  });
+
+  describe('manual entry of local figures', () => {
+    const ENTER = `mutation ($input: EnterValuesInput!) { enterValues(input: $input) { batchId inserted changed unchanged } }`;
+
+    it('a municipal editor enters figures for their own municipality only', async () => {
+      const token = await tokenFor('helsingborg');
+      const own = await gql(
+        ENTER,
+        {
+          input: {
+            collaborationId: FH_ID,
+            areaCode: '1283',
+            values: [{ indicatorCode: 'jobbspar.deltagare', period: '2024-09', value: 24 }],
+          },
+        },
+        { token },
+      );
+      expect(own.data?.['enterValues']).toMatchObject({ inserted: 1 });
+      const other = await gql(
+        ENTER,
+        {
+          input: {
+            collaborationId: FH_ID,
+            areaCode: '1260',
+            values: [{ indicatorCode: 'jobbspar.deltagare', period: '2024-09', value: 3 }],
+          },
+        },
+        { token },
+      );
+      expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+    });
+
+    it('refuses a stale edit, a negative count and a period that does not fit, writing nothing', async () => {
+      const token = await tokenFor('samordnare');
+      const before = await sql(`SELECT count(*)::int AS n FROM indicator_value`);
+      const stale = await gql(
+        ENTER,
+        {
+          input: {
+            collaborationId: FH_ID,
+            areaCode: '1283',
+            values: [{ indicatorCode: 'jobbspar.deltagare', period: '2024-09', value: 30 }],
+          },
+        },
+        { token },
+      );
+      expect(errorCodes(stale)).toEqual(['CONFLICT']);
+      const bad = await gql(
+        ENTER,
+        {
+          input: {
+            collaborationId: FH_ID,
+            areaCode: '1283',
+            values: [
+              { indicatorCode: 'jobbspar.deltagare', period: '2024-10', value: -1 },
+              { indicatorCode: 'jobbspar.deltagare', period: '2024', value: 2 },
+              { indicatorCode: 'af.bas.tot.unemployed', period: '2024-10', value: 2 },
+            ],
+          },
+        },
+        { token },
+      );
+      expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(bad.errors?.[0]?.extensions?.fields?.map((f) => f.field)).toEqual([
+        'input.values.0.value',
+        'input.values.1.period',
+        'input.values.2.indicatorCode',
+      ]);
+      expect(await sql(`SELECT count(*)::int AS n FROM indicator_value`)).toEqual(before);
+      const fresh = await gql(
+        ENTER,
+        {
+          input: {
+            collaborationId: FH_ID,
+            areaCode: '1283',
+            values: [
+              { indicatorCode: 'jobbspar.deltagare', period: '2024-09', value: 30, expectedVersion: 1 },
+            ],
+          },
+        },
+        { token },
+      );
+      expect(fresh.data?.['enterValues']).toMatchObject({ changed: 1 });
+    });
+
+    it('keeps local figures inside their collaboration', async () => {
+      const series = await gql(
+        SERIES,
+        { collaborationId: SANDVIKEN_ID, code: 'jobbspar.deltagare', areaCodes: ['1283'] },
+        { token: await tokenFor('sandviken') },
+      );
+      // Sandviken has its own indicator with that code, without Familjen Helsingborg's values.
+      expect(series.data?.['indicatorSeries'].areas[0].values).toEqual([]);
+      const [row] = await sql(
+        `SELECT v.collaboration_id FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id WHERE i.code = 'jobbspar.deltagare'`,
+      );
+      expect(row!['collaboration_id']).toBe(FH_ID);
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import { Body, Controller, HttpCode, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { badInput } from '@kraftsamling/api/core/errors';
+import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
+import { Permission } from '@kraftsamling/shared/permissions';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  IMPORT_SOURCES,
+  IndicatorImporter,
+  type ImportSource,
+} from './indicator-importer';
+
+/** The upload limit, configurable because national files grow; default 50 MB. */
+export const maxImportBytes = () =>
+  Number(process.env['IMPORT_MAX_MB'] ?? DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024) * 1024 * 1024;
+
+/**
+ * Imports over HTTP: `POST /api/imports?collaborationId=…` with a multipart file. The
+ * answer streams as NDJSON: progress lines while the file is parsed, checked and
+ * written, then one line with the report, so the web app can show progress on large files.
+ */
+@Controller('api/imports')
+export class ImportController {
+  constructor(private readonly importer: IndicatorImporter) {}
+
+  @Post()
+  @HttpCode(200)
+  @Access.inCollaboration(Permission.IndicatorImport, { arg: 'collaborationId' })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }))
+  async upload(
+    @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined,
+    @Body() body: Record<string, string | undefined>,
+    @Tenant() tenant: TenantScope,
+    @Res() response: Response,
+  ) {
+    const source = body['source']?.toUpperCase() as ImportSource | undefined;
+    const afSeries = body['afSeries']?.toUpperCase();
+    const problems = [
+      ...(file ? [] : [{ field: 'file', message: 'choose a file to import' }]),
+      ...(source && IMPORT_SOURCES.includes(source)
+        ? []
+        : [{ field: 'source', message: `must be one of ${IMPORT_SOURCES.join(', ').toLowerCase()}` }]),
+      ...(afSeries && afSeries !== 'REG' && afSeries !== 'BAS'
+        ? [{ field: 'afSeries', message: 'must be reg or bas' }]
+        : []),
+      ...(body['publishedAt'] && !/^\d{4}-\d{2}-\d{2}$/.test(body['publishedAt'])
+        ? [{ field: 'publishedAt', message: 'must be a date, YYYY-MM-DD' }]
+        : []),
+    ];
+    if (problems.length) throw badInput(problems);
+
+    response.status(200).type('application/x-ndjson');
+    const send = (line: object) => response.write(`${JSON.stringify(line)}\n`);
+    let last = '';
+    const report = await this.importer.import({
+      bytes: new Uint8Array(file!.buffer.buffer, file!.buffer.byteOffset, file!.buffer.byteLength),
+      fileName: file!.originalname,
+      source: source!,
+      afSeries: afSeries as 'REG' | 'BAS' | undefined,
+      dryRun: body['dryRun'] !== 'false',
+      publishedAt: body['publishedAt'] || null,
+      maxBytes: maxImportBytes(),
+      actor: tenant.actor,
+      onProgress: (stage, fraction) => {
+        const key = `${stage}:${Math.floor(fraction * 20)}`;
+        if (key !== last) send({ type: 'progress', stage, fraction: Math.round(fraction * 100) / 100 });
+        last = key;
+      },
+    });
+    send({ type: 'report', report });
+    response.end();
+  }
+}

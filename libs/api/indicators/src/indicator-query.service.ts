@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { badInput, notFound } from '@kraftsamling/api/core/errors';
+import type { TenantScope } from '@kraftsamling/api/core/tenancy';
+import { isPeriodCode } from '@kraftsamling/shared/periods';
+import type { AreaSeriesModel, ImportBatchModel, IndicatorModel, IndicatorSeriesModel } from './models';
+
+const SELECT_INDICATOR = `
+  SELECT i.id, i.code, i.theme, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.description_sv AS "descriptionSv",
+         i.description_en AS "descriptionEn", i.unit, i.periodicity, i.direction, i.source, i.kind,
+         i.collaboration_id AS "collaborationId", n.code AS "numeratorCode", d.code AS "denominatorCode",
+         i.factor::float8 AS factor, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId"
+    FROM indicator i
+    LEFT JOIN indicator n ON n.id = i.numerator_id
+    LEFT JOIN indicator d ON d.id = i.denominator_id`;
+
+/** Official indicators are everyone's; a local one only its collaboration's. */
+const VISIBLE = `(i.collaboration_id IS NULL OR i.collaboration_id = $1)`;
+
+interface IndicatorRow extends IndicatorModel {
+  numeratorId: string | null;
+  denominatorId: string | null;
+}
+
+interface ValueRow {
+  area: string;
+  period: string;
+  value: number | null;
+  lowerBound: boolean;
+  upperBound: number | null;
+  preliminary: boolean;
+  status: string | null;
+  batchId: string | null;
+  publishedAt: string | null;
+  version: number | null;
+}
+
+@Injectable()
+export class IndicatorQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(
+    tenant: TenantScope,
+    filter: { search?: string | null; theme?: string | null; source?: string | null },
+  ): Promise<IndicatorModel[]> {
+    return this.dataSource.query(
+      `${SELECT_INDICATOR}
+        WHERE ${VISIBLE}
+          AND ($2::text IS NULL OR i.code ILIKE '%' || $2 || '%' OR i.name_sv ILIKE '%' || $2 || '%' OR i.name_en ILIKE '%' || $2 || '%')
+          AND ($3::text IS NULL OR i.theme = $3)
+          AND ($4::text IS NULL OR i.source = $4)
+        ORDER BY i.source, i.theme, i.code`,
+      [tenant.collaborationId, filter.search?.trim() || null, filter.theme || null, filter.source || null],
+    );
+  }
+
+  async byCode(tenant: TenantScope, code: string): Promise<IndicatorRow> {
+    const [row] = await this.dataSource.query(`${SELECT_INDICATOR} WHERE ${VISIBLE} AND i.code = $2`, [
+      tenant.collaborationId,
+      code,
+    ]);
+    if (!row) throw notFound('Indicator', code);
+    return row;
+  }
+
+  /**
+   * The series of one indicator for the given areas (default: the collaboration's member
+   * municipalities). A ratio is computed from its parts per area and period, never stored.
+   */
+  async series(
+    tenant: TenantScope,
+    code: string,
+    options: { areaCodes?: string[] | null; from?: string | null; to?: string | null },
+  ): Promise<IndicatorSeriesModel> {
+    const indicator = await this.byCode(tenant, code);
+    for (const [field, period] of [
+      ['from', options.from],
+      ['to', options.to],
+    ] as const) {
+      if (period && !isPeriodCode(period))
+        throw badInput([{ field, message: `${period} is not a period code` }]);
+    }
+    const areaCodes = options.areaCodes?.length ? options.areaCodes : await this.memberMunicipalities(tenant);
+    const bad = areaCodes.filter((area) => !/^[0-9]{4}$/.test(area));
+    if (bad.length)
+      throw badInput([{ field: 'areaCodes', message: `${bad.join(', ')}: area codes have 4 digits` }]);
+
+    const rows =
+      indicator.kind === 'RATIO'
+        ? await this.ratioValues(indicator, areaCodes, options)
+        : await this.values(indicator.id, areaCodes, options);
+    const periods = [...new Set(rows.map((row) => row.period))].sort();
+    const index = new Map(periods.map((period, i) => [period, i]));
+    const names = await this.areaNames(areaCodes);
+    const areas = areaCodes.map((areaCode): AreaSeriesModel => {
+      const empty = <T>(fill: T) => periods.map(() => fill);
+      return {
+        areaCode,
+        areaName: names.get(areaCode) ?? areaCode,
+        values: empty<number | null>(null),
+        lowerBound: empty(false),
+        upperBound: empty<number | null>(null),
+        preliminary: empty(false),
+        status: empty<string | null>(null),
+        batchId: empty<string | null>(null),
+        publishedAt: empty<string | null>(null),
+        versions: empty<number | null>(null),
+      };
+    });
+    const byArea = new Map(areas.map((area) => [area.areaCode, area]));
+    for (const row of rows) {
+      const area = byArea.get(row.area);
+      const i = index.get(row.period)!;
+      if (!area) continue;
+      area.values[i] = row.value;
+      area.lowerBound[i] = row.lowerBound;
+      area.upperBound[i] = row.upperBound;
+      area.preliminary[i] = row.preliminary;
+      area.status[i] = row.status;
+      area.batchId[i] = row.batchId;
+      area.publishedAt[i] = row.publishedAt;
+      area.versions[i] = row.version;
+    }
+    return { indicator, periods, areas };
+  }
+
+  async batches(tenant: TenantScope, limit: number, id: string | null = null): Promise<ImportBatchModel[]> {
+    const rows = await this.dataSource.query(
+      `SELECT b.id, b.source, b.format, b.file_name AS "fileName", b.file_sha256 AS "fileSha256", b.file_size AS "fileSize",
+              to_char(b.published_at, 'YYYY-MM-DD') AS "publishedAt", b.inserted, b.changed, b.unchanged, b.status,
+              b.imported_at AS "importedAt", b.undone_at AS "undoneAt", b.collaboration_id AS "collaborationId",
+              u.id AS "userId", u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername"
+         FROM import_batch b LEFT JOIN app_user u ON u.id = b.imported_by
+        WHERE (b.collaboration_id IS NULL OR b.collaboration_id = $1) AND ($3::uuid IS NULL OR b.id = $3)
+        ORDER BY b.imported_at DESC LIMIT $2`,
+      [tenant.collaborationId, Math.min(Math.max(limit, 1), 500), id],
+    );
+    return rows.map(({ userId, userName, userEmail, userUsername, ...batch }: Record<string, unknown>) => ({
+      ...batch,
+      importedBy: userId ? { id: userId, name: userName, email: userEmail, username: userUsername } : null,
+    })) as ImportBatchModel[];
+  }
+
+  async memberMunicipalities(tenant: TenantScope): Promise<string[]> {
+    const rows = await this.dataSource.query(
+      `SELECT o.municipality_code AS code FROM organization o JOIN municipality m ON m.code = o.municipality_code
+        WHERE o.collaboration_id = $1 ORDER BY m.name`,
+      [tenant.collaborationId],
+    );
+    return rows.map((row: { code: string }) => row.code);
+  }
+
+  private values(
+    indicatorId: string,
+    areas: string[],
+    range: { from?: string | null; to?: string | null },
+  ): Promise<ValueRow[]> {
+    return this.dataSource.query(
+      `SELECT area_code AS area, period, value::float8 AS value, lower_bound AS "lowerBound",
+              upper_bound::float8 AS "upperBound", preliminary, status, batch_id AS "batchId",
+              to_char(published_at, 'YYYY-MM-DD') AS "publishedAt", version
+         FROM indicator_value
+        WHERE indicator_id = $1 AND area_code = ANY($2) AND ($3::text IS NULL OR period >= $3) AND ($4::text IS NULL OR period <= $4)`,
+      [indicatorId, areas, range.from ?? null, range.to ?? null],
+    );
+  }
+
+  /** numerator ÷ denominator × factor; a lower-bound numerator (AF's "<5") gives a bounded ratio. */
+  private ratioValues(
+    indicator: IndicatorRow,
+    areas: string[],
+    range: { from?: string | null; to?: string | null },
+  ): Promise<ValueRow[]> {
+    return this.dataSource.query(
+      `SELECT n.area_code AS area, n.period,
+              CASE WHEN d.value > 0 AND n.value IS NOT NULL THEN (n.value / d.value * $5)::float8 END AS value,
+              n.lower_bound AS "lowerBound",
+              CASE WHEN d.value > 0 AND n.upper_bound IS NOT NULL THEN (n.upper_bound / d.value * $5)::float8 END AS "upperBound",
+              (n.preliminary OR d.preliminary) AS preliminary, coalesce(n.status, d.status) AS status,
+              NULL::uuid AS "batchId", to_char(greatest(n.published_at, d.published_at), 'YYYY-MM-DD') AS "publishedAt",
+              NULL::int AS version
+         FROM indicator_value n
+         JOIN indicator_value d ON d.indicator_id = $2 AND d.area_code = n.area_code AND d.period = n.period
+        WHERE n.indicator_id = $1 AND n.area_code = ANY($3)
+          AND ($4::text IS NULL OR n.period >= $4) AND ($6::text IS NULL OR n.period <= $6)`,
+      [
+        indicator.numeratorId,
+        indicator.denominatorId,
+        areas,
+        range.from ?? null,
+        indicator.factor,
+        range.to ?? null,
+      ],
+    );
+  }
+
+  private async areaNames(codes: string[]): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query(
+      `SELECT code, name FROM municipality WHERE code = ANY($1)
+       UNION ALL SELECT '00' || code, name FROM county WHERE '00' || code = ANY($1)
+       UNION ALL SELECT '0000', 'Riket' WHERE '0000' = ANY($1)`,
+      [codes],
+    );
+    return new Map(rows.map((row: { code: string; name: string }) => [row.code, row.name]));
+  }
+}

@@ -1,0 +1,88 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
+import { badInput, notFound } from '@kraftsamling/api/core/errors';
+import { Permission } from '@kraftsamling/shared/permissions';
+import { IndicatorImporter } from './indicator-importer';
+import { IndicatorQueryService } from './indicator-query.service';
+import { ManualEntryService } from './manual-entry.service';
+import {
+  EnterValuesInput,
+  EnterValuesResultModel,
+  ImportBatchModel,
+  IndicatorModel,
+  IndicatorSeriesModel,
+  IndicatorSourceEnum,
+  UndoImportInput,
+} from './models';
+
+const byCollaborationArg = { arg: 'collaborationId' } as const;
+
+@Resolver(() => IndicatorModel)
+export class IndicatorsResolver {
+  constructor(
+    private readonly queries: IndicatorQueryService,
+    private readonly importer: IndicatorImporter,
+    private readonly manualEntry: ManualEntryService,
+  ) {}
+
+  @Query(() => [IndicatorModel], {
+    description: 'The catalogue: official indicators and this collaboration’s local ones.',
+  })
+  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationArg)
+  indicators(
+    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Tenant() tenant: TenantScope,
+    @Args('search', { type: () => String, nullable: true }) search?: string,
+    @Args('theme', { type: () => String, nullable: true }) theme?: string,
+    @Args('source', { type: () => IndicatorSourceEnum, nullable: true }) source?: string,
+  ) {
+    return this.queries.list(tenant, { search, theme, source });
+  }
+
+  @Query(() => IndicatorSeriesModel, {
+    description: 'One indicator over time for several areas (default: the member municipalities).',
+  })
+  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationArg)
+  indicatorSeries(
+    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('code', { type: () => String }) code: string,
+    @Tenant() tenant: TenantScope,
+    @Args('areaCodes', { type: () => [String], nullable: true }) areaCodes?: string[],
+    @Args('from', { type: () => String, nullable: true }) from?: string,
+    @Args('to', { type: () => String, nullable: true }) to?: string,
+  ) {
+    return this.queries.series(tenant, code, { areaCodes, from, to });
+  }
+
+  @Query(() => [ImportBatchModel], {
+    description: 'Import batches, newest first: official ones and this collaboration’s.',
+  })
+  @Access.inCollaboration(Permission.IndicatorImport, byCollaborationArg)
+  importBatches(
+    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Tenant() tenant: TenantScope,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+  ) {
+    return this.queries.batches(tenant, limit ?? 50);
+  }
+
+  @Mutation(() => ImportBatchModel, {
+    description: 'Undoes an import batch, restoring the values it replaced.',
+  })
+  @Access.inCollaboration(Permission.IndicatorImport, { arg: 'input.collaborationId' })
+  async undoImport(@Args('input') input: UndoImportInput, @Tenant() tenant: TenantScope) {
+    const [batch] = await this.queries.batches(tenant, 1, input.batchId);
+    // Another collaboration's local batch is not visible here, so it is not found.
+    if (!batch) throw notFound('Import batch', input.batchId);
+    if (batch.status !== 'COMMITTED')
+      throw badInput([{ field: 'input.batchId', message: 'this batch is already undone' }]);
+    await this.importer.undo(input.batchId, tenant.actor);
+    return { ...batch, status: 'UNDONE', undoneAt: new Date() };
+  }
+
+  @Mutation(() => EnterValuesResultModel, { description: 'Enters local figures for one municipality.' })
+  @Access.inCollaboration(Permission.ValuesEnter, { arg: 'input.collaborationId' })
+  enterValues(@Args('input') input: EnterValuesInput, @Tenant() tenant: TenantScope) {
+    return this.manualEntry.enter(tenant, input);
+  }
+}

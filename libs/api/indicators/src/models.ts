@@ -1,0 +1,149 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { UserSummaryModel } from '@kraftsamling/api/collaborations';
+import { TenantInput } from '@kraftsamling/api/core/tenancy';
+
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+
+export const IndicatorUnitEnum = enumOf(['COUNT', 'PERCENT', 'PER_1000', 'CURRENCY', 'OTHER'] as const);
+export const PeriodicityEnum = enumOf(['WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const);
+export const IndicatorDirectionEnum = enumOf(['LOWER_IS_BETTER', 'HIGHER_IS_BETTER'] as const);
+export const IndicatorSourceEnum = enumOf(['AF', 'SCB', 'KOLADA', 'LOCAL'] as const);
+export const IndicatorKindEnum = enumOf(['MEASURED', 'RATIO'] as const);
+export const ImportBatchStatusEnum = enumOf(['COMMITTED', 'UNDONE'] as const);
+registerEnumType(IndicatorUnitEnum, { name: 'IndicatorUnit' });
+registerEnumType(PeriodicityEnum, { name: 'Periodicity' });
+registerEnumType(IndicatorDirectionEnum, { name: 'IndicatorDirection' });
+registerEnumType(IndicatorSourceEnum, { name: 'IndicatorSource' });
+registerEnumType(IndicatorKindEnum, { name: 'IndicatorKind' });
+registerEnumType(ImportBatchStatusEnum, { name: 'ImportBatchStatus' });
+
+@ObjectType('Indicator', { description: 'A measured series or a ratio of two, per area and period.' })
+export class IndicatorModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) theme!: string;
+  @Field(() => String) nameSv!: string;
+  @Field(() => String) nameEn!: string;
+  @Field(() => String, { nullable: true }) descriptionSv!: string | null;
+  @Field(() => String, { nullable: true }) descriptionEn!: string | null;
+  @Field(() => IndicatorUnitEnum) unit!: keyof typeof IndicatorUnitEnum;
+  @Field(() => PeriodicityEnum) periodicity!: keyof typeof PeriodicityEnum;
+  @Field(() => IndicatorDirectionEnum) direction!: keyof typeof IndicatorDirectionEnum;
+  @Field(() => IndicatorSourceEnum) source!: keyof typeof IndicatorSourceEnum;
+  @Field(() => IndicatorKindEnum) kind!: keyof typeof IndicatorKindEnum;
+  @Field(() => ID, { nullable: true, description: 'Set for a local indicator of one collaboration.' })
+  collaborationId!: string | null;
+  @Field(() => String, { nullable: true }) numeratorCode!: string | null;
+  @Field(() => String, { nullable: true }) denominatorCode!: string | null;
+  @Field(() => Float, { nullable: true }) factor!: number | null;
+}
+
+@ObjectType('AreaSeries', {
+  description: "One area's values, aligned with the series' periods; null where there is none.",
+})
+export class AreaSeriesModel {
+  @Field(() => String) areaCode!: string;
+  @Field(() => String) areaName!: string;
+  @Field(() => [Float], { nullable: 'items' }) values!: (number | null)[];
+  @Field(() => [Boolean], { description: 'true: the value is only a lower bound (AF’s "<5" is 1 … 4)' })
+  lowerBound!: boolean[];
+  @Field(() => [Float], { nullable: 'items' }) upperBound!: (number | null)[];
+  @Field(() => [Boolean]) preliminary!: boolean[];
+  @Field(() => [String], { nullable: 'items' }) status!: (string | null)[];
+  @Field(() => [ID], { nullable: 'items', description: 'The import batch each value came from.' })
+  batchId!: (string | null)[];
+  @Field(() => [String], { nullable: 'items' }) publishedAt!: (string | null)[];
+  @Field(() => [Int], { nullable: 'items', description: 'Each stored value’s version, for edits.' })
+  versions!: (number | null)[];
+}
+
+@ObjectType('IndicatorSeries', {
+  description: 'Compact series: periods once, per area arrays aligned with them.',
+})
+export class IndicatorSeriesModel {
+  @Field(() => IndicatorModel) indicator!: IndicatorModel;
+  @Field(() => [String]) periods!: string[];
+  @Field(() => [AreaSeriesModel]) areas!: AreaSeriesModel[];
+}
+
+@ObjectType('ImportBatch', { description: 'One import or manual entry: who, when, what file, what it did.' })
+export class ImportBatchModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String) source!: string;
+  @Field(() => String) format!: string;
+  @Field(() => String, { nullable: true }) fileName!: string | null;
+  @Field(() => String, { nullable: true }) fileSha256!: string | null;
+  @Field(() => Int, { nullable: true }) fileSize!: number | null;
+  @Field(() => String, { nullable: true }) publishedAt!: string | null;
+  @Field(() => Int) inserted!: number;
+  @Field(() => Int) changed!: number;
+  @Field(() => Int) unchanged!: number;
+  @Field(() => ImportBatchStatusEnum) status!: keyof typeof ImportBatchStatusEnum;
+  @Field(() => UserSummaryModel, { nullable: true }) importedBy!: UserSummaryModel | null;
+  @Field(() => Date) importedAt!: Date;
+  @Field(() => Date, { nullable: true }) undoneAt!: Date | null;
+  @Field(() => ID, { nullable: true }) collaborationId!: string | null;
+}
+
+@ObjectType('EnterValuesResult')
+export class EnterValuesResultModel {
+  @Field(() => ID, { nullable: true }) batchId!: string | null;
+  @Field(() => Int) inserted!: number;
+  @Field(() => Int) changed!: number;
+  @Field(() => Int) unchanged!: number;
+}
+
+@InputType()
+export class UndoImportInput extends TenantInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be the id of an import batch' })
+  batchId!: string;
+}
+
+@InputType()
+export class EnteredValueInput {
+  @Field(() => String)
+  @IsString()
+  indicatorCode!: string;
+
+  @Field(() => String)
+  @IsString()
+  period!: string;
+
+  @Field(() => Float, { nullable: true, description: 'null records that there is no value' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number' })
+  value?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The value’s version you loaded; omit for a new value.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class EnterValuesInput extends TenantInput {
+  @Field(() => String)
+  @Matches(/^[0-9]{4}$/, { message: 'must be a 4-digit municipality code, e.g. 1283' })
+  areaCode!: string;
+
+  @Field(() => [EnteredValueInput])
+  @ValidateNested({ each: true })
+  @Type(() => EnteredValueInput)
+  @ArrayMaxSize(5000)
+  values!: EnteredValueInput[];
+}
