@@ -379,15 +379,22 @@ export class IndicatorImporter {
       ).map((row) => row.code),
     );
 
+    const indicatorOfSeries = new Map<object, IndicatorRow | undefined>();
+    const periodChecks = new Map<string, string | null>();
     const unmapped = new Map<string, number>();
     const seen = new Map<string, IncomingValue>();
     const badAreas = new Map<string, { first: string; count: number }>();
     for (const observation of parsed.observations) {
       const series = observation.series;
-      const indicator =
-        series.source === 'TEMPLATE'
-          ? byCode.get(series.indicatorCode)
-          : bySeries.get(seriesKeyId(series, afSeries ?? undefined));
+      // Parsers share one series object among the values of a series: look each up once.
+      let indicator = indicatorOfSeries.get(series);
+      if (indicator === undefined) {
+        indicator =
+          series.source === 'TEMPLATE'
+            ? byCode.get(series.indicatorCode)
+            : bySeries.get(seriesKeyId(series, afSeries ?? undefined));
+        indicatorOfSeries.set(series, indicator);
+      }
       if (!indicator) {
         if (series.source === 'TEMPLATE') {
           report.problems.push({
@@ -406,11 +413,17 @@ export class IndicatorImporter {
         badAreas.set(observation.area, bad);
         continue;
       }
-      const period = tryParsePeriod(observation.period, indicator.periodicity);
-      if (!period.ok) {
+      const periodKey = `${indicator.periodicity}|${observation.period}`;
+      let periodError = periodChecks.get(periodKey);
+      if (periodError === undefined) {
+        const checked = tryParsePeriod(observation.period, indicator.periodicity);
+        periodError = checked.ok ? null : checked.error;
+        periodChecks.set(periodKey, periodError);
+      }
+      if (periodError !== null) {
         report.problems.push({
           location: observation.location,
-          message: `${where(observation)}: ${period.error} (indicator ${indicator.code})`,
+          message: `${where(observation)}: ${periodError} (indicator ${indicator.code})`,
         });
         continue;
       }
