@@ -2,6 +2,7 @@
 // migrations and seeds, the dev identity provider (unless OIDC_ISSUER_URL is given) and
 // the API, which also serves the built web app. Used by `npm start` and by the
 // integration and browser tests, so all three run the product the same way.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDatabase, startEmbeddedPostgres } from './postgres.mjs';
@@ -10,6 +11,50 @@ import { assertPortFree, runNode, startNode, stopChild, waitForHttp } from './pr
 export const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const API_MAIN = path.join(workspaceRoot, 'dist/apps/api/main.js');
 const IDP_MAIN = path.join(workspaceRoot, 'dist/apps/dev-idp/main.js');
+const DEMO_DATA_CLI = path.join(workspaceRoot, 'dist/tools/demo-data/cli.js');
+
+const SOURCE_OF_KIND = { AF_WORKBOOK: 'af', JSON_STAT_2: 'scb', KOLADA: 'kolada' };
+
+/**
+ * Writes the synthetic demo statistics (tools/demo-data) and imports them through the
+ * product's own import command, so the demo exercises the real path. Files already
+ * imported unchanged are skipped, so later starts are quick.
+ */
+async function importDemoStatistics(databaseUrl, dataDir, log) {
+  const outDir = path.join(dataDir, 'demo-data');
+  log('writing the synthetic demo statistics (first start only)');
+  await runNode(DEMO_DATA_CLI, ['--out', outDir]);
+  const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
+  const koladaPages = manifest.files
+    .filter((file) => file.kind === 'KOLADA')
+    .map((file) => path.join(outDir, file.file));
+  const imports = [
+    ...manifest.files
+      .filter((file) => file.kind !== 'KOLADA' && SOURCE_OF_KIND[file.kind])
+      .map((file) => [
+        '--source',
+        SOURCE_OF_KIND[file.kind],
+        '--file',
+        path.join(outDir, file.file),
+        ...(file.afSeries ? ['--af-series', file.afSeries] : []),
+      ]),
+    ...(koladaPages.length
+      ? [['--source', 'kolada', ...koladaPages.flatMap((page) => ['--file', page])]]
+      : []),
+  ];
+  for (const args of imports) {
+    log(`importing ${path.basename(args[3])}`);
+    const output = await runNode(API_MAIN, ['import', ...args, '--skip-if-imported'], {
+      env: { DATABASE_URL: databaseUrl },
+    });
+    log(
+      `  ${output
+        .split('\n')
+        .filter((line) => !line.startsWith('not mapped'))
+        .pop()}`,
+    );
+  }
+}
 
 /**
  * @param {object} options
@@ -23,6 +68,7 @@ const IDP_MAIN = path.join(workspaceRoot, 'dist/apps/dev-idp/main.js');
  * @param {number} options.idpPort
  * @param {number} options.apiPort
  * @param {boolean} options.seedDemo
+ * @param {boolean} [options.importDemoStatistics] write and import the synthetic demo statistics
  * @param {boolean} [options.quiet] keep the services' output to error messages
  * @param {(line: string) => void} [options.log]
  */
@@ -65,6 +111,7 @@ export async function startStack(options) {
         env: { DATABASE_URL: databaseUrl },
       }),
     );
+    if (options.importDemoStatistics) await importDemoStatistics(databaseUrl, options.dataDir, log);
 
     let issuerUrl = options.issuerUrl;
     if (!issuerUrl) {

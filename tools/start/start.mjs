@@ -22,7 +22,7 @@ function parsePort(name, fallback) {
 }
 
 function build() {
-  const projects = ['api', 'web', ...(usesDevIdp ? ['dev-idp'] : [])];
+  const projects = ['api', 'web', ...(usesDevIdp ? ['dev-idp'] : []), ...(seedDemo ? ['demo-data'] : [])];
   console.log(`building ${projects.join(', ')} (cached after the first time)…`);
   const result = spawnSync(
     'npx',
@@ -58,6 +58,7 @@ function demoLogins() {
     .join('\n');
 }
 
+const seedDemo = usesEmbeddedDatabase || env.SEED_DEMO === 'true';
 build();
 const apiPort = parsePort('PORT', 3000);
 const stack = await startStack({
@@ -68,7 +69,8 @@ const stack = await startStack({
   issuerUrl: env.OIDC_ISSUER_URL,
   idpPort: parsePort('DEV_IDP_PORT', 8080),
   apiPort,
-  seedDemo: usesEmbeddedDatabase || env.SEED_DEMO === 'true',
+  seedDemo,
+  importDemoStatistics: seedDemo,
 }).catch((error) => {
   console.error(`\nKraftsamling could not start: ${error.message}`);
   process.exit(1);

@@ -27,7 +27,7 @@ const USAGE = `usage: node main.js [serve | migrate | seed [--demo] | import …
   migrate         apply pending database migrations
   seed            load reference data (counties, municipalities, the indicator catalogue);
                   --demo adds the demo collaborations
-  import          --source af|scb|kolada|template --file PATH [--dry-run] [--af-series reg|bas]
+  import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--af-series reg|bas] [--skip-if-imported]
                   [--published YYYY-MM-DD] [--max-mb 50]: import official statistics
   undo-import     --batch ID: undo an import batch, restoring the values it replaced`;
 
@@ -37,7 +37,8 @@ async function importCommand(args: string[]) {
     args,
     options: {
       source: { type: 'string' },
-      file: { type: 'string' },
+      file: { type: 'string', multiple: true },
+      'skip-if-imported': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'af-series': { type: 'string' },
       published: { type: 'string' },
@@ -47,7 +48,16 @@ async function importCommand(args: string[]) {
   const source = values.source?.toUpperCase() as ImportSource | undefined;
   if (!source || !IMPORT_SOURCES.includes(source))
     throw new ConfigError([`--source must be one of ${IMPORT_SOURCES.join(', ').toLowerCase()}`]);
-  if (!values.file) throw new ConfigError(['--file is missing: name the file to import']);
+  const files = values.file ?? [];
+  if (!files.length) throw new ConfigError(['--file is missing: name the file to import']);
+  if (files.length > 1 && source !== 'KOLADA') {
+    throw new ConfigError(['--file may be given several times only for kolada (the pages of one answer)']);
+  }
+  // Kolada pages given together are joined into one array, which the parser reads as one answer.
+  const bytes =
+    files.length > 1
+      ? new TextEncoder().encode(`[${files.map((file) => readFileSync(file, 'utf8')).join(',')}]`)
+      : readFileSync(files[0]!);
   const afSeries = values['af-series']?.toUpperCase();
   if (afSeries && afSeries !== 'REG' && afSeries !== 'BAS')
     throw new ConfigError(['--af-series must be reg or bas']);
@@ -57,8 +67,9 @@ async function importCommand(args: string[]) {
     const importer = new IndicatorImporter(dataSource, new AuditWriter());
     let shown = '';
     const report = await importer.import({
-      bytes: readFileSync(values.file!),
-      fileName: path.basename(values.file!),
+      bytes,
+      fileName: files.map((file) => path.basename(file)).join(', '),
+      skipIfImported: values['skip-if-imported'],
       source,
       afSeries: afSeries as 'REG' | 'BAS' | undefined,
       dryRun: values['dry-run'],
@@ -71,6 +82,10 @@ async function importCommand(args: string[]) {
       },
     });
     process.stderr.write('\n');
+    if (report.alreadyImportedAs) {
+      console.log(`already imported as batch ${report.alreadyImportedAs}; nothing to do`);
+      return;
+    }
     for (const problem of report.problems) console.log(`problem: ${problem.message}`);
     for (const unmapped of report.unmappedSeries)
       console.log(`not mapped to an indicator: ${unmapped.series} (${unmapped.values} values)`);

@@ -35,6 +35,8 @@ export interface ImportRequest {
   /** when the source published the file (YYYY-MM-DD) */
   publishedAt?: string | null;
   maxBytes?: number;
+  /** skip a file whose exact bytes a committed batch already imported (the demo start-up) */
+  skipIfImported?: boolean;
   onProgress?: (stage: 'parsing' | 'checking' | 'writing', fraction: number) => void;
 }
 
@@ -64,6 +66,8 @@ export interface ImportReport {
   problems: ParseProblem[];
   /** series in the file that no indicator reads, with how many values each has */
   unmappedSeries: { series: string; values: number }[];
+  /** set when skipIfImported found the same file in a committed batch */
+  alreadyImportedAs?: string;
 }
 
 interface IndicatorRow {
@@ -147,6 +151,15 @@ export class IndicatorImporter {
       }
     }
 
+    const fileSha256 = createHash('sha256').update(request.bytes).digest('hex');
+    if (request.skipIfImported) {
+      const [done] = await this.dataSource.query(
+        `SELECT id FROM import_batch WHERE file_sha256 = $1 AND status = 'COMMITTED' ORDER BY imported_at DESC LIMIT 1`,
+        [fileSha256],
+      );
+      if (done) return { ...report, alreadyImportedAs: done.id };
+    }
+
     request.onProgress?.('parsing', 0);
     const parsed = await this.parse(request);
     report.format = parsed.format;
@@ -162,7 +175,7 @@ export class IndicatorImporter {
         source: request.source,
         format: parsed.format,
         fileName: request.fileName,
-        fileSha256: createHash('sha256').update(request.bytes).digest('hex'),
+        fileSha256,
         fileSize: request.bytes.length,
         publishedAt: request.publishedAt ?? null,
         collaborationId: request.collaborationId ?? null,
