@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { of } from 'rxjs';
@@ -20,6 +21,7 @@ describe('application routes', () => {
           provide: MeStore,
           useValue: { load: async () => ({ access: [{ slug: 'familjen-helsingborg' }] }) },
         },
+        { provide: IndicatorService, useValue: { indicators: () => of([]) } },
         {
           provide: CollaborationService,
           useValue: {
@@ -31,7 +33,7 @@ describe('application routes', () => {
                 description: null,
                 version: 1,
                 myRoles: ['VIEWER'],
-                myPermissions: ['collaboration:read'],
+                myPermissions: ['collaboration:read', 'indicator:read'],
                 organizations: [],
                 groups: [],
               }),
@@ -73,5 +75,27 @@ describe('application routes', () => {
       'Du har inte behörighet till den här sidan',
     );
     expect(TestBed.inject(Title).getTitle()).toBe('Ingen behörighet – Kraftsamling');
+  });
+
+  it('serves the indicator catalogue at /s/:slug/nyckeltal', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/nyckeltal');
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Nyckeltal');
+    expect(TestBed.inject(Title).getTitle()).toBe('Nyckeltal – Familjen Helsingborg – Kraftsamling');
+  });
+
+  it('shows "no access" at /s/:slug/import and at the entry grid without the permissions', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/import');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="no-access"]')?.textContent).toContain(
+      'Import av statistik och importhistoriken är till för samordnare',
+    );
+    expect(TestBed.inject(Location).path()).toBe('/s/familjen-helsingborg/import');
+
+    await harness.navigateByUrl('/s/familjen-helsingborg/nyckeltal/registrera');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="no-access"]')?.textContent).toContain(
+      'Att registrera värden är till för kommunredaktörer och samordnare',
+    );
   });
 });

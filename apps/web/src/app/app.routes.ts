@@ -1,5 +1,11 @@
-import { Routes } from '@angular/router';
+import { Route, Routes, UrlSegment } from '@angular/router';
 import { NotFoundPage, StartPage, startRedirectGuard } from '@kraftsamling/web/shell/feature';
+
+/**
+ * The segment after /s/:slug of the pages in the indicators feature (indicatorRoutes); named
+ * here rather than imported so this file does not load that library eagerly.
+ */
+const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
 
 /** Route titles are translation keys, translated by TranslatedTitleStrategy. */
 export const appRoutes: Routes = [
@@ -9,6 +15,15 @@ export const appRoutes: Routes = [
     canActivate: [startRedirectGuard],
     component: StartPage,
     title: 'titles.start',
+  },
+  {
+    // Indicators and imports: /s/:slug/nyckeltal… and /s/:slug/import…. Matched first, and
+    // only for those addresses, so the rest of /s does not load this part of the app.
+    path: 's',
+    canMatch: [
+      (_route: Route, segments: UrlSegment[]) => INDICATOR_SECTIONS.includes(segments[2]?.path ?? ''),
+    ],
+    loadChildren: () => import('@kraftsamling/web/indicators/feature').then((m) => m.indicatorRoutes),
   },
   {
     path: 's',

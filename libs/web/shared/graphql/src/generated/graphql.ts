@@ -43,10 +43,37 @@ export type CreateGroupInput = {
   name: string;
 };
 
+export type EnterValuesInput = {
+  areaCode: string;
+  collaborationId: string | number;
+  values: Array<EnteredValueInput>;
+};
+
+export type EnteredValueInput = {
+  /** The value’s version you loaded; omit for a new value. */
+  expectedVersion?: number | null | undefined;
+  indicatorCode: string;
+  period: string;
+  /** null records that there is no value */
+  value?: number | null | undefined;
+};
+
 export type GroupKind = 'OPERATIONAL' | 'STEERING';
+
+export type ImportBatchStatus = 'COMMITTED' | 'UNDONE';
+
+export type IndicatorDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+
+export type IndicatorKind = 'MEASURED' | 'RATIO';
+
+export type IndicatorSource = 'AF' | 'KOLADA' | 'LOCAL' | 'SCB';
+
+export type IndicatorUnit = 'COUNT' | 'CURRENCY' | 'OTHER' | 'PERCENT' | 'PER_1000';
 
 export type OrganizationKind =
   'BUSINESS_NETWORK' | 'EMPLOYMENT_AGENCY' | 'FOLK_HIGH_SCHOOL' | 'MUNICIPALITY' | 'OTHER' | 'UNIVERSITY';
+
+export type Periodicity = 'MONTH' | 'QUARTER' | 'WEEK' | 'YEAR';
 
 export type RemoveMemberInput = {
   collaborationId: string | number;
@@ -66,6 +93,11 @@ export type RenameGroupInput = {
 /** A role within one collaboration. */
 export type Role =
   'AGENCY_ANALYST' | 'COORDINATOR' | 'GROUP_MEMBER' | 'MUNICIPAL_EDITOR' | 'STEERING_MEMBER' | 'VIEWER';
+
+export type UndoImportInput = {
+  batchId: string | number;
+  collaborationId: string | number;
+};
 
 export type OrganizationFieldsFragment = {
   id: string;
@@ -296,6 +328,185 @@ export type AddPartnerOrganizationMutation = {
   };
 };
 
+export type ImportBatchFieldsFragment = {
+  id: string;
+  source: string;
+  format: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  fileSize: number | null;
+  publishedAt: string | null;
+  inserted: number;
+  changed: number;
+  unchanged: number;
+  status: ImportBatchStatus;
+  importedAt: string;
+  undoneAt: string | null;
+  collaborationId: string | null;
+  importedBy: { id: string; name: string } | null;
+};
+
+export type ImportBatchesQueryVariables = Exact<{
+  collaborationId: string | number;
+  limit?: number | null | undefined;
+}>;
+
+export type ImportBatchesQuery = {
+  importBatches: Array<{
+    id: string;
+    source: string;
+    format: string;
+    fileName: string | null;
+    fileSha256: string | null;
+    fileSize: number | null;
+    publishedAt: string | null;
+    inserted: number;
+    changed: number;
+    unchanged: number;
+    status: ImportBatchStatus;
+    importedAt: string;
+    undoneAt: string | null;
+    collaborationId: string | null;
+    importedBy: { id: string; name: string } | null;
+  }>;
+};
+
+export type UndoImportMutationVariables = Exact<{
+  input: UndoImportInput;
+}>;
+
+export type UndoImportMutation = {
+  undoImport: {
+    id: string;
+    source: string;
+    format: string;
+    fileName: string | null;
+    fileSha256: string | null;
+    fileSize: number | null;
+    publishedAt: string | null;
+    inserted: number;
+    changed: number;
+    unchanged: number;
+    status: ImportBatchStatus;
+    importedAt: string;
+    undoneAt: string | null;
+    collaborationId: string | null;
+    importedBy: { id: string; name: string } | null;
+  };
+};
+
+export type IndicatorFieldsFragment = {
+  id: string;
+  code: string;
+  theme: string;
+  nameSv: string;
+  nameEn: string;
+  descriptionSv: string | null;
+  descriptionEn: string | null;
+  unit: IndicatorUnit;
+  periodicity: Periodicity;
+  direction: IndicatorDirection;
+  source: IndicatorSource;
+  kind: IndicatorKind;
+  collaborationId: string | null;
+  numeratorCode: string | null;
+  denominatorCode: string | null;
+  factor: number | null;
+};
+
+export type AreaSeriesFieldsFragment = {
+  areaCode: string;
+  areaName: string;
+  values: Array<number | null>;
+  lowerBound: Array<boolean>;
+  upperBound: Array<number | null>;
+  preliminary: Array<boolean>;
+  status: Array<string | null>;
+  batchId: Array<string | null>;
+  publishedAt: Array<string | null>;
+  versions: Array<number | null>;
+};
+
+export type IndicatorsQueryVariables = Exact<{
+  collaborationId: string | number;
+  search?: string | null | undefined;
+  theme?: string | null | undefined;
+  source?: IndicatorSource | null | undefined;
+}>;
+
+export type IndicatorsQuery = {
+  indicators: Array<{
+    id: string;
+    code: string;
+    theme: string;
+    nameSv: string;
+    nameEn: string;
+    descriptionSv: string | null;
+    descriptionEn: string | null;
+    unit: IndicatorUnit;
+    periodicity: Periodicity;
+    direction: IndicatorDirection;
+    source: IndicatorSource;
+    kind: IndicatorKind;
+    collaborationId: string | null;
+    numeratorCode: string | null;
+    denominatorCode: string | null;
+    factor: number | null;
+  }>;
+};
+
+export type IndicatorSeriesQueryVariables = Exact<{
+  collaborationId: string | number;
+  code: string;
+  areaCodes?: Array<string> | string | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+export type IndicatorSeriesQuery = {
+  indicatorSeries: {
+    periods: Array<string>;
+    indicator: {
+      id: string;
+      code: string;
+      theme: string;
+      nameSv: string;
+      nameEn: string;
+      descriptionSv: string | null;
+      descriptionEn: string | null;
+      unit: IndicatorUnit;
+      periodicity: Periodicity;
+      direction: IndicatorDirection;
+      source: IndicatorSource;
+      kind: IndicatorKind;
+      collaborationId: string | null;
+      numeratorCode: string | null;
+      denominatorCode: string | null;
+      factor: number | null;
+    };
+    areas: Array<{
+      areaCode: string;
+      areaName: string;
+      values: Array<number | null>;
+      lowerBound: Array<boolean>;
+      upperBound: Array<number | null>;
+      preliminary: Array<boolean>;
+      status: Array<string | null>;
+      batchId: Array<string | null>;
+      publishedAt: Array<string | null>;
+      versions: Array<number | null>;
+    }>;
+  };
+};
+
+export type EnterValuesMutationVariables = Exact<{
+  input: EnterValuesInput;
+}>;
+
+export type EnterValuesMutation = {
+  enterValues: { batchId: string | null; inserted: number; changed: number; unchanged: number };
+};
+
 export const OrganizationFieldsFragmentDoc = gql`
   fragment OrganizationFields on Organization {
     id
@@ -342,6 +553,62 @@ export const GroupFieldsFragmentDoc = gql`
     name
     focusArea
     version
+  }
+`;
+export const ImportBatchFieldsFragmentDoc = gql`
+  fragment ImportBatchFields on ImportBatch {
+    id
+    source
+    format
+    fileName
+    fileSha256
+    fileSize
+    publishedAt
+    inserted
+    changed
+    unchanged
+    status
+    importedBy {
+      id
+      name
+    }
+    importedAt
+    undoneAt
+    collaborationId
+  }
+`;
+export const IndicatorFieldsFragmentDoc = gql`
+  fragment IndicatorFields on Indicator {
+    id
+    code
+    theme
+    nameSv
+    nameEn
+    descriptionSv
+    descriptionEn
+    unit
+    periodicity
+    direction
+    source
+    kind
+    collaborationId
+    numeratorCode
+    denominatorCode
+    factor
+  }
+`;
+export const AreaSeriesFieldsFragmentDoc = gql`
+  fragment AreaSeriesFields on AreaSeries {
+    areaCode
+    areaName
+    values
+    lowerBound
+    upperBound
+    preliminary
+    status
+    batchId
+    publishedAt
+    versions
   }
 `;
 export const CollaborationDocument = gql`
@@ -562,6 +829,122 @@ export class AddPartnerOrganizationGQL extends Apollo.Mutation<
   AddPartnerOrganizationMutationVariables
 > {
   override document = AddPartnerOrganizationDocument;
+
+  constructor(apollo: Apollo.Apollo) {
+    super(apollo);
+  }
+}
+export const ImportBatchesDocument = gql`
+  query ImportBatches($collaborationId: ID!, $limit: Int) {
+    importBatches(collaborationId: $collaborationId, limit: $limit) {
+      ...ImportBatchFields
+    }
+  }
+  ${ImportBatchFieldsFragmentDoc}
+`;
+
+@Injectable({
+  providedIn: 'root',
+})
+export class ImportBatchesGQL extends Apollo.Query<ImportBatchesQuery, ImportBatchesQueryVariables> {
+  override document = ImportBatchesDocument;
+
+  constructor(apollo: Apollo.Apollo) {
+    super(apollo);
+  }
+}
+export const UndoImportDocument = gql`
+  mutation UndoImport($input: UndoImportInput!) {
+    undoImport(input: $input) {
+      ...ImportBatchFields
+    }
+  }
+  ${ImportBatchFieldsFragmentDoc}
+`;
+
+@Injectable({
+  providedIn: 'root',
+})
+export class UndoImportGQL extends Apollo.Mutation<UndoImportMutation, UndoImportMutationVariables> {
+  override document = UndoImportDocument;
+
+  constructor(apollo: Apollo.Apollo) {
+    super(apollo);
+  }
+}
+export const IndicatorsDocument = gql`
+  query Indicators($collaborationId: ID!, $search: String, $theme: String, $source: IndicatorSource) {
+    indicators(collaborationId: $collaborationId, search: $search, theme: $theme, source: $source) {
+      ...IndicatorFields
+    }
+  }
+  ${IndicatorFieldsFragmentDoc}
+`;
+
+@Injectable({
+  providedIn: 'root',
+})
+export class IndicatorsGQL extends Apollo.Query<IndicatorsQuery, IndicatorsQueryVariables> {
+  override document = IndicatorsDocument;
+
+  constructor(apollo: Apollo.Apollo) {
+    super(apollo);
+  }
+}
+export const IndicatorSeriesDocument = gql`
+  query IndicatorSeries(
+    $collaborationId: ID!
+    $code: String!
+    $areaCodes: [String!]
+    $from: String
+    $to: String
+  ) {
+    indicatorSeries(
+      collaborationId: $collaborationId
+      code: $code
+      areaCodes: $areaCodes
+      from: $from
+      to: $to
+    ) {
+      indicator {
+        ...IndicatorFields
+      }
+      periods
+      areas {
+        ...AreaSeriesFields
+      }
+    }
+  }
+  ${IndicatorFieldsFragmentDoc}
+  ${AreaSeriesFieldsFragmentDoc}
+`;
+
+@Injectable({
+  providedIn: 'root',
+})
+export class IndicatorSeriesGQL extends Apollo.Query<IndicatorSeriesQuery, IndicatorSeriesQueryVariables> {
+  override document = IndicatorSeriesDocument;
+
+  constructor(apollo: Apollo.Apollo) {
+    super(apollo);
+  }
+}
+export const EnterValuesDocument = gql`
+  mutation EnterValues($input: EnterValuesInput!) {
+    enterValues(input: $input) {
+      batchId
+      inserted
+      changed
+      unchanged
+    }
+  }
+`;
+
+@Injectable({
+  providedIn: 'root',
+})
+export class EnterValuesGQL extends Apollo.Mutation<EnterValuesMutation, EnterValuesMutationVariables> {
+  override document = EnterValuesDocument;
 
   constructor(apollo: Apollo.Apollo) {
     super(apollo);

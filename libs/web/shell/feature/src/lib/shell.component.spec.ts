@@ -75,6 +75,22 @@ describe('ShellComponent', () => {
     expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/medlemmar');
   });
 
+  it('links every member to the indicators, and shows Import only with indicator:import', async () => {
+    const { element } = await render(['collaboration:read', 'indicator:read']);
+    expect(element.querySelector('[data-testid="nav-indicators"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/nyckeltal',
+    );
+    expect(element.querySelector('[data-testid="nav-indicators"]')?.textContent?.trim()).toBe('Nyckeltal');
+    expect(element.querySelector('[data-testid="nav-import"]')).toBeNull();
+  });
+
+  it('shows the Import link with indicator:import', async () => {
+    const { element } = await render(['collaboration:read', 'indicator:read', 'indicator:import']);
+    const link = element.querySelector<HTMLAnchorElement>('[data-testid="nav-import"]');
+    expect(link?.textContent?.trim()).toBe('Importera');
+    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/import');
+  });
+
   it('labels the switcher with the current collaboration and the user menu with the name', async () => {
     const { element } = await render([]);
     expect(element.querySelector('[data-testid="collaboration-switcher"]')?.textContent).toContain(

@@ -59,6 +59,8 @@ export class ShellComponent {
   );
   /** The member management link shows only with `member:manage`; the route guard and the API check again. */
   readonly canManageMembers = computed(() => can(this.currentAccess()?.permissions, Permission.MemberManage));
+  /** Indicators are for every member (official figures are public anyway); importing needs `indicator:import`. */
+  readonly canImport = computed(() => can(this.currentAccess()?.permissions, Permission.IndicatorImport));
   readonly userName = computed(
     () => this.meStore.me()?.name || this.auth.user.name || this.auth.user.username || '',
   );

@@ -50,6 +50,32 @@ describe('CollaborationHomePage', () => {
     expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/medlemmar');
   });
 
+  it('links to the indicators for every member, to entry and import only with their permissions', async () => {
+    const { element } = await render(of(collaborationDetail(['collaboration:read', 'indicator:read'])));
+    const section = element.querySelector('section[aria-labelledby="home-indicators-heading"]');
+    expect(section?.querySelector('h2')?.textContent?.trim()).toBe('Nyckeltal');
+    const links = Array.from(section?.querySelectorAll('a') ?? []).map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['/s/familjen-helsingborg/nyckeltal']);
+    TestBed.resetTestingModule();
+
+    const coordinator = await render(
+      of(
+        collaborationDetail(
+          ['collaboration:read', 'indicator:read', 'indicator:import', 'values:enter'],
+          ['COORDINATOR'],
+        ),
+      ),
+    );
+    const all = Array.from(
+      coordinator.element.querySelectorAll('section[aria-labelledby="home-indicators-heading"] a'),
+    ).map((a) => a.getAttribute('href'));
+    expect(all).toEqual([
+      '/s/familjen-helsingborg/nyckeltal',
+      '/s/familjen-helsingborg/nyckeltal/registrera',
+      '/s/familjen-helsingborg/import',
+    ]);
+  });
+
   it('says what to do when the collaboration does not exist, and offers the start page instead of a retry', async () => {
     const notFound = new CombinedGraphQLErrors({ data: null }, [
       { message: 'x', extensions: { code: 'NOT_FOUND' } },

@@ -78,10 +78,45 @@ import { Subscription } from 'rxjs';
           </p>
         }
       </div>
+      <section class="ks-section" aria-labelledby="home-indicators-heading">
+        <h2 id="home-indicators-heading">{{ 'collaboration.indicators.heading' | transloco }}</h2>
+        <p>{{ 'collaboration.indicators.text' | transloco }}</p>
+        <ul role="list" class="ks-home-links">
+          <li>
+            <a [routerLink]="['/s', collaboration.slug, 'nyckeltal']">
+              {{ 'collaboration.indicators.link' | transloco }}
+            </a>
+          </li>
+          @if (canEnterValues()) {
+            <li>
+              <a [routerLink]="['/s', collaboration.slug, 'nyckeltal', 'registrera']">
+                {{ 'collaboration.indicators.enter' | transloco }}
+              </a>
+            </li>
+          }
+          @if (canImport()) {
+            <li>
+              <a [routerLink]="['/s', collaboration.slug, 'import']">
+                {{ 'collaboration.indicators.import' | transloco }}
+              </a>
+            </li>
+          }
+        </ul>
+      </section>
       <ks-role-list [roles]="collaboration.myRoles" />
       <ks-municipality-list [municipalities]="municipalities()" />
       <ks-organization-list [organizations]="partners()" />
       <ks-group-list [groups]="groups()" />
+    }
+  `,
+  styles: `
+    .ks-home-links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+      list-style: none;
+      padding: 0;
+      margin: 0;
     }
   `,
 })
@@ -102,6 +137,9 @@ export class CollaborationHomePage {
   readonly canManageMembers = computed(() =>
     can(this.collaboration()?.myPermissions, Permission.MemberManage),
   );
+
+  readonly canImport = computed(() => can(this.collaboration()?.myPermissions, Permission.IndicatorImport));
+  readonly canEnterValues = computed(() => can(this.collaboration()?.myPermissions, Permission.ValuesEnter));
 
   protected readonly retryable = isRetryable;
   private subscription: Subscription | null = null;

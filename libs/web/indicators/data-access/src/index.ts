@@ -1,0 +1,6 @@
+export * from './lib/models';
+export * from './lib/catalogue-filter';
+export * from './lib/indicator.service';
+export * from './lib/ndjson';
+export * from './lib/import-upload';
+export * from './lib/value-entry';

@@ -1,0 +1,122 @@
+import { TestBed } from '@angular/core/testing';
+import { AuthSession } from '@kraftsamling/web/shared/auth';
+import { firstValueFrom, toArray } from 'rxjs';
+import {
+  IMPORT_FETCH,
+  IMPORT_UPLOAD_URL,
+  ImportEvent,
+  ImportFailure,
+  ImportUploadService,
+  toImportEvent,
+} from './import-upload';
+import { bytes, chunkedReader } from '../testing/streams';
+
+function streamed(chunks: string[]) {
+  return {
+    ok: true,
+    status: 200,
+    body: { getReader: () => chunkedReader(chunks.map(bytes)) },
+    json: async () => null,
+  };
+}
+
+function failed(status: number, body: unknown) {
+  return { ok: false, status, body: null, json: async () => body };
+}
+
+describe('ImportUploadService', () => {
+  function setUp(answer: unknown) {
+    const fetchFn = jest.fn(async () => answer);
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: IMPORT_FETCH, useValue: fetchFn },
+        {
+          provide: AuthSession,
+          useValue: { accessToken: async () => 'token-1', user: {}, logout: jest.fn() },
+        },
+      ],
+    });
+    return { service: TestBed.inject(ImportUploadService), fetchFn };
+  }
+
+  const file = new File(['PERIOD;KOM'], 'arbetslosa-bas.xlsx');
+  const request = {
+    collaborationId: 'c1',
+    source: 'af' as const,
+    afSeries: 'bas' as const,
+    dryRun: true,
+    publishedAt: '2024-10-15',
+    file,
+  };
+
+  it('posts the file and fields as multipart with the bearer token, and emits progress then the report', async () => {
+    const { service, fetchFn } = setUp(
+      streamed([
+        '{"type":"progress","stage":"parsing","fra',
+        'ction":0.5}\n{"type":"progress","stage":"checking","fraction":1}\n{"type":"rep',
+        'ort","report":{"format":"AF_WORKBOOK","dryRun":true,"batchId":null,"inserted":12,"changed":1,"unchanged":0,"problems":[],"unmappedSeries":[{"series":"XYZSOK","values":3}]}}\n',
+      ]),
+    );
+
+    const events = await firstValueFrom(service.upload(request).pipe(toArray()));
+
+    expect(events).toEqual<ImportEvent[]>([
+      { type: 'uploading' },
+      { type: 'progress', stage: 'parsing', fraction: 0.5 },
+      { type: 'progress', stage: 'checking', fraction: 1 },
+      {
+        type: 'report',
+        report: {
+          format: 'AF_WORKBOOK',
+          dryRun: true,
+          batchId: null,
+          inserted: 12,
+          changed: 1,
+          unchanged: 0,
+          problems: [],
+          unmappedSeries: [{ series: 'XYZSOK', values: 3 }],
+        },
+      },
+    ]);
+    const [url, init] = fetchFn.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe(`${IMPORT_UPLOAD_URL}?collaborationId=c1`);
+    expect(init.method).toBe('POST');
+    expect((init.headers as Record<string, string>)['Authorization']).toBe('Bearer token-1');
+    const form = init.body as FormData;
+    expect(form.get('source')).toBe('af');
+    expect(form.get('afSeries')).toBe('bas');
+    expect(form.get('dryRun')).toBe('true');
+    expect(form.get('publishedAt')).toBe('2024-10-15');
+    expect((form.get('file') as File).name).toBe('arbetslosa-bas.xlsx');
+  });
+
+  it('turns an HTTP error into a failure with a message key and the API message', async () => {
+    const { service } = setUp(failed(413, { code: 'PAYLOAD_TOO_LARGE', message: 'File too large' }));
+    await expect(firstValueFrom(service.upload(request).pipe(toArray()))).rejects.toEqual<ImportFailure>({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'File too large',
+      messageKey: 'imports.errors.tooLarge',
+      fields: [],
+    });
+  });
+
+  it('reports an answer that ends before the report as incomplete', async () => {
+    const { service } = setUp(streamed(['{"type":"progress","stage":"writing","fraction":0.2}\n']));
+    await expect(firstValueFrom(service.upload(request).pipe(toArray()))).rejects.toMatchObject({
+      messageKey: 'imports.errors.incomplete',
+    });
+  });
+});
+
+describe('toImportEvent', () => {
+  it('clamps the fraction and skips lines of unknown types or stages', () => {
+    expect(toImportEvent({ type: 'progress', stage: 'parsing', fraction: 1.5 })).toEqual({
+      type: 'progress',
+      stage: 'parsing',
+      fraction: 1,
+    });
+    expect(toImportEvent({ type: 'progress', stage: 'dreaming', fraction: 0.5 })).toBeNull();
+    expect(toImportEvent({ type: 'heartbeat' })).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+import { Injectable, inject } from '@angular/core';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import {
+  EnterValuesGQL,
+  EnterValuesInput,
+  ImportBatchesGQL,
+  IndicatorSeriesGQL,
+  IndicatorSource,
+  IndicatorsGQL,
+  UndoImportGQL,
+  UndoImportInput,
+} from '@kraftsamling/web/shared/graphql';
+import { Observable, map } from 'rxjs';
+import { EnterValuesResult, ImportBatch, Indicator, IndicatorSeries } from './models';
+
+function required<T>(value: T | null | undefined): T {
+  if (value == null) throw new Error('The API answered without data');
+  return value;
+}
+
+export interface SeriesOptions {
+  /** Default: the collaboration's member municipalities. */
+  areaCodes?: readonly string[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/**
+ * The API's own message for a failed operation (e.g. which later import to undo first),
+ * to show next to the translated one; null when there is none.
+ */
+export function apiMessage(error: unknown): string | null {
+  if (CombinedGraphQLErrors.is(error)) return error.errors.find((e) => e.message)?.message ?? null;
+  return null;
+}
+
+/** Reads the indicator catalogue and values, lists and undoes imports, enters local figures. */
+@Injectable({ providedIn: 'root' })
+export class IndicatorService {
+  private readonly indicatorsQuery = inject(IndicatorsGQL);
+  private readonly seriesQuery = inject(IndicatorSeriesGQL);
+  private readonly batchesQuery = inject(ImportBatchesGQL);
+  private readonly undoImportMutation = inject(UndoImportGQL);
+  private readonly enterValuesMutation = inject(EnterValuesGQL);
+
+  /** The catalogue: official indicators and the collaboration's local ones. */
+  indicators(collaborationId: string, source: IndicatorSource | null = null): Observable<Indicator[]> {
+    return this.indicatorsQuery
+      .fetch({ variables: { collaborationId, source }, fetchPolicy: 'network-only' })
+      .pipe(map((result) => required(result.data?.indicators)));
+  }
+
+  /** One indicator over time for several areas, with each value's provenance. */
+  series(collaborationId: string, code: string, options: SeriesOptions = {}): Observable<IndicatorSeries> {
+    return this.seriesQuery
+      .fetch({
+        variables: {
+          collaborationId,
+          code,
+          areaCodes: options.areaCodes ? [...options.areaCodes] : null,
+          from: options.from ?? null,
+          to: options.to ?? null,
+        },
+        fetchPolicy: 'network-only',
+      })
+      .pipe(map((result) => required(result.data?.indicatorSeries)));
+  }
+
+  importBatches(collaborationId: string, limit = 100): Observable<ImportBatch[]> {
+    return this.batchesQuery
+      .fetch({ variables: { collaborationId, limit }, fetchPolicy: 'network-only' })
+      .pipe(map((result) => required(result.data?.importBatches)));
+  }
+
+  undoImport(input: UndoImportInput): Observable<ImportBatch> {
+    return this.undoImportMutation
+      .mutate({ variables: { input } })
+      .pipe(map((result) => required(result.data?.undoImport)));
+  }
+
+  enterValues(input: EnterValuesInput): Observable<EnterValuesResult> {
+    return this.enterValuesMutation
+      .mutate({ variables: { input } })
+      .pipe(map((result) => required(result.data?.enterValues)));
+  }
+}

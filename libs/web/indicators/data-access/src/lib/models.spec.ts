@@ -1,0 +1,37 @@
+import { indicatorDescription, indicatorName, indicatorPermissions, isKnownTheme } from './models';
+
+describe('indicator helpers', () => {
+  it('grants import, entry and management only for the permissions the API listed', () => {
+    expect(indicatorPermissions(['indicator:read', 'indicator:import'])).toEqual({
+      canImport: true,
+      canEnter: false,
+      canManage: false,
+    });
+    expect(indicatorPermissions(['values:enter'])).toEqual({
+      canImport: false,
+      canEnter: true,
+      canManage: false,
+    });
+    // An API that does not know the indicator permissions yet grants nothing.
+    expect(indicatorPermissions(['collaboration:read'])).toEqual({
+      canImport: false,
+      canEnter: false,
+      canManage: false,
+    });
+    expect(indicatorPermissions(undefined).canImport).toBe(false);
+  });
+
+  it('names an indicator in the language shown, falling back to the other language', () => {
+    const indicator = {
+      nameSv: 'Folkmängd',
+      nameEn: 'Population',
+      descriptionSv: 'Den 31 december.',
+      descriptionEn: null,
+    };
+    expect(indicatorName(indicator, 'sv')).toBe('Folkmängd');
+    expect(indicatorName(indicator, 'en')).toBe('Population');
+    expect(indicatorDescription(indicator, 'en')).toBe('Den 31 december.');
+    expect(isKnownTheme('unemployment-bas')).toBe(true);
+    expect(isKnownTheme('Insatser')).toBe(false);
+  });
+});

@@ -1,0 +1,71 @@
+import { Permission } from '@kraftsamling/shared/permissions';
+import { can } from '@kraftsamling/web/collaborations/data-access';
+import type {
+  EnterValuesMutation,
+  ImportBatchesQuery,
+  IndicatorSeriesQuery,
+  IndicatorSource,
+  IndicatorsQuery,
+} from '@kraftsamling/web/shared/graphql';
+
+export type Indicator = IndicatorsQuery['indicators'][number];
+export type IndicatorSeries = IndicatorSeriesQuery['indicatorSeries'];
+export type AreaSeries = IndicatorSeries['areas'][number];
+export type ImportBatch = ImportBatchesQuery['importBatches'][number];
+export type EnterValuesResult = EnterValuesMutation['enterValues'];
+
+/** The languages indicator names come in. */
+export type IndicatorLanguage = 'sv' | 'en';
+
+export const INDICATOR_SOURCES: readonly IndicatorSource[] = ['AF', 'SCB', 'KOLADA', 'LOCAL'];
+
+/**
+ * Themes the official catalogue uses, with a translation under `indicators.themes.*`.
+ * A collaboration's local indicators may use other themes: those are shown as written.
+ */
+export const KNOWN_THEMES: readonly string[] = [
+  'unemployment-bas',
+  'unemployment-register',
+  'unemployment',
+  'employment',
+  'population',
+];
+
+export function isKnownTheme(theme: string): boolean {
+  return KNOWN_THEMES.includes(theme);
+}
+
+/** The indicator's name in the language shown (Swedish when an English name is missing). */
+export function indicatorName(
+  indicator: Pick<Indicator, 'nameSv' | 'nameEn'>,
+  language: IndicatorLanguage | string,
+): string {
+  return language === 'en' ? indicator.nameEn || indicator.nameSv : indicator.nameSv || indicator.nameEn;
+}
+
+export function indicatorDescription(
+  indicator: Pick<Indicator, 'descriptionSv' | 'descriptionEn'>,
+  language: IndicatorLanguage | string,
+): string | null {
+  return language === 'en'
+    ? indicator.descriptionEn || indicator.descriptionSv
+    : indicator.descriptionSv || indicator.descriptionEn;
+}
+
+/** What the user may do with indicators in a collaboration, from `myPermissions` (the API checks again). */
+export interface IndicatorPermissions {
+  canImport: boolean;
+  canEnter: boolean;
+  canManage: boolean;
+}
+
+/** Permission strings the API does not send (an older API, a role without them) simply grant nothing. */
+export function indicatorPermissions(
+  permissions: readonly string[] | null | undefined,
+): IndicatorPermissions {
+  return {
+    canImport: can(permissions, Permission.IndicatorImport),
+    canEnter: can(permissions, Permission.ValuesEnter),
+    canManage: can(permissions, Permission.IndicatorManage),
+  };
+}

@@ -1,0 +1,143 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
+import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
+import { of, throwError } from 'rxjs';
+import {
+  CATALOGUE,
+  COORDINATOR_PERMISSIONS,
+  EDITOR_PERMISSIONS,
+  VIEWER_PERMISSIONS,
+  collaboration,
+} from '../../testing/fixtures';
+import { IndicatorCataloguePage, SEARCH_DEBOUNCE_MS } from './indicator-catalogue.page';
+
+describe('IndicatorCataloguePage', () => {
+  async function render(permissions = VIEWER_PERMISSIONS, indicators = of(CATALOGUE)) {
+    const service = { indicators: jest.fn(() => indicators) };
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [
+        provideRouter([]),
+        { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
+        { provide: IndicatorService, useValue: service },
+      ],
+    });
+    const fixture = TestBed.createComponent(IndicatorCataloguePage);
+    fixture.componentRef.setInput('slug', 'familjen-helsingborg');
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const names = () =>
+      Array.from(element.querySelectorAll('tbody th[scope="row"] a')).map((a) => a.textContent?.trim());
+    const settle = async (ms = 0) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      await fixture.whenStable();
+    };
+    return { fixture, element, service, names, settle };
+  }
+
+  async function choose(element: HTMLElement, settle: () => Promise<void>, select: string, option: string) {
+    element.querySelector<HTMLElement>(`[data-testid="${select}"]`)?.click();
+    await settle();
+    const item = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find(
+      (candidate) => candidate.textContent?.trim() === option,
+    );
+    item?.click();
+    await settle();
+  }
+
+  it('lists every indicator with name (in Swedish), code, unit, periodicity and source, linking to its page', async () => {
+    const { element, names, service } = await render();
+    expect(service.indicators).toHaveBeenCalledWith('c1');
+    expect(names()).toEqual([
+      'Andel inskrivna arbetslösa, utrikes födda kvinnor (BAS-arbetskraft, fr.o.m. 2023)',
+      'Deltagare i jobbspår',
+      'Folkmängd',
+      'Inskrivna arbetslösa, utrikes födda kvinnor (BAS-arbetskraft, fr.o.m. 2023)',
+    ]);
+    const row = Array.from(element.querySelectorAll('tbody tr')).find((tr) =>
+      tr.textContent?.includes('Folkmängd'),
+    );
+    const cells = Array.from(row?.querySelectorAll('td') ?? []).map((td) => td.textContent?.trim());
+    expect(cells).toEqual(['scb.population', 'Antal', 'År', 'SCB']);
+    expect(row?.querySelector('a')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/nyckeltal/scb.population',
+    );
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Visar 4 av 4 nyckeltal.');
+  });
+
+  it('filters by the search after the user stops typing', async () => {
+    const { element, names, settle } = await render();
+    const search = element.querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.value = 'jobbspår';
+    search.dispatchEvent(new Event('input'));
+    await settle();
+    expect(names()).toHaveLength(4);
+
+    await settle(SEARCH_DEBOUNCE_MS + 10);
+    expect(names()).toEqual(['Deltagare i jobbspår']);
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Visar 1 av 4 nyckeltal.');
+  });
+
+  it('filters by theme and by source with labelled selects', async () => {
+    const { element, names, settle } = await render();
+    expect(
+      element.querySelector('[data-testid="theme-filter"]')?.getAttribute('aria-labelledby'),
+    ).toBeTruthy();
+
+    await choose(element, settle, 'theme-filter', 'Befolkning');
+    expect(names()).toEqual(['Folkmängd']);
+
+    await choose(element, settle, 'theme-filter', 'Alla teman');
+    await choose(element, settle, 'source-filter', 'Egna nyckeltal');
+    expect(names()).toEqual(['Deltagare i jobbspår']);
+  });
+
+  it('says what to do when nothing matches, and clears the filters on request', async () => {
+    const { element, names, settle } = await render();
+    await choose(element, settle, 'source-filter', 'SCB');
+    await choose(element, settle, 'theme-filter', 'Insatser');
+    expect(names()).toEqual([]);
+    const empty = element.querySelector('[data-testid="catalogue-empty"]');
+    expect(empty?.textContent).toContain('Inga nyckeltal matchar sökningen');
+
+    empty?.querySelector('button')?.click();
+    await settle(SEARCH_DEBOUNCE_MS + 10);
+    expect(names()).toHaveLength(4);
+  });
+
+  it('shows the error with a retry when the catalogue cannot be loaded', async () => {
+    const { element } = await render(
+      VIEWER_PERMISSIONS,
+      throwError(() => new Error('Failed to fetch')),
+    );
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'Kontrollera din internetanslutning',
+    );
+    expect(element.querySelector('[role="alert"] button')?.textContent?.trim()).toBe('Försök igen');
+  });
+
+  it('offers "Registrera värden" only with values:enter and the import pages only with indicator:import', async () => {
+    const viewer = await render(VIEWER_PERMISSIONS);
+    expect(viewer.element.querySelector('[data-testid="link-enter"]')).toBeNull();
+    expect(viewer.element.querySelector('[data-testid="link-import"]')).toBeNull();
+    TestBed.resetTestingModule();
+
+    const editor = await render(EDITOR_PERMISSIONS);
+    expect(editor.element.querySelector('[data-testid="link-enter"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/nyckeltal/registrera',
+    );
+    expect(editor.element.querySelector('[data-testid="link-import"]')).toBeNull();
+    TestBed.resetTestingModule();
+
+    const coordinator = await render(COORDINATOR_PERMISSIONS);
+    expect(coordinator.element.querySelector('[data-testid="link-enter"]')).not.toBeNull();
+    expect(coordinator.element.querySelector('[data-testid="link-import"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/import',
+    );
+    expect(coordinator.element.querySelector('[data-testid="link-history"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/import/historik',
+    );
+  });
+});

@@ -1,0 +1,137 @@
+import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { provideRouter } from '@angular/router';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { ImportBatch, IndicatorService } from '@kraftsamling/web/indicators/data-access';
+import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
+import { of, throwError } from 'rxjs';
+import { COORDINATOR_PERMISSIONS, collaboration } from '../../testing/fixtures';
+import { ImportHistoryPage } from './import-history.page';
+
+function batch(id: string, overrides: Partial<ImportBatch> = {}): ImportBatch {
+  return {
+    id,
+    source: 'AF',
+    format: 'AF_WORKBOOK',
+    fileName: 'arbetslosa-bas-2024-09.xlsx',
+    fileSha256: 'abc',
+    fileSize: 1_572_864,
+    publishedAt: '2024-10-15',
+    inserted: 120,
+    changed: 3,
+    unchanged: 5,
+    status: 'COMMITTED',
+    importedBy: { id: 'u1', name: 'Exempel Analytiker' },
+    importedAt: '2024-10-16T08:30:00Z',
+    undoneAt: null,
+    collaborationId: null,
+    ...overrides,
+  };
+}
+
+const BATCHES = [
+  batch('b2222222-0000-4000-8000-000000000002'),
+  batch('b1111111-0000-4000-8000-000000000001', {
+    status: 'UNDONE',
+    undoneAt: '2024-10-16T09:00:00Z',
+    fileName: null,
+    fileSize: null,
+    source: 'LOCAL',
+    format: 'MANUAL',
+  }),
+];
+
+describe('ImportHistoryPage', () => {
+  async function render(undo = jest.fn(() => of(BATCHES[0]))) {
+    const service = { importBatches: jest.fn(() => of(BATCHES)), undoImport: undo };
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [
+        provideRouter([]),
+        {
+          provide: CollaborationService,
+          useValue: { collaboration: () => of(collaboration(COORDINATOR_PERMISSIONS, ['COORDINATOR'])) },
+        },
+        { provide: IndicatorService, useValue: service },
+      ],
+    });
+    const fixture = TestBed.createComponent(ImportHistoryPage);
+    fixture.componentRef.setInput('slug', 'familjen-helsingborg');
+    await fixture.whenStable();
+    const settle = async () => {
+      await new Promise((resolve) => setTimeout(resolve));
+      await fixture.whenStable();
+    };
+    return { fixture, element: fixture.nativeElement as HTMLElement, service, settle };
+  }
+
+  afterEach(() => TestBed.inject(MatDialog).closeAll());
+
+  it('lists each batch with when, who, file, source, counts and status', async () => {
+    const { element, service } = await render();
+    expect(service.importBatches).toHaveBeenCalledWith('c1');
+    const rows = Array.from(element.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.children).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
+    );
+    expect(rows[0].slice(1, 9)).toEqual([
+      'Exempel Analytiker',
+      'b2222222',
+      'arbetslosa-bas-2024-09.xlsx (1,5 MB)',
+      'Arbetsförmedlingen, AF_WORKBOOK',
+      '120',
+      '3',
+      '5',
+      'Gäller',
+    ]);
+    expect(rows[0][0]).toMatch(/2024/);
+    expect(rows[1][3]).toBe('Registrerade för hand');
+    expect(rows[1][8]).toMatch(/^Ångrad /);
+  });
+
+  it('offers undo only for batches in effect, named for screen readers', async () => {
+    const { element } = await render();
+    const buttons = element.querySelectorAll('tbody button');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].getAttribute('aria-label')).toMatch(
+      /^Ångra importen arbetslosa-bas-2024-09\.xlsx från /,
+    );
+  });
+
+  it('undoes a batch only after confirmation, then reloads the history', async () => {
+    const undo = jest.fn(() => of(BATCHES[0]));
+    const { element, service, settle } = await render(undo);
+    element.querySelector<HTMLButtonElement>('tbody button')?.click();
+    await settle();
+    expect(document.querySelector('[role="alertdialog"]')?.textContent).toContain('Ångra importen?');
+    expect(undo).not.toHaveBeenCalled();
+
+    document.querySelector<HTMLButtonElement>('[data-testid="confirm-dialog-confirm"]')?.click();
+    await settle();
+    expect(undo).toHaveBeenCalledWith({
+      collaborationId: 'c1',
+      batchId: 'b2222222-0000-4000-8000-000000000002',
+    });
+    expect(service.importBatches).toHaveBeenCalledTimes(2);
+  });
+
+  it("explains a conflict: undo the later import first, with the API's own message", async () => {
+    const conflict = new CombinedGraphQLErrors({ data: null }, [
+      {
+        message: 'A later import (b3333333) changed these values; undo it first.',
+        extensions: { code: 'CONFLICT' },
+      },
+    ]);
+    const { element, settle } = await render(jest.fn(() => throwError(() => conflict)));
+    element.querySelector<HTMLButtonElement>('tbody button')?.click();
+    await settle();
+    document.querySelector<HTMLButtonElement>('[data-testid="confirm-dialog-confirm"]')?.click();
+    await settle();
+
+    const alert = element.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain(
+      'Importen kan inte ångras eftersom en senare import har ändrat samma värden. Ångra den senare importen först',
+    );
+    expect(alert?.textContent).toContain('A later import (b3333333) changed these values; undo it first.');
+  });
+});

@@ -1,0 +1,285 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { ImportBatch, IndicatorService, apiMessage } from '@kraftsamling/web/indicators/data-access';
+import {
+  formatDateTime,
+  formatFileSize,
+  formatValue,
+  injectLanguage,
+  shortId,
+} from '@kraftsamling/web/indicators/ui';
+import { AppError, LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
+import { Subscription, map, switchMap } from 'rxjs';
+
+interface HistoryData {
+  collaboration: CollaborationDetail;
+  batches: ImportBatch[];
+}
+
+/** The API's source codes that have a name under `imports.sources`. */
+const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
+
+/** Every import batch, newest first, with who, when, what file and counts, and undo. */
+@Component({
+  selector: 'ks-import-history-page',
+  imports: [RouterLink, MatButton, TranslocoPipe, LoadingStateComponent, ErrorStateComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let current = state();
+    @if (current.status === 'loading') {
+      <ks-loading-state labelKey="importHistory.loading" />
+    } @else if (current.status === 'error') {
+      <h1>{{ 'importHistory.heading' | transloco }}</h1>
+      <ks-error-state
+        [messageKey]="current.error.messageKey"
+        [retryable]="retryable(current.error)"
+        [homeLink]="true"
+        (retry)="load(slug(), false)"
+      />
+    }
+    @if (data(); as data) {
+      <div class="ks-page-header">
+        <h1 tabindex="-1" #heading>{{ 'importHistory.heading' | transloco }}</h1>
+        <p class="ks-lead">{{ 'importHistory.lead' | transloco }}</p>
+        <p>
+          <a [routerLink]="['/s', slug(), 'import']">{{ 'importHistory.importLink' | transloco }}</a>
+        </p>
+      </div>
+
+      @if (actionError(); as error) {
+        <div class="ks-form-error" role="alert">
+          <p>{{ error.messageKey | transloco }}</p>
+          @if (actionMessage(); as message) {
+            <p>{{ 'imports.errors.serverMessage' | transloco: { message } }}</p>
+          }
+        </div>
+      }
+
+      @if (data.batches.length) {
+        <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="history-caption">
+          <table class="ks-table">
+            <caption id="history-caption" class="ks-visually-hidden">
+              {{
+                'importHistory.caption' | transloco
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'importHistory.importedAt' | transloco }}</th>
+                <th scope="col">{{ 'importHistory.importedBy' | transloco }}</th>
+                <th scope="col">{{ 'importHistory.batch' | transloco }}</th>
+                <th scope="col">{{ 'importHistory.file' | transloco }}</th>
+                <th scope="col">{{ 'importHistory.source' | transloco }}</th>
+                <th scope="col" class="ks-num">{{ 'importHistory.inserted' | transloco }}</th>
+                <th scope="col" class="ks-num">{{ 'importHistory.changed' | transloco }}</th>
+                <th scope="col" class="ks-num">{{ 'importHistory.unchanged' | transloco }}</th>
+                <th scope="col">{{ 'importHistory.status' | transloco }}</th>
+                <th scope="col">{{ 'importHistory.actions' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (batch of data.batches; track batch.id) {
+                <tr [class.ks-undone]="batch.status === 'UNDONE'">
+                  <th scope="row">{{ when(batch.importedAt) }}</th>
+                  <td>{{ batch.importedBy?.name || ('importHistory.unknownUser' | transloco) }}</td>
+                  <td>
+                    <code [title]="batch.id">{{ short(batch.id) }}</code>
+                  </td>
+                  <td>
+                    @if (batch.fileName) {
+                      {{ batch.fileName }}
+                      @if (batch.fileSize != null) {
+                        <span class="ks-muted"> ({{ size(batch.fileSize) }})</span>
+                      }
+                    } @else {
+                      {{ 'importHistory.manual' | transloco }}
+                    }
+                  </td>
+                  <td>{{ sourceLabel(batch) }}</td>
+                  <td class="ks-num">{{ count(batch.inserted) }}</td>
+                  <td class="ks-num">{{ count(batch.changed) }}</td>
+                  <td class="ks-num">{{ count(batch.unchanged) }}</td>
+                  <td>
+                    @if (batch.status === 'UNDONE') {
+                      {{ 'importHistory.undoneAt' | transloco: { date: when(batch.undoneAt) } }}
+                    } @else {
+                      {{ 'importHistory.committed' | transloco }}
+                    }
+                  </td>
+                  <td class="ks-actions">
+                    @if (batch.status === 'COMMITTED') {
+                      <button
+                        mat-stroked-button
+                        type="button"
+                        class="ks-destructive-text"
+                        [attr.aria-disabled]="busy() === batch.id"
+                        [attr.aria-label]="
+                          'importHistory.undoFor'
+                            | transloco: { file: label(batch), date: when(batch.importedAt) }
+                        "
+                        (click)="undo(data.collaboration, batch)"
+                      >
+                        {{ 'importHistory.undo' | transloco }}
+                      </button>
+                    }
+                  </td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      } @else {
+        <p class="ks-card">{{ 'importHistory.none' | transloco }}</p>
+      }
+    }
+  `,
+  styles: `
+    .ks-num {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    .ks-undone {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class ImportHistoryPage {
+  readonly slug = input.required<string>();
+
+  private readonly collaborations = inject(CollaborationService);
+  private readonly indicators = inject(IndicatorService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+  private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
+  private readonly language = injectLanguage();
+  private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+
+  readonly state = signal<LoadState<HistoryData>>(LOADING);
+  readonly data = signal<HistoryData | null>(null);
+  /** The batch being undone. */
+  readonly busy = signal<string | null>(null);
+  readonly actionError = signal<AppError | null>(null);
+  /** The API's own words for the failure, e.g. which later import to undo first. */
+  readonly actionMessage = signal<string | null>(null);
+
+  protected readonly retryable = isRetryable;
+  protected readonly short = shortId;
+  private subscription: Subscription | null = null;
+
+  constructor() {
+    effect(() => {
+      const slug = this.slug();
+      untracked(() => this.load(slug, false));
+    });
+    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
+  }
+
+  /** Loads the history; `silent` keeps the table on screen (after an undo). */
+  load(slug = this.slug(), silent = true): void {
+    this.subscription?.unsubscribe();
+    if (!silent || !this.data()) {
+      this.state.set(LOADING);
+      this.data.set(null);
+    }
+    this.subscription = this.collaborations
+      .collaboration(slug, true)
+      .pipe(
+        switchMap((collaboration) =>
+          this.indicators
+            .importBatches(collaboration.id)
+            .pipe(map((batches) => ({ collaboration, batches }))),
+        ),
+      )
+      .subscribe({
+        next: (data) => {
+          this.state.set({ status: 'ready', data });
+          this.data.set(data);
+          this.titles?.setDetail(data.collaboration.name);
+        },
+        error: (error: unknown) => {
+          this.state.set({ status: 'error', error: toAppError(error) });
+          this.data.set(null);
+        },
+      });
+  }
+
+  when(iso: string | null | undefined): string {
+    return formatDateTime(iso, this.language());
+  }
+
+  count(value: number): string {
+    return formatValue(value, 'COUNT', this.language());
+  }
+
+  size(bytes: number): string {
+    return formatFileSize(bytes, this.language());
+  }
+
+  /** "Arbetsförmedlingen, AF_WORKBOOK": the source by name, the format as the importer calls it. */
+  sourceLabel(batch: ImportBatch): string {
+    const source = NAMED_SOURCES.includes(batch.source)
+      ? this.transloco.translate(`imports.sources.${batch.source}`)
+      : batch.source;
+    return batch.format ? `${source}, ${batch.format}` : source;
+  }
+
+  /** What the user calls a batch: its file, or "entered by hand". */
+  label(batch: ImportBatch): string {
+    return batch.fileName ?? this.transloco.translate('importHistory.manual');
+  }
+
+  undo(collaboration: CollaborationDetail, batch: ImportBatch): void {
+    if (this.busy()) return;
+    this.actionError.set(null);
+    this.actionMessage.set(null);
+    const params = { file: this.label(batch), date: this.when(batch.importedAt) };
+    openConfirmDialog(this.dialog, {
+      titleKey: 'importHistory.confirm.title',
+      messageKey: 'importHistory.confirm.message',
+      confirmKey: 'importHistory.confirm.confirm',
+      params,
+      destructive: true,
+    }).subscribe((confirmed) => {
+      if (!confirmed) return;
+      this.busy.set(batch.id);
+      this.indicators.undoImport({ collaborationId: collaboration.id, batchId: batch.id }).subscribe({
+        next: () => {
+          this.busy.set(null);
+          this.snackBar.open(
+            this.transloco.translate('importHistory.undone', params),
+            this.transloco.translate('common.close'),
+            { duration: 6000, politeness: 'polite' },
+          );
+          this.heading()?.nativeElement.focus();
+          this.load();
+        },
+        error: (error: unknown) => {
+          this.busy.set(null);
+          this.actionError.set(toAppError(error, { CONFLICT: 'importHistory.conflict' }));
+          this.actionMessage.set(apiMessage(error));
+          this.heading()?.nativeElement.focus();
+          this.load();
+        },
+      });
+    });
+  }
+}

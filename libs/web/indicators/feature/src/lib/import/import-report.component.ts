@@ -1,0 +1,159 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ImportReport, ProblemLocation } from '@kraftsamling/web/indicators/data-access';
+import { formatValue, injectLanguage } from '@kraftsamling/web/indicators/ui';
+import { locationParts } from './problem-location';
+
+/** How many problems show before "show all": enough to see the pattern, few enough to read. */
+export const PROBLEMS_SHOWN_FIRST = 100;
+
+/**
+ * An import's report: the counts, every problem with where it is in the file, and the
+ * series the file holds that no indicator reads.
+ */
+@Component({
+  selector: 'ks-import-report',
+  imports: [MatButton, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let r = report();
+    <dl class="ks-counts">
+      <div>
+        <dt>{{ 'imports.report.inserted' | transloco }}</dt>
+        <dd>{{ count(r.inserted) }}</dd>
+      </div>
+      <div>
+        <dt>{{ 'imports.report.changed' | transloco }}</dt>
+        <dd>{{ count(r.changed) }}</dd>
+      </div>
+      <div>
+        <dt>{{ 'imports.report.unchanged' | transloco }}</dt>
+        <dd>{{ count(r.unchanged) }}</dd>
+      </div>
+      @if (r.format) {
+        <div>
+          <dt>{{ 'imports.report.format' | transloco }}</dt>
+          <dd>{{ r.format }}</dd>
+        </div>
+      }
+    </dl>
+
+    @if (r.problems.length) {
+      <section class="ks-section" aria-labelledby="import-problems-heading">
+        <h3 id="import-problems-heading">
+          {{ 'imports.report.problemsHeading' | transloco: { count: r.problems.length } }}
+        </h3>
+        <p>{{ 'imports.report.problemsLead' | transloco }}</p>
+        <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="import-problems-caption">
+          <table class="ks-table" data-testid="import-problems">
+            <caption id="import-problems-caption" class="ks-visually-hidden">
+              {{
+                'imports.report.problemsCaption' | transloco
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'imports.report.location' | transloco }}</th>
+                <th scope="col">{{ 'imports.report.message' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (problem of shownProblems(); track $index) {
+                <tr>
+                  <th scope="row">{{ where(problem.location) }}</th>
+                  <td>{{ problem.message }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+        @if (r.problems.length > shownProblems().length) {
+          <button mat-stroked-button type="button" (click)="showAll.set(true)">
+            {{ 'imports.report.showAll' | transloco: { count: r.problems.length } }}
+          </button>
+        }
+      </section>
+    }
+
+    @if (r.unmappedSeries.length) {
+      <section class="ks-section" aria-labelledby="import-unmapped-heading">
+        <h3 id="import-unmapped-heading">
+          {{ 'imports.report.unmappedHeading' | transloco: { count: r.unmappedSeries.length } }}
+        </h3>
+        <p>{{ 'imports.report.unmappedLead' | transloco }}</p>
+        <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="import-unmapped-caption">
+          <table class="ks-table" data-testid="import-unmapped">
+            <caption id="import-unmapped-caption" class="ks-visually-hidden">
+              {{
+                'imports.report.unmappedCaption' | transloco
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'imports.report.series' | transloco }}</th>
+                <th scope="col" class="ks-num">{{ 'imports.report.values' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (series of r.unmappedSeries; track series.series) {
+                <tr>
+                  <th scope="row">
+                    <code>{{ series.series }}</code>
+                  </th>
+                  <td class="ks-num">{{ count(series.values) }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </section>
+    }
+  `,
+  styles: `
+    .ks-counts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem 2rem;
+      margin: 0 0 1rem;
+      dt {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      dd {
+        margin: 0;
+        font: var(--mat-sys-title-large);
+        font-variant-numeric: tabular-nums;
+      }
+    }
+    .ks-num {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    h3 {
+      margin-top: 1rem;
+    }
+  `,
+})
+export class ImportReportComponent {
+  readonly report = input.required<ImportReport>();
+  readonly showAll = signal(false);
+  readonly shownProblems = computed(() => {
+    const problems = this.report().problems;
+    return this.showAll() ? problems : problems.slice(0, PROBLEMS_SHOWN_FIRST);
+  });
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = injectLanguage();
+
+  /** "blad Data, cell C12", or "Hela filen" for a problem with no location. */
+  where(location: ProblemLocation): string {
+    this.language(); // translated again when the language changes
+    const parts = locationParts(location).map((part) =>
+      this.transloco.translate(`imports.location.${part.key}`, { value: part.value }),
+    );
+    return parts.length ? parts.join(', ') : this.transloco.translate('imports.report.wholeFile');
+  }
+
+  count(value: number): string {
+    return formatValue(value, 'COUNT', this.language());
+  }
+}

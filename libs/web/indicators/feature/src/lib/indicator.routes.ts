@@ -1,0 +1,63 @@
+import { Routes } from '@angular/router';
+import { Permission } from '@kraftsamling/shared/permissions';
+import { requirePermission } from '@kraftsamling/web/collaborations/feature';
+import { IndicatorCataloguePage } from './catalogue/indicator-catalogue.page';
+import { ValueEntryPage } from './entry/value-entry.page';
+import { ImportHistoryPage } from './history/import-history.page';
+import { ImportPage } from './import/import.page';
+import { IndicatorPage } from './indicator/indicator.page';
+import { IndicatorNoAccessPage } from './shared/indicator-no-access.page';
+
+/**
+ * Routes under /s (load them with `path: 's'`) for /s/:slug/nyckeltal… and /s/:slug/import…
+ * (apps/web matches only those before loading them): the catalogue, an indicator, the manual
+ * entry grid, the import page and the import history. Route titles are translation keys.
+ * A page the user's permissions do not cover matches the "no access" route after it, at
+ * the same address.
+ */
+export const indicatorRoutes: Routes = [
+  {
+    path: ':slug/nyckeltal',
+    pathMatch: 'full',
+    component: IndicatorCataloguePage,
+    title: 'titles.indicators',
+  },
+  {
+    path: ':slug/nyckeltal/registrera',
+    canMatch: [requirePermission(Permission.ValuesEnter)],
+    component: ValueEntryPage,
+    title: 'titles.valueEntry',
+  },
+  {
+    path: ':slug/nyckeltal/registrera',
+    component: IndicatorNoAccessPage,
+    data: { reasonKey: 'indicators.noAccess.enter' },
+    title: 'titles.noAccess',
+  },
+  { path: ':slug/nyckeltal/:code', component: IndicatorPage, title: 'titles.indicator' },
+  {
+    path: ':slug/import',
+    pathMatch: 'full',
+    canMatch: [requirePermission(Permission.IndicatorImport)],
+    component: ImportPage,
+    title: 'titles.import',
+  },
+  {
+    path: ':slug/import/historik',
+    canMatch: [requirePermission(Permission.IndicatorImport)],
+    component: ImportHistoryPage,
+    title: 'titles.importHistory',
+  },
+  {
+    path: ':slug/import',
+    component: IndicatorNoAccessPage,
+    data: { reasonKey: 'indicators.noAccess.import' },
+    title: 'titles.noAccess',
+  },
+  {
+    path: ':slug/import/historik',
+    component: IndicatorNoAccessPage,
+    data: { reasonKey: 'indicators.noAccess.import' },
+    title: 'titles.noAccess',
+  },
+];

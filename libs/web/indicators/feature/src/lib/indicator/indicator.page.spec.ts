@@ -1,0 +1,124 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
+import { IndicatorChartComponent } from '@kraftsamling/web/indicators/ui';
+import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
+import { NGX_ECHARTS_CONFIG } from 'ngx-echarts';
+import { of, throwError } from 'rxjs';
+import { CATALOGUE, collaboration, unemployedSeries } from '../../testing/fixtures';
+import { IndicatorPage } from './indicator.page';
+
+describe('IndicatorPage', () => {
+  beforeAll(() => {
+    // jsdom has no ResizeObserver; ngx-echarts needs one.
+    (window as any).ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  });
+
+  async function render(series = of(unemployedSeries())) {
+    const service = { series: jest.fn(() => series) };
+    const chart = { setOption: jest.fn(), isDisposed: () => false, dispose: jest.fn(), resize: jest.fn() };
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [
+        provideRouter([]),
+        { provide: CollaborationService, useValue: { collaboration: () => of(collaboration()) } },
+        { provide: IndicatorService, useValue: service },
+      ],
+    });
+    TestBed.overrideComponent(IndicatorChartComponent, {
+      set: { providers: [{ provide: NGX_ECHARTS_CONFIG, useValue: { echarts: { init: () => chart } } }] },
+    });
+    const fixture = TestBed.createComponent(IndicatorPage);
+    fixture.componentRef.setInput('slug', 'familjen-helsingborg');
+    fixture.componentRef.setInput('code', 'af.bas.utrk.unemployed');
+    await fixture.whenStable();
+    return { fixture, element: fixture.nativeElement as HTMLElement, service, chart };
+  }
+
+  it("loads the series of the collaboration's municipalities and says what the indicator is", async () => {
+    const { element, service } = await render();
+    expect(service.series).toHaveBeenCalledWith('c1', 'af.bas.utrk.unemployed');
+    expect(element.querySelector('h1')?.textContent?.trim()).toBe(CATALOGUE[0].nameSv);
+    const facts = Object.fromEntries(
+      Array.from(element.querySelectorAll('dl > div')).map((pair) => [
+        pair.querySelector('dt')?.textContent?.trim(),
+        pair.querySelector('dd')?.textContent?.trim(),
+      ]),
+    );
+    expect(facts).toEqual({
+      Enhet: 'Antal',
+      Period: 'Månad',
+      Källa: 'Arbetsförmedlingen',
+      Riktning: 'Lägre är bättre',
+      Tema: 'Arbetslöshet (BAS-arbetskraft, fr.o.m. 2023)',
+      Kod: 'af.bas.utrk.unemployed',
+    });
+  });
+
+  it('shows a chart named by its summary and the same data as a table with a caption', async () => {
+    const { element } = await render();
+    const chart = element.querySelector('[role="img"]');
+    expect(chart?.getAttribute('aria-label')).toContain('för 2 kommuner, juli 2024 till september 2024');
+    expect(element.querySelector('table caption')?.textContent?.trim()).toBe(
+      `${CATALOGUE[0].nameSv} per kommun och månad, juli 2024 till september 2024. Enhet: Antal. Senaste perioden först.`,
+    );
+    const headers = Array.from(element.querySelectorAll('tbody th[scope="row"]')).map((th) =>
+      th.textContent?.trim(),
+    );
+    expect(headers).toEqual(['september 2024', 'augusti 2024', 'juli 2024']);
+    expect(element.querySelector('tbody')?.textContent).toContain('<5');
+  });
+
+  it('narrows the chart and the table to the chosen periods', async () => {
+    const { element, fixture } = await render();
+    fixture.componentInstance.from.set('2024-08');
+    await fixture.whenStable();
+    const headers = Array.from(element.querySelectorAll('tbody th[scope="row"]')).map((th) =>
+      th.textContent?.trim(),
+    );
+    expect(headers).toEqual(['september 2024', 'augusti 2024']);
+    expect(element.querySelector('[role="img"]')?.getAttribute('aria-label')).toContain(
+      'augusti 2024 till september 2024',
+    );
+  });
+
+  it('explains a ratio: numerator over denominator, summed over municipalities', async () => {
+    const ratio = { ...unemployedSeries(), indicator: CATALOGUE[1] };
+    const { element } = await render(of(ratio));
+    expect(element.querySelector('[data-testid="indicator-ratio"]')?.textContent).toContain(
+      'Beräknas som af.bas.utrk.unemployed delat med af.bas.utrk.labour_force gånger 100',
+    );
+  });
+
+  it('says so when there are no values yet', async () => {
+    const empty = {
+      ...unemployedSeries(),
+      periods: [],
+      areas: unemployedSeries().areas.map((a) => ({ ...a, values: [] })),
+    };
+    const { element } = await render(of(empty));
+    expect(element.querySelector('[data-testid="indicator-no-values"]')?.textContent).toContain(
+      'Det finns inga värden för det här nyckeltalet ännu',
+    );
+    expect(element.querySelector('[role="img"]')).toBeNull();
+  });
+
+  it('says the indicator does not exist, with a way back, for an unknown code', async () => {
+    const notFound = new CombinedGraphQLErrors({ data: null }, [
+      { message: 'x', extensions: { code: 'NOT_FOUND' } },
+    ]);
+    const { element } = await render(throwError(() => notFound));
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Det du letar efter finns inte');
+    expect(
+      Array.from(element.querySelectorAll('a')).some(
+        (a) => a.getAttribute('href') === '/s/familjen-helsingborg/nyckeltal',
+      ),
+    ).toBe(true);
+  });
+});

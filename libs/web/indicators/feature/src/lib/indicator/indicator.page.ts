@@ -1,0 +1,318 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import {
+  IndicatorSeries,
+  IndicatorService,
+  indicatorDescription,
+  indicatorName,
+  isKnownTheme,
+} from '@kraftsamling/web/indicators/data-access';
+import {
+  IndicatorChartComponent,
+  SeriesTableComponent,
+  injectLanguage,
+  periodLabel,
+  seriesTable,
+} from '@kraftsamling/web/indicators/ui';
+import { LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { Subscription, map, switchMap } from 'rxjs';
+
+/** How many periods the page shows at first: two years of months, a year of weeks… */
+export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
+  WEEK: 52,
+  MONTH: 24,
+  QUARTER: 12,
+  YEAR: 10,
+};
+
+interface IndicatorData {
+  collaboration: CollaborationDetail;
+  series: IndicatorSeries;
+}
+
+/**
+ * One indicator for the collaboration's member municipalities over time: what it is, a
+ * line chart, and the same data as a table with each value's provenance.
+ */
+@Component({
+  selector: 'ks-indicator-page',
+  imports: [
+    RouterLink,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatSelect,
+    MatOption,
+    TranslocoPipe,
+    LoadingStateComponent,
+    ErrorStateComponent,
+    IndicatorChartComponent,
+    SeriesTableComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let current = state();
+    @if (current.status === 'loading') {
+      <ks-loading-state labelKey="indicators.indicator.loading" />
+    } @else if (current.status === 'error') {
+      <h1>{{ 'titles.indicator' | transloco }}</h1>
+      <ks-error-state
+        [messageKey]="current.error.messageKey"
+        [retryable]="retryable(current.error)"
+        [homeLink]="true"
+        (retry)="load(slug(), code())"
+      />
+      <p>
+        <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
+      </p>
+    } @else {
+      @let indicator = current.data.series.indicator;
+      <div class="ks-page-header">
+        <p>
+          <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
+        </p>
+        <h1>{{ name() }}</h1>
+        @if (description(); as text) {
+          <p class="ks-lead">{{ text }}</p>
+        }
+      </div>
+
+      <section class="ks-section" aria-labelledby="indicator-facts-heading">
+        <h2 id="indicator-facts-heading" class="ks-visually-hidden">
+          {{ 'indicators.indicator.facts' | transloco }}
+        </h2>
+        <dl class="ks-facts">
+          <div>
+            <dt>{{ 'indicators.indicator.unit' | transloco }}</dt>
+            <dd>{{ 'indicators.units.' + indicator.unit | transloco }}</dd>
+          </div>
+          <div>
+            <dt>{{ 'indicators.indicator.periodicity' | transloco }}</dt>
+            <dd>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</dd>
+          </div>
+          <div>
+            <dt>{{ 'indicators.indicator.source' | transloco }}</dt>
+            <dd>{{ 'indicators.sources.' + indicator.source | transloco }}</dd>
+          </div>
+          <div>
+            <dt>{{ 'indicators.indicator.direction' | transloco }}</dt>
+            <dd>{{ 'indicators.directions.' + indicator.direction | transloco }}</dd>
+          </div>
+          <div>
+            <dt>{{ 'indicators.indicator.theme' | transloco }}</dt>
+            <dd>
+              @if (knownTheme(indicator.theme)) {
+                {{ 'indicators.themes.' + indicator.theme | transloco }}
+              } @else {
+                {{ indicator.theme }}
+              }
+            </dd>
+          </div>
+          <div>
+            <dt>{{ 'indicators.indicator.code' | transloco }}</dt>
+            <dd>
+              <code>{{ indicator.code }}</code>
+            </dd>
+          </div>
+        </dl>
+        @if (indicator.kind === 'RATIO') {
+          <p data-testid="indicator-ratio">
+            {{
+              'indicators.indicator.ratio'
+                | transloco
+                  : {
+                      numerator: indicator.numeratorCode,
+                      denominator: indicator.denominatorCode,
+                      factor: indicator.factor ?? 1,
+                    }
+            }}
+          </p>
+        }
+      </section>
+
+      @if (!current.data.series.areas.length) {
+        <p class="ks-card">{{ 'indicators.indicator.noAreas' | transloco }}</p>
+      } @else if (!periods().length) {
+        <p class="ks-card" data-testid="indicator-no-values">
+          {{ 'indicators.indicator.noValues' | transloco }}
+        </p>
+      } @else {
+        <section class="ks-section" aria-labelledby="indicator-range-heading">
+          <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
+          <div class="ks-range">
+            <mat-form-field>
+              <mat-label>{{ 'indicators.indicator.from' | transloco }}</mat-label>
+              <mat-select [value]="from()" (valueChange)="from.set($event)">
+                @for (period of fromOptions(); track period) {
+                  <mat-option [value]="period">{{ label(period) }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'indicators.indicator.to' | transloco }}</mat-label>
+              <mat-select [value]="to()" (valueChange)="to.set($event)">
+                @for (period of toOptions(); track period) {
+                  <mat-option [value]="period">{{ label(period) }}</mat-option>
+                }
+              </mat-select>
+              <mat-hint>{{ 'indicators.indicator.rangeHint' | transloco }}</mat-hint>
+            </mat-form-field>
+          </div>
+        </section>
+
+        <section class="ks-section" aria-labelledby="indicator-chart-heading">
+          <h2 id="indicator-chart-heading">{{ 'indicators.indicator.chartHeading' | transloco }}</h2>
+          <ks-indicator-chart [table]="chartTable()" [unit]="indicator.unit" [indicatorName]="name()" />
+        </section>
+
+        <section class="ks-section" aria-labelledby="indicator-table-heading">
+          <h2 id="indicator-table-heading">{{ 'indicators.indicator.tableHeading' | transloco }}</h2>
+          <ks-series-table [table]="table()" [caption]="caption()" [unit]="indicator.unit" />
+        </section>
+      }
+    }
+  `,
+  styles: `
+    .ks-facts {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+      gap: 0.75rem 1.5rem;
+      margin: 0;
+      dt {
+        font-weight: 600;
+        color: var(--mat-sys-on-surface-variant);
+      }
+      dd {
+        margin: 0;
+      }
+    }
+    .ks-range {
+      display: flex;
+      align-items: flex-start;
+      flex-wrap: wrap;
+      gap: 0.75rem 1rem;
+    }
+    code {
+      font-size: 0.875em;
+      overflow-wrap: anywhere;
+    }
+  `,
+})
+export class IndicatorPage {
+  readonly slug = input.required<string>();
+  readonly code = input.required<string>();
+
+  private readonly collaborations = inject(CollaborationService);
+  private readonly indicators = inject(IndicatorService);
+  private readonly transloco = inject(TranslocoService);
+  private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
+  private readonly language = injectLanguage();
+
+  readonly state = signal<LoadState<IndicatorData>>(LOADING);
+  readonly from = signal<string | null>(null);
+  readonly to = signal<string | null>(null);
+
+  private readonly series = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data.series : null;
+  });
+  readonly name = computed(() => {
+    const series = this.series();
+    return series ? indicatorName(series.indicator, this.language()) : '';
+  });
+  readonly description = computed(() => {
+    const series = this.series();
+    return series ? indicatorDescription(series.indicator, this.language()) : null;
+  });
+  /** The periods that have data, oldest first. */
+  readonly periods = computed(() => [...(this.series()?.periods ?? [])].sort());
+  readonly fromOptions = computed(() =>
+    this.periods().filter((period) => !this.to() || period <= this.to()!),
+  );
+  readonly toOptions = computed(() =>
+    this.periods().filter((period) => !this.from() || period >= this.from()!),
+  );
+  readonly table = computed(() => {
+    const series = this.series();
+    return series
+      ? seriesTable(series, { from: this.from(), to: this.to(), order: 'newestFirst' })
+      : { areas: [], rows: [] };
+  });
+  readonly chartTable = computed(() => {
+    const table = this.table();
+    return { areas: table.areas, rows: [...table.rows].reverse() };
+  });
+  readonly caption = computed(() => {
+    const series = this.series();
+    if (!series) return '';
+    const language = this.language();
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    return t('indicators.indicator.caption', {
+      name: this.name(),
+      period: t(`indicators.periodNouns.${series.indicator.periodicity}`),
+      from: this.from() ? periodLabel(this.from()!, language) : '',
+      to: this.to() ? periodLabel(this.to()!, language) : '',
+      unit: t(`indicators.units.${series.indicator.unit}`),
+    });
+  });
+
+  protected readonly retryable = isRetryable;
+  protected readonly knownTheme = isKnownTheme;
+  private subscription: Subscription | null = null;
+
+  constructor() {
+    effect(() => {
+      const slug = this.slug();
+      const code = this.code();
+      untracked(() => this.load(slug, code));
+    });
+    // The title names the indicator, in the language shown.
+    effect(() => {
+      const name = this.name();
+      if (name) untracked(() => this.titles?.setDetail(name));
+    });
+    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
+  }
+
+  load(slug: string, code: string): void {
+    this.subscription?.unsubscribe();
+    this.state.set(LOADING);
+    this.subscription = this.collaborations
+      .collaboration(slug, true)
+      .pipe(
+        switchMap((collaboration) =>
+          this.indicators.series(collaboration.id, code).pipe(map((series) => ({ collaboration, series }))),
+        ),
+      )
+      .subscribe({
+        next: (data) => {
+          const periods = [...data.series.periods].sort();
+          const shown = DEFAULT_PERIODS[data.series.indicator.periodicity] ?? 24;
+          this.from.set(periods[Math.max(0, periods.length - shown)] ?? null);
+          this.to.set(periods[periods.length - 1] ?? null);
+          this.state.set({ status: 'ready', data });
+        },
+        error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
+      });
+  }
+
+  label(period: string): string {
+    return periodLabel(period, this.language());
+  }
+}

@@ -1,0 +1,63 @@
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { MatAnchor } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
+
+/**
+ * Links to entering values and importing, each only for users whose permissions cover it
+ * (a hint: the routes and the API check again).
+ */
+@Component({
+  selector: 'ks-indicator-links',
+  imports: [MatAnchor, RouterLink, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (allowed().canEnter || allowed().canImport) {
+      <ul role="list" class="ks-link-row">
+        @if (allowed().canEnter) {
+          <li>
+            <a
+              mat-stroked-button
+              [routerLink]="['/s', slug(), 'nyckeltal', 'registrera']"
+              data-testid="link-enter"
+            >
+              {{ 'indicators.actions.enter' | transloco }}
+            </a>
+          </li>
+        }
+        @if (allowed().canImport) {
+          <li>
+            <a mat-stroked-button [routerLink]="['/s', slug(), 'import']" data-testid="link-import">
+              {{ 'indicators.actions.import' | transloco }}
+            </a>
+          </li>
+          <li>
+            <a
+              mat-stroked-button
+              [routerLink]="['/s', slug(), 'import', 'historik']"
+              data-testid="link-history"
+            >
+              {{ 'indicators.actions.history' | transloco }}
+            </a>
+          </li>
+        }
+      </ul>
+    }
+  `,
+  styles: `
+    .ks-link-row {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      padding: 0;
+      margin: 0;
+    }
+  `,
+})
+export class IndicatorLinksComponent {
+  readonly slug = input.required<string>();
+  readonly permissions = input.required<readonly string[]>();
+  readonly allowed = computed(() => indicatorPermissions(this.permissions()));
+}

@@ -1,0 +1,143 @@
+import type { CollaborationDetail } from '@kraftsamling/web/collaborations/data-access';
+import type { Indicator, IndicatorSeries } from '@kraftsamling/web/indicators/data-access';
+
+// Fictional test data. The municipality names and codes are the public SCB ones.
+const MUNICIPALITIES: [string, string][] = [
+  ['1283', 'Helsingborg'],
+  ['1282', 'Landskrona'],
+  ['1275', 'Perstorp'],
+];
+
+export const COORDINATOR_PERMISSIONS = [
+  'collaboration:read',
+  'member:read',
+  'member:manage',
+  'indicator:read',
+  'indicator:import',
+  'values:enter',
+  'indicator:manage',
+];
+export const VIEWER_PERMISSIONS = ['collaboration:read', 'member:read', 'indicator:read'];
+export const EDITOR_PERMISSIONS = [...VIEWER_PERMISSIONS, 'values:enter'];
+
+export function collaboration(
+  permissions: string[] = VIEWER_PERMISSIONS,
+  roles: CollaborationDetail['myRoles'] = ['VIEWER'],
+): CollaborationDetail {
+  return {
+    id: 'c1',
+    slug: 'familjen-helsingborg',
+    name: 'Familjen Helsingborg',
+    description: null,
+    version: 1,
+    myRoles: roles,
+    myPermissions: permissions,
+    organizations: [
+      ...MUNICIPALITIES.map(([code, name]) => ({
+        id: `m-${code}`,
+        collaborationId: 'c1',
+        kind: 'MUNICIPALITY' as const,
+        name,
+        municipalityCode: code,
+        version: 1,
+      })),
+      {
+        id: 'af',
+        collaborationId: 'c1',
+        kind: 'EMPLOYMENT_AGENCY' as const,
+        name: 'Arbetsförmedlingen',
+        municipalityCode: null,
+        version: 1,
+      },
+    ],
+    groups: [],
+  };
+}
+
+export function indicator(code: string, overrides: Partial<Indicator> = {}): Indicator {
+  return {
+    id: `i-${code}`,
+    code,
+    theme: 'unemployment-bas',
+    nameSv: code,
+    nameEn: code,
+    descriptionSv: null,
+    descriptionEn: null,
+    unit: 'COUNT',
+    periodicity: 'MONTH',
+    direction: 'LOWER_IS_BETTER',
+    source: 'AF',
+    kind: 'MEASURED',
+    collaborationId: null,
+    numeratorCode: null,
+    denominatorCode: null,
+    factor: null,
+    ...overrides,
+  };
+}
+
+export const CATALOGUE: Indicator[] = [
+  indicator('af.bas.utrk.unemployed', {
+    nameSv: 'Inskrivna arbetslösa, utrikes födda kvinnor (BAS-arbetskraft, fr.o.m. 2023)',
+    nameEn: 'Registered unemployed, foreign-born women (BAS labour force, from 2023)',
+  }),
+  indicator('af.bas.utrk.unemployment_share', {
+    nameSv: 'Andel inskrivna arbetslösa, utrikes födda kvinnor (BAS-arbetskraft, fr.o.m. 2023)',
+    nameEn: 'Share registered unemployed, foreign-born women (BAS labour force, from 2023)',
+    unit: 'PERCENT',
+    kind: 'RATIO',
+    numeratorCode: 'af.bas.utrk.unemployed',
+    denominatorCode: 'af.bas.utrk.labour_force',
+    factor: 100,
+  }),
+  indicator('scb.population', {
+    theme: 'population',
+    nameSv: 'Folkmängd',
+    nameEn: 'Population',
+    source: 'SCB',
+    periodicity: 'YEAR',
+    direction: 'HIGHER_IS_BETTER',
+  }),
+  indicator('local.jobbspar', {
+    theme: 'Insatser',
+    nameSv: 'Deltagare i jobbspår',
+    nameEn: 'Participants in job tracks',
+    source: 'LOCAL',
+    collaborationId: 'c1',
+    direction: 'HIGHER_IS_BETTER',
+  }),
+];
+
+/** Foreign-born women registered unemployed (BAS), three months, two municipalities. */
+export function unemployedSeries(): IndicatorSeries {
+  return {
+    indicator: CATALOGUE[0],
+    periods: ['2024-07', '2024-08', '2024-09'],
+    areas: [
+      {
+        areaCode: '1283',
+        areaName: 'Helsingborg',
+        values: [1234, 1250, 1198],
+        lowerBound: [false, false, false],
+        upperBound: [null, null, null],
+        preliminary: [false, false, true],
+        status: [null, null, null],
+        batchId: ['4f2a9c1e-aaaa', '4f2a9c1e-aaaa', 'b7d3e5f0-bbbb'],
+        publishedAt: ['2024-08-14', '2024-09-13', '2024-10-15'],
+        versions: [1, 1, 1],
+      },
+      {
+        areaCode: '1275',
+        areaName: 'Perstorp',
+        values: [1, null, 7],
+        lowerBound: [true, false, false],
+        upperBound: [4, null, null],
+        preliminary: [false, false, false],
+        status: [null, null, null],
+        batchId: ['4f2a9c1e-aaaa', null, 'b7d3e5f0-bbbb'],
+        publishedAt: ['2024-08-14', null, '2024-10-15'],
+        versions: [1, null, 1],
+      },
+    ],
+  };
+}

@@ -1,0 +1,6 @@
+export * from './lib/language';
+export * from './lib/formatting';
+export * from './lib/series-table';
+export * from './lib/series-table.component';
+export * from './lib/chart-option';
+export * from './lib/indicator-chart.component';

@@ -1,0 +1,83 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { SeriesTable, plottedValue } from './series-table';
+
+/** Marker shapes, cycled per area so the lines differ by more than their colour. */
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'] as const;
+/** Line styles, changed each time the shapes come round again. */
+const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+
+export interface ChartFormatting {
+  /** a period code as an axis label */
+  periodLabel: (period: string) => string;
+  /** a value with its unit, for the tooltip and the axis */
+  value: (value: number) => string;
+  /** what the tooltip says for a cell that is not a plain number ("<5", "saknas") */
+  cellText: (table: SeriesTable, rowIndex: number, areaIndex: number) => string | null;
+  animation: boolean;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+interface TooltipParam {
+  dataIndex: number;
+  seriesIndex: number;
+  seriesName: string;
+  marker: string;
+  axisValueLabel: string;
+}
+
+/**
+ * An ECharts line chart of the table (oldest period first): one line per area, gaps where
+ * there is no plain value, and a tooltip that says "<5" or "missing" rather than nothing.
+ */
+export function lineChartOption(table: SeriesTable, format: ChartFormatting): EChartsCoreOption {
+  const zoom = table.rows.length > 24;
+  return {
+    animation: format.animation,
+    grid: { left: 8, right: 16, top: 16, bottom: zoom ? 96 : 56, containLabel: true },
+    legend: { type: 'scroll', bottom: zoom ? 48 : 0 },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: TooltipParam | TooltipParam[]) => {
+        const list = Array.isArray(params) ? params : [params];
+        if (!list.length) return '';
+        const lines = list.map((param) => {
+          const text = format.cellText(table, param.dataIndex, param.seriesIndex) ?? '';
+          return `${param.marker}${escapeHtml(param.seriesName)}: <strong>${escapeHtml(text)}</strong>`;
+        });
+        return [escapeHtml(list[0].axisValueLabel), ...lines].join('<br>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: table.rows.map((row) => format.periodLabel(row.period)),
+    },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: (value: number) => format.value(value) },
+    },
+    dataZoom: zoom
+      ? [
+          { type: 'inside', start: 0, end: 100 },
+          { type: 'slider', bottom: 8, start: 0, end: 100 },
+        ]
+      : [],
+    series: table.areas.map((area, areaIndex) => ({
+      type: 'line',
+      name: area.areaName,
+      connectNulls: false,
+      showSymbol: table.rows.length <= 60,
+      symbol: SYMBOLS[areaIndex % SYMBOLS.length],
+      symbolSize: 7,
+      lineStyle: { width: 2, type: LINE_TYPES[Math.floor(areaIndex / SYMBOLS.length) % LINE_TYPES.length] },
+      emphasis: { focus: 'series' },
+      data: table.rows.map((row) => plottedValue(row.cells[areaIndex])),
+    })),
+  };
+}

@@ -1,0 +1,87 @@
+import { TestBed } from '@angular/core/testing';
+import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
+import { unemployedSeries } from '../testing/series';
+import { seriesTable } from './series-table';
+import { SeriesTableComponent } from './series-table.component';
+
+describe('SeriesTableComponent', () => {
+  async function render(language: 'sv' | 'en' = 'sv') {
+    TestBed.configureTestingModule({ imports: [translocoTesting(language)] });
+    const fixture = TestBed.createComponent(SeriesTableComponent);
+    fixture.componentRef.setInput('table', seriesTable(unemployedSeries()));
+    fixture.componentRef.setInput('caption', 'Inskrivna arbetslösa, utrikes födda kvinnor');
+    fixture.componentRef.setInput('unit', 'COUNT');
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const cell = (row: number, column: number) =>
+      element.querySelectorAll('tbody tr')[row].querySelectorAll('td')[column] as HTMLElement;
+    return { fixture, element, cell };
+  }
+
+  it('has a caption, the areas as column headers and the periods as row headers', async () => {
+    const { element } = await render();
+    expect(element.querySelector('caption')?.textContent?.trim()).toBe(
+      'Inskrivna arbetslösa, utrikes födda kvinnor',
+    );
+    const columns = Array.from(element.querySelectorAll('thead th[scope="col"]')).map((th) =>
+      th.textContent?.trim(),
+    );
+    expect(columns).toEqual(['Period', 'Helsingborg', 'Perstorp']);
+    const rows = Array.from(element.querySelectorAll('tbody th[scope="row"]')).map((th) =>
+      th.textContent?.trim(),
+    );
+    expect(rows).toEqual(['september 2024', 'augusti 2024', 'juli 2024']);
+    const region = element.querySelector('[role="region"]');
+    expect(region?.getAttribute('aria-labelledby')).toBe(element.querySelector('caption')?.id);
+  });
+
+  it('shows "<5" with "färre än 5" for screen readers, never 0', async () => {
+    const { cell } = await render();
+    const below = cell(2, 1);
+    expect(below.querySelector('[aria-hidden="true"]')?.textContent).toBe('<5');
+    expect(below.querySelector('.ks-visually-hidden')?.textContent).toBe('färre än 5');
+    expect(below.textContent).not.toContain('0');
+  });
+
+  it('shows a missing value as "–" with a visually hidden "saknas", not focusable when nothing is known', async () => {
+    const { cell } = await render();
+    const missing = cell(1, 1);
+    expect(missing.querySelector('[aria-hidden="true"]')?.textContent).toBe('–');
+    expect(missing.querySelector('.ks-visually-hidden')?.textContent).toBe('saknas');
+    expect(missing.querySelector('[tabindex]')).toBeNull();
+  });
+
+  it('formats numbers the Swedish way and marks preliminary values', async () => {
+    const { cell } = await render();
+    expect(cell(1, 0).textContent?.replace(/\s/g, ' ').trim()).toBe('1 250,5');
+    expect(cell(0, 0).textContent).toContain('p');
+    expect(cell(0, 0).querySelectorAll('.ks-visually-hidden')[0]?.textContent).toContain(
+      'preliminär uppgift',
+    );
+  });
+
+  it('makes each value with provenance focusable and describes it with source, batch, date and flags', async () => {
+    const { cell } = await render();
+    const value = cell(0, 0).querySelector<HTMLElement>('.ks-cell');
+    expect(value?.getAttribute('tabindex')).toBe('0');
+    const describedBy = value?.getAttribute('aria-describedby');
+    expect(describedBy).toBeTruthy();
+    const description = document.getElementById(describedBy ?? '')?.textContent;
+    expect(description).toBe(
+      'Källa: Arbetsförmedlingen · import b7d3e5f0 · publicerad 2024-10-15 · preliminär uppgift',
+    );
+  });
+
+  it('speaks English in English', async () => {
+    const { cell, element } = await render('en');
+    expect(cell(2, 1).querySelector('.ks-visually-hidden')?.textContent).toBe('fewer than 5');
+    expect(element.querySelector('tbody th')?.textContent?.trim()).toBe('September 2024');
+    expect(cell(1, 0).textContent?.trim()).toBe('1,250.5');
+  });
+
+  it('lets keyboard users skip past the table', async () => {
+    const { element } = await render();
+    element.querySelector<HTMLButtonElement>('.ks-skip-table')?.click();
+    expect(document.activeElement?.classList.contains('ks-series-legend')).toBe(true);
+  });
+});

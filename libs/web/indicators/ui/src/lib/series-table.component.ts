@@ -1,0 +1,219 @@
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
+import { MatTooltip } from '@angular/material/tooltip';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { PeriodLanguage } from '@kraftsamling/shared/periods';
+import { formatValue, periodLabel, shortId } from './formatting';
+import { injectLanguage } from './language';
+import { Provenance, SeriesCell, SeriesTable } from './series-table';
+
+interface CellView {
+  areaCode: string;
+  /** what is seen */
+  shown: string;
+  /** what a screen reader says instead, when the symbol alone would not do ("<5", "–") */
+  spoken: string | null;
+  preliminary: boolean;
+  /** the provenance, for the tooltip (and, through it, aria-describedby) */
+  provenance: string | null;
+}
+
+let nextId = 0;
+
+/**
+ * An indicator's values as an accessible data table: periods as row headers, areas as
+ * column headers, "<5" and missing values shown as such (and spoken in words), and each
+ * value's provenance in a tooltip that opens on hover and on keyboard focus. This is the
+ * text alternative of the chart above it.
+ */
+@Component({
+  selector: 'ks-series-table',
+  imports: [MatTooltip, NgTemplateOutlet, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <button type="button" class="ks-skip-table" (click)="skipTable()">
+      {{ 'indicators.table.skip' | transloco }}
+    </button>
+    <!-- The caption is shown above the scrolling region, where it is never scrolled out of
+         view; screen readers read it from the table (and not twice). -->
+    <p class="ks-series-caption" aria-hidden="true">{{ caption() }}</p>
+    <div class="ks-table-scroll" role="region" tabindex="0" [attr.aria-labelledby]="captionId">
+      <table class="ks-table ks-series-table">
+        <caption class="ks-visually-hidden" [id]="captionId">
+          {{
+            caption()
+          }}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{{ 'indicators.table.period' | transloco }}</th>
+            @for (area of table().areas; track area.areaCode) {
+              <th scope="col" class="ks-num">{{ area.areaName }}</th>
+            }
+          </tr>
+        </thead>
+        <tbody>
+          @for (row of rows(); track row.period) {
+            <tr>
+              <th scope="row">{{ row.label }}</th>
+              @for (cell of row.cells; track cell.areaCode) {
+                <td class="ks-num">
+                  @if (cell.provenance) {
+                    <span class="ks-cell" tabindex="0" [matTooltip]="cell.provenance">
+                      <ng-container *ngTemplateOutlet="value; context: { $implicit: cell }" />
+                    </span>
+                  } @else {
+                    <ng-container *ngTemplateOutlet="value; context: { $implicit: cell }" />
+                  }
+                </td>
+              }
+            </tr>
+          }
+        </tbody>
+      </table>
+    </div>
+    <p class="ks-muted ks-series-legend" tabindex="-1" #after>{{ 'indicators.table.legend' | transloco }}</p>
+
+    <ng-template #value let-cell>
+      @if (cell.spoken) {
+        <span aria-hidden="true">{{ cell.shown }}</span>
+        <span class="ks-visually-hidden">{{ cell.spoken }}</span>
+      } @else {
+        {{ cell.shown }}
+      }
+      <!-- Always there, empty when the value is final, so the numbers stay aligned. -->
+      <span class="ks-preliminary" aria-hidden="true">{{ cell.preliminary ? 'p' : '' }}</span>
+      @if (cell.preliminary) {
+        <span class="ks-visually-hidden">({{ 'indicators.value.preliminary' | transloco }})</span>
+      }
+    </ng-template>
+  `,
+  styles: `
+    /* The visually hidden texts in the cells are positioned: keep them inside the scrolling
+       region, or they would widen the page on narrow screens. */
+    .ks-table-scroll {
+      position: relative;
+    }
+    .ks-num {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .ks-cell {
+      display: inline-block;
+      padding: 0.125rem 0.25rem;
+      border-radius: 4px;
+      cursor: help;
+      text-decoration: underline dotted;
+      text-underline-offset: 0.2em;
+    }
+    .ks-preliminary {
+      display: inline-block;
+      width: 0.75em;
+      font-size: 0.75em;
+      vertical-align: super;
+      text-align: start;
+      margin-inline-start: 0.125rem;
+    }
+    .ks-series-caption {
+      font-weight: 600;
+      margin: 0 0 0.5rem;
+    }
+    tbody th {
+      white-space: nowrap;
+    }
+    .ks-series-legend {
+      margin-top: -0.75rem;
+    }
+    .ks-skip-table {
+      position: absolute;
+      inset-inline-start: -10000px;
+      padding: 0.5rem 0.75rem;
+      border: 2px solid var(--mat-sys-primary);
+      border-radius: 4px;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-primary);
+      font: inherit;
+      &:focus {
+        position: static;
+        margin-bottom: 0.5rem;
+      }
+    }
+  `,
+})
+export class SeriesTableComponent {
+  readonly table = input.required<SeriesTable>();
+  /** Says what the table holds: indicator, areas, periods and unit. */
+  readonly caption = input.required<string>();
+  /** The indicator's unit (COUNT, PERCENT, …): how values are formatted. */
+  readonly unit = input.required<string>();
+
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = injectLanguage();
+  private readonly after = viewChild.required<ElementRef<HTMLElement>>('after');
+  protected readonly captionId = `ks-series-caption-${nextId++}`;
+
+  readonly rows = computed(() => {
+    const language = this.language();
+    const unit = this.unit();
+    return this.table().rows.map((row) => ({
+      period: row.period,
+      label: periodLabel(row.period, language),
+      cells: row.cells.map((cell) => this.cellView(cell, unit, language)),
+    }));
+  });
+
+  /** Keyboard users need not tab through every value to get past the table. */
+  skipTable(): void {
+    this.after().nativeElement.focus();
+  }
+
+  private cellView(cell: SeriesCell, unit: string, language: PeriodLanguage): CellView {
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    const base = { areaCode: cell.areaCode, preliminary: cell.preliminary };
+    const provenance = cell.provenance ? this.provenanceText(cell.provenance) : null;
+    switch (cell.value.kind) {
+      case 'value':
+        return { ...base, shown: formatValue(cell.value.value, unit, language), spoken: null, provenance };
+      case 'below':
+        return {
+          ...base,
+          shown: `<${formatValue(cell.value.limit, 'COUNT', language)}`,
+          spoken: t('indicators.value.below', { limit: cell.value.limit }),
+          provenance,
+        };
+      case 'atLeast':
+        return {
+          ...base,
+          shown: `≥${formatValue(cell.value.value, unit, language)}`,
+          spoken: t('indicators.value.atLeast', { value: formatValue(cell.value.value, unit, language) }),
+          provenance,
+        };
+      case 'missing':
+        return { ...base, shown: '–', spoken: t('indicators.value.missing'), provenance };
+    }
+  }
+
+  private provenanceText(provenance: Provenance): string {
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    const parts = [
+      t('indicators.provenance.source', { source: t(`indicators.sources.${provenance.source}`) }),
+    ];
+    if (provenance.computed) parts.push(t('indicators.provenance.computed'));
+    if (provenance.batchId)
+      parts.push(t('indicators.provenance.batch', { batch: shortId(provenance.batchId) }));
+    if (provenance.publishedAt)
+      parts.push(t('indicators.provenance.published', { date: provenance.publishedAt }));
+    if (provenance.preliminary) parts.push(t('indicators.provenance.preliminary'));
+    if (provenance.status) parts.push(t('indicators.provenance.status', { status: provenance.status }));
+    return parts.join(' · ');
+  }
+}

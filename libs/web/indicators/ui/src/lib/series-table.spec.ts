@@ -1,0 +1,94 @@
+import { unemployedSeries } from '../testing/series';
+import { cellValue, plottedValue, seriesTable, summarise } from './series-table';
+
+describe('seriesTable', () => {
+  it('makes one row per period, newest first, with one cell per area in the API order', () => {
+    const table = seriesTable(unemployedSeries());
+    expect(table.areas).toEqual([
+      { areaCode: '1283', areaName: 'Helsingborg' },
+      { areaCode: '1275', areaName: 'Perstorp' },
+    ]);
+    expect(table.rows.map((row) => row.period)).toEqual(['2024-09', '2024-08', '2024-07']);
+    expect(table.rows[0].cells.map((cell) => cell.areaCode)).toEqual(['1283', '1275']);
+    expect(seriesTable(unemployedSeries(), { order: 'oldestFirst' }).rows[0].period).toBe('2024-07');
+  });
+
+  it('shows a suppressed small count as "<5" (upper bound 4 + 1), never as its stored lower bound', () => {
+    const july = seriesTable(unemployedSeries()).rows[2];
+    expect(july.cells[1].value).toEqual({ kind: 'below', limit: 5 });
+    expect(plottedValue(july.cells[1])).toBeNull();
+  });
+
+  it('marks a null value as missing, with no provenance when nothing is recorded about it', () => {
+    const august = seriesTable(unemployedSeries()).rows[1];
+    expect(august.cells[1].value).toEqual({ kind: 'missing' });
+    expect(august.cells[1].provenance).toBeNull();
+  });
+
+  it("keeps a missing value's provenance when the source said why (a status symbol)", () => {
+    const series = unemployedSeries();
+    series.areas[1].status = [null, '..', null];
+    series.areas[1].batchId = [null, 'batch-scb', null];
+    const august = seriesTable(series).rows[1];
+    expect(august.cells[1].value).toEqual({ kind: 'missing' });
+    expect(august.cells[1].provenance).toEqual({
+      source: 'AF',
+      computed: false,
+      batchId: 'batch-scb',
+      publishedAt: null,
+      preliminary: false,
+      status: '..',
+    });
+  });
+
+  it('gives every value its provenance: source, batch, publication date and preliminary flag', () => {
+    const september = seriesTable(unemployedSeries()).rows[0];
+    expect(september.cells[0]).toEqual({
+      areaCode: '1283',
+      areaName: 'Helsingborg',
+      period: '2024-09',
+      value: { kind: 'value', value: 1198 },
+      preliminary: true,
+      provenance: {
+        source: 'AF',
+        computed: false,
+        batchId: 'b7d3e5f0-0000-4000-8000-000000000002',
+        publishedAt: '2024-10-15',
+        preliminary: true,
+        status: null,
+      },
+    });
+  });
+
+  it('marks the values of a ratio as computed', () => {
+    const series = { ...unemployedSeries(), indicator: { source: 'AF', kind: 'RATIO' } };
+    expect(seriesTable(series).rows[0].cells[0].provenance?.computed).toBe(true);
+  });
+
+  it('keeps only the periods within the range, both ends included', () => {
+    const table = seriesTable(unemployedSeries(), { from: '2024-08', to: '2024-09' });
+    expect(table.rows.map((row) => row.period)).toEqual(['2024-09', '2024-08']);
+    expect(seriesTable(unemployedSeries(), { from: '2024-08' }).rows).toHaveLength(2);
+    expect(seriesTable(unemployedSeries(), { to: '2024-07' }).rows).toHaveLength(1);
+  });
+
+  it('reads a lower bound without an upper one as "at least"', () => {
+    const area = { ...unemployedSeries().areas[0], lowerBound: [true, false, false] };
+    expect(cellValue(area, 0)).toEqual({ kind: 'atLeast', value: 1234 });
+  });
+});
+
+describe('summarise', () => {
+  it('names the range and the highest and lowest area in the latest period with values', () => {
+    expect(summarise(seriesTable(unemployedSeries()))).toEqual({
+      areaCount: 2,
+      from: '2024-07',
+      to: '2024-09',
+      latest: {
+        period: '2024-09',
+        highest: { areaName: 'Helsingborg', value: 1198 },
+        lowest: { areaName: 'Perstorp', value: 7 },
+      },
+    });
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * The shape of the API's compact indicator series (IndicatorSeries in the GraphQL schema):
+ * the periods once, and per area arrays aligned with them. Declared here structurally so
+ * the UI does not depend on the data-access layer.
+ */
+export interface AreaSeriesLike {
+  areaCode: string;
+  areaName: string;
+  values: readonly (number | null)[];
+  lowerBound: readonly boolean[];
+  upperBound: readonly (number | null)[];
+  preliminary: readonly boolean[];
+  status: readonly (string | null)[];
+  batchId: readonly (string | null)[];
+  publishedAt: readonly (string | null)[];
+  versions: readonly (number | null)[];
+}
+
+export interface SeriesLike {
+  indicator: { source: string; kind: string };
+  periods: readonly string[];
+  areas: readonly AreaSeriesLike[];
+}
+
+/**
+ * What a cell shows: a number; a suppressed small count ("<5": stored as at least 1 and
+ * at most 4, never shown as 0); a lower bound without an upper one ("≥ 3"); or nothing.
+ */
+export type CellValue =
+  | { kind: 'value'; value: number }
+  | { kind: 'below'; limit: number }
+  | { kind: 'atLeast'; value: number }
+  | { kind: 'missing' };
+
+/** Where a value comes from, shown on hover and focus. */
+export interface Provenance {
+  /** the indicator's source: AF, SCB, KOLADA or LOCAL */
+  source: string;
+  /** a ratio computed from its numerator and denominator when read, not stored */
+  computed: boolean;
+  batchId: string | null;
+  /** when the source published it (YYYY-MM-DD) */
+  publishedAt: string | null;
+  preliminary: boolean;
+  /** the source's status symbol, e.g. SCB's ".." for a missing value */
+  status: string | null;
+}
+
+export interface SeriesCell {
+  areaCode: string;
+  areaName: string;
+  period: string;
+  value: CellValue;
+  preliminary: boolean;
+  /** null when there is nothing to say (no value and nothing recorded about it) */
+  provenance: Provenance | null;
+}
+
+export interface SeriesRow {
+  period: string;
+  cells: SeriesCell[];
+}
+
+export interface SeriesTable {
+  areas: { areaCode: string; areaName: string }[];
+  /** periods in the order asked for, each with one cell per area in the order of `areas` */
+  rows: SeriesRow[];
+}
+
+export interface SeriesTableOptions {
+  /** first and last period to include (canonical codes; both included) */
+  from?: string | null;
+  to?: string | null;
+  order?: 'newestFirst' | 'oldestFirst';
+}
+
+/** What one area's arrays say about period index `i`. */
+export function cellValue(area: AreaSeriesLike, i: number): CellValue {
+  const value = area.values[i] ?? null;
+  if (area.lowerBound[i]) {
+    const upper = area.upperBound[i] ?? null;
+    if (upper !== null) return { kind: 'below', limit: upper + 1 };
+    if (value !== null) return { kind: 'atLeast', value };
+  }
+  return value === null ? { kind: 'missing' } : { kind: 'value', value };
+}
+
+function provenanceOf(
+  series: SeriesLike,
+  area: AreaSeriesLike,
+  i: number,
+  value: CellValue,
+): Provenance | null {
+  const provenance: Provenance = {
+    source: series.indicator.source,
+    computed: series.indicator.kind === 'RATIO',
+    batchId: area.batchId[i] ?? null,
+    publishedAt: area.publishedAt[i] ?? null,
+    preliminary: !!area.preliminary[i],
+    status: area.status[i] ?? null,
+  };
+  const known =
+    value.kind !== 'missing' ||
+    provenance.batchId !== null ||
+    provenance.publishedAt !== null ||
+    provenance.status !== null ||
+    provenance.preliminary;
+  return known ? provenance : null;
+}
+
+/** Canonical period codes of one periodicity sort as text (2024-09 < 2024-10, 2024-W09 < 2024-W10). */
+const byPeriod = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The series as a table: one row per period (within the range), one cell per area, each
+ * cell with what it shows and its provenance. The chart and the table both read this, so
+ * they always show the same data.
+ */
+export function seriesTable(series: SeriesLike, options: SeriesTableOptions = {}): SeriesTable {
+  const { from = null, to = null, order = 'newestFirst' } = options;
+  const indices = series.periods
+    .map((period, index) => ({ period, index }))
+    .filter(({ period }) => (!from || period >= from) && (!to || period <= to))
+    .sort((a, b) => byPeriod(a.period, b.period) * (order === 'newestFirst' ? -1 : 1));
+  return {
+    areas: series.areas.map(({ areaCode, areaName }) => ({ areaCode, areaName })),
+    rows: indices.map(({ period, index }) => ({
+      period,
+      cells: series.areas.map((area) => {
+        const value = cellValue(area, index);
+        return {
+          areaCode: area.areaCode,
+          areaName: area.areaName,
+          period,
+          value,
+          preliminary: !!area.preliminary[index],
+          provenance: provenanceOf(series, area, index, value),
+        };
+      }),
+    })),
+  };
+}
+
+/** The number a chart plots for a cell: only real values (a "<5" or a gap is not drawn as a number). */
+export function plottedValue(cell: SeriesCell): number | null {
+  return cell.value.kind === 'value' ? cell.value.value : null;
+}
+
+export interface SeriesSummary {
+  areaCount: number;
+  from: string | null;
+  to: string | null;
+  /** the last period where any area has a value, with the highest and lowest area then */
+  latest: {
+    period: string;
+    highest: { areaName: string; value: number };
+    lowest: { areaName: string; value: number };
+  } | null;
+}
+
+/** What a chart of the table shows, in a few facts: for its text alternative. */
+export function summarise(table: SeriesTable): SeriesSummary {
+  const periods = table.rows.map((row) => row.period).sort(byPeriod);
+  const latestRow = [...table.rows]
+    .sort((a, b) => byPeriod(b.period, a.period))
+    .find((row) => row.cells.some((cell) => plottedValue(cell) !== null));
+  let latest: SeriesSummary['latest'] = null;
+  if (latestRow) {
+    const points = latestRow.cells
+      .map((cell) => ({ areaName: cell.areaName, value: plottedValue(cell) }))
+      .filter((point): point is { areaName: string; value: number } => point.value !== null)
+      .sort((a, b) => b.value - a.value);
+    latest = { period: latestRow.period, highest: points[0], lowest: points[points.length - 1] };
+  }
+  return {
+    areaCount: table.areas.length,
+    from: periods[0] ?? null,
+    to: periods[periods.length - 1] ?? null,
+    latest,
+  };
+}

@@ -1,0 +1,42 @@
+import type { SeriesLike } from '../lib/series-table';
+
+/**
+ * A small series as the API sends it: foreign-born women registered unemployed in two
+ * member municipalities over three months. Fictional figures.
+ */
+export function unemployedSeries(): SeriesLike & { indicator: { source: string; kind: string } } {
+  return {
+    indicator: { source: 'AF', kind: 'MEASURED' },
+    periods: ['2024-07', '2024-08', '2024-09'],
+    areas: [
+      {
+        areaCode: '1283',
+        areaName: 'Helsingborg',
+        values: [1234, 1250.5, 1198],
+        lowerBound: [false, false, false],
+        upperBound: [null, null, null],
+        preliminary: [false, false, true],
+        status: [null, null, null],
+        batchId: [
+          '4f2a9c1e-0000-4000-8000-000000000001',
+          '4f2a9c1e-0000-4000-8000-000000000001',
+          'b7d3e5f0-0000-4000-8000-000000000002',
+        ],
+        publishedAt: ['2024-08-14', '2024-09-13', '2024-10-15'],
+        versions: [1, 1, 2],
+      },
+      {
+        areaCode: '1275',
+        areaName: 'Perstorp',
+        values: [1, null, 7],
+        lowerBound: [true, false, false],
+        upperBound: [4, null, null],
+        preliminary: [false, false, false],
+        status: [null, null, null],
+        batchId: ['4f2a9c1e-0000-4000-8000-000000000001', null, 'b7d3e5f0-0000-4000-8000-000000000002'],
+        publishedAt: ['2024-08-14', null, '2024-10-15'],
+        versions: [1, null, 1],
+      },
+    ],
+  };
+}
