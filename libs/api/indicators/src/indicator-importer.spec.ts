@@ -8,7 +8,7 @@ import {
 } from '@kraftsamling/api/core/database';
 import { writeAfWorkbook, type AfWorkbookRow } from '@kraftsamling/api/statistics-formats';
 import { seedIndicatorCatalogue } from './catalogue.seed';
-import { IndicatorImporter, type ImportRequest } from './indicator-importer';
+import { IndicatorImporter, copyLine, type ImportRequest } from './indicator-importer';
 
 const actor = { userId: null, subject: 'test' };
 
@@ -293,5 +293,22 @@ describe('importing statistics', () => {
     expect(koladaReport).toMatchObject({ format: 'KOLADA', inserted: 3, problems: [] });
     expect(await value('kolada.n00946.k', '1283', '2023')).toMatchObject({ value: 34001 });
     expect(await value('kolada.n00946.t', '1260', '2023')).toMatchObject({ value: null });
+  });
+});
+
+describe('the COPY line of an incoming value', () => {
+  it('writes nulls as \\N, booleans as t/f and escapes tabs, newlines and backslashes', () => {
+    expect(
+      copyLine({
+        indicatorId: 'a1b2',
+        area: '1283',
+        period: '2024-09',
+        value: null,
+        lowerBound: true,
+        upperBound: 4,
+        status: 'a\tb\nc\\d',
+        preliminary: false,
+      }),
+    ).toBe('a1b2\t1283\t2024-09\t\\N\tt\t4\ta\\tb\\nc\\\\d\tf\n');
   });
 });

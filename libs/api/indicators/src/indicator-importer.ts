@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError, ErrorCode, badInput, notFound } from '@kraftsamling/api/core/errors';
@@ -234,17 +238,25 @@ export class IndicatorImporter {
       );
       report.batchId = id;
       // The values a batch replaces go to the history first, so undo can restore them.
-      await manager.query(
-        `INSERT INTO indicator_value_history (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
+      if (report.changed > 0)
+        await manager.query(
+          `INSERT INTO indicator_value_history (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
                                               preliminary, batch_id, published_at, replaced_by_batch_id)
          SELECT v.indicator_id, v.area_code, v.period, v.value, v.lower_bound, v.upper_bound, v.status, v.preliminary,
                 v.batch_id, v.published_at, $1
            FROM incoming i JOIN indicator_value v USING (indicator_id, area_code, period)
           WHERE ${DIFFERS}`,
-        [id],
-      );
+          [id],
+        );
+      // A batch of only new values (a first import) needs neither the join nor the conflict check.
+      const onlyNew = report.changed === 0 && report.unchanged === 0;
       await manager.query(
-        `INSERT INTO indicator_value (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
+        onlyNew
+          ? `INSERT INTO indicator_value (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
+                                          preliminary, batch_id, published_at, collaboration_id)
+             SELECT indicator_id, area_code, period, value, lower_bound, upper_bound, status, preliminary, $1, $2, $3
+               FROM incoming`
+          : `INSERT INTO indicator_value (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
                                       preliminary, batch_id, published_at, collaboration_id)
          SELECT i.indicator_id, i.area_code, i.period, i.value, i.lower_bound, i.upper_bound, i.status, i.preliminary,
                 $1, $2, $3
@@ -472,32 +484,56 @@ export class IndicatorImporter {
     return [...seen.values()];
   }
 
+  /**
+   * Loads the checked rows into a temporary table with `COPY … FROM STDIN`: one stream
+   * instead of hundreds of parameter arrays, which is what makes a national file fast.
+   */
   private async load(manager: EntityManager, rows: IncomingValue[], onProgress: ImportRequest['onProgress']) {
     await manager.query(
       `CREATE TEMP TABLE incoming (indicator_id uuid, area_code char(4), period text, value numeric, lower_bound boolean,
                                    upper_bound numeric, status text, preliminary boolean) ON COMMIT DROP`,
     );
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const chunk = rows.slice(start, start + CHUNK);
-      await manager.query(
-        `INSERT INTO incoming SELECT * FROM unnest($1::uuid[], $2::char(4)[], $3::text[], $4::numeric[], $5::boolean[],
-                                                   $6::numeric[], $7::text[], $8::boolean[])`,
-        [
-          chunk.map((r) => r.indicatorId),
-          chunk.map((r) => r.area),
-          chunk.map((r) => r.period),
-          chunk.map((r) => (r.value === null ? null : String(r.value))),
-          chunk.map((r) => r.lowerBound),
-          chunk.map((r) => (r.upperBound === null ? null : String(r.upperBound))),
-          chunk.map((r) => r.status),
-          chunk.map((r) => r.preliminary),
-        ],
-      );
-      onProgress?.('writing', Math.min(1, (start + chunk.length) / rows.length) * 0.5);
-    }
+    const client = (manager.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const copy = client.query(copyFrom('COPY incoming FROM STDIN'));
+    const lines = async function* () {
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        const end = Math.min(rows.length, start + CHUNK);
+        let text = '';
+        for (let index = start; index < end; index++) text += copyLine(rows[index]);
+        yield text;
+        onProgress?.('writing', (end / rows.length) * 0.5);
+      }
+    };
+    await pipeline(Readable.from(lines()), copy);
     await manager.query(`CREATE INDEX ON incoming (indicator_id, area_code, period)`);
     await manager.query(`ANALYZE incoming`);
   }
+}
+
+/** A field of COPY's text format: `\N` for null, and the format's escapes for the rest. */
+function copyField(value: string | number | boolean | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** One row of the temporary table, in its column order, as a line of COPY's text format. */
+export function copyLine(row: IncomingValue): string {
+  return `${[
+    row.indicatorId,
+    row.area,
+    row.period,
+    row.value,
+    row.lowerBound,
+    row.upperBound,
+    row.status,
+    row.preliminary,
+  ]
+    .map(copyField)
+    .join('\t')}\n`;
 }
 
 /** Whether the incoming value (i) differs from the stored one (v), provenance flags included. */
