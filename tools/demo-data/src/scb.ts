@@ -18,9 +18,10 @@ export const POPULATION_CONTENTS = 'BE0101N1';
 
 /**
  * Employment file: a synthetic stand-in for SCB's monthly BAS figures (employed residents
- * by municipality). Its table id and contents code are invented, and say so.
+ * by municipality). It names SCB's table TAB5643, which the catalogue reads whatever its
+ * ContentsCode; the contents code and the dimensions are invented, and the file says so.
  */
-export const EMPLOYMENT_TABLE = 'SYNT_BAS';
+export const EMPLOYMENT_TABLE = 'TAB5643';
 export const EMPLOYMENT_CONTENTS = 'SYNT_BAS_SYSS';
 
 /** What SCB writes for a value that is missing. */
@@ -265,7 +266,7 @@ export function employmentJsonStat(
     contents: contentsLabel,
     updated,
     notes: [
-      `Tabell-id ${EMPLOYMENT_TABLE} och innehållskod ${EMPLOYMENT_CONTENTS} är påhittade: filen står i för SCB:s månadsstatistik om befolkningens arbetsmarknadsstatus (BAS), med samma struktur som ett PxWebApi 2-svar.`,
+      `Innehållskoden ${EMPLOYMENT_CONTENTS} och värdena är påhittade: filen står i för SCB:s månadsstatistik om befolkningens arbetsmarknadsstatus (BAS, tabell ${EMPLOYMENT_TABLE}), med samma struktur som ett PxWebApi 2-svar.`,
     ],
     timeDimension: 'Tid',
     dimensions: [

@@ -13,9 +13,24 @@ export type IndicatorSource = 'AF' | 'SCB' | 'KOLADA' | 'LOCAL';
  */
 export type AfSeries = 'REG' | 'BAS';
 
+/**
+ * Where an SCB indicator is found: a ContentsCode with fixed values of the other
+ * dimensions. `contentsCode: null` reads the one measure of `table`, for tables whose
+ * ContentsCode the catalogue does not pin. `sum` adds up the values of one dimension
+ * (e.g. single ages 16…64), for figures SCB publishes only in finer classes; the sum is
+ * stored only when the file holds every class.
+ */
+export interface ScbSourceKey {
+  source: 'SCB';
+  table: string | null;
+  contentsCode: string | null;
+  dimensions: Record<string, string>;
+  sum?: { dimension: string; codes: string[] };
+}
+
 /** Where an official measured indicator is found in its source. */
 export type IndicatorSourceKey =
-  (SeriesKey & { source: 'SCB' | 'KOLADA' }) | { source: 'AF'; field: string; series: AfSeries };
+  ScbSourceKey | (SeriesKey & { source: 'KOLADA' }) | { source: 'AF'; field: string; series: AfSeries };
 
 export interface IndicatorDefinition {
   code: string;
@@ -117,12 +132,141 @@ function afIndicators(): IndicatorDefinition[] {
   );
 }
 
-const scb = (table: string, contentsCode: string, dimensions: Record<string, string> = {}) => ({
-  source: 'SCB' as const,
-  table,
-  contentsCode,
-  dimensions,
-});
+const scb = (
+  table: string,
+  contentsCode: string | null,
+  dimensions: Record<string, string> = {},
+  sum?: ScbSourceKey['sum'],
+): ScbSourceKey => ({ source: 'SCB', table, contentsCode, dimensions, ...(sum ? { sum } : {}) });
+
+/** Single-year age codes of SCB's population tables (TAB638: '0', '1', … '100+'). */
+const ages = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+
+/** TAB6471's ten-year age classes, as its responses code them. */
+const TEN_YEAR_CLASSES = [
+  '0-9',
+  '10-19',
+  '20-29',
+  '30-39',
+  '40-49',
+  '50-59',
+  '60-69',
+  '70-79',
+  '80-89',
+  '90-99',
+  '100+10',
+];
+const classLabel = (code: string) => (code === '100+10' ? '100+' : code.replace('-', '–'));
+
+/** SCB's sexes: code in TAB6471 (TotSa/2/1) and in most other tables (1+2/2/1), with names. */
+const SCB_SEXES = [
+  { suffix: '', total6471: 'TotSa', code: '1+2', sv: '', en: '' },
+  { suffix: '.women', total6471: '2', code: '2', sv: ', kvinnor', en: ', women' },
+  { suffix: '.men', total6471: '1', code: '1', sv: ', män', en: ', men' },
+] as const;
+
+function scbPopulationIndicators(): IndicatorDefinition[] {
+  const common = {
+    theme: 'population',
+    unit: 'COUNT' as const,
+    direction: 'HIGHER_IS_BETTER' as const,
+    source: 'SCB' as const,
+  };
+  const monthly = { ...common, periodicity: 'MONTH' as const };
+  return [
+    ...(
+      [
+        [16, 64],
+        [20, 64],
+      ] as const
+    ).map(([from, to]) => ({
+      ...common,
+      code: `scb.population.${from}_${to}`,
+      nameSv: `Folkmängd ${from}–${to} år`,
+      nameEn: `Population aged ${from}–${to}`,
+      descriptionSv: `Folkmängd ${from}–${to} år den 31 december: summan av ettårsklasserna ${from} till ${to} i SCB:s tabell TAB638 (BE0101N1, civilstånd och kön eliminerade).`,
+      descriptionEn: `Population aged ${from}–${to} on 31 December: the sum of the single years ${from} to ${to} in Statistics Sweden's table TAB638 (BE0101N1, civil status and sex eliminated).`,
+      periodicity: 'YEAR' as const,
+      sourceKey: scb('TAB638', 'BE0101N1', {}, { dimension: 'Alder', codes: ages(from, to) }),
+    })),
+    // TAB6471 cannot eliminate age: the monthly totals are sums of its ten-year classes.
+    ...SCB_SEXES.map((sex) => ({
+      ...monthly,
+      code: `scb.population.monthly${sex.suffix}`,
+      nameSv: `Folkmängd per månad${sex.sv}`,
+      nameEn: `Population by month${sex.en}`,
+      descriptionSv:
+        'Folkmängd vid månadens slut: summan av tioårsklasserna i SCB:s tabell TAB6471 (000007SF).',
+      descriptionEn:
+        "Population at the end of the month: the sum of the ten-year classes in Statistics Sweden's table TAB6471 (000007SF).",
+      sourceKey: scb(
+        'TAB6471',
+        '000007SF',
+        { Kon: sex.total6471 },
+        { dimension: 'Alder', codes: TEN_YEAR_CLASSES },
+      ),
+    })),
+    ...SCB_SEXES.flatMap((sex) =>
+      TEN_YEAR_CLASSES.map((ageClass) => ({
+        ...monthly,
+        theme: 'population_by_age',
+        code: `scb.population.monthly.age_${ageClass.replace('+10', '_plus').replace('-', '_')}${sex.suffix}`,
+        nameSv: `Folkmängd per månad, ${classLabel(ageClass)} år${sex.sv}`,
+        nameEn: `Population by month, aged ${classLabel(ageClass)}${sex.en}`,
+        descriptionSv: 'SCB, tabell TAB6471 (000007SF).',
+        descriptionEn: 'Statistics Sweden, table TAB6471 (000007SF).',
+        sourceKey: scb('TAB6471', '000007SF', { Alder: ageClass, Kon: sex.total6471 }),
+      })),
+    ),
+  ];
+}
+
+/** Birth regions of the employment figures: everyone, born in Sweden, foreign-born. */
+const BIRTH_REGIONS = [
+  { suffix: '', code: 'TOT', sv: '', en: '' },
+  { suffix: '.domestic_born', code: 'INR', sv: ', inrikes födda', en: ', born in Sweden' },
+  { suffix: '.foreign_born', code: 'UTR', sv: ', utrikes födda', en: ', foreign-born' },
+] as const;
+
+/**
+ * Employed residents from SCB's monthly BAS figures (TAB5643, preliminary). The catalogue
+ * reads the table's one measure whatever its ContentsCode, by sex and birth region.
+ */
+function scbEmploymentIndicators(): IndicatorDefinition[] {
+  return BIRTH_REGIONS.flatMap((birth) =>
+    SCB_SEXES.map((sex) => ({
+      code: `scb.bas.employed${birth.suffix}${sex.suffix}`,
+      theme: 'employment',
+      nameSv: `Förvärvsarbetande (BAS)${birth.sv}${sex.sv}`,
+      nameEn: `Employed residents (BAS)${birth.en}${sex.en}`,
+      descriptionSv:
+        'Sysselsatta bland de boende i kommunen enligt SCB:s månatliga statistik om befolkningens arbetsmarknadsstatus (BAS), tabell TAB5643; preliminär.',
+      descriptionEn:
+        "Employed residents of the municipality from Statistics Sweden's monthly labour-market status statistics (BAS), table TAB5643; preliminary.",
+      unit: 'COUNT' as const,
+      periodicity: 'MONTH' as const,
+      direction: 'HIGHER_IS_BETTER' as const,
+      source: 'SCB' as const,
+      sourceKey: scb('TAB5643', null, { Kon: sex.code, Fodelseregion: birth.code }),
+    })),
+  );
+}
+
+function scbIncomeIndicators(): IndicatorDefinition[] {
+  return SCB_SEXES.map((sex) => ({
+    code: `scb.median_income${sex.suffix}`,
+    theme: 'income',
+    nameSv: `Medianinkomst, sammanräknad förvärvsinkomst 16+ år, tkr${sex.sv}`,
+    nameEn: `Median total earned income, aged 16+, SEK thousands${sex.en}`,
+    descriptionSv: 'SCB, tabell TAB3554 (SamForvInk1, HE0110J8).',
+    descriptionEn: 'Statistics Sweden, table TAB3554 (SamForvInk1, HE0110J8).',
+    unit: 'CURRENCY' as const,
+    periodicity: 'YEAR' as const,
+    direction: 'HIGHER_IS_BETTER' as const,
+    source: 'SCB' as const,
+    sourceKey: scb('TAB3554', 'HE0110J8', { Alder: 'tot16+', Kon: sex.code }),
+  }));
+}
 const kolada = (kpi: string, gender: 'T' | 'K' | 'M' = 'T') => ({ source: 'KOLADA' as const, kpi, gender });
 
 /** The official catalogue the product ships. Codes are stable: values refer to them. */
@@ -141,19 +285,9 @@ export const OFFICIAL_INDICATORS: readonly IndicatorDefinition[] = [
     source: 'SCB',
     sourceKey: scb('TAB638', 'BE0101N1'),
   },
-  {
-    code: 'scb.population.monthly',
-    theme: 'population',
-    nameSv: 'Folkmängd per månad',
-    nameEn: 'Population by month',
-    descriptionSv: 'Folkmängd vid månadens slut (SCB, tabell TAB6471, 000007SF).',
-    descriptionEn: 'Population at the end of the month (Statistics Sweden, table TAB6471, 000007SF).',
-    unit: 'COUNT',
-    periodicity: 'MONTH',
-    direction: 'HIGHER_IS_BETTER',
-    source: 'SCB',
-    sourceKey: scb('TAB6471', '000007SF'),
-  },
+  ...scbPopulationIndicators(),
+  ...scbEmploymentIndicators(),
+  ...scbIncomeIndicators(),
   ...(['T', 'K', 'M'] as const).map((gender) => ({
     code: `kolada.n00946.${gender.toLowerCase()}`,
     theme: 'employment',
@@ -208,23 +342,39 @@ export const OFFICIAL_INDICATORS: readonly IndicatorDefinition[] = [
   },
 ];
 
+const dimensionsText = (dimensions: Record<string, string>) =>
+  Object.keys(dimensions)
+    .sort()
+    .map((dimension) => `${dimension}=${dimensions[dimension]}`)
+    .join(',');
+
 /** The canonical text of a series key, to look up which indicator reads it. */
 export function seriesKeyId(key: IndicatorSourceKey | SeriesKey, afSeries?: AfSeries): string {
   switch (key.source) {
     case 'AF':
       return `AF|${'series' in key ? key.series : afSeries}|${key.field}`;
-    case 'SCB': {
+    case 'SCB':
       // The table is not part of the key: SCB's ContentsCodes name one measure across
-      // tables, and a file does not always say which table it came from.
-      const dimensions = Object.keys(key.dimensions)
-        .sort()
-        .map((dimension) => `${dimension}=${key.dimensions[dimension]}`)
-        .join(',');
-      return `SCB|${key.contentsCode}|${dimensions}`;
-    }
+      // tables, and a file does not always say which table it came from. A key without a
+      // ContentsCode reads the table's measure, so it needs the table instead.
+      return key.contentsCode === null
+        ? `SCB-TABLE|${key.table}|${dimensionsText(key.dimensions)}`
+        : `SCB|${key.contentsCode}|${dimensionsText(key.dimensions)}`;
     case 'KOLADA':
       return `KOLADA|${key.kpi}|${key.gender}`;
     case 'TEMPLATE':
       return `TEMPLATE|${key.indicatorCode}`;
   }
+}
+
+/** The key of an SCB series by its table rather than its ContentsCode (null when the file names no table). */
+export function scbTableKeyId(key: SeriesKey): string | null {
+  return key.source === 'SCB' && key.table ? seriesKeyId({ ...key, contentsCode: null }) : null;
+}
+
+/** For an indicator that sums a dimension: the key of each series it adds up. */
+export function summedSeriesKeyIds(key: IndicatorSourceKey): string[] {
+  if (key.source !== 'SCB' || !key.sum) return [];
+  const { dimension, codes } = key.sum;
+  return codes.map((code) => seriesKeyId({ ...key, dimensions: { ...key.dimensions, [dimension]: code } }));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import {
@@ -293,6 +294,132 @@ describe('importing statistics', () => {
     expect(koladaReport).toMatchObject({ format: 'KOLADA', inserted: 3, problems: [] });
     expect(await value('kolada.n00946.k', '1283', '2023')).toMatchObject({ value: 34001 });
     expect(await value('kolada.n00946.t', '1260', '2023')).toMatchObject({ value: null });
+  });
+  const scbFixture = (name: string) =>
+    new Uint8Array(
+      readFileSync(new URL(`../../statistics-formats/src/fixtures/scb/${name}`, import.meta.url)),
+    );
+  const scbImport = (bytes: Uint8Array, fileName: string) =>
+    importer.import({ bytes, fileName, source: 'SCB', dryRun: false, actor });
+  /** A JSON-stat 2.0 file of one region and one period with the given cells of extra dimensions. */
+  const jsonStat = (
+    table: string,
+    contents: string,
+    period: string,
+    dimension: string,
+    cells: Record<string, number | null>,
+  ) =>
+    new TextEncoder().encode(
+      JSON.stringify({
+        version: '2.0',
+        class: 'dataset',
+        id: ['Region', dimension, 'ContentsCode', 'Tid'],
+        size: [1, Object.keys(cells).length, 1, 1],
+        dimension: {
+          Region: { category: { index: ['1283'] } },
+          [dimension]: { category: { index: Object.keys(cells) } },
+          ContentsCode: { category: { index: [contents] } },
+          Tid: { category: { index: [period] } },
+        },
+        value: Object.values(cells),
+        extension: { px: { tableid: table } },
+      }),
+    );
+
+  it("imports SCB's monthly population sample exactly, each age class and sex, and the totals they add up to", async () => {
+    const file = JSON.parse(
+      readFileSync(
+        new URL(
+          '../../statistics-formats/src/fixtures/scb/scb_v2_TAB6471_data_jsonstat2.json',
+          import.meta.url,
+        ),
+        'utf8',
+      ),
+    );
+    const report = await scbImport(scbFixture('scb_v2_TAB6471_data_jsonstat2.json'), 'TAB6471.json');
+    // 21 counties × 11 age classes × 3 sexes × 4 months, and per county, sex and month one total
+    expect(report).toMatchObject({
+      problems: [],
+      unmappedSeries: [],
+      inserted: 21 * 11 * 3 * 4 + 21 * 3 * 4,
+    });
+    // The cube is Region × Alder × Kon × ContentsCode × Tid, row-major.
+    const cell = (region: number, age: number, sex: number, month: number) =>
+      file.value[((region * 11 + age) * 3 + sex) * 4 + month] as number;
+    expect(await value('scb.population.monthly.age_0_9', '0001', '2026-01')).toMatchObject({
+      value: cell(0, 0, 0, 0),
+    });
+    expect(await value('scb.population.monthly.age_100_plus.women', '0025', '2026-04')).toMatchObject({
+      value: cell(20, 10, 2, 3),
+    });
+    const total = Array.from({ length: 11 }, (_, age) => cell(9, age, 1, 2)).reduce((a, b) => a + b, 0);
+    expect(await value('scb.population.monthly.men', '0012', '2026-03')).toMatchObject({ value: total });
+  });
+
+  it("imports SCB's national median income sample (Region eliminated) for the whole country", async () => {
+    const report = await scbImport(scbFixture('scb_v1_TAB3554_jsonstat2.json'), 'TAB3554.json');
+    expect(report).toMatchObject({ problems: [], unmappedSeries: [], inserted: 9 });
+    expect(await value('scb.median_income.women', '0000', '2021')).toMatchObject({ value: 263 });
+    expect(await value('scb.median_income', '0000', '2022')).toMatchObject({ value: 316.6 });
+  });
+
+  it('lists the single cell of an SCB breakdown the catalogue does not carry, and writes nothing', async () => {
+    const report = await scbImport(scbFixture('scb_v2_TAB638_data_BE0101N1_jsonstat2.json'), 'TAB638.json');
+    expect(report).toMatchObject({ problems: [], inserted: 0, batchId: null });
+    expect(report.unmappedSeries).toEqual([
+      { series: 'SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1', values: 1 },
+    ]);
+  });
+
+  it('sums single ages into population 16–64 and 20–64 only when the file holds every age', async () => {
+    const everyAge = Object.fromEntries(Array.from({ length: 101 }, (_, age) => [String(age), 1000 + age]));
+    const report = await scbImport(jsonStat('TAB638', 'BE0101N1', '2023', 'Alder', everyAge), 'ages.json');
+    expect(report.problems).toEqual([]);
+    const sum = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => 1000 + from + i).reduce((a, b) => a + b, 0);
+    expect(await value('scb.population.16_64', '1283', '2023')).toMatchObject({ value: sum(16, 64) });
+    expect(await value('scb.population.20_64', '1283', '2023')).toMatchObject({ value: sum(20, 64) });
+
+    const someAges = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [String(20 + i), 10]));
+    const partial = await scbImport(
+      jsonStat('TAB638', 'BE0101N1', '2022', 'Alder', someAges),
+      'some-ages.json',
+    );
+    expect(await value('scb.population.20_64', '1283', '2022')).toBeUndefined();
+    expect(partial.unmappedSeries).toEqual(
+      expect.arrayContaining([
+        { series: 'scb.population.20_64 (30 of 45 Alder classes in the file)', values: 30 },
+        { series: 'scb.population.16_64 (30 of 49 Alder classes in the file)', values: 30 },
+      ]),
+    );
+  });
+
+  it('reads employed residents from table TAB5643 whatever its ContentsCode', async () => {
+    const report = await scbImport(
+      jsonStat('TAB5643', 'ANY_CODE', '2024M09', 'Kon', { '1+2': 70000, '2': 34000, '1': 36000 }),
+      'employed.json',
+    );
+    // Without the birth region the series are not the catalogue's: listed, not guessed.
+    expect(report.unmappedSeries.map((u) => u.series).sort()).toEqual([
+      'SCB|ANY_CODE|Kon=1',
+      'SCB|ANY_CODE|Kon=1+2',
+      'SCB|ANY_CODE|Kon=2',
+    ]);
+    const withBirthRegion = new TextEncoder().encode(
+      new TextDecoder()
+        .decode(jsonStat('TAB5643', 'ANY_CODE', '2024M09', 'Kon', { '1+2': 70000, '2': 34000, '1': 36000 }))
+        .replace(
+          '"id":["Region","Kon","ContentsCode","Tid"]',
+          '"id":["Region","Kon","Fodelseregion","ContentsCode","Tid"]',
+        )
+        .replace('"size":[1,3,1,1]', '"size":[1,3,1,1,1]')
+        .replace('"ContentsCode":{', '"Fodelseregion":{"category":{"index":["UTR"]}},"ContentsCode":{'),
+    );
+    const mapped = await scbImport(withBirthRegion, 'employed-foreign-born.json');
+    expect(mapped).toMatchObject({ problems: [], unmappedSeries: [], inserted: 3 });
+    expect(await value('scb.bas.employed.foreign_born.women', '1283', '2024-09')).toMatchObject({
+      value: 34000,
+    });
   });
 });
 

@@ -17,10 +17,19 @@ import {
   parseTemplate,
   type ParsedFile,
   type ParseProblem,
+  type SeriesKey,
   type SourceObservation,
 } from '@kraftsamling/api/statistics-formats';
 import { tryParsePeriod } from '@kraftsamling/shared/periods';
-import { seriesKeyId, type AfSeries, type Periodicity } from './catalogue';
+import {
+  scbTableKeyId,
+  seriesKeyId,
+  summedSeriesKeyIds,
+  type AfSeries,
+  type IndicatorSourceKey,
+  type Periodicity,
+} from './catalogue';
+import { addToSum, completedSum, newPartialSum, type PartialSum } from './summed-series';
 
 export type ImportSource = 'AF' | 'SCB' | 'KOLADA' | 'TEMPLATE';
 export const IMPORT_SOURCES: readonly ImportSource[] = ['AF', 'SCB', 'KOLADA', 'TEMPLATE'];
@@ -78,7 +87,7 @@ interface IndicatorRow {
   id: string;
   code: string;
   periodicity: Periodicity;
-  sourceKey: Parameters<typeof seriesKeyId>[0] | null;
+  sourceKey: IndicatorSourceKey | null;
   collaborationId: string | null;
 }
 
@@ -368,10 +377,12 @@ export class IndicatorImporter {
       }
       case 'SCB': {
         const text = new TextDecoder().decode(request.bytes);
+        // A query that eliminated Region (as SCB's TAB3554 sample did) is for the whole country.
+        const options = { requireArea: false };
         // PxWeb v1's "json" format has columns and data; everything else is JSON-stat.
         return /"columns"\s*:/.test(text) && /"data"\s*:/.test(text)
-          ? parsePxWebV1(text)
-          : parseJsonStat(text);
+          ? parsePxWebV1(text, options)
+          : parseJsonStat(text, options);
       }
       case 'KOLADA':
         return parseKolada(new TextDecoder().decode(request.bytes));
@@ -392,9 +403,15 @@ export class IndicatorImporter {
          FROM indicator WHERE kind = 'MEASURED' AND (collaboration_id IS NULL OR collaboration_id = $1)`,
       [collaborationId],
     )) as IndicatorRow[];
-    const bySeries = new Map(
-      indicators.filter((i) => i.sourceKey).map((i) => [seriesKeyId(i.sourceKey!), i]),
-    );
+    // Which indicators read a series: directly, or as one class of a sum (see ScbSourceKey).
+    const bySeries = new Map<string, IndicatorRow>();
+    const sumsBySeries = new Map<string, IndicatorRow[]>();
+    for (const indicator of indicators) {
+      if (!indicator.sourceKey) continue;
+      const summed = summedSeriesKeyIds(indicator.sourceKey);
+      if (!summed.length) bySeries.set(seriesKeyId(indicator.sourceKey), indicator);
+      for (const key of summed) sumsBySeries.set(key, [...(sumsBySeries.get(key) ?? []), indicator]);
+    }
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     const areas = new Set<string>(
       (
@@ -403,24 +420,34 @@ export class IndicatorImporter {
         )) as { code: string }[]
       ).map((row) => row.code),
     );
+    const lookUp = (series: SeriesKey): { direct?: IndicatorRow; sums: IndicatorRow[] } => {
+      if (series.source === 'TEMPLATE') return { direct: byCode.get(series.indicatorCode), sums: [] };
+      const key = seriesKeyId(series, afSeries ?? undefined);
+      const byTable = scbTableKeyId(series);
+      return {
+        direct: bySeries.get(key) ?? (byTable === null ? undefined : bySeries.get(byTable)),
+        sums: [
+          ...(sumsBySeries.get(key) ?? []),
+          ...(byTable === null ? [] : (sumsBySeries.get(byTable) ?? [])),
+        ],
+      };
+    };
 
-    const indicatorOfSeries = new Map<object, IndicatorRow | undefined>();
+    const targetsOfSeries = new Map<object, ReturnType<typeof lookUp>>();
     const periodChecks = new Map<string, string | null>();
     const unmapped = new Map<string, number>();
     const seen = new Map<string, IncomingValue>();
+    const sums = new Map<string, PartialSum>();
     const badAreas = new Map<string, { first: string; count: number }>();
     for (const observation of parsed.observations) {
       const series = observation.series;
       // Parsers share one series object among the values of a series: look each up once.
-      let indicator = indicatorOfSeries.get(series);
-      if (indicator === undefined) {
-        indicator =
-          series.source === 'TEMPLATE'
-            ? byCode.get(series.indicatorCode)
-            : bySeries.get(seriesKeyId(series, afSeries ?? undefined));
-        indicatorOfSeries.set(series, indicator);
+      let targets = targetsOfSeries.get(series);
+      if (targets === undefined) {
+        targets = lookUp(series);
+        targetsOfSeries.set(series, targets);
       }
-      if (!indicator) {
+      if (!targets.direct && !targets.sums.length) {
         if (series.source === 'TEMPLATE') {
           report.problems.push({
             location: observation.location,
@@ -438,20 +465,30 @@ export class IndicatorImporter {
         badAreas.set(observation.area, bad);
         continue;
       }
-      const periodKey = `${indicator.periodicity}|${observation.period}`;
-      let periodError = periodChecks.get(periodKey);
-      if (periodError === undefined) {
-        const checked = tryParsePeriod(observation.period, indicator.periodicity);
-        periodError = checked.ok ? null : checked.error;
-        periodChecks.set(periodKey, periodError);
-      }
-      if (periodError !== null) {
+      const fitsPeriod = (indicator: IndicatorRow) => {
+        const periodKey = `${indicator.periodicity}|${observation.period}`;
+        let periodError = periodChecks.get(periodKey);
+        if (periodError === undefined) {
+          const checked = tryParsePeriod(observation.period, indicator.periodicity);
+          periodError = checked.ok ? null : checked.error;
+          periodChecks.set(periodKey, periodError);
+        }
+        if (periodError === null) return true;
         report.problems.push({
           location: observation.location,
           message: `${where(observation)}: ${periodError} (indicator ${indicator.code})`,
         });
-        continue;
+        return false;
+      };
+      for (const indicator of targets.sums) {
+        if (!fitsPeriod(indicator)) continue;
+        const key = `${indicator.id}|${observation.area}|${observation.period}`;
+        const partial = sums.get(key) ?? newPartialSum(indicator, observation);
+        addToSum(partial, (series as { dimensions: Record<string, string> }).dimensions, observation);
+        sums.set(key, partial);
       }
+      const indicator = targets.direct;
+      if (!indicator || !fitsPeriod(indicator)) continue;
       const row: IncomingValue = {
         indicatorId: indicator.id,
         area: observation.area,
@@ -471,6 +508,14 @@ export class IndicatorImporter {
         });
       }
       seen.set(key, row);
+    }
+    for (const partial of sums.values()) {
+      const total = completedSum(partial);
+      if (total) seen.set(`${total.indicatorId}|${total.area}|${total.period}`, total);
+      else {
+        const name = `${partial.indicator.code} (${partial.classes.size} of ${partial.expected} ${partial.dimension} classes in the file)`;
+        unmapped.set(name, (unmapped.get(name) ?? 0) + partial.classes.size);
+      }
     }
     for (const [area, bad] of badAreas) {
       report.problems.push({
