@@ -8,11 +8,13 @@
 // It needs the API and dev IdP built (`npx nx run-many -t build -p api dev-idp`) and a
 // PostgreSQL: DATABASE_URL's server, or an embedded one. Everything runs on this machine.
 import autocannon from 'autocannon';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startStack, workspaceRoot } from '../dev-stack/stack.mjs';
 
+const execFileAsync = promisify(execFile);
 const work = path.join(workspaceRoot, 'tmp/benchmarks');
 mkdirSync(work, { recursive: true });
 const run = (command, args, env = {}) => {
@@ -50,18 +52,24 @@ const stack = await startStack({
   log: () => {},
 });
 try {
-  /** One import through the operator's command, timed by /usr/bin/time. */
-  const timedImport = (file) => {
-    const result = spawnSync(
+  /**
+   * One import through the operator's command, timed by /usr/bin/time. Asynchronous, so this
+   * process keeps serving its sockets: a blocked event loop misses the dev IdP closing an idle
+   * keep-alive connection, and the next request would go out on the dead socket.
+   */
+  const timedImport = async (file) => {
+    const result = await execFileAsync(
       '/usr/bin/time',
       ['-v', 'node', 'dist/apps/api/main.js', 'import', '--source', 'af', '--file', file],
       {
         cwd: workspaceRoot,
         env: { ...process.env, DATABASE_URL: stack.databaseUrl },
         encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
       },
-    );
-    if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+    ).catch((error) => {
+      throw new Error(`${error.stdout}${error.stderr}`);
+    });
     const wall = result.stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/)[1];
     const rssKb = Number(result.stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)[1]);
     const [m, s] = wall.split(':').map(Number);
@@ -71,13 +79,13 @@ try {
       summary: result.stdout.trim().split('\n').pop(),
     };
   };
-  const first = timedImport(national);
+  const first = await timedImport(national);
   console.log(`national import: ${first.seconds.toFixed(1)} s, peak ${first.peakMb} MB — ${first.summary}`);
-  const again = timedImport(national);
+  const again = await timedImport(national);
   console.log(
     `national re-import (unchanged): ${again.seconds.toFixed(1)} s, peak ${again.peakMb} MB — ${again.summary}`,
   );
-  console.log(`Familjen Helsingborg 120 months: ${timedImport(fh).summary}`);
+  console.log(`Familjen Helsingborg 120 months: ${(await timedImport(fh)).summary}`);
 
   const token = await (
     await fetch(`${stack.issuerUrl}/protocol/openid-connect/token`, {

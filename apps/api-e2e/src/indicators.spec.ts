@@ -143,6 +143,28 @@ describe('indicators and imports', () => {
     expect(all.data?.['indicatorSeries'].areas).toHaveLength(11);
   });
 
+  it('official values are readable by any signed-in user; local indicators are not', async () => {
+    const OFFICIAL = `query ($code: String!, $areaCodes: [String!]!) {
+      officialIndicatorSeries(code: $code, areaCodes: $areaCodes) { periods areas { areaCode values } }
+    }`;
+    // Sandviken's coordinator belongs to another collaboration, yet official figures are public.
+    const token = await tokenFor('sandviken');
+    const read = await gql(OFFICIAL, { code: 'af.bas.utrk.unemployed', areaCodes: ['1283'] }, { token });
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.['officialIndicatorSeries']).toEqual({
+      periods: ['2024-09', '2024-10'],
+      areas: [{ areaCode: '1283', values: [1012, 998] }],
+    });
+    const catalogue = await gql(`{ officialIndicators(source: LOCAL) { code } }`, {}, { token });
+    expect(catalogue.data?.['officialIndicators']).toEqual([]);
+    const local = await gql(OFFICIAL, { code: 'jobbspar.deltagare', areaCodes: ['1283'] }, { token });
+    expect(errorCodes(local)).toEqual(['NOT_FOUND']);
+    const noAreas = await gql(OFFICIAL, { code: 'af.bas.utrk.unemployed', areaCodes: [] }, { token });
+    expect(errorCodes(noAreas)).toEqual(['BAD_USER_INPUT']);
+    const anonymous = await gql(OFFICIAL, { code: 'af.bas.utrk.unemployed', areaCodes: ['1283'] });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('undo restores the previous values, and a non-importer cannot undo', async () => {
     const revised = await upload('analytiker', await workbook(1001), { source: 'af', dryRun: 'false' });
     expect(revised.report).toMatchObject({ changed: 1 });

@@ -50,6 +50,8 @@ describe('access rules', () => {
       'Query.indicators': 'indicator:read in collaboration from arg collaborationId',
       'Query.me': 'authenticated',
       'Query.municipalities': 'authenticated',
+      'Query.officialIndicatorSeries': 'authenticated',
+      'Query.officialIndicators': 'authenticated',
     });
   });
 

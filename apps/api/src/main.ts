@@ -28,7 +28,8 @@ const USAGE = `usage: node main.js [serve | migrate | seed [--demo] | import …
   seed            load reference data (counties, municipalities, the indicator catalogue);
                   --demo adds the demo collaborations
   import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--af-series reg|bas] [--skip-if-imported]
-                  [--published YYYY-MM-DD] [--max-mb 50]: import official statistics
+                  [--published YYYY-MM-DD] [--max-mb 50] [--collaboration SLUG]: import statistics; with
+                  --collaboration a template may also name that collaboration's local indicators
   undo-import     --batch ID: undo an import batch, restoring the values it replaced`;
 
 /** The operator's import command: progress on stderr, the report on stdout. */
@@ -43,6 +44,7 @@ async function importCommand(args: string[]) {
       'af-series': { type: 'string' },
       published: { type: 'string' },
       'max-mb': { type: 'string', default: '50' },
+      collaboration: { type: 'string' },
     },
   });
   const source = values.source?.toUpperCase() as ImportSource | undefined;
@@ -65,6 +67,15 @@ async function importCommand(args: string[]) {
   if (!(maxMb > 0)) throw new ConfigError(['--max-mb must be a positive number of megabytes']);
   await withDataSource(async (dataSource) => {
     const importer = new IndicatorImporter(dataSource, new AuditWriter());
+    let collaborationId: string | null = null;
+    if (values.collaboration) {
+      const [found] = await dataSource.query(`SELECT id FROM collaboration WHERE slug = $1`, [
+        values.collaboration,
+      ]);
+      if (!found)
+        throw new ConfigError([`--collaboration: no collaboration has the slug "${values.collaboration}"`]);
+      collaborationId = found.id;
+    }
     let shown = '';
     const report = await importer.import({
       bytes,
@@ -75,6 +86,7 @@ async function importCommand(args: string[]) {
       dryRun: values['dry-run'],
       publishedAt: values.published ?? null,
       maxBytes: maxMb * 1024 * 1024,
+      collaborationId,
       actor: { userId: null, subject: `cli:${process.env['USER'] ?? 'operator'}` },
       onProgress: (stage, fraction) => {
         const line = `${stage} ${Math.round(fraction * 100)} %`;

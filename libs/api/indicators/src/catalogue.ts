@@ -209,7 +209,7 @@ function scbPopulationIndicators(): IndicatorDefinition[] {
     ...SCB_SEXES.flatMap((sex) =>
       TEN_YEAR_CLASSES.map((ageClass) => ({
         ...monthly,
-        theme: 'population_by_age',
+        theme: 'population-by-age',
         code: `scb.population.monthly.age_${ageClass.replace('+10', '_plus').replace('-', '_')}${sex.suffix}`,
         nameSv: `Folkmängd per månad, ${classLabel(ageClass)} år${sex.sv}`,
         nameEn: `Population by month, aged ${classLabel(ageClass)}${sex.en}`,

@@ -62,6 +62,8 @@ export class ImportController {
       publishedAt: body['publishedAt'] || null,
       maxBytes: maxImportBytes(),
       actor: tenant.actor,
+      // Lets a template name this collaboration's local indicators (official sources map to official ones only).
+      collaborationId: tenant.collaborationId,
       onProgress: (stage, fraction) => {
         const key = `${stage}:${Math.floor(fraction * 20)}`;
         if (key !== last) send({ type: 'progress', stage, fraction: Math.round(fraction * 100) / 100 });

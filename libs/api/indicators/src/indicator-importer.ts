@@ -179,7 +179,12 @@ export class IndicatorImporter {
     report.problems.push(...parsed.problems);
 
     request.onProgress?.('checking', 0);
-    const incoming = await this.map(parsed, afSeries, request.collaborationId ?? null, report);
+    const { rows: incoming, usesLocal } = await this.map(
+      parsed,
+      afSeries,
+      request.collaborationId ?? null,
+      report,
+    );
     if (report.problems.length) return report;
 
     return this.write(
@@ -191,7 +196,8 @@ export class IndicatorImporter {
         fileSha256,
         fileSize: request.bytes.length,
         publishedAt: request.publishedAt ?? null,
-        collaborationId: request.collaborationId ?? null,
+        // A batch of official figures is everyone's; one that holds local figures is its collaboration's.
+        collaborationId: usesLocal ? (request.collaborationId ?? null) : null,
         actor: request.actor,
         dryRun: request.dryRun,
         onProgress: request.onProgress,
@@ -263,19 +269,21 @@ export class IndicatorImporter {
         onlyNew
           ? `INSERT INTO indicator_value (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
                                           preliminary, batch_id, published_at, collaboration_id)
-             SELECT indicator_id, area_code, period, value, lower_bound, upper_bound, status, preliminary, $1, $2, $3
-               FROM incoming`
+             SELECT i.indicator_id, i.area_code, i.period, i.value, i.lower_bound, i.upper_bound, i.status, i.preliminary,
+                    $1, $2, ind.collaboration_id
+               FROM incoming i JOIN indicator ind ON ind.id = i.indicator_id`
           : `INSERT INTO indicator_value (indicator_id, area_code, period, value, lower_bound, upper_bound, status,
                                       preliminary, batch_id, published_at, collaboration_id)
          SELECT i.indicator_id, i.area_code, i.period, i.value, i.lower_bound, i.upper_bound, i.status, i.preliminary,
-                $1, $2, $3
-           FROM incoming i LEFT JOIN indicator_value v USING (indicator_id, area_code, period)
+                $1, $2, ind.collaboration_id
+           FROM incoming i JOIN indicator ind ON ind.id = i.indicator_id
+           LEFT JOIN indicator_value v USING (indicator_id, area_code, period)
           WHERE v.indicator_id IS NULL OR ${DIFFERS}
          ON CONFLICT (indicator_id, area_code, period) DO UPDATE SET
            value = EXCLUDED.value, lower_bound = EXCLUDED.lower_bound, upper_bound = EXCLUDED.upper_bound,
            status = EXCLUDED.status, preliminary = EXCLUDED.preliminary, batch_id = EXCLUDED.batch_id,
            published_at = EXCLUDED.published_at, version = indicator_value.version + 1, updated_at = now()`,
-        [id, meta.publishedAt, meta.collaborationId],
+        [id, meta.publishedAt],
       );
       await manager.query(`DROP TABLE incoming`);
       await this.audit.record(manager, {
@@ -397,7 +405,7 @@ export class IndicatorImporter {
     afSeries: AfSeries | null,
     collaborationId: string | null,
     report: ImportReport,
-  ): Promise<IncomingValue[]> {
+  ): Promise<{ rows: IncomingValue[]; usesLocal: boolean }> {
     const indicators = (await this.dataSource.query(
       `SELECT id, code, periodicity, source_key AS "sourceKey", collaboration_id AS "collaborationId"
          FROM indicator WHERE kind = 'MEASURED' AND (collaboration_id IS NULL OR collaboration_id = $1)`,
@@ -526,7 +534,9 @@ export class IndicatorImporter {
     report.unmappedSeries = [...unmapped].map(([series, values]) => ({ series, values }));
     if (!parsed.observations.length && !report.problems.length)
       report.problems.push({ location: {}, message: 'the file holds no values' });
-    return [...seen.values()];
+    const rows = [...seen.values()];
+    const local = new Set(indicators.filter((i) => i.collaborationId !== null).map((i) => i.id));
+    return { rows, usesLocal: rows.some((row) => local.has(row.indicatorId)) };
   }
 
   /**

@@ -18,6 +18,18 @@ const SELECT_INDICATOR = `
 /** Official indicators are everyone's; a local one only its collaboration's. */
 const VISIBLE = `(i.collaboration_id IS NULL OR i.collaboration_id = $1)`;
 
+/**
+ * Whose catalogue to read: a collaboration's (official and its local indicators) or, with
+ * `collaborationId: null`, the official one alone, which any signed-in user may read.
+ */
+export interface CatalogueScope {
+  collaborationId: string | null;
+}
+export const OFFICIAL_CATALOGUE: CatalogueScope = { collaborationId: null };
+
+/** More areas than the country has municipalities, counties and itself is a mistake. */
+const MAX_AREAS = 312;
+
 interface IndicatorRow extends IndicatorModel {
   numeratorId: string | null;
   denominatorId: string | null;
@@ -41,7 +53,7 @@ export class IndicatorQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   list(
-    tenant: TenantScope,
+    tenant: CatalogueScope,
     filter: { search?: string | null; theme?: string | null; source?: string | null },
   ): Promise<IndicatorModel[]> {
     return this.dataSource.query(
@@ -55,7 +67,7 @@ export class IndicatorQueryService {
     );
   }
 
-  async byCode(tenant: TenantScope, code: string): Promise<IndicatorRow> {
+  async byCode(tenant: CatalogueScope, code: string): Promise<IndicatorRow> {
     const [row] = await this.dataSource.query(`${SELECT_INDICATOR} WHERE ${VISIBLE} AND i.code = $2`, [
       tenant.collaborationId,
       code,
@@ -69,7 +81,7 @@ export class IndicatorQueryService {
    * municipalities). A ratio is computed from its parts per area and period, never stored.
    */
   async series(
-    tenant: TenantScope,
+    tenant: CatalogueScope,
     code: string,
     options: { areaCodes?: string[] | null; from?: string | null; to?: string | null },
   ): Promise<IndicatorSeriesModel> {
@@ -81,10 +93,16 @@ export class IndicatorQueryService {
       if (period && !isPeriodCode(period))
         throw badInput([{ field, message: `${period} is not a period code` }]);
     }
-    const areaCodes = options.areaCodes?.length ? options.areaCodes : await this.memberMunicipalities(tenant);
+    if (!options.areaCodes?.length && tenant.collaborationId === null)
+      throw badInput([{ field: 'areaCodes', message: 'name the areas to read (4-digit area codes)' }]);
+    const areaCodes = options.areaCodes?.length
+      ? [...new Set(options.areaCodes)]
+      : await this.memberMunicipalities(tenant as TenantScope);
     const bad = areaCodes.filter((area) => !/^[0-9]{4}$/.test(area));
     if (bad.length)
       throw badInput([{ field: 'areaCodes', message: `${bad.join(', ')}: area codes have 4 digits` }]);
+    if (areaCodes.length > MAX_AREAS)
+      throw badInput([{ field: 'areaCodes', message: `at most ${MAX_AREAS} areas at a time` }]);
 
     const rows =
       indicator.kind === 'RATIO'

@@ -3,7 +3,7 @@ import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy
 import { badInput, notFound } from '@kraftsamling/api/core/errors';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { IndicatorImporter } from './indicator-importer';
-import { IndicatorQueryService } from './indicator-query.service';
+import { IndicatorQueryService, OFFICIAL_CATALOGUE } from './indicator-query.service';
 import { ManualEntryService } from './manual-entry.service';
 import {
   EnterValuesInput,
@@ -52,6 +52,31 @@ export class IndicatorsResolver {
     @Args('to', { type: () => String, nullable: true }) to?: string,
   ) {
     return this.queries.series(tenant, code, { areaCodes, from, to });
+  }
+
+  @Query(() => [IndicatorModel], {
+    description: 'The official catalogue (no local indicators), for any signed-in user.',
+  })
+  @Access.authenticated()
+  officialIndicators(
+    @Args('search', { type: () => String, nullable: true }) search?: string,
+    @Args('theme', { type: () => String, nullable: true }) theme?: string,
+    @Args('source', { type: () => IndicatorSourceEnum, nullable: true }) source?: string,
+  ) {
+    return this.queries.list(OFFICIAL_CATALOGUE, { search, theme, source });
+  }
+
+  @Query(() => IndicatorSeriesModel, {
+    description: 'One official indicator over time for the named areas, for any signed-in user.',
+  })
+  @Access.authenticated()
+  officialIndicatorSeries(
+    @Args('code', { type: () => String }) code: string,
+    @Args('areaCodes', { type: () => [String] }) areaCodes: string[],
+    @Args('from', { type: () => String, nullable: true }) from?: string,
+    @Args('to', { type: () => String, nullable: true }) to?: string,
+  ) {
+    return this.queries.series(OFFICIAL_CATALOGUE, code, { areaCodes, from, to });
   }
 
   @Query(() => [ImportBatchModel], {

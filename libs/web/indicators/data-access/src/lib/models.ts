@@ -28,7 +28,10 @@ export const KNOWN_THEMES: readonly string[] = [
   'unemployment-register',
   'unemployment',
   'employment',
+  'establishment',
+  'income',
   'population',
+  'population-by-age',
 ];
 
 export function isKnownTheme(theme: string): boolean {

@@ -4,8 +4,7 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { gql } from 'apollo-angular';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
@@ -58,22 +57,48 @@ export type EnteredValueInput = {
   value?: number | null | undefined;
 };
 
-export type GroupKind = 'OPERATIONAL' | 'STEERING';
+export type GroupKind =
+  | 'OPERATIONAL'
+  | 'STEERING';
 
-export type ImportBatchStatus = 'COMMITTED' | 'UNDONE';
+export type ImportBatchStatus =
+  | 'COMMITTED'
+  | 'UNDONE';
 
-export type IndicatorDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+export type IndicatorDirection =
+  | 'HIGHER_IS_BETTER'
+  | 'LOWER_IS_BETTER';
 
-export type IndicatorKind = 'MEASURED' | 'RATIO';
+export type IndicatorKind =
+  | 'MEASURED'
+  | 'RATIO';
 
-export type IndicatorSource = 'AF' | 'KOLADA' | 'LOCAL' | 'SCB';
+export type IndicatorSource =
+  | 'AF'
+  | 'KOLADA'
+  | 'LOCAL'
+  | 'SCB';
 
-export type IndicatorUnit = 'COUNT' | 'CURRENCY' | 'OTHER' | 'PERCENT' | 'PER_1000';
+export type IndicatorUnit =
+  | 'COUNT'
+  | 'CURRENCY'
+  | 'OTHER'
+  | 'PERCENT'
+  | 'PER_1000';
 
 export type OrganizationKind =
-  'BUSINESS_NETWORK' | 'EMPLOYMENT_AGENCY' | 'FOLK_HIGH_SCHOOL' | 'MUNICIPALITY' | 'OTHER' | 'UNIVERSITY';
+  | 'BUSINESS_NETWORK'
+  | 'EMPLOYMENT_AGENCY'
+  | 'FOLK_HIGH_SCHOOL'
+  | 'MUNICIPALITY'
+  | 'OTHER'
+  | 'UNIVERSITY';
 
-export type Periodicity = 'MONTH' | 'QUARTER' | 'WEEK' | 'YEAR';
+export type Periodicity =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'WEEK'
+  | 'YEAR';
 
 export type RemoveMemberInput = {
   collaborationId: string | number;
@@ -92,194 +117,61 @@ export type RenameGroupInput = {
 
 /** A role within one collaboration. */
 export type Role =
-  'AGENCY_ANALYST' | 'COORDINATOR' | 'GROUP_MEMBER' | 'MUNICIPAL_EDITOR' | 'STEERING_MEMBER' | 'VIEWER';
+  | 'AGENCY_ANALYST'
+  | 'COORDINATOR'
+  | 'GROUP_MEMBER'
+  | 'MUNICIPAL_EDITOR'
+  | 'STEERING_MEMBER'
+  | 'VIEWER';
 
 export type UndoImportInput = {
   batchId: string | number;
   collaborationId: string | number;
 };
 
-export type OrganizationFieldsFragment = {
-  id: string;
-  collaborationId: string;
-  kind: OrganizationKind;
-  name: string;
-  municipalityCode: string | null;
-  version: number;
-};
+export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number };
 
-export type MembershipFieldsFragment = {
-  id: string;
-  collaborationId: string;
-  role: Role;
-  version: number;
-  createdAt: string;
-  groupId: string | null;
-  organizationId: string | null;
-  user: { id: string; name: string; email: string | null; username: string | null };
-  organization: { id: string; kind: OrganizationKind; name: string; municipalityCode: string | null } | null;
-  group: { id: string; kind: GroupKind; name: string } | null;
-};
+export type MembershipFieldsFragment = { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null };
 
-export type GroupFieldsFragment = {
-  id: string;
-  collaborationId: string;
-  kind: GroupKind;
-  name: string;
-  focusArea: string | null;
-  version: number;
-};
+export type GroupFieldsFragment = { id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number };
 
 export type CollaborationQueryVariables = Exact<{
   slug: string;
 }>;
 
-export type CollaborationQuery = {
-  collaboration: {
-    id: string;
-    slug: string;
-    name: string;
-    description: string | null;
-    version: number;
-    myRoles: Array<Role>;
-    myPermissions: Array<string>;
-    organizations: Array<{
-      id: string;
-      collaborationId: string;
-      kind: OrganizationKind;
-      name: string;
-      municipalityCode: string | null;
-      version: number;
-    }>;
-    groups: Array<{
-      id: string;
-      collaborationId: string;
-      kind: GroupKind;
-      name: string;
-      focusArea: string | null;
-      version: number;
-      members: Array<{ id: string; role: Role; user: { id: string; name: string } }>;
-    }>;
-  };
-};
+
+export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, user: { id: string, name: string } }> }> } };
 
 export type CollaborationMembersQueryVariables = Exact<{
   slug: string;
 }>;
 
-export type CollaborationMembersQuery = {
-  collaboration: {
-    id: string;
-    slug: string;
-    name: string;
-    version: number;
-    myPermissions: Array<string>;
-    organizations: Array<{
-      id: string;
-      collaborationId: string;
-      kind: OrganizationKind;
-      name: string;
-      municipalityCode: string | null;
-      version: number;
-    }>;
-    groups: Array<{
-      id: string;
-      collaborationId: string;
-      kind: GroupKind;
-      name: string;
-      focusArea: string | null;
-      version: number;
-    }>;
-    members: Array<{
-      id: string;
-      collaborationId: string;
-      role: Role;
-      version: number;
-      createdAt: string;
-      groupId: string | null;
-      organizationId: string | null;
-      user: { id: string; name: string; email: string | null; username: string | null };
-      organization: {
-        id: string;
-        kind: OrganizationKind;
-        name: string;
-        municipalityCode: string | null;
-      } | null;
-      group: { id: string; kind: GroupKind; name: string } | null;
-    }>;
-  };
-};
 
-export type MeQueryVariables = Exact<{ [key: string]: never }>;
+export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
 
-export type MeQuery = {
-  me: {
-    id: string;
-    name: string;
-    email: string | null;
-    username: string | null;
-    isPlatformAdmin: boolean;
-    access: Array<{
-      collaborationId: string;
-      slug: string;
-      name: string;
-      roles: Array<Role>;
-      permissions: Array<string>;
-    }>;
-  };
-};
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, name: string, email: string | null, username: string | null, isPlatformAdmin: boolean, access: Array<{ collaborationId: string, slug: string, name: string, roles: Array<Role>, permissions: Array<string> }> } };
 
 export type AddMemberMutationVariables = Exact<{
   input: AddMemberInput;
 }>;
 
-export type AddMemberMutation = {
-  addMember: {
-    id: string;
-    collaborationId: string;
-    role: Role;
-    version: number;
-    createdAt: string;
-    groupId: string | null;
-    organizationId: string | null;
-    user: { id: string; name: string; email: string | null; username: string | null };
-    organization: {
-      id: string;
-      kind: OrganizationKind;
-      name: string;
-      municipalityCode: string | null;
-    } | null;
-    group: { id: string; kind: GroupKind; name: string } | null;
-  };
-};
+
+export type AddMemberMutation = { addMember: { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null } };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
   input: ChangeMemberRoleInput;
 }>;
 
-export type ChangeMemberRoleMutation = {
-  changeMemberRole: {
-    id: string;
-    collaborationId: string;
-    role: Role;
-    version: number;
-    createdAt: string;
-    groupId: string | null;
-    organizationId: string | null;
-    user: { id: string; name: string; email: string | null; username: string | null };
-    organization: {
-      id: string;
-      kind: OrganizationKind;
-      name: string;
-      municipalityCode: string | null;
-    } | null;
-    group: { id: string; kind: GroupKind; name: string } | null;
-  };
-};
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null } };
 
 export type RemoveMemberMutationVariables = Exact<{
   input: RemoveMemberInput;
 }>;
+
 
 export type RemoveMemberMutation = { removeMember: string };
 
@@ -287,145 +179,43 @@ export type CreateGroupMutationVariables = Exact<{
   input: CreateGroupInput;
 }>;
 
-export type CreateGroupMutation = {
-  createGroup: {
-    id: string;
-    collaborationId: string;
-    kind: GroupKind;
-    name: string;
-    focusArea: string | null;
-    version: number;
-  };
-};
+
+export type CreateGroupMutation = { createGroup: { id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number } };
 
 export type RenameGroupMutationVariables = Exact<{
   input: RenameGroupInput;
 }>;
 
-export type RenameGroupMutation = {
-  renameGroup: {
-    id: string;
-    collaborationId: string;
-    kind: GroupKind;
-    name: string;
-    focusArea: string | null;
-    version: number;
-  };
-};
+
+export type RenameGroupMutation = { renameGroup: { id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number } };
 
 export type AddPartnerOrganizationMutationVariables = Exact<{
   input: AddPartnerOrganizationInput;
 }>;
 
-export type AddPartnerOrganizationMutation = {
-  addPartnerOrganization: {
-    id: string;
-    collaborationId: string;
-    kind: OrganizationKind;
-    name: string;
-    municipalityCode: string | null;
-    version: number;
-  };
-};
 
-export type ImportBatchFieldsFragment = {
-  id: string;
-  source: string;
-  format: string;
-  fileName: string | null;
-  fileSha256: string | null;
-  fileSize: number | null;
-  publishedAt: string | null;
-  inserted: number;
-  changed: number;
-  unchanged: number;
-  status: ImportBatchStatus;
-  importedAt: string;
-  undoneAt: string | null;
-  collaborationId: string | null;
-  importedBy: { id: string; name: string } | null;
-};
+export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number } };
+
+export type ImportBatchFieldsFragment = { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null };
 
 export type ImportBatchesQueryVariables = Exact<{
   collaborationId: string | number;
   limit?: number | null | undefined;
 }>;
 
-export type ImportBatchesQuery = {
-  importBatches: Array<{
-    id: string;
-    source: string;
-    format: string;
-    fileName: string | null;
-    fileSha256: string | null;
-    fileSize: number | null;
-    publishedAt: string | null;
-    inserted: number;
-    changed: number;
-    unchanged: number;
-    status: ImportBatchStatus;
-    importedAt: string;
-    undoneAt: string | null;
-    collaborationId: string | null;
-    importedBy: { id: string; name: string } | null;
-  }>;
-};
+
+export type ImportBatchesQuery = { importBatches: Array<{ id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null }> };
 
 export type UndoImportMutationVariables = Exact<{
   input: UndoImportInput;
 }>;
 
-export type UndoImportMutation = {
-  undoImport: {
-    id: string;
-    source: string;
-    format: string;
-    fileName: string | null;
-    fileSha256: string | null;
-    fileSize: number | null;
-    publishedAt: string | null;
-    inserted: number;
-    changed: number;
-    unchanged: number;
-    status: ImportBatchStatus;
-    importedAt: string;
-    undoneAt: string | null;
-    collaborationId: string | null;
-    importedBy: { id: string; name: string } | null;
-  };
-};
 
-export type IndicatorFieldsFragment = {
-  id: string;
-  code: string;
-  theme: string;
-  nameSv: string;
-  nameEn: string;
-  descriptionSv: string | null;
-  descriptionEn: string | null;
-  unit: IndicatorUnit;
-  periodicity: Periodicity;
-  direction: IndicatorDirection;
-  source: IndicatorSource;
-  kind: IndicatorKind;
-  collaborationId: string | null;
-  numeratorCode: string | null;
-  denominatorCode: string | null;
-  factor: number | null;
-};
+export type UndoImportMutation = { undoImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null } };
 
-export type AreaSeriesFieldsFragment = {
-  areaCode: string;
-  areaName: string;
-  values: Array<number | null>;
-  lowerBound: Array<boolean>;
-  upperBound: Array<number | null>;
-  preliminary: Array<boolean>;
-  status: Array<string | null>;
-  batchId: Array<string | null>;
-  publishedAt: Array<string | null>;
-  versions: Array<number | null>;
-};
+export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null };
+
+export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
 
 export type IndicatorsQueryVariables = Exact<{
   collaborationId: string | number;
@@ -434,26 +224,8 @@ export type IndicatorsQueryVariables = Exact<{
   source?: IndicatorSource | null | undefined;
 }>;
 
-export type IndicatorsQuery = {
-  indicators: Array<{
-    id: string;
-    code: string;
-    theme: string;
-    nameSv: string;
-    nameEn: string;
-    descriptionSv: string | null;
-    descriptionEn: string | null;
-    unit: IndicatorUnit;
-    periodicity: Periodicity;
-    direction: IndicatorDirection;
-    source: IndicatorSource;
-    kind: IndicatorKind;
-    collaborationId: string | null;
-    numeratorCode: string | null;
-    denominatorCode: string | null;
-    factor: number | null;
-  }>;
-};
+
+export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null }> };
 
 export type IndicatorSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -463,490 +235,435 @@ export type IndicatorSeriesQueryVariables = Exact<{
   to?: string | null | undefined;
 }>;
 
-export type IndicatorSeriesQuery = {
-  indicatorSeries: {
-    periods: Array<string>;
-    indicator: {
-      id: string;
-      code: string;
-      theme: string;
-      nameSv: string;
-      nameEn: string;
-      descriptionSv: string | null;
-      descriptionEn: string | null;
-      unit: IndicatorUnit;
-      periodicity: Periodicity;
-      direction: IndicatorDirection;
-      source: IndicatorSource;
-      kind: IndicatorKind;
-      collaborationId: string | null;
-      numeratorCode: string | null;
-      denominatorCode: string | null;
-      factor: number | null;
-    };
-    areas: Array<{
-      areaCode: string;
-      areaName: string;
-      values: Array<number | null>;
-      lowerBound: Array<boolean>;
-      upperBound: Array<number | null>;
-      preliminary: Array<boolean>;
-      status: Array<string | null>;
-      batchId: Array<string | null>;
-      publishedAt: Array<string | null>;
-      versions: Array<number | null>;
-    }>;
-  };
-};
+
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
 export type EnterValuesMutationVariables = Exact<{
   input: EnterValuesInput;
 }>;
 
-export type EnterValuesMutation = {
-  enterValues: { batchId: string | null; inserted: number; changed: number; unchanged: number };
-};
+
+export type EnterValuesMutation = { enterValues: { batchId: string | null, inserted: number, changed: number, unchanged: number } };
 
 export const OrganizationFieldsFragmentDoc = gql`
-  fragment OrganizationFields on Organization {
+    fragment OrganizationFields on Organization {
+  id
+  collaborationId
+  kind
+  name
+  municipalityCode
+  version
+}
+    `;
+export const MembershipFieldsFragmentDoc = gql`
+    fragment MembershipFields on Membership {
+  id
+  collaborationId
+  role
+  version
+  createdAt
+  groupId
+  organizationId
+  user {
     id
-    collaborationId
+    name
+    email
+    username
+  }
+  organization {
+    id
     kind
     name
     municipalityCode
-    version
   }
-`;
-export const MembershipFieldsFragmentDoc = gql`
-  fragment MembershipFields on Membership {
+  group {
     id
-    collaborationId
-    role
-    version
-    createdAt
-    groupId
-    organizationId
-    user {
-      id
-      name
-      email
-      username
-    }
-    organization {
-      id
-      kind
-      name
-      municipalityCode
-    }
-    group {
-      id
-      kind
-      name
-    }
-  }
-`;
-export const GroupFieldsFragmentDoc = gql`
-  fragment GroupFields on Group {
-    id
-    collaborationId
     kind
     name
-    focusArea
-    version
   }
-`;
+}
+    `;
+export const GroupFieldsFragmentDoc = gql`
+    fragment GroupFields on Group {
+  id
+  collaborationId
+  kind
+  name
+  focusArea
+  version
+}
+    `;
 export const ImportBatchFieldsFragmentDoc = gql`
-  fragment ImportBatchFields on ImportBatch {
+    fragment ImportBatchFields on ImportBatch {
+  id
+  source
+  format
+  fileName
+  fileSha256
+  fileSize
+  publishedAt
+  inserted
+  changed
+  unchanged
+  status
+  importedBy {
     id
-    source
-    format
-    fileName
-    fileSha256
-    fileSize
-    publishedAt
-    inserted
-    changed
-    unchanged
-    status
-    importedBy {
-      id
-      name
-    }
-    importedAt
-    undoneAt
-    collaborationId
+    name
   }
-`;
+  importedAt
+  undoneAt
+  collaborationId
+}
+    `;
 export const IndicatorFieldsFragmentDoc = gql`
-  fragment IndicatorFields on Indicator {
-    id
-    code
-    theme
-    nameSv
-    nameEn
-    descriptionSv
-    descriptionEn
-    unit
-    periodicity
-    direction
-    source
-    kind
-    collaborationId
-    numeratorCode
-    denominatorCode
-    factor
-  }
-`;
+    fragment IndicatorFields on Indicator {
+  id
+  code
+  theme
+  nameSv
+  nameEn
+  descriptionSv
+  descriptionEn
+  unit
+  periodicity
+  direction
+  source
+  kind
+  collaborationId
+  numeratorCode
+  denominatorCode
+  factor
+}
+    `;
 export const AreaSeriesFieldsFragmentDoc = gql`
-  fragment AreaSeriesFields on AreaSeries {
-    areaCode
-    areaName
-    values
-    lowerBound
-    upperBound
-    preliminary
-    status
-    batchId
-    publishedAt
-    versions
-  }
-`;
+    fragment AreaSeriesFields on AreaSeries {
+  areaCode
+  areaName
+  values
+  lowerBound
+  upperBound
+  preliminary
+  status
+  batchId
+  publishedAt
+  versions
+}
+    `;
 export const CollaborationDocument = gql`
-  query Collaboration($slug: String!) {
-    collaboration(slug: $slug) {
-      id
-      slug
-      name
-      description
-      version
-      myRoles
-      myPermissions
-      organizations {
-        ...OrganizationFields
-      }
-      groups {
-        ...GroupFields
-        members {
+    query Collaboration($slug: String!) {
+  collaboration(slug: $slug) {
+    id
+    slug
+    name
+    description
+    version
+    myRoles
+    myPermissions
+    organizations {
+      ...OrganizationFields
+    }
+    groups {
+      ...GroupFields
+      members {
+        id
+        role
+        user {
           id
-          role
-          user {
-            id
-            name
-          }
+          name
         }
       }
     }
   }
-  ${OrganizationFieldsFragmentDoc}
-  ${GroupFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class CollaborationGQL extends Apollo.Query<CollaborationQuery, CollaborationQueryVariables> {
-  override document = CollaborationDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
 }
+    ${OrganizationFieldsFragmentDoc}
+${GroupFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CollaborationGQL extends Apollo.Query<CollaborationQuery, CollaborationQueryVariables> {
+    override document = CollaborationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const CollaborationMembersDocument = gql`
-  query CollaborationMembers($slug: String!) {
-    collaboration(slug: $slug) {
-      id
-      slug
-      name
-      version
-      myPermissions
-      organizations {
-        ...OrganizationFields
-      }
-      groups {
-        ...GroupFields
-      }
-      members {
-        ...MembershipFields
-      }
-    }
-  }
-  ${OrganizationFieldsFragmentDoc}
-  ${GroupFieldsFragmentDoc}
-  ${MembershipFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class CollaborationMembersGQL extends Apollo.Query<
-  CollaborationMembersQuery,
-  CollaborationMembersQueryVariables
-> {
-  override document = CollaborationMembersDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const MeDocument = gql`
-  query Me {
-    me {
-      id
-      name
-      email
-      username
-      isPlatformAdmin
-      access {
-        collaborationId
-        slug
-        name
-        roles
-        permissions
-      }
-    }
-  }
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class MeGQL extends Apollo.Query<MeQuery, MeQueryVariables> {
-  override document = MeDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const AddMemberDocument = gql`
-  mutation AddMember($input: AddMemberInput!) {
-    addMember(input: $input) {
-      ...MembershipFields
-    }
-  }
-  ${MembershipFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class AddMemberGQL extends Apollo.Mutation<AddMemberMutation, AddMemberMutationVariables> {
-  override document = AddMemberDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const ChangeMemberRoleDocument = gql`
-  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
-    changeMemberRole(input: $input) {
-      ...MembershipFields
-    }
-  }
-  ${MembershipFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class ChangeMemberRoleGQL extends Apollo.Mutation<
-  ChangeMemberRoleMutation,
-  ChangeMemberRoleMutationVariables
-> {
-  override document = ChangeMemberRoleDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const RemoveMemberDocument = gql`
-  mutation RemoveMember($input: RemoveMemberInput!) {
-    removeMember(input: $input)
-  }
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class RemoveMemberGQL extends Apollo.Mutation<RemoveMemberMutation, RemoveMemberMutationVariables> {
-  override document = RemoveMemberDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const CreateGroupDocument = gql`
-  mutation CreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      ...GroupFields
-    }
-  }
-  ${GroupFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class CreateGroupGQL extends Apollo.Mutation<CreateGroupMutation, CreateGroupMutationVariables> {
-  override document = CreateGroupDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const RenameGroupDocument = gql`
-  mutation RenameGroup($input: RenameGroupInput!) {
-    renameGroup(input: $input) {
-      ...GroupFields
-    }
-  }
-  ${GroupFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class RenameGroupGQL extends Apollo.Mutation<RenameGroupMutation, RenameGroupMutationVariables> {
-  override document = RenameGroupDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const AddPartnerOrganizationDocument = gql`
-  mutation AddPartnerOrganization($input: AddPartnerOrganizationInput!) {
-    addPartnerOrganization(input: $input) {
+    query CollaborationMembers($slug: String!) {
+  collaboration(slug: $slug) {
+    id
+    slug
+    name
+    version
+    myPermissions
+    organizations {
       ...OrganizationFields
     }
-  }
-  ${OrganizationFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class AddPartnerOrganizationGQL extends Apollo.Mutation<
-  AddPartnerOrganizationMutation,
-  AddPartnerOrganizationMutationVariables
-> {
-  override document = AddPartnerOrganizationDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
+    groups {
+      ...GroupFields
+    }
+    members {
+      ...MembershipFields
+    }
   }
 }
+    ${OrganizationFieldsFragmentDoc}
+${GroupFieldsFragmentDoc}
+${MembershipFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CollaborationMembersGQL extends Apollo.Query<CollaborationMembersQuery, CollaborationMembersQueryVariables> {
+    override document = CollaborationMembersDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const MeDocument = gql`
+    query Me {
+  me {
+    id
+    name
+    email
+    username
+    isPlatformAdmin
+    access {
+      collaborationId
+      slug
+      name
+      roles
+      permissions
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class MeGQL extends Apollo.Query<MeQuery, MeQueryVariables> {
+    override document = MeDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AddMemberDocument = gql`
+    mutation AddMember($input: AddMemberInput!) {
+  addMember(input: $input) {
+    ...MembershipFields
+  }
+}
+    ${MembershipFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AddMemberGQL extends Apollo.Mutation<AddMemberMutation, AddMemberMutationVariables> {
+    override document = AddMemberDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ChangeMemberRoleDocument = gql`
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
+    ...MembershipFields
+  }
+}
+    ${MembershipFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ChangeMemberRoleGQL extends Apollo.Mutation<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables> {
+    override document = ChangeMemberRoleDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RemoveMemberDocument = gql`
+    mutation RemoveMember($input: RemoveMemberInput!) {
+  removeMember(input: $input)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RemoveMemberGQL extends Apollo.Mutation<RemoveMemberMutation, RemoveMemberMutationVariables> {
+    override document = RemoveMemberDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateGroupDocument = gql`
+    mutation CreateGroup($input: CreateGroupInput!) {
+  createGroup(input: $input) {
+    ...GroupFields
+  }
+}
+    ${GroupFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateGroupGQL extends Apollo.Mutation<CreateGroupMutation, CreateGroupMutationVariables> {
+    override document = CreateGroupDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RenameGroupDocument = gql`
+    mutation RenameGroup($input: RenameGroupInput!) {
+  renameGroup(input: $input) {
+    ...GroupFields
+  }
+}
+    ${GroupFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RenameGroupGQL extends Apollo.Mutation<RenameGroupMutation, RenameGroupMutationVariables> {
+    override document = RenameGroupDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AddPartnerOrganizationDocument = gql`
+    mutation AddPartnerOrganization($input: AddPartnerOrganizationInput!) {
+  addPartnerOrganization(input: $input) {
+    ...OrganizationFields
+  }
+}
+    ${OrganizationFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AddPartnerOrganizationGQL extends Apollo.Mutation<AddPartnerOrganizationMutation, AddPartnerOrganizationMutationVariables> {
+    override document = AddPartnerOrganizationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const ImportBatchesDocument = gql`
-  query ImportBatches($collaborationId: ID!, $limit: Int) {
-    importBatches(collaborationId: $collaborationId, limit: $limit) {
-      ...ImportBatchFields
-    }
-  }
-  ${ImportBatchFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class ImportBatchesGQL extends Apollo.Query<ImportBatchesQuery, ImportBatchesQueryVariables> {
-  override document = ImportBatchesDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
+    query ImportBatches($collaborationId: ID!, $limit: Int) {
+  importBatches(collaborationId: $collaborationId, limit: $limit) {
+    ...ImportBatchFields
   }
 }
+    ${ImportBatchFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ImportBatchesGQL extends Apollo.Query<ImportBatchesQuery, ImportBatchesQueryVariables> {
+    override document = ImportBatchesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const UndoImportDocument = gql`
-  mutation UndoImport($input: UndoImportInput!) {
-    undoImport(input: $input) {
-      ...ImportBatchFields
-    }
-  }
-  ${ImportBatchFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class UndoImportGQL extends Apollo.Mutation<UndoImportMutation, UndoImportMutationVariables> {
-  override document = UndoImportDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
+    mutation UndoImport($input: UndoImportInput!) {
+  undoImport(input: $input) {
+    ...ImportBatchFields
   }
 }
+    ${ImportBatchFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UndoImportGQL extends Apollo.Mutation<UndoImportMutation, UndoImportMutationVariables> {
+    override document = UndoImportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const IndicatorsDocument = gql`
-  query Indicators($collaborationId: ID!, $search: String, $theme: String, $source: IndicatorSource) {
-    indicators(collaborationId: $collaborationId, search: $search, theme: $theme, source: $source) {
+    query Indicators($collaborationId: ID!, $search: String, $theme: String, $source: IndicatorSource) {
+  indicators(
+    collaborationId: $collaborationId
+    search: $search
+    theme: $theme
+    source: $source
+  ) {
+    ...IndicatorFields
+  }
+}
+    ${IndicatorFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class IndicatorsGQL extends Apollo.Query<IndicatorsQuery, IndicatorsQueryVariables> {
+    override document = IndicatorsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const IndicatorSeriesDocument = gql`
+    query IndicatorSeries($collaborationId: ID!, $code: String!, $areaCodes: [String!], $from: String, $to: String) {
+  indicatorSeries(
+    collaborationId: $collaborationId
+    code: $code
+    areaCodes: $areaCodes
+    from: $from
+    to: $to
+  ) {
+    indicator {
       ...IndicatorFields
     }
-  }
-  ${IndicatorFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class IndicatorsGQL extends Apollo.Query<IndicatorsQuery, IndicatorsQueryVariables> {
-  override document = IndicatorsDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
-}
-export const IndicatorSeriesDocument = gql`
-  query IndicatorSeries(
-    $collaborationId: ID!
-    $code: String!
-    $areaCodes: [String!]
-    $from: String
-    $to: String
-  ) {
-    indicatorSeries(
-      collaborationId: $collaborationId
-      code: $code
-      areaCodes: $areaCodes
-      from: $from
-      to: $to
-    ) {
-      indicator {
-        ...IndicatorFields
-      }
-      periods
-      areas {
-        ...AreaSeriesFields
-      }
+    periods
+    areas {
+      ...AreaSeriesFields
     }
   }
-  ${IndicatorFieldsFragmentDoc}
-  ${AreaSeriesFieldsFragmentDoc}
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class IndicatorSeriesGQL extends Apollo.Query<IndicatorSeriesQuery, IndicatorSeriesQueryVariables> {
-  override document = IndicatorSeriesDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
-  }
 }
+    ${IndicatorFieldsFragmentDoc}
+${AreaSeriesFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class IndicatorSeriesGQL extends Apollo.Query<IndicatorSeriesQuery, IndicatorSeriesQueryVariables> {
+    override document = IndicatorSeriesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const EnterValuesDocument = gql`
-  mutation EnterValues($input: EnterValuesInput!) {
-    enterValues(input: $input) {
-      batchId
-      inserted
-      changed
-      unchanged
-    }
-  }
-`;
-
-@Injectable({
-  providedIn: 'root',
-})
-export class EnterValuesGQL extends Apollo.Mutation<EnterValuesMutation, EnterValuesMutationVariables> {
-  override document = EnterValuesDocument;
-
-  constructor(apollo: Apollo.Apollo) {
-    super(apollo);
+    mutation EnterValues($input: EnterValuesInput!) {
+  enterValues(input: $input) {
+    batchId
+    inserted
+    changed
+    unchanged
   }
 }
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class EnterValuesGQL extends Apollo.Mutation<EnterValuesMutation, EnterValuesMutationVariables> {
+    override document = EnterValuesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
