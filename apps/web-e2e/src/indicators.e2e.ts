@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, signIn } from './support/pages';
+
+const FH = '/s/familjen-helsingborg';
+
+/** A template file (CSV) as a user would pick it from disk. */
+const templateFile = (name: string, rows: string[]) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(['indicator_code;area_code;period;value', ...rows].join('\n') + '\n', 'utf8'),
+});
+
+async function chooseTemplateSource(page: Page) {
+  await page.getByRole('combobox', { name: 'Källa' }).click();
+  await page.getByRole('option', { name: 'Mall för egna värden (CSV eller Excel)' }).click();
+}
+
+test.describe('an agency analyst', () => {
+  test('imports a file after a dry run, sees it as a chart and a table, and undoes it', async ({ page }) => {
+    await signIn(page, 'analytiker');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.getByRole('link', { name: 'Importera', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${FH}/import$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Importera statistik' })).toBeVisible();
+    await expectAccessible(page, 'the import page');
+
+    // A broken file: the dry run names the problem, and nothing can be imported.
+    await chooseTemplateSource(page);
+    await page
+      .getByLabel('Fil att importera')
+      .setInputFiles(templateFile('fel.csv', ['jobbspar.deltagare;9999;2024-09;12']));
+    await page.getByTestId('import-dry-run').click();
+    await expect(page.getByRole('heading', { name: 'Resultat av provkörningen' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Fel i filen \(1\)/ })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: '9999' })).toBeVisible();
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await expectAccessible(page, 'the import page with errors');
+
+    // A good file: a local indicator of the collaboration, with a small count given as <5.
+    const file = templateFile('jobbspar.csv', [
+      'jobbspar.deltagare;1283;2024-09;42',
+      'jobbspar.deltagare;1283;2024-10;45',
+      'jobbspar.deltagare;1260;2024-09;<5',
+      'jobbspar.deltagare;1260;2024-10;7',
+    ]);
+    await page.getByLabel('Fil att importera').setInputFiles(file);
+    await page.getByTestId('import-dry-run').click();
+    await expect(page.getByTestId('import-clean')).toContainText('Inga fel hittades');
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-success')).toContainText('Nya värden: 4');
+    await expectAccessible(page, 'the import page after an import');
+
+    // The indicator page: chart and the same data as a table, <5 shown as such.
+    await page.getByRole('link', { name: 'Nyckeltal', exact: true }).click();
+    await page.getByLabel('Sök nyckeltal').fill('jobbspår');
+    await page.getByRole('link', { name: 'Deltagare i jobbspår' }).click();
+    await expect(page).toHaveURL(new RegExp(`${FH}/nyckeltal/jobbspar.deltagare$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Deltagare i jobbspår' })).toBeVisible();
+    const table = page.getByRole('table', { name: /Deltagare i jobbspår per kommun och månad/ });
+    // Columns: Period, Bjuv, Båstad, Helsingborg, … (the municipalities by name).
+    const september = table.getByRole('row', { name: /^september 2024/ }).getByRole('cell');
+    await expect(september.nth(0)).toHaveAccessibleName('färre än 5');
+    await expect(september.nth(0)).toContainText('<5');
+    await expect(september.nth(2)).toHaveText('42');
+    const october = table.getByRole('row', { name: /^oktober 2024/ }).getByRole('cell');
+    await expect(october.nth(0)).toHaveText('7');
+    await expect(october.nth(2)).toHaveText('45');
+    await expect(page.getByRole('img', { name: /Linjediagram: Deltagare i jobbspår/ })).toBeVisible();
+    await expectAccessible(page, 'the indicator page');
+
+    // The batch history: undo takes the values away again.
+    await page.goto(`${FH}/import/historik`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Importhistorik' })).toBeVisible();
+    await expectAccessible(page, 'the import history');
+    await page.getByRole('button', { name: /Ångra importen jobbspar\.csv/ }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Ångra importen?' })
+      .getByRole('button', { name: 'Ångra importen' })
+      .click();
+    await expect(page.getByText('Importen jobbspar.csv är ångrad.')).toBeVisible();
+    await expectAccessible(page, 'the import history after an undo');
+
+    await page.goto(`${FH}/nyckeltal/jobbspar.deltagare`);
+    await expect(page.getByText('Det finns inga värden för det här nyckeltalet ännu.')).toBeVisible();
+  });
+});
