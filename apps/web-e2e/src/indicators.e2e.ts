@@ -84,3 +84,31 @@ test.describe('an agency analyst', () => {
     await expect(page.getByText('Det finns inga värden för det här nyckeltalet ännu.')).toBeVisible();
   });
 });
+
+test.describe('a municipal editor', () => {
+  test('enters local figures for their own municipality in the grid, corrected before saving', async ({
+    page,
+  }) => {
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.getByRole('link', { name: 'Nyckeltal', exact: true }).click();
+    await page.getByRole('link', { name: 'Registrera värden' }).click();
+    await expect(page).toHaveURL(new RegExp(`${FH}/nyckeltal/registrera$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Registrera värden' })).toBeVisible();
+    await expect(page.getByRole('table', { name: /Värden för Helsingborg/ })).toBeVisible();
+    await expectAccessible(page, 'the value entry grid');
+
+    const cell = page.getByLabel(/^Deltagare i arbetsträning, /).first();
+    await cell.fill('tolv');
+    await page.getByTestId('entry-save').click();
+    await expect(page.getByText('Skriv ett tal, till exempel 12 eller 3,5.')).toBeVisible();
+    await expectAccessible(page, 'the value entry grid with an error');
+
+    await cell.fill('12');
+    await page.getByTestId('entry-save').click();
+    await expect(page.getByTestId('entry-status')).toContainText('Sparat. Nya värden: 1');
+    await expect(page.getByTestId('entry-change-count')).toHaveText('Inga ändringar att spara.');
+    await page.reload();
+    await expect(page.getByLabel(/^Deltagare i arbetsträning, /).first()).toHaveValue('12');
+  });
+});
