@@ -47,12 +47,8 @@ async function importDemoStatistics(databaseUrl, dataDir, log) {
     const output = await runNode(API_MAIN, ['import', ...args, '--skip-if-imported'], {
       env: { DATABASE_URL: databaseUrl },
     });
-    log(
-      `  ${output
-        .split('\n')
-        .filter((line) => !line.startsWith('not mapped'))
-        .pop()}`,
-    );
+    // The report: any series the catalogue does not read, then the counts.
+    for (const line of output.trim().split('\n')) log(`  ${line}`);
   }
 }
 
