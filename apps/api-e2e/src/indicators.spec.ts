@@ -296,4 +296,101 @@ describe('indicators and imports', () => {
       expect(row!['collaboration_id']).toBe(FH_ID);
     });
   });
+
+  describe('local indicators', () => {
+    const CREATE = `mutation ($input: CreateLocalIndicatorInput!) {
+      createLocalIndicator(input: $input) { id code source collaborationId theme nameSv version }
+    }`;
+    const UPDATE = `mutation ($input: UpdateLocalIndicatorInput!) {
+      updateLocalIndicator(input: $input) { id nameSv version }
+    }`;
+    const input = (extra: Record<string, unknown> = {}) => ({
+      collaborationId: FH_ID,
+      code: 'mentorer.antal',
+      nameSv: 'Mentorer',
+      nameEn: 'Mentors',
+      unit: 'COUNT',
+      periodicity: 'QUARTER',
+      direction: 'HIGHER_IS_BETTER',
+      ...extra,
+    });
+
+    it('a coordinator adds one, audited; others may not, and another collaboration never sees it', async () => {
+      const refused = await gql(CREATE, { input: input() }, { token: await tokenFor('helsingborg') });
+      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+      const foreign = await gql(CREATE, { input: input() }, { token: await tokenFor('sandviken') });
+      expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+
+      const created = await gql(CREATE, { input: input() }, { token: await tokenFor('samordnare') });
+      expect(created.errors).toBeUndefined();
+      const indicator = created.data?.['createLocalIndicator'];
+      expect(indicator).toMatchObject({
+        code: 'mentorer.antal',
+        source: 'LOCAL',
+        collaborationId: FH_ID,
+        theme: 'local',
+        version: 1,
+      });
+      const [audit] = await sql(`SELECT action, after FROM audit_event WHERE entity_id = $1`, [indicator.id]);
+      expect(audit).toMatchObject({ action: 'indicator.created', after: { code: 'mentorer.antal' } });
+
+      const sandviken = await gql(
+        `query ($c: ID!) { indicators(collaborationId: $c, source: LOCAL) { code } }`,
+        { c: SANDVIKEN_ID },
+        { token: await tokenFor('sandviken') },
+      );
+      expect(sandviken.data?.['indicators'].map((i: { code: string }) => i.code)).not.toContain(
+        'mentorer.antal',
+      );
+    });
+
+    it('refuses a taken code, an official code and a malformed one, writing nothing', async () => {
+      const token = await tokenFor('samordnare');
+      const before = await sql(`SELECT count(*)::int AS n FROM indicator`);
+      const taken = await gql(CREATE, { input: input({ code: 'jobbspar.deltagare' }) }, { token });
+      expect(taken.errors?.[0]?.extensions?.['fields']).toEqual([
+        { field: 'input.code', message: 'this collaboration already has an indicator with this code' },
+      ]);
+      const official = await gql(CREATE, { input: input({ code: 'af.bas.tot.unemployed' }) }, { token });
+      expect(official.errors?.[0]?.extensions?.['fields']).toEqual([
+        { field: 'input.code', message: 'an official indicator has this code; choose another' },
+      ]);
+      const malformed = await gql(CREATE, { input: input({ code: 'Jobb spår', nameSv: '  ' }) }, { token });
+      expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
+      expect(await sql(`SELECT count(*)::int AS n FROM indicator`)).toEqual(before);
+    });
+
+    it('an edit based on an old version is refused, never silently overwriting a newer one', async () => {
+      const token = await tokenFor('samordnare');
+      const created = await gql(
+        CREATE,
+        { input: input({ code: 'mentorer.timmar', nameSv: 'Mentortimmar' }) },
+        { token },
+      );
+      expect(created.errors).toBeUndefined();
+      const { id } = created.data!['createLocalIndicator'];
+      const edit = (nameSv: string, expectedVersion: number) =>
+        gql(
+          UPDATE,
+          {
+            input: {
+              collaborationId: FH_ID,
+              indicatorId: id,
+              expectedVersion,
+              nameSv,
+              nameEn: 'Mentor hours',
+              direction: 'HIGHER_IS_BETTER',
+            },
+          },
+          { token },
+        );
+      expect((await edit('Timmar med mentor', 1)).data?.['updateLocalIndicator']).toMatchObject({
+        nameSv: 'Timmar med mentor',
+        version: 2,
+      });
+      expect(errorCodes(await edit('Mentorstimmar', 1))).toEqual(['CONFLICT']);
+      const [row] = await sql(`SELECT name_sv FROM indicator WHERE id = $1`, [id]);
+      expect(row).toEqual({ name_sv: 'Timmar med mentor' });
+    });
+  });
 });

@@ -6,3 +6,4 @@ export * from './indicator-query.service';
 export * from './manual-entry.service';
 export * from './indicators.module';
 export * from './demo-local-indicators.seed';
+export * from './local-indicator.service';

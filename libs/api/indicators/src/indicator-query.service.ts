@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '@kraftsamling/api/core/errors';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { isPeriodCode } from '@kraftsamling/shared/periods';
@@ -10,7 +10,7 @@ const SELECT_INDICATOR = `
   SELECT i.id, i.code, i.theme, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.description_sv AS "descriptionSv",
          i.description_en AS "descriptionEn", i.unit, i.periodicity, i.direction, i.source, i.kind,
          i.collaboration_id AS "collaborationId", n.code AS "numeratorCode", d.code AS "denominatorCode",
-         i.factor::float8 AS factor, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId"
+         i.factor::float8 AS factor, i.version, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId"
     FROM indicator i
     LEFT JOIN indicator n ON n.id = i.numerator_id
     LEFT JOIN indicator d ON d.id = i.denominator_id`;
@@ -74,6 +74,17 @@ export class IndicatorQueryService {
     ]);
     if (!row) throw notFound('Indicator', code);
     return row;
+  }
+
+  /** A local indicator of the tenant's collaboration by id, in the caller's transaction. */
+  async localById(manager: EntityManager, tenant: TenantScope, id: string): Promise<IndicatorModel | null> {
+    const [row] = await manager.query(
+      `${SELECT_INDICATOR} WHERE i.id = $1 AND i.collaboration_id = $2 AND i.source = 'LOCAL'`,
+      [id, tenant.collaborationId],
+    );
+    if (!row) return null;
+    const { numeratorId: _n, denominatorId: _d, ...indicator } = row as IndicatorRow;
+    return indicator;
   }
 
   /**

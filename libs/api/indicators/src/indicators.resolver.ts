@@ -4,8 +4,10 @@ import { badInput, notFound } from '@kraftsamling/api/core/errors';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { IndicatorImporter } from './indicator-importer';
 import { IndicatorQueryService, OFFICIAL_CATALOGUE } from './indicator-query.service';
+import { LocalIndicatorService } from './local-indicator.service';
 import { ManualEntryService } from './manual-entry.service';
 import {
+  CreateLocalIndicatorInput,
   EnterValuesInput,
   EnterValuesResultModel,
   ImportBatchModel,
@@ -13,6 +15,7 @@ import {
   IndicatorSeriesModel,
   IndicatorSourceEnum,
   UndoImportInput,
+  UpdateLocalIndicatorInput,
 } from './models';
 
 const byCollaborationArg = { arg: 'collaborationId' } as const;
@@ -23,6 +26,7 @@ export class IndicatorsResolver {
     private readonly queries: IndicatorQueryService,
     private readonly importer: IndicatorImporter,
     private readonly manualEntry: ManualEntryService,
+    private readonly localIndicators: LocalIndicatorService,
   ) {}
 
   @Query(() => [IndicatorModel], {
@@ -103,6 +107,22 @@ export class IndicatorsResolver {
       throw badInput([{ field: 'input.batchId', message: 'this batch is already undone' }]);
     await this.importer.undo(input.batchId, tenant.actor);
     return { ...batch, status: 'UNDONE', undoneAt: new Date() };
+  }
+
+  @Mutation(() => IndicatorModel, {
+    description: 'Adds a local indicator that only this collaboration sees.',
+  })
+  @Access.inCollaboration(Permission.IndicatorManage, { arg: 'input.collaborationId' })
+  createLocalIndicator(@Args('input') input: CreateLocalIndicatorInput, @Tenant() tenant: TenantScope) {
+    return this.localIndicators.create(tenant, input);
+  }
+
+  @Mutation(() => IndicatorModel, {
+    description: 'Changes the names, description, theme or direction of a local indicator.',
+  })
+  @Access.inCollaboration(Permission.IndicatorManage, { arg: 'input.collaborationId' })
+  updateLocalIndicator(@Args('input') input: UpdateLocalIndicatorInput, @Tenant() tenant: TenantScope) {
+    return this.localIndicators.update(tenant, input);
   }
 
   @Mutation(() => EnterValuesResultModel, { description: 'Enters local figures for one municipality.' })

@@ -2,17 +2,19 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
   IsString,
   IsUUID,
+  Length,
   Matches,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { UserSummaryModel } from '@kraftsamling/api/collaborations';
-import { TenantInput } from '@kraftsamling/api/core/tenancy';
+import { ExpectedVersion, TenantInput, Trim } from '@kraftsamling/api/core/tenancy';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -49,6 +51,7 @@ export class IndicatorModel {
   @Field(() => String, { nullable: true }) numeratorCode!: string | null;
   @Field(() => String, { nullable: true }) denominatorCode!: string | null;
   @Field(() => Float, { nullable: true }) factor!: number | null;
+  @Field(() => Int, { description: 'Changes with every edit of a local indicator.' }) version!: number;
 }
 
 @ObjectType('AreaSeries', {
@@ -146,4 +149,84 @@ export class EnterValuesInput extends TenantInput {
   @Type(() => EnteredValueInput)
   @ArrayMaxSize(5000)
   values!: EnteredValueInput[];
+}
+
+const CODE_PATTERN = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
+
+/** What a coordinator says about a local indicator: names, meaning and how to read it. */
+@InputType({ isAbstract: true })
+abstract class LocalIndicatorTextInput extends TenantInput {
+  @Field(() => String)
+  @Trim()
+  @IsString()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  nameSv!: string;
+
+  @Field(() => String)
+  @Trim()
+  @IsString()
+  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  nameEn!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, 2000, { message: 'must be at most 2000 characters' })
+  descriptionSv?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, 2000, { message: 'must be at most 2000 characters' })
+  descriptionEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Default: local.' })
+  @IsOptional()
+  @Trim()
+  @Matches(/^([a-z0-9]+([-_][a-z0-9]+)*)?$/, {
+    message: 'must be lower-case letters a–z, digits and hyphens, e.g. job-tracks',
+  })
+  theme?: string | null;
+
+  @Field(() => IndicatorDirectionEnum)
+  @IsIn(Object.values(IndicatorDirectionEnum), { message: 'must be LOWER_IS_BETTER or HIGHER_IS_BETTER' })
+  direction!: keyof typeof IndicatorDirectionEnum;
+}
+
+@InputType()
+export class CreateLocalIndicatorInput extends LocalIndicatorTextInput {
+  @Field(() => String, {
+    description: 'Lower-case letters, digits and . _ - between them, e.g. jobbspar.deltagare.',
+  })
+  @Trim()
+  @Length(2, 64, { message: 'must be 2 to 64 characters' })
+  @Matches(CODE_PATTERN, {
+    message: 'must be lower-case letters a–z and digits, with . _ or - between them, e.g. jobbspar.deltagare',
+  })
+  code!: string;
+
+  @Field(() => IndicatorUnitEnum)
+  @IsIn(Object.values(IndicatorUnitEnum), {
+    message: `must be one of ${Object.values(IndicatorUnitEnum).join(', ')}`,
+  })
+  unit!: keyof typeof IndicatorUnitEnum;
+
+  @Field(() => PeriodicityEnum)
+  @IsIn(Object.values(PeriodicityEnum), {
+    message: `must be one of ${Object.values(PeriodicityEnum).join(', ')}`,
+  })
+  periodicity!: keyof typeof PeriodicityEnum;
+}
+
+/** Code, unit and periodicity stay: values already entered are read by them. */
+@InputType()
+export class UpdateLocalIndicatorInput extends LocalIndicatorTextInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be the id of an indicator' })
+  indicatorId!: string;
+
+  @ExpectedVersion()
+  expectedVersion!: number;
 }
