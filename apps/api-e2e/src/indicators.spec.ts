@@ -355,6 +355,10 @@ describe('indicators and imports', () => {
       expect(official.errors?.[0]?.extensions?.['fields']).toEqual([
         { field: 'input.code', message: 'an official indicator has this code; choose another' },
       ]);
+      const reserved = await gql(CREATE, { input: input({ code: 'egna' }) }, { token });
+      expect(reserved.errors?.[0]?.extensions?.['fields']).toEqual([
+        { field: 'input.code', message: '"egna" is reserved; choose another code' },
+      ]);
       const malformed = await gql(CREATE, { input: input({ code: 'Jobb spår', nameSv: '  ' }) }, { token });
       expect(errorCodes(malformed)).toEqual(['BAD_USER_INPUT']);
       expect(await sql(`SELECT count(*)::int AS n FROM indicator`)).toEqual(before);

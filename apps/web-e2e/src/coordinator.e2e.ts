@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support/pages';
+import { expectAccessible, expectSnackBar, signIn } from './support/pages';
 
 test.describe('a coordinator', () => {
   test('signs in, sees the collaboration, switches language, adds a member and signs out', async ({
@@ -39,7 +39,7 @@ test.describe('a coordinator', () => {
     await page.getByRole('option', { name: 'Läsare' }).click();
     await form.getByRole('button', { name: 'Lägg till medlem' }).click();
     await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Läsare');
-    await expect(page.getByText('Ebba Testsson är nu medlem.')).toBeVisible();
+    await expectSnackBar(page, 'Ebba Testsson är nu medlem.');
     await expectAccessible(page, 'the member management page after adding a member');
 
     await page.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();

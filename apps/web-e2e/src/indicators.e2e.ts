@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './support/pages';
+import { expectAccessible, expectSnackBar, signIn } from './support/pages';
 
 const FH = '/s/familjen-helsingborg';
 
@@ -77,7 +77,8 @@ test.describe('an agency analyst', () => {
       .getByRole('alertdialog', { name: 'Ångra importen?' })
       .getByRole('button', { name: 'Ångra importen' })
       .click();
-    await expect(page.getByText('Importen jobbspar.csv är ångrad.')).toBeVisible();
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
+    await expectSnackBar(page, 'Importen jobbspar.csv är ångrad.');
     await expectAccessible(page, 'the import history after an undo');
 
     await page.goto(`${FH}/nyckeltal/jobbspar.deltagare`);
@@ -110,5 +111,48 @@ test.describe('a municipal editor', () => {
     await expect(page.getByTestId('entry-change-count')).toHaveText('Inga ändringar att spara.');
     await page.reload();
     await expect(page.getByLabel(/^Deltagare i arbetsträning, /).first()).toHaveValue('12');
+  });
+});
+
+test.describe('a coordinator', () => {
+  test('adds a local indicator from the catalogue and changes its Swedish name', async ({ page }) => {
+    await signIn(page, 'samordnare');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.getByRole('link', { name: 'Nyckeltal', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Nyckeltal' })).toBeVisible();
+    await page.getByRole('link', { name: 'Egna nyckeltal' }).click();
+    await expect(page).toHaveURL(new RegExp(`${FH}/nyckeltal/egna$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Egna nyckeltal' })).toBeVisible();
+    const table = page.getByRole('table', { name: 'Egna nyckeltal i Familjen Helsingborg' });
+    await expect(table.getByRole('row').filter({ hasText: 'jobbspar.deltagare' })).toBeVisible();
+    await expectAccessible(page, 'the local indicators page');
+
+    const form = page.getByRole('form', { name: 'Lägg till ett eget nyckeltal' });
+    await form.getByLabel('Kod').fill('mentorer.antal');
+    await form.getByLabel('Namn på svenska').fill('Mentorer');
+    await form.getByLabel('Namn på engelska').fill('Mentors');
+    await form.getByRole('combobox', { name: 'Enhet' }).click();
+    await page.getByRole('option', { name: 'Antal' }).click();
+    await form.getByRole('combobox', { name: 'Period' }).click();
+    await page.getByRole('option', { name: 'Kvartal' }).click();
+    await form.getByRole('button', { name: 'Lägg till nyckeltal' }).click();
+    await expect(page.getByTestId('local-indicators-status')).toHaveText('Nyckeltalet Mentorer är tillagt.');
+    const row = table.getByRole('row').filter({ hasText: 'mentorer.antal' });
+    await expect(row).toContainText('Mentorer');
+    await expect(row).toContainText('Kvartal');
+    await expect(form.getByLabel('Kod')).toHaveValue('');
+
+    await row.getByRole('button', { name: 'Ändra Mentorer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ändra Mentorer' });
+    await expect(dialog.getByLabel('Namn på engelska')).toHaveValue('Mentors');
+    await expectAccessible(page, 'the edit dialog of a local indicator');
+    await dialog.getByLabel('Namn på svenska').fill('Mentorer i jobbspår');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('local-indicators-status')).toHaveText(
+      'Ändringarna i Mentorer i jobbspår är sparade.',
+    );
+    await expect(row.getByRole('link')).toHaveText('Mentorer i jobbspår');
+    await expectAccessible(page, 'the local indicators page after an edit');
   });
 });

@@ -19,3 +19,14 @@ export async function signIn(page: Page, username: string, password = 'demo'): P
   await page.getByLabel('Lösenord').fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
 }
+
+/**
+ * Waits for a snack-bar message as screen readers get it. Material first renders the
+ * message aria-hidden and moves it into its live region a moment later; until then its
+ * close button sits inside an aria-hidden element, which axe rightly reports.
+ */
+export async function expectSnackBar(page: Page, text: string, close = 'Stäng'): Promise<void> {
+  const bar = page.locator('mat-snack-bar-container');
+  await expect(bar.getByText(text)).toBeVisible();
+  await expect(bar.getByRole('button', { name: close })).toBeVisible();
+}

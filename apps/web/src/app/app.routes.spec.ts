@@ -98,4 +98,14 @@ describe('application routes', () => {
       'Att registrera värden är till för kommunredaktörer och samordnare',
     );
   });
+
+  it('shows "no access" at /s/:slug/nyckeltal/egna without indicator:manage, not an indicator called "egna"', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/nyckeltal/egna');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="no-access"]')?.textContent).toContain(
+      'Att lägga till och ändra egna nyckeltal är till för samordnare',
+    );
+    expect(TestBed.inject(Location).path()).toBe('/s/familjen-helsingborg/nyckeltal/egna');
+    expect(TestBed.inject(Title).getTitle()).toBe('Ingen behörighet – Kraftsamling');
+  });
 });

@@ -9,6 +9,9 @@ import type { CreateLocalIndicatorInput, IndicatorModel, UpdateLocalIndicatorInp
 
 const DEFAULT_THEME = 'local';
 
+/** Words the web app uses as addresses next to indicator codes (/nyckeltal/egna, …/registrera). */
+const RESERVED_CODES = new Set(['egna', 'registrera']);
+
 /**
  * A collaboration's own indicators (e.g. participants in job tracks): only its members
  * see them. Every statement is filtered on the tenant; official indicators are never
@@ -24,6 +27,10 @@ export class LocalIndicatorService {
 
   create(tenant: TenantScope, input: CreateLocalIndicatorInput): Promise<IndicatorModel> {
     return this.dataSource.transaction(async (manager) => {
+      if (RESERVED_CODES.has(input.code))
+        throw badInput([
+          { field: 'input.code', message: `"${input.code}" is reserved; choose another code` },
+        ]);
       // A template names indicators by code, so a local code must not hide an official one.
       const [official] = await manager.query(
         `SELECT 1 FROM indicator WHERE collaboration_id IS NULL AND code = $1`,

@@ -4,3 +4,4 @@ export * from './lib/indicator.service';
 export * from './lib/ndjson';
 export * from './lib/import-upload';
 export * from './lib/value-entry';
+export * from './lib/local-indicators';

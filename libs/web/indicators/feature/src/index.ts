@@ -6,3 +6,4 @@ export * from './lib/history/import-history.page';
 export * from './lib/entry/value-entry.page';
 export * from './lib/shared/indicator-no-access.page';
 export * from './lib/shared/indicator-links.component';
+export * from './lib/local/local-indicators.page';

@@ -24,6 +24,7 @@ function indicator(
     numeratorCode: null,
     denominatorCode: null,
     factor: null,
+    version: 1,
     ...overrides,
   };
 }

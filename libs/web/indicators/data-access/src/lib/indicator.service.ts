@@ -1,6 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import {
+  CreateLocalIndicatorGQL,
+  CreateLocalIndicatorInput,
   EnterValuesGQL,
   EnterValuesInput,
   ImportBatchesGQL,
@@ -9,6 +11,8 @@ import {
   IndicatorsGQL,
   UndoImportGQL,
   UndoImportInput,
+  UpdateLocalIndicatorGQL,
+  UpdateLocalIndicatorInput,
 } from '@kraftsamling/web/shared/graphql';
 import { Observable, map } from 'rxjs';
 import { EnterValuesResult, ImportBatch, Indicator, IndicatorSeries } from './models';
@@ -34,7 +38,10 @@ export function apiMessage(error: unknown): string | null {
   return null;
 }
 
-/** Reads the indicator catalogue and values, lists and undoes imports, enters local figures. */
+/**
+ * Reads the indicator catalogue and values, lists and undoes imports, enters local figures,
+ * adds and edits the collaboration's local indicators.
+ */
 @Injectable({ providedIn: 'root' })
 export class IndicatorService {
   private readonly indicatorsQuery = inject(IndicatorsGQL);
@@ -42,6 +49,8 @@ export class IndicatorService {
   private readonly batchesQuery = inject(ImportBatchesGQL);
   private readonly undoImportMutation = inject(UndoImportGQL);
   private readonly enterValuesMutation = inject(EnterValuesGQL);
+  private readonly createLocalIndicatorMutation = inject(CreateLocalIndicatorGQL);
+  private readonly updateLocalIndicatorMutation = inject(UpdateLocalIndicatorGQL);
 
   /** The catalogue: official indicators and the collaboration's local ones. */
   indicators(collaborationId: string, source: IndicatorSource | null = null): Observable<Indicator[]> {
@@ -82,5 +91,19 @@ export class IndicatorService {
     return this.enterValuesMutation
       .mutate({ variables: { input } })
       .pipe(map((result) => required(result.data?.enterValues)));
+  }
+
+  /** Adds an indicator only this collaboration sees. */
+  createLocalIndicator(input: CreateLocalIndicatorInput): Observable<Indicator> {
+    return this.createLocalIndicatorMutation
+      .mutate({ variables: { input } })
+      .pipe(map((result) => required(result.data?.createLocalIndicator)));
+  }
+
+  /** Changes a local indicator's names, descriptions, theme or direction; CONFLICT when someone else changed it first. */
+  updateLocalIndicator(input: UpdateLocalIndicatorInput): Observable<Indicator> {
+    return this.updateLocalIndicatorMutation
+      .mutate({ variables: { input } })
+      .pipe(map((result) => required(result.data?.updateLocalIndicator)));
   }
 }

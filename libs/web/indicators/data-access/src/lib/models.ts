@@ -30,6 +30,7 @@ export const KNOWN_THEMES: readonly string[] = [
   'employment',
   'establishment',
   'income',
+  'local',
   'population',
   'population-by-age',
 ];

@@ -6,14 +6,16 @@ import { ValueEntryPage } from './entry/value-entry.page';
 import { ImportHistoryPage } from './history/import-history.page';
 import { ImportPage } from './import/import.page';
 import { IndicatorPage } from './indicator/indicator.page';
+import { LocalIndicatorsPage } from './local/local-indicators.page';
 import { IndicatorNoAccessPage } from './shared/indicator-no-access.page';
 
 /**
  * Routes under /s (load them with `path: 's'`) for /s/:slug/nyckeltal… and /s/:slug/import…
  * (apps/web matches only those before loading them): the catalogue, an indicator, the manual
- * entry grid, the import page and the import history. Route titles are translation keys.
- * A page the user's permissions do not cover matches the "no access" route after it, at
- * the same address.
+ * entry grid, the collaboration's local indicators, the import page and the import history.
+ * Route titles are translation keys. A page the user's permissions do not cover matches the
+ * "no access" route after it, at the same address. The fixed pages under nyckeltal/ come
+ * before nyckeltal/:code, which would otherwise take them for indicator codes.
  */
 export const indicatorRoutes: Routes = [
   {
@@ -32,6 +34,18 @@ export const indicatorRoutes: Routes = [
     path: ':slug/nyckeltal/registrera',
     component: IndicatorNoAccessPage,
     data: { reasonKey: 'indicators.noAccess.enter' },
+    title: 'titles.noAccess',
+  },
+  {
+    path: ':slug/nyckeltal/egna',
+    canMatch: [requirePermission(Permission.IndicatorManage)],
+    component: LocalIndicatorsPage,
+    title: 'titles.localIndicators',
+  },
+  {
+    path: ':slug/nyckeltal/egna',
+    component: IndicatorNoAccessPage,
+    data: { reasonKey: 'indicators.noAccess.manage' },
     title: 'titles.noAccess',
   },
   { path: ':slug/nyckeltal/:code', component: IndicatorPage, title: 'titles.indicator' },

@@ -72,6 +72,7 @@ export function indicator(code: string, overrides: Partial<Indicator> = {}): Ind
     numeratorCode: null,
     denominatorCode: null,
     factor: null,
+    version: 1,
     ...overrides,
   };
 }

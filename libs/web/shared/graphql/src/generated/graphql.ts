@@ -42,6 +42,21 @@ export type CreateGroupInput = {
   name: string;
 };
 
+export type CreateLocalIndicatorInput = {
+  /** Lower-case letters, digits and . _ - between them, e.g. jobbspar.deltagare. */
+  code: string;
+  collaborationId: string | number;
+  descriptionEn?: string | null | undefined;
+  descriptionSv?: string | null | undefined;
+  direction: IndicatorDirection;
+  nameEn: string;
+  nameSv: string;
+  periodicity: Periodicity;
+  /** Default: local. */
+  theme?: string | null | undefined;
+  unit: IndicatorUnit;
+};
+
 export type EnterValuesInput = {
   areaCode: string;
   collaborationId: string | number;
@@ -129,6 +144,20 @@ export type UndoImportInput = {
   collaborationId: string | number;
 };
 
+export type UpdateLocalIndicatorInput = {
+  collaborationId: string | number;
+  descriptionEn?: string | null | undefined;
+  descriptionSv?: string | null | undefined;
+  direction: IndicatorDirection;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  indicatorId: string | number;
+  nameEn: string;
+  nameSv: string;
+  /** Default: local. */
+  theme?: string | null | undefined;
+};
+
 export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number };
 
 export type MembershipFieldsFragment = { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null };
@@ -213,7 +242,7 @@ export type UndoImportMutationVariables = Exact<{
 
 export type UndoImportMutation = { undoImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null } };
 
-export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null };
+export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number };
 
 export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
 
@@ -225,7 +254,7 @@ export type IndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null }> };
+export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }> };
 
 export type IndicatorSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -236,7 +265,7 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
 export type EnterValuesMutationVariables = Exact<{
   input: EnterValuesInput;
@@ -244,6 +273,20 @@ export type EnterValuesMutationVariables = Exact<{
 
 
 export type EnterValuesMutation = { enterValues: { batchId: string | null, inserted: number, changed: number, unchanged: number } };
+
+export type CreateLocalIndicatorMutationVariables = Exact<{
+  input: CreateLocalIndicatorInput;
+}>;
+
+
+export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number } };
+
+export type UpdateLocalIndicatorMutationVariables = Exact<{
+  input: UpdateLocalIndicatorInput;
+}>;
+
+
+export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number } };
 
 export const OrganizationFieldsFragmentDoc = gql`
     fragment OrganizationFields on Organization {
@@ -333,6 +376,7 @@ export const IndicatorFieldsFragmentDoc = gql`
   numeratorCode
   denominatorCode
   factor
+  version
 }
     `;
 export const AreaSeriesFieldsFragmentDoc = gql`
@@ -662,6 +706,42 @@ export const EnterValuesDocument = gql`
   })
   export class EnterValuesGQL extends Apollo.Mutation<EnterValuesMutation, EnterValuesMutationVariables> {
     override document = EnterValuesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateLocalIndicatorDocument = gql`
+    mutation CreateLocalIndicator($input: CreateLocalIndicatorInput!) {
+  createLocalIndicator(input: $input) {
+    ...IndicatorFields
+  }
+}
+    ${IndicatorFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateLocalIndicatorGQL extends Apollo.Mutation<CreateLocalIndicatorMutation, CreateLocalIndicatorMutationVariables> {
+    override document = CreateLocalIndicatorDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateLocalIndicatorDocument = gql`
+    mutation UpdateLocalIndicator($input: UpdateLocalIndicatorInput!) {
+  updateLocalIndicator(input: $input) {
+    ...IndicatorFields
+  }
+}
+    ${IndicatorFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateLocalIndicatorGQL extends Apollo.Mutation<UpdateLocalIndicatorMutation, UpdateLocalIndicatorMutationVariables> {
+    override document = UpdateLocalIndicatorDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

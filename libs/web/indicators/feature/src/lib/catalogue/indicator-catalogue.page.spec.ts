@@ -140,4 +140,15 @@ describe('IndicatorCataloguePage', () => {
       '/s/familjen-helsingborg/import/historik',
     );
   });
+
+  it('links to the local indicators only for users with indicator:manage', async () => {
+    const editor = await render(EDITOR_PERMISSIONS);
+    expect(editor.element.querySelector('[data-testid="link-local-indicators"]')).toBeNull();
+    TestBed.resetTestingModule();
+
+    const coordinator = await render(COORDINATOR_PERMISSIONS);
+    const link = coordinator.element.querySelector('[data-testid="link-local-indicators"]');
+    expect(link?.textContent?.trim()).toBe('Egna nyckeltal');
+    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/nyckeltal/egna');
+  });
 });

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
-import { IndicatorService, recentPeriods } from '@kraftsamling/web/indicators/data-access';
+import { Indicator, IndicatorService, recentPeriods } from '@kraftsamling/web/indicators/data-access';
 import { periodLabel } from '@kraftsamling/web/indicators/ui';
 import type { EnterValuesInput } from '@kraftsamling/web/shared/graphql';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
@@ -63,11 +63,12 @@ describe('ValueEntryPage', () => {
       roles?: ('COORDINATOR' | 'MUNICIPAL_EDITOR')[];
       enterValues?: (input: EnterValuesInput) => Observable<unknown>;
       userId?: string;
+      localIndicators?: Indicator[];
     } = {},
   ) {
     const { permissions = COORDINATOR_PERMISSIONS, roles = ['COORDINATOR'] } = options;
     const indicators = {
-      indicators: jest.fn(() => of([JOBBSPAR, ARBETSTRANING])),
+      indicators: jest.fn(() => of(options.localIndicators ?? [JOBBSPAR, ARBETSTRANING])),
       series: jest.fn((_c: string, code: string, opts: { areaCodes: string[] }) =>
         of(localSeries(code, opts.areaCodes[0])),
       ),
@@ -151,6 +152,26 @@ describe('ValueEntryPage', () => {
     const label = element.querySelector(`label[for="${latest.id}"]`);
     expect(label?.classList).toContain('ks-visually-hidden');
     expect(cell('Deltagare i arbetsträning', PERIODS[0]).value).toBe('');
+  });
+
+  it('says when there are no local indicators, with a link to add them only for a coordinator', async () => {
+    const coordinator = await render({ localIndicators: [] });
+    const empty = coordinator.element.querySelector('[data-testid="entry-no-indicators"]');
+    expect(empty?.textContent).toContain('Samverkan har inga egna nyckeltal ännu.');
+    const link = empty?.querySelector('[data-testid="link-add-local-indicators"]');
+    expect(link?.textContent?.trim()).toBe('Lägg till egna nyckeltal');
+    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/nyckeltal/egna');
+    expect(coordinator.element.querySelector('table')).toBeNull();
+    TestBed.resetTestingModule();
+
+    const editor = await render({
+      localIndicators: [],
+      permissions: EDITOR_PERMISSIONS,
+      roles: ['MUNICIPAL_EDITOR'],
+    });
+    const editorEmpty = editor.element.querySelector('[data-testid="entry-no-indicators"]');
+    expect(editorEmpty?.textContent).toContain('Samverkan har inga egna nyckeltal ännu.');
+    expect(editorEmpty?.querySelector('a')).toBeNull();
   });
 
   it('offers a coordinator every member municipality', async () => {

@@ -35,6 +35,7 @@ import {
   editableMunicipalities,
   entryIndexOfField,
   indicatorName,
+  indicatorPermissions,
   recentPeriods,
 } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
@@ -97,7 +98,16 @@ interface EntryContext {
       </div>
 
       @if (!context.indicators.length) {
-        <p class="ks-card">{{ 'valueEntry.noIndicators' | transloco }}</p>
+        <div class="ks-card" data-testid="entry-no-indicators">
+          <p>{{ 'valueEntry.noIndicators' | transloco }}</p>
+          @if (canManage()) {
+            <p>
+              <a [routerLink]="['/s', slug(), 'nyckeltal', 'egna']" data-testid="link-add-local-indicators">{{
+                'valueEntry.addIndicators' | transloco
+              }}</a>
+            </p>
+          }
+        </div>
       } @else if (!context.municipalities.length) {
         <p class="ks-card">
           {{ 'valueEntry.noMunicipality' | transloco }}
@@ -324,6 +334,10 @@ export class ValueEntryPage {
     const state = this.state();
     return state.status === 'ready' ? state.data : null;
   });
+  /** A coordinator, who can add the local indicators the grid needs. */
+  readonly canManage = computed(
+    () => indicatorPermissions(this.context()?.collaboration.myPermissions).canManage,
+  );
   readonly periodicities = computed(() => {
     const present = new Set(this.context()?.indicators.map((indicator) => indicator.periodicity));
     return PERIODICITIES.filter((periodicity) => present.has(periodicity));

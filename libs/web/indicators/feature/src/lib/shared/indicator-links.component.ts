@@ -5,15 +5,15 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
 
 /**
- * Links to entering values and importing, each only for users whose permissions cover it
- * (a hint: the routes and the API check again).
+ * Links to entering values, importing and the collaboration's local indicators, each only
+ * for users whose permissions cover it (a hint: the routes and the API check again).
  */
 @Component({
   selector: 'ks-indicator-links',
   imports: [MatAnchor, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (allowed().canEnter || allowed().canImport) {
+    @if (allowed().canEnter || allowed().canImport || allowed().canManage) {
       <ul role="list" class="ks-link-row">
         @if (allowed().canEnter) {
           <li>
@@ -39,6 +39,17 @@ import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
               data-testid="link-history"
             >
               {{ 'indicators.actions.history' | transloco }}
+            </a>
+          </li>
+        }
+        @if (allowed().canManage) {
+          <li>
+            <a
+              mat-stroked-button
+              [routerLink]="['/s', slug(), 'nyckeltal', 'egna']"
+              data-testid="link-local-indicators"
+            >
+              {{ 'indicators.actions.local' | transloco }}
             </a>
           </li>
         }
