@@ -65,6 +65,17 @@ test.describe('an agency analyst', () => {
     const october = table.getByRole('row', { name: /^oktober 2024/ }).getByRole('cell');
     await expect(october.nth(0)).toHaveText('7');
     await expect(october.nth(2)).toHaveText('45');
+    // Provenance: the value's description, shown as a tooltip on keyboard focus and on hover.
+    const value = september.nth(2).locator('[tabindex="0"]');
+    const provenance = /Källa: .*import [0-9a-f]+/;
+    await expect(value).toHaveAccessibleDescription(provenance);
+    await value.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(value).toBeFocused();
+    // The previous cell's tooltip closes as this one opens: wait for the one left.
+    await expect(page.locator('.mat-mdc-tooltip')).toHaveCount(1);
+    await expect(page.locator('.mat-mdc-tooltip')).toContainText(provenance);
     await expect(page.getByRole('img', { name: /Linjediagram: Deltagare i jobbspår/ })).toBeVisible();
     await expectAccessible(page, 'the indicator page');
 
