@@ -15,7 +15,7 @@ function batch(id: string, overrides: Partial<ImportBatch> = {}): ImportBatch {
     source: 'AF',
     format: 'AF_WORKBOOK',
     fileName: 'arbetslosa-bas-2024-09.xlsx',
-    fileSha256: 'abc',
+    fileSha256: '3f786850e387550fdab836ed7e6dc881de23001b8e1a2f1c4ab5b1c8f6a3b7c1',
     fileSize: 1_572_864,
     publishedAt: '2024-10-15',
     inserted: 120,
@@ -68,7 +68,7 @@ describe('ImportHistoryPage', () => {
 
   afterEach(() => TestBed.inject(MatDialog).closeAll());
 
-  it('lists each batch with when, who, file, source, counts and status', async () => {
+  it('lists each batch with when, who, file and its hash, source, counts and status', async () => {
     const { element, service } = await render();
     expect(service.importBatches).toHaveBeenCalledWith('c1');
     const rows = Array.from(element.querySelectorAll('tbody tr')).map((tr) =>
@@ -77,7 +77,8 @@ describe('ImportHistoryPage', () => {
     expect(rows[0].slice(1, 9)).toEqual([
       'Exempel Analytiker',
       'b2222222',
-      'arbetslosa-bas-2024-09.xlsx (1,5 MB)',
+      // the hash is a line of its own under the file name
+      'arbetslosa-bas-2024-09.xlsx (1,5 MB) SHA-256 3f786850e387…',
       'Arbetsförmedlingen, AF_WORKBOOK',
       '120',
       '3',

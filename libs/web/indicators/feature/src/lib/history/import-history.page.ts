@@ -109,6 +109,11 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
                       @if (batch.fileSize != null) {
                         <span class="ks-muted"> ({{ size(batch.fileSize) }})</span>
                       }
+                      @if (batch.fileSha256) {
+                        <div class="ks-muted" [title]="batch.fileSha256">
+                          {{ 'importHistory.hash' | transloco: { hash: batch.fileSha256.slice(0, 12) } }}
+                        </div>
+                      }
                     } @else {
                       {{ 'importHistory.manual' | transloco }}
                     }
