@@ -363,12 +363,16 @@ describe('importing statistics', () => {
     expect(await value('scb.median_income', '0000', '2022')).toMatchObject({ value: 316.6 });
   });
 
-  it('lists the single cell of an SCB breakdown the catalogue does not carry, and writes nothing', async () => {
+  it('lists the single cell of an SCB breakdown the catalogue does not carry (JSON-stat and PxWeb v1), and writes nothing', async () => {
     const report = await scbImport(scbFixture('scb_v2_TAB638_data_BE0101N1_jsonstat2.json'), 'TAB638.json');
     expect(report).toMatchObject({ problems: [], inserted: 0, batchId: null });
     expect(report.unmappedSeries).toEqual([
       { series: 'SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1', values: 1 },
     ]);
+    // The same cell as PxWeb v1 json gives the same report.
+    const v1 = await scbImport(scbFixture('scb_v1_BefolkningNy_json_region.json'), 'BefolkningNy.json');
+    expect(v1).toMatchObject({ format: 'PXWEB_V1_JSON', problems: [], inserted: 0, batchId: null });
+    expect(v1.unmappedSeries).toEqual(report.unmappedSeries);
   });
 
   it('sums single ages into population 16–64 and 20–64 only when the file holds every age', async () => {
