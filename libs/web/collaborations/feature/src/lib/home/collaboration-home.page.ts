@@ -1,20 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Permission } from '@kraftsamling/shared/permissions';
 import {
-  CollaborationDetail,
   CollaborationService,
   can,
   municipalitiesOf,
@@ -27,10 +16,9 @@ import {
   OrganizationListComponent,
   RoleListComponent,
 } from '@kraftsamling/web/collaborations/ui';
-import { LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
-import { Subscription } from 'rxjs';
 
 /** A collaboration's home: who takes part (municipalities, partners, groups) and the user's roles. */
 @Component({
@@ -57,7 +45,7 @@ import { Subscription } from 'rxjs';
         [messageKey]="current.error.messageKey"
         [retryable]="retryable(current.error)"
         [homeLink]="true"
-        (retry)="load(slug())"
+        (retry)="page.reload(false)"
       />
     } @else {
       @let collaboration = current.data;
@@ -125,7 +113,12 @@ export class CollaborationHomePage {
 
   private readonly service = inject(CollaborationService);
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
-  readonly state = signal<LoadState<CollaborationDetail>>(LOADING);
+  protected readonly page = loadOnChange(
+    this.slug,
+    (slug) => this.service.collaboration(slug),
+    (collaboration) => this.titles?.setDetail(collaboration.name),
+  );
+  readonly state = this.page.state;
   private readonly collaboration = computed(() => {
     const state = this.state();
     return state.status === 'ready' ? state.data : null;
@@ -142,25 +135,4 @@ export class CollaborationHomePage {
   readonly canEnterValues = computed(() => can(this.collaboration()?.myPermissions, Permission.ValuesEnter));
 
   protected readonly retryable = isRetryable;
-  private subscription: Subscription | null = null;
-
-  constructor() {
-    effect(() => {
-      const slug = this.slug();
-      untracked(() => this.load(slug));
-    });
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-  }
-
-  load(slug: string): void {
-    this.subscription?.unsubscribe();
-    this.state.set(LOADING);
-    this.subscription = this.service.collaboration(slug).subscribe({
-      next: (data) => {
-        this.state.set({ status: 'ready', data });
-        this.titles?.setDetail(data.name);
-      },
-      error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
-    });
-  }
 }

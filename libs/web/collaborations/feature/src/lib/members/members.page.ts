@@ -1,14 +1,11 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   ElementRef,
   computed,
-  effect,
   inject,
   input,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
@@ -18,7 +15,6 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Permission } from '@kraftsamling/shared/permissions';
 import {
-  CollaborationAdmin,
   CollaborationService,
   GroupSummary,
   MemberRow,
@@ -26,10 +22,9 @@ import {
   partnersOf,
   sortGroups,
 } from '@kraftsamling/web/collaborations/data-access';
-import { AppError, LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { AppError, isRetryable, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
-import { Subscription } from 'rxjs';
 import { AddMemberFormComponent } from './add-member-form.component';
 import { AddOrganizationFormComponent } from './add-organization-form.component';
 import { ChangeRoleDialogComponent, ChangeRoleDialogData } from './change-role-dialog.component';
@@ -62,7 +57,12 @@ export class MembersPage {
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
   private readonly membersHeading = viewChild<ElementRef<HTMLElement>>('membersHeading');
 
-  readonly state = signal<LoadState<CollaborationAdmin>>(LOADING);
+  protected readonly page = loadOnChange(
+    this.slug,
+    (slug) => this.service.members(slug),
+    (collaboration) => this.titles?.setDetail(collaboration.name),
+  );
+  readonly state = this.page.state;
   /** An action (remove) that failed: shown above the table until the next action. */
   readonly actionError = signal<AppError | null>(null);
   readonly collaboration = computed(() => {
@@ -81,28 +81,6 @@ export class MembersPage {
   );
 
   protected readonly retryable = isRetryable;
-  private subscription: Subscription | null = null;
-
-  constructor() {
-    effect(() => {
-      const slug = this.slug();
-      untracked(() => this.load(slug, false));
-    });
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-  }
-
-  /** Loads the page; `silent` keeps the current data on screen (after a change). */
-  load(slug = this.slug(), silent = true): void {
-    this.subscription?.unsubscribe();
-    if (!silent || this.state().status !== 'ready') this.state.set(LOADING);
-    this.subscription = this.service.members(slug).subscribe({
-      next: (data) => {
-        this.state.set({ status: 'ready', data });
-        this.titles?.setDetail(data.name);
-      },
-      error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
-    });
-  }
 
   bindingName(member: MemberRow): string | null {
     return member.organization?.name ?? member.group?.name ?? null;
@@ -110,7 +88,7 @@ export class MembersPage {
 
   onMemberAdded(member: MemberRow): void {
     this.announce('members.add.success', { name: member.user.name || member.user.email });
-    this.load();
+    this.page.reload();
   }
 
   changeRole(member: MemberRow): void {
@@ -133,7 +111,7 @@ export class MembersPage {
       .subscribe((changed) => {
         if (changed) this.announce('members.changeRole.success', { name: member.user.name });
         // Reload also after a cancel: a conflict in the dialog means the data on screen is stale.
-        this.load();
+        this.page.reload();
       });
   }
 
@@ -159,11 +137,11 @@ export class MembersPage {
           next: () => {
             this.announce('members.remove.success', { name: member.user.name });
             this.membersHeading()?.nativeElement.focus();
-            this.load();
+            this.page.reload();
           },
           error: (error: unknown) => {
             this.actionError.set(toAppError(error));
-            this.load();
+            this.page.reload();
           },
         });
     });
@@ -182,18 +160,18 @@ export class MembersPage {
       .afterClosed()
       .subscribe((renamed) => {
         if (renamed) this.announce('groups.rename.success', { name: group.name });
-        this.load();
+        this.page.reload();
       });
   }
 
   onGroupCreated(group: GroupSummary): void {
     this.announce('groups.create.success', { name: group.name });
-    this.load();
+    this.page.reload();
   }
 
   onOrganizationAdded(organization: { name: string }): void {
     this.announce('organizations.add.success', { name: organization.name });
-    this.load();
+    this.page.reload();
   }
 
   /** Success messages go to a snack bar, which Material announces in a polite live region. */

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -17,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import {
   Indicator,
   IndicatorService,
@@ -28,25 +18,14 @@ import {
   themesOf,
 } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage } from '@kraftsamling/web/indicators/ui';
-import {
-  IndicatorSource,
-  LOADING,
-  LoadState,
-  isRetryable,
-  toAppError,
-} from '@kraftsamling/web/shared/graphql';
+import { IndicatorSource, isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
-import { Subscription, debounceTime, map, switchMap } from 'rxjs';
+import { debounceTime, map, switchMap } from 'rxjs';
 import { IndicatorLinksComponent } from '../shared/indicator-links.component';
 
 /** How long the search waits after the last key press before filtering (ms). */
 export const SEARCH_DEBOUNCE_MS = 250;
-
-interface CatalogueData {
-  collaboration: CollaborationDetail;
-  indicators: Indicator[];
-}
 
 /** The indicator catalogue: search, filter by theme and source, and a link to each indicator. */
 @Component({
@@ -77,7 +56,7 @@ interface CatalogueData {
         [messageKey]="current.error.messageKey"
         [retryable]="retryable(current.error)"
         [homeLink]="true"
-        (retry)="load(slug())"
+        (retry)="page.reload(false)"
       />
     } @else {
       @let data = current.data;
@@ -212,7 +191,21 @@ export class IndicatorCataloguePage {
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
   private readonly language = injectLanguage();
 
-  readonly state = signal<LoadState<CatalogueData>>(LOADING);
+  protected readonly page = loadOnChange(
+    this.slug,
+    (slug) =>
+      this.collaborations
+        .collaboration(slug, true)
+        .pipe(
+          switchMap((collaboration) =>
+            this.indicators
+              .indicators(collaboration.id)
+              .pipe(map((indicators) => ({ collaboration, indicators }))),
+          ),
+        ),
+    (data) => this.titles?.setDetail(data.collaboration.name),
+  );
+  readonly state = this.page.state;
 
   readonly searchControl = new FormControl('', { nonNullable: true });
   readonly themeControl = new FormControl<string | null>(null);
@@ -239,36 +232,6 @@ export class IndicatorCataloguePage {
 
   protected readonly retryable = isRetryable;
   protected readonly knownTheme = isKnownTheme;
-  private subscription: Subscription | null = null;
-
-  constructor() {
-    effect(() => {
-      const slug = this.slug();
-      untracked(() => this.load(slug));
-    });
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-  }
-
-  load(slug: string): void {
-    this.subscription?.unsubscribe();
-    this.state.set(LOADING);
-    this.subscription = this.collaborations
-      .collaboration(slug, true)
-      .pipe(
-        switchMap((collaboration) =>
-          this.indicators
-            .indicators(collaboration.id)
-            .pipe(map((indicators) => ({ collaboration, indicators }))),
-        ),
-      )
-      .subscribe({
-        next: (data) => {
-          this.state.set({ status: 'ready', data });
-          this.titles?.setDetail(data.collaboration.name);
-        },
-        error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
-      });
-  }
 
   name(indicator: Indicator): string {
     return indicatorName(indicator, this.language());

@@ -4,11 +4,9 @@ import {
   DestroyRef,
   ElementRef,
   computed,
-  effect,
   inject,
   input,
   signal,
-  untracked,
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -39,7 +37,14 @@ import {
   recentPeriods,
 } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
-import { AppError, LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import {
+  AppError,
+  LOADING,
+  LoadState,
+  isRetryable,
+  loadOnChange,
+  toAppError,
+} from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
 import { Observable, Subscription, catchError, forkJoin, from, map, of, switchMap } from 'rxjs';
@@ -85,7 +90,7 @@ interface EntryContext {
         [messageKey]="current.error.messageKey"
         [retryable]="retryable(current.error)"
         [homeLink]="true"
-        (retry)="load(slug())"
+        (retry)="page.reload(false)"
       />
     } @else {
       @let context = current.data;
@@ -312,7 +317,12 @@ export class ValueEntryPage {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly language = injectLanguage();
 
-  readonly state = signal<LoadState<EntryContext>>(LOADING);
+  protected readonly page = loadOnChange(
+    this.slug,
+    (slug) => this.entryContext(slug),
+    (context) => this.start(context),
+  );
+  readonly state = this.page.state;
   readonly gridState = signal<LoadState<Grid>>(LOADING);
 
   readonly municipality = new FormControl<string | null>(null);
@@ -351,68 +361,57 @@ export class ValueEntryPage {
 
   protected readonly retryable = isRetryable;
   protected readonly errorKey = entryErrorKey;
-  private subscription: Subscription | null = null;
   private gridSubscription: Subscription | null = null;
   private formSubscription: Subscription | null = null;
 
   constructor() {
-    effect(() => {
-      const slug = this.slug();
-      untracked(() => this.load(slug));
-    });
     inject(DestroyRef).onDestroy(() => {
-      this.subscription?.unsubscribe();
       this.gridSubscription?.unsubscribe();
       this.formSubscription?.unsubscribe();
     });
   }
 
-  load(slug: string): void {
-    this.subscription?.unsubscribe();
-    this.state.set(LOADING);
-    this.subscription = forkJoin({
+  private entryContext(slug: string): Observable<EntryContext> {
+    return forkJoin({
       collaboration: this.collaborations.collaboration(slug, true),
       me: from(this.meStore.load()),
-    })
-      .pipe(
-        switchMap(({ collaboration, me }) =>
-          forkJoin({
-            indicators: this.indicators.indicators(collaboration.id, 'LOCAL'),
-            own: this.ownMunicipalityCodes(slug, collaboration, me),
-          }).pipe(
-            map(({ indicators, own }) => {
-              const all = municipalitiesOf(collaboration.organizations)
-                .filter((organization) => !!organization.municipalityCode)
-                .map((organization) => ({ code: organization.municipalityCode!, name: organization.name }));
-              const municipalities =
-                own === null
-                  ? all
-                  : editableMunicipalities({
-                      municipalities: all,
-                      roles: collaboration.myRoles,
-                      isPlatformAdmin: !!me?.isPlatformAdmin,
-                      ownMunicipalityCodes: own,
-                    });
-              const local = indicators.filter(
-                (indicator) => indicator.source === 'LOCAL' && indicator.kind === 'MEASURED',
-              );
-              return { collaboration, indicators: local, municipalities };
-            }),
-          ),
+    }).pipe(
+      switchMap(({ collaboration, me }) =>
+        forkJoin({
+          indicators: this.indicators.indicators(collaboration.id, 'LOCAL'),
+          own: this.ownMunicipalityCodes(slug, collaboration, me),
+        }).pipe(
+          map(({ indicators, own }) => {
+            const all = municipalitiesOf(collaboration.organizations)
+              .filter((organization) => !!organization.municipalityCode)
+              .map((organization) => ({ code: organization.municipalityCode!, name: organization.name }));
+            const municipalities =
+              own === null
+                ? all
+                : editableMunicipalities({
+                    municipalities: all,
+                    roles: collaboration.myRoles,
+                    isPlatformAdmin: !!me?.isPlatformAdmin,
+                    ownMunicipalityCodes: own,
+                  });
+            const local = indicators.filter(
+              (indicator) => indicator.source === 'LOCAL' && indicator.kind === 'MEASURED',
+            );
+            return { collaboration, indicators: local, municipalities };
+          }),
         ),
-      )
-      .subscribe({
-        next: (context) => {
-          this.state.set({ status: 'ready', data: context });
-          this.titles?.setDetail(context.collaboration.name);
-          this.municipality.setValue(context.municipalities[0]?.code ?? null);
-          const periodicities = this.periodicities();
-          const periodicity = periodicities.includes('MONTH') ? 'MONTH' : (periodicities[0] ?? 'MONTH');
-          this.periodicity.setValue(periodicity);
-          this.onPeriodicityChange();
-        },
-        error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
-      });
+      ),
+    );
+  }
+
+  /** Once loaded: the first municipality, months if there are monthly indicators, and its grid. */
+  private start(context: EntryContext): void {
+    this.titles?.setDetail(context.collaboration.name);
+    this.municipality.setValue(context.municipalities[0]?.code ?? null);
+    const periodicities = this.periodicities();
+    const periodicity = periodicities.includes('MONTH') ? 'MONTH' : (periodicities[0] ?? 'MONTH');
+    this.periodicity.setValue(periodicity);
+    this.onPeriodicityChange();
   }
 
   /**

@@ -1,13 +1,11 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   ElementRef,
-  effect,
+  computed,
   inject,
   input,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
@@ -24,15 +22,10 @@ import {
   injectLanguage,
   shortId,
 } from '@kraftsamling/web/indicators/ui';
-import { AppError, LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { AppError, isRetryable, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
-import { Subscription, map, switchMap } from 'rxjs';
-
-interface HistoryData {
-  collaboration: CollaborationDetail;
-  batches: ImportBatch[];
-}
+import { map, switchMap } from 'rxjs';
 
 /** The API's source codes that have a name under `imports.sources`. */
 const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
@@ -52,7 +45,7 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
         [messageKey]="current.error.messageKey"
         [retryable]="retryable(current.error)"
         [homeLink]="true"
-        (retry)="load(slug(), false)"
+        (retry)="page.reload(false)"
       />
     }
     @if (data(); as data) {
@@ -178,8 +171,26 @@ export class ImportHistoryPage {
   private readonly language = injectLanguage();
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
 
-  readonly state = signal<LoadState<HistoryData>>(LOADING);
-  readonly data = signal<HistoryData | null>(null);
+  /** Loads the history; a silent reload (after an undo) keeps the table on screen. */
+  protected readonly page = loadOnChange(
+    this.slug,
+    (slug) =>
+      this.collaborations
+        .collaboration(slug, true)
+        .pipe(
+          switchMap((collaboration) =>
+            this.indicators
+              .importBatches(collaboration.id)
+              .pipe(map((batches) => ({ collaboration, batches }))),
+          ),
+        ),
+    (data) => this.titles?.setDetail(data.collaboration.name),
+  );
+  readonly state = this.page.state;
+  readonly data = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data : null;
+  });
   /** The batch being undone. */
   readonly busy = signal<string | null>(null);
   readonly actionError = signal<AppError | null>(null);
@@ -188,44 +199,6 @@ export class ImportHistoryPage {
 
   protected readonly retryable = isRetryable;
   protected readonly short = shortId;
-  private subscription: Subscription | null = null;
-
-  constructor() {
-    effect(() => {
-      const slug = this.slug();
-      untracked(() => this.load(slug, false));
-    });
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-  }
-
-  /** Loads the history; `silent` keeps the table on screen (after an undo). */
-  load(slug = this.slug(), silent = true): void {
-    this.subscription?.unsubscribe();
-    if (!silent || !this.data()) {
-      this.state.set(LOADING);
-      this.data.set(null);
-    }
-    this.subscription = this.collaborations
-      .collaboration(slug, true)
-      .pipe(
-        switchMap((collaboration) =>
-          this.indicators
-            .importBatches(collaboration.id)
-            .pipe(map((batches) => ({ collaboration, batches }))),
-        ),
-      )
-      .subscribe({
-        next: (data) => {
-          this.state.set({ status: 'ready', data });
-          this.data.set(data);
-          this.titles?.setDetail(data.collaboration.name);
-        },
-        error: (error: unknown) => {
-          this.state.set({ status: 'error', error: toAppError(error) });
-          this.data.set(null);
-        },
-      });
-  }
 
   when(iso: string | null | undefined): string {
     return formatDateTime(iso, this.language());
@@ -275,14 +248,14 @@ export class ImportHistoryPage {
             { duration: 6000, politeness: 'polite' },
           );
           this.heading()?.nativeElement.focus();
-          this.load();
+          this.page.reload();
         },
         error: (error: unknown) => {
           this.busy.set(null);
           this.actionError.set(toAppError(error, { CONFLICT: 'importHistory.conflict' }));
           this.actionMessage.set(apiMessage(error));
           this.heading()?.nativeElement.focus();
-          this.load();
+          this.page.reload();
         },
       });
     });

@@ -4,11 +4,9 @@ import {
   DestroyRef,
   ElementRef,
   computed,
-  effect,
   inject,
   input,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -20,7 +18,7 @@ import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import {
   AfSeriesChoice,
   IMPORT_FILE_SOURCES,
@@ -30,7 +28,7 @@ import {
   ImportUploadService,
 } from '@kraftsamling/web/indicators/data-access';
 import { formatFileSize, injectLanguage, shortId } from '@kraftsamling/web/indicators/ui';
-import { LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
 import { Subscription } from 'rxjs';
@@ -104,7 +102,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
         [messageKey]="current.error.messageKey"
         [retryable]="retryable(current.error)"
         [homeLink]="true"
-        (retry)="load(slug())"
+        (retry)="page.reload(false)"
       />
     } @else {
       <div class="ks-page-header">
@@ -348,7 +346,12 @@ export class ImportPage {
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
   private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
 
-  readonly state = signal<LoadState<CollaborationDetail>>(LOADING);
+  protected readonly page = loadOnChange(
+    this.slug,
+    (slug) => this.collaborations.collaboration(slug, true),
+    (collaboration) => this.titles?.setDetail(collaboration.name),
+  );
+  readonly state = this.page.state;
   readonly sources = IMPORT_FILE_SOURCES;
   readonly accepted = ACCEPTED_FILES;
 
@@ -399,30 +402,10 @@ export class ImportPage {
 
   protected readonly retryable = isRetryable;
   protected readonly short = shortId;
-  private subscription: Subscription | null = null;
   private upload: Subscription | null = null;
 
   constructor() {
-    effect(() => {
-      const slug = this.slug();
-      untracked(() => this.load(slug));
-    });
-    inject(DestroyRef).onDestroy(() => {
-      this.subscription?.unsubscribe();
-      this.upload?.unsubscribe();
-    });
-  }
-
-  load(slug: string): void {
-    this.subscription?.unsubscribe();
-    this.state.set(LOADING);
-    this.subscription = this.collaborations.collaboration(slug, true).subscribe({
-      next: (data) => {
-        this.state.set({ status: 'ready', data });
-        this.titles?.setDetail(data.name);
-      },
-      error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
-    });
+    inject(DestroyRef).onDestroy(() => this.upload?.unsubscribe());
   }
 
   size(bytes: number): string {

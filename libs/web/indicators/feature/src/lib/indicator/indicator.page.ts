@@ -1,7 +1,6 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   computed,
   effect,
   inject,
@@ -13,9 +12,8 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import {
-  IndicatorSeries,
   IndicatorService,
   indicatorDescription,
   indicatorName,
@@ -28,10 +26,10 @@ import {
   periodLabel,
   seriesTable,
 } from '@kraftsamling/web/indicators/ui';
-import { LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
-import { Subscription, map, switchMap } from 'rxjs';
+import { map, switchMap } from 'rxjs';
 
 /** How many periods the page shows at first: two years of months, a year of weeks… */
 export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
@@ -40,11 +38,6 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
   QUARTER: 12,
   YEAR: 10,
 };
-
-interface IndicatorData {
-  collaboration: CollaborationDetail;
-  series: IndicatorSeries;
-}
 
 /**
  * One indicator for the collaboration's member municipalities over time: what it is, a
@@ -76,7 +69,7 @@ interface IndicatorData {
         [messageKey]="current.error.messageKey"
         [retryable]="retryable(current.error)"
         [homeLink]="true"
-        (retry)="load(slug(), code())"
+        (retry)="page.reload(false)"
       />
       <p>
         <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
@@ -224,9 +217,26 @@ export class IndicatorPage {
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
   private readonly language = injectLanguage();
 
-  readonly state = signal<LoadState<IndicatorData>>(LOADING);
   readonly from = signal<string | null>(null);
   readonly to = signal<string | null>(null);
+  protected readonly page = loadOnChange(
+    () => ({ slug: this.slug(), code: this.code() }),
+    ({ slug, code }) =>
+      this.collaborations
+        .collaboration(slug, true)
+        .pipe(
+          switchMap((collaboration) =>
+            this.indicators.series(collaboration.id, code).pipe(map((series) => ({ collaboration, series }))),
+          ),
+        ),
+    (data) => {
+      const periods = [...data.series.periods].sort();
+      const shown = DEFAULT_PERIODS[data.series.indicator.periodicity] ?? 24;
+      this.from.set(periods[Math.max(0, periods.length - shown)] ?? null);
+      this.to.set(periods[periods.length - 1] ?? null);
+    },
+  );
+  readonly state = this.page.state;
 
   private readonly series = computed(() => {
     const state = this.state();
@@ -274,42 +284,13 @@ export class IndicatorPage {
 
   protected readonly retryable = isRetryable;
   protected readonly knownTheme = isKnownTheme;
-  private subscription: Subscription | null = null;
 
   constructor() {
-    effect(() => {
-      const slug = this.slug();
-      const code = this.code();
-      untracked(() => this.load(slug, code));
-    });
     // The title names the indicator, in the language shown.
     effect(() => {
       const name = this.name();
       if (name) untracked(() => this.titles?.setDetail(name));
     });
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-  }
-
-  load(slug: string, code: string): void {
-    this.subscription?.unsubscribe();
-    this.state.set(LOADING);
-    this.subscription = this.collaborations
-      .collaboration(slug, true)
-      .pipe(
-        switchMap((collaboration) =>
-          this.indicators.series(collaboration.id, code).pipe(map((series) => ({ collaboration, series }))),
-        ),
-      )
-      .subscribe({
-        next: (data) => {
-          const periods = [...data.series.periods].sort();
-          const shown = DEFAULT_PERIODS[data.series.indicator.periodicity] ?? 24;
-          this.from.set(periods[Math.max(0, periods.length - shown)] ?? null);
-          this.to.set(periods[periods.length - 1] ?? null);
-          this.state.set({ status: 'ready', data });
-        },
-        error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
-      });
   }
 
   label(period: string): string {

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
@@ -22,10 +12,10 @@ import {
   localIndicatorsOf,
 } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage } from '@kraftsamling/web/indicators/ui';
-import { LOADING, LoadState, isRetryable, toAppError } from '@kraftsamling/web/shared/graphql';
+import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
-import { Subscription, map, of, switchMap } from 'rxjs';
+import { Observable, map, of, switchMap } from 'rxjs';
 import { IndicatorNoAccessPage } from '../shared/indicator-no-access.page';
 import { CreateLocalIndicatorFormComponent } from './create-local-indicator-form.component';
 import {
@@ -68,7 +58,7 @@ interface LocalIndicatorsData {
         [messageKey]="current.error.messageKey"
         [retryable]="retryable(current.error)"
         [homeLink]="true"
-        (retry)="load(slug(), false)"
+        (retry)="page.reload(false)"
       />
     } @else if (!current.data.canManage) {
       <ks-indicator-no-access-page [slug]="slug()" reasonKey="indicators.noAccess.manage" />
@@ -173,7 +163,19 @@ export class LocalIndicatorsPage {
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
   private readonly language = injectLanguage();
 
-  readonly state = signal<LoadState<LocalIndicatorsData>>(LOADING);
+  protected readonly page = loadOnChange(
+    this.slug,
+    (slug): Observable<LocalIndicatorsData> =>
+      this.collaborations.collaboration(slug, true).pipe(
+        switchMap((collaboration) => {
+          const canManage = indicatorPermissions(collaboration.myPermissions).canManage;
+          const indicators = canManage ? this.service.indicators(collaboration.id, 'LOCAL') : of([]);
+          return indicators.pipe(map((list) => ({ collaboration, indicators: list, canManage })));
+        }),
+      ),
+    (data) => this.titles?.setDetail(data.collaboration.name),
+  );
+  readonly state = this.page.state;
   /** The last change, said in the page's status region (read out by screen readers). */
   readonly status = signal('');
   readonly indicators = computed(() => {
@@ -182,37 +184,6 @@ export class LocalIndicatorsPage {
   });
 
   protected readonly retryable = isRetryable;
-  private subscription: Subscription | null = null;
-
-  constructor() {
-    effect(() => {
-      const slug = this.slug();
-      untracked(() => this.load(slug, false));
-    });
-    inject(DestroyRef).onDestroy(() => this.subscription?.unsubscribe());
-  }
-
-  /** Loads the page; `silent` keeps the list on screen while it reloads (after a change). */
-  load(slug = this.slug(), silent = true): void {
-    this.subscription?.unsubscribe();
-    if (!silent || this.state().status !== 'ready') this.state.set(LOADING);
-    this.subscription = this.collaborations
-      .collaboration(slug, true)
-      .pipe(
-        switchMap((collaboration) => {
-          const canManage = indicatorPermissions(collaboration.myPermissions).canManage;
-          const indicators = canManage ? this.service.indicators(collaboration.id, 'LOCAL') : of([]);
-          return indicators.pipe(map((list) => ({ collaboration, indicators: list, canManage })));
-        }),
-      )
-      .subscribe({
-        next: (data) => {
-          this.state.set({ status: 'ready', data });
-          this.titles?.setDetail(data.collaboration.name);
-        },
-        error: (error: unknown) => this.state.set({ status: 'error', error: toAppError(error) }),
-      });
-  }
 
   name(indicator: Indicator): string {
     return indicatorName(indicator, this.language());
@@ -220,7 +191,7 @@ export class LocalIndicatorsPage {
 
   onCreated(indicator: Indicator): void {
     this.announce('localIndicators.create.success', indicator);
-    this.load();
+    this.page.reload();
   }
 
   edit(indicator: Indicator): void {
@@ -240,7 +211,7 @@ export class LocalIndicatorsPage {
       .subscribe((changed) => {
         if (changed) this.announce('localIndicators.edit.success', changed);
         // Reload also after a cancel: a conflict in the dialog means the list on screen is stale.
-        this.load();
+        this.page.reload();
       });
   }
 
