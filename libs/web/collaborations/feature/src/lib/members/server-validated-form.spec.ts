@@ -129,6 +129,25 @@ describe('ServerValidatedForm', () => {
     expect(submission.unshown()).toEqual([{ field: 'kind', message: 'unknown' }]);
   });
 
+  it('focuses the first faulted field after a server error at a field, and stays put when no field shows one', () => {
+    const { form, submit } = setup();
+    form.controls.name.setValue('Styrgrupp');
+    const other = Object.assign(document.createElement('button'), { id: 'submit' });
+    document.body.append(other);
+
+    other.focus();
+    submit({
+      request: () =>
+        throwError(() => graphQLError('BAD_USER_INPUT', [{ field: 'kind', message: 'unknown' }])),
+    });
+    expect(document.activeElement?.id).toBe('submit');
+
+    submit({
+      request: () => throwError(() => graphQLError('BAD_USER_INPUT', [{ field: 'name', message: 'taken' }])),
+    });
+    expect(document.activeElement?.id).toBe('invalid');
+  });
+
   it("uses the form's own message for a code, and clears the error at the next submit", () => {
     const { form, submission, submit } = setup();
     form.controls.name.setValue('Styrgrupp');

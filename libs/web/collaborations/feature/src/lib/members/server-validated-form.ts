@@ -1,4 +1,4 @@
-import { ElementRef, Signal, inject, signal } from '@angular/core';
+import { ElementRef, Injector, Signal, afterNextRender, inject, signal } from '@angular/core';
 import { FormGroup, FormGroupDirective } from '@angular/forms';
 import { AppError, ErrorCode, toAppError } from '@kraftsamling/web/shared/graphql';
 import { Observable } from 'rxjs';
@@ -47,9 +47,15 @@ export class ServerValidatedForm {
   /** Field errors from the API that no control of this form shows. */
   readonly unshown: Signal<AppError['fields']> = this.#unshown.asReadonly();
 
+  /**
+   * @param afterRender runs a callback once the page shows the latest state; focusing a
+   * field the API faulted has to wait for it, because the classes that mark a field
+   * invalid are set when Angular next renders.
+   */
   constructor(
     private readonly form: FormGroup,
     private readonly host: ElementRef<HTMLElement>,
+    private readonly afterRender: (run: () => void) => void = (run) => run(),
   ) {}
 
   submit<V, R>(submission: Submission<V, R>): void {
@@ -72,8 +78,11 @@ export class ServerValidatedForm {
       error: (error: unknown) => {
         this.#busy.set(false);
         const appError = toAppError(error, submission.messages);
-        this.#unshown.set(applyServerErrors(this.form, appError));
+        const unshown = applyServerErrors(this.form, appError);
+        this.#unshown.set(unshown);
         this.#error.set(appError);
+        // Like the form's own checks: take the user to the first field to correct.
+        if (unshown.length < appError.fields.length) this.afterRender(() => focusFirstInvalid(this.host));
       },
     });
   }
@@ -81,5 +90,8 @@ export class ServerValidatedForm {
 
 /** A ServerValidatedForm for `form`, focusing within the calling component. Call from a field initializer. */
 export function serverValidatedForm(form: FormGroup): ServerValidatedForm {
-  return new ServerValidatedForm(form, inject<ElementRef<HTMLElement>>(ElementRef));
+  const injector = inject(Injector);
+  return new ServerValidatedForm(form, inject<ElementRef<HTMLElement>>(ElementRef), (run) =>
+    afterNextRender(run, { injector }),
+  );
 }
