@@ -8,7 +8,7 @@ export default async function globalSetup() {
   const dataDir = path.join(workspaceRoot, 'tmp/api-e2e');
   const stack = await startStack({
     databaseServerUrl: process.env.DATABASE_URL,
-    databaseName: 'kraftsamling_api_e2e',
+    databaseName: process.env.E2E_DATABASE_NAME ?? 'kraftsamling_api_e2e',
     recreateDatabase: true,
     dataDir,
     postgresPort: 54331,

@@ -7,7 +7,7 @@ import { startStack, workspaceRoot } from '../../../../tools/dev-stack/stack.mjs
 export default async function globalSetup() {
   const stack = await startStack({
     databaseServerUrl: process.env.DATABASE_URL,
-    databaseName: 'kraftsamling_web_e2e',
+    databaseName: process.env.E2E_DATABASE_NAME ?? 'kraftsamling_web_e2e',
     recreateDatabase: true,
     dataDir: path.join(workspaceRoot, 'tmp/web-e2e'),
     postgresPort: 54332,

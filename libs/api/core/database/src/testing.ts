@@ -10,7 +10,9 @@ export async function createTestDatabase(name: string): Promise<string> {
   if (!serverUrl) {
     throw new Error('DATABASE_URL is not set: run the tests with `npm test`, which provides a PostgreSQL');
   }
-  const database = `ks_test_${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  // KS_TEST_DB_PREFIX lets two checkouts run their tests on one server side by side.
+  const prefix = process.env['KS_TEST_DB_PREFIX'] ?? 'ks_test_';
+  const database = `${prefix}${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
   const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
