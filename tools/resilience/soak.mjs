@@ -24,7 +24,12 @@ const MAX_RSS_GROWTH = 0.1;
 
 const FH = '10000000-0000-4000-8000-000000000001';
 const SANDVIKEN = '10000000-0000-4000-8000-000000000002';
-const LOCAL_CODES = ['jobbspar.deltagare', 'arbetstraning.deltagare', 'trappsteg.deltagare', 'utfall.anstallning'];
+const LOCAL_CODES = [
+  'jobbspar.deltagare',
+  'arbetstraning.deltagare',
+  'trappsteg.deltagare',
+  'utfall.anstallning',
+];
 const FH_GROUPS = ['30010000-0000-4000-8000-000000000003', '30010000-0000-4000-8000-000000000004'];
 
 const stack = await startStack({
@@ -50,7 +55,12 @@ async function tokenFor(username) {
   const response = await fetch(`${stack.issuerUrl}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'kraftsamling-cli', username, password: 'demo' }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'kraftsamling-cli',
+      username,
+      password: 'demo',
+    }),
   });
   if (!response.ok) throw new Error(`sign-in of ${username} failed: ${response.status}`);
   return (await response.json()).access_token;
@@ -198,8 +208,18 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 let failed = false;
 const result = {};
 try {
-  const users = ['helsingborg', 'bjuv', 'samordnare', 'sandviken', 'styrgrupp', 'arbetsmarknad', 'analytiker'];
-  const tokens = Object.fromEntries(await Promise.all(users.map(async (user) => [user, await tokenFor(user)])));
+  const users = [
+    'helsingborg',
+    'bjuv',
+    'samordnare',
+    'sandviken',
+    'styrgrupp',
+    'arbetsmarknad',
+    'analytiker',
+  ];
+  const tokens = Object.fromEntries(
+    await Promise.all(users.map(async (user) => [user, await tokenFor(user)])),
+  );
   // Tokens live 5 minutes in the dev realm; refresh them every minute of the run.
   const refresher = setInterval(async () => {
     for (const user of users) tokens[user] = await tokenFor(user).catch(() => tokens[user]);
@@ -275,7 +295,9 @@ try {
   ];
   for (const [name, ok] of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}`);
   failed = checks.some(([, ok]) => !ok);
-  console.log(`soak: ${checks.filter(([, ok]) => ok).length} passed, ${checks.filter(([, ok]) => !ok).length} failed`);
+  console.log(
+    `soak: ${checks.filter(([, ok]) => ok).length} passed, ${checks.filter(([, ok]) => !ok).length} failed`,
+  );
   if (options.json) writeFileSync(options.json, JSON.stringify(result, null, 2));
 } catch (error) {
   failed = true;
