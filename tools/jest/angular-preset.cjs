@@ -25,6 +25,9 @@ module.exports = function angularJestConfig(projectDir, overrides = {}) {
     moduleNameMapper: moduleNameMapper(),
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     setupFilesAfterEnv: [path.join(__dirname, 'angular-setup.cjs')],
+    // The first test of a file pays for compiling its components; on a busy 2-core machine
+    // that alone has taken over Jest's default 5 s.
+    testTimeout: 30_000,
     ...overrides,
   };
 };
