@@ -1,0 +1,4 @@
+export * from './measure';
+export * from './aggregate';
+export * from './goals';
+export * from './comparisons';
