@@ -107,7 +107,12 @@ export async function startStack(options) {
         env: { DATABASE_URL: databaseUrl },
       }),
     );
-    if (options.importDemoStatistics) await importDemoStatistics(databaseUrl, options.dataDir, log);
+    if (options.importDemoStatistics) {
+      await importDemoStatistics(databaseUrl, options.dataDir, log);
+      // Demo goals freeze their baselines from the statistics just imported.
+      if (options.seedDemo)
+        log(await runNode(API_MAIN, ['seed', '--demo'], { env: { DATABASE_URL: databaseUrl } }));
+    }
 
     let issuerUrl = options.issuerUrl;
     if (!issuerUrl) {

@@ -12,6 +12,7 @@ import { AuthModule } from '@kraftsamling/api/core/auth';
 import { DatabaseModule } from '@kraftsamling/api/core/database';
 import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@kraftsamling/api/core/errors';
 import { Access, TenancyModule } from '@kraftsamling/api/core/tenancy';
+import { GoalsModule } from '@kraftsamling/api/goals';
 import { GroupsModule } from '@kraftsamling/api/groups';
 import { IndicatorsModule } from '@kraftsamling/api/indicators';
 import { OrganizationsModule } from '@kraftsamling/api/organizations';
@@ -25,6 +26,7 @@ export const DOMAIN_MODULES = [
   GroupsModule,
   UsersModule,
   IndicatorsModule,
+  GoalsModule,
 ];
 
 @Controller()

@@ -34,19 +34,31 @@ describe('access rules', () => {
       operations.filter((op) => op.kind !== 'Field').map((op) => [op.operation, describeRule(op.rule)]),
     );
     expect(table).toEqual({
+      'Mutation.activateGoal': 'goal:manage in collaboration from arg input.collaborationId',
+      'Mutation.addGoalCheckIn': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.addMember': 'member:manage in collaboration from arg input.collaborationId',
       'Mutation.addPartnerOrganization':
         'organization:manage in collaboration from arg input.collaborationId',
       'Mutation.changeMemberRole': 'member:manage in collaboration from arg input.collaborationId',
+      'Mutation.createDecision': 'decision:manage in collaboration from arg input.collaborationId',
+      'Mutation.createGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.createGroup': 'group:manage in collaboration from arg input.collaborationId',
       'Mutation.createLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
       'Mutation.enterValues': 'values:enter in collaboration from arg input.collaborationId',
+      'Mutation.rebaselineGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.removeMember': 'member:manage in collaboration from arg input.collaborationId',
       'Mutation.renameGroup': 'group:manage in collaboration from arg input.collaborationId',
+      'Mutation.setGoalStatus': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.undoImport': 'indicator:import in collaboration from arg input.collaborationId',
+      'Mutation.updateDecision': 'decision:manage in collaboration from arg input.collaborationId',
+      'Mutation.updateGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.updateLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
       'Query.collaboration': 'collaboration:read in collaboration from arg slug',
       'Query.collaborations': 'authenticated',
+      'Query.decisions': 'goal:read in collaboration from arg collaborationId',
+      'Query.goal': 'goal:read in collaboration from arg collaborationId',
+      'Query.goalBaselinePreview': 'goal:read in collaboration from arg collaborationId',
+      'Query.goals': 'goal:read in collaboration from arg collaborationId',
       'Query.importBatches': 'indicator:import in collaboration from arg collaborationId',
       'Query.indicatorSeries': 'indicator:read in collaboration from arg collaborationId',
       'Query.indicators': 'indicator:read in collaboration from arg collaborationId',
@@ -54,6 +66,7 @@ describe('access rules', () => {
       'Query.municipalities': 'authenticated',
       'Query.officialIndicatorSeries': 'authenticated',
       'Query.officialIndicators': 'authenticated',
+      'Query.regionSeries': 'indicator:read in collaboration from arg collaborationId',
     });
   });
 
@@ -68,6 +81,10 @@ describe('access rules', () => {
       'CollaborationsResolver.members': 'member:read in collaboration from parent.id',
       'CollaborationsResolver.myPermissions': 'authenticated',
       'CollaborationsResolver.myRoles': 'authenticated',
+      'GoalsResolver.baselineChanges': 'goal:read in collaboration from parent.collaborationId',
+      'GoalsResolver.checkIns': 'goal:read in collaboration from parent.collaborationId',
+      'GoalsResolver.members': 'goal:read in collaboration from parent.collaborationId',
+      'GoalsResolver.progress': 'goal:read in collaboration from parent.collaborationId',
       'GroupsResolver.members': 'member:read in collaboration from parent.collaborationId',
       'MembershipGroupResolver.group': 'member:read in collaboration from parent.collaborationId',
       'MembershipOrganizationResolver.organization':

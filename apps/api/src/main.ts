@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError } from '@kraftsamling/api/core/errors';
 import { createDataSource, migrate, seedDemoData, seedReferenceData } from '@kraftsamling/api/core/database';
+import { seedDemoGoals } from '@kraftsamling/api/goals';
 import {
   IMPORT_SOURCES,
   IndicatorImporter,
@@ -181,7 +182,10 @@ async function main() {
             await seedDemoData(manager);
             await seedDemoLocalIndicators(manager);
           });
-          console.log('demo data: collaborations familjen-helsingborg and sandviken');
+          const goals = await dataSource.transaction((manager) => seedDemoGoals(manager));
+          console.log(
+            `demo data: collaborations familjen-helsingborg and sandviken, goals${goals.frozen ? ` (${goals.frozen} baselines frozen)` : ''}`,
+          );
         }
       });
     case 'import':

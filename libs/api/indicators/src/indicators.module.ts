@@ -5,6 +5,8 @@ import { IndicatorQueryService } from './indicator-query.service';
 import { IndicatorsResolver } from './indicators.resolver';
 import { LocalIndicatorService } from './local-indicator.service';
 import { ManualEntryService } from './manual-entry.service';
+import { RegionSeriesResolver } from './region-series.resolver';
+import { RegionSeriesService } from './region-series.service';
 
 @Module({
   providers: [
@@ -13,8 +15,10 @@ import { ManualEntryService } from './manual-entry.service';
     ManualEntryService,
     LocalIndicatorService,
     IndicatorsResolver,
+    RegionSeriesService,
+    RegionSeriesResolver,
   ],
   controllers: [ImportController],
-  exports: [IndicatorImporter, IndicatorQueryService],
+  exports: [IndicatorImporter, IndicatorQueryService, RegionSeriesService],
 })
 export class IndicatorsModule {}

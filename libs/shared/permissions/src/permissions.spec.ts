@@ -27,7 +27,18 @@ describe('role → permission map', () => {
       Permission.MemberRead,
       Permission.AuditRead,
       Permission.IndicatorRead,
+      Permission.GoalRead,
+      Permission.GoalManage,
+      Permission.DecisionManage,
     ]);
+  });
+
+  it('lets every member read goals, and only steering members and coordinators manage goals and decisions', () => {
+    for (const role of ALL_ROLES) expect(ROLE_PERMISSIONS[role]).toContain(Permission.GoalRead);
+    const goalManagers = ALL_ROLES.filter((role) => hasPermission([role], Permission.GoalManage));
+    expect(goalManagers.sort()).toEqual([Role.Coordinator, Role.SteeringMember].sort());
+    const deciders = ALL_ROLES.filter((role) => hasPermission([role], Permission.DecisionManage));
+    expect(deciders.sort()).toEqual([Role.Coordinator, Role.SteeringMember].sort());
   });
 
   it('lets agency analysts and coordinators import, editors and coordinators enter figures', () => {

@@ -19,6 +19,12 @@ export const Permission = {
   ValuesEnter: 'values:enter',
   /** define the collaboration's local indicators */
   IndicatorManage: 'indicator:manage',
+  /** read the collaboration's goals, their progress, check-ins and decisions */
+  GoalRead: 'goal:read',
+  /** create, edit, activate, re-baseline and check in on goals */
+  GoalManage: 'goal:manage',
+  /** record and follow up the steering group's decisions */
+  DecisionManage: 'decision:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -27,6 +33,7 @@ const MEMBER_BASICS: readonly Permission[] = [
   Permission.CollaborationRead,
   Permission.MemberRead,
   Permission.IndicatorRead,
+  Permission.GoalRead,
 ];
 
 /** The role → permission map: the single source of truth for API and web. */
@@ -40,8 +47,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.IndicatorImport,
     Permission.ValuesEnter,
     Permission.IndicatorManage,
+    Permission.GoalManage,
+    Permission.DecisionManage,
   ],
-  [Role.SteeringMember]: [...MEMBER_BASICS, Permission.AuditRead],
+  [Role.SteeringMember]: [...MEMBER_BASICS, Permission.AuditRead, Permission.GoalManage, Permission.DecisionManage],
   [Role.GroupMember]: MEMBER_BASICS,
   [Role.MunicipalEditor]: [...MEMBER_BASICS, Permission.ValuesEnter],
   [Role.AgencyAnalyst]: [...MEMBER_BASICS, Permission.IndicatorImport],

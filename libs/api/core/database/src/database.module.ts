@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataChangeFeed } from './data-change-feed';
 import { dataSourceOptions } from './data-source';
 
 export const DATABASE_SETTINGS = Symbol('DATABASE_SETTINGS');
@@ -11,7 +12,9 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), migrationsRun: false })],
-      exports: [TypeOrmModule],
+      providers: [{ provide: DataChangeFeed, useFactory: () => new DataChangeFeed(settings.url) }],
+      exports: [TypeOrmModule, DataChangeFeed],
+      global: true,
     };
   }
 }

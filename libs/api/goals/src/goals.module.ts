@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsModule } from '@kraftsamling/api/indicators';
+import { DecisionService } from './decision.service';
+import { GoalProgressService } from './goal-progress.service';
+import { GoalService } from './goal.service';
+import { DecisionsResolver, GoalsResolver } from './goals.resolver';
+
+@Module({
+  imports: [IndicatorsModule],
+  providers: [GoalService, GoalProgressService, DecisionService, GoalsResolver, DecisionsResolver],
+  exports: [GoalService, GoalProgressService, DecisionService],
+})
+export class GoalsModule {}
