@@ -35,6 +35,9 @@ module.exports = function nodeJestConfig(projectDir, overrides = {}) {
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     setupFiles: [path.join(__dirname, 'reflect-metadata-setup.cjs')],
+    // Tests that create a database of their own and migrate it have taken over Jest's
+    // default 5 s on a busy 2-core machine; a project may set its own.
+    testTimeout: 30_000,
     ...overrides,
   };
 };

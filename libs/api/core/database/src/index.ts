@@ -1,4 +1,4 @@
-export * from './entities';
+export * from './schema-values';
 export * from './data-source';
 export * from './seeds';
 export * from './database.module';
