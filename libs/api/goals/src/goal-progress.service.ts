@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataChangeFeed, DerivedCache } from '@kraftsamling/api/core/database';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
+import { addPeriods, periodOfDate, periodicityOf } from '@kraftsamling/shared/periods';
 import { aggregate, RegionSeriesService, type AreaParts } from '@kraftsamling/api/indicators';
 import {
   goalDirection,
@@ -115,9 +116,12 @@ export class GoalProgressService {
   ): Promise<GoalProgressModel> {
     const members = allMembers.filter((m) => m.inScope);
     const areas = members.map((m) => m.areaCode);
+    // The series shows the run-up too: from the earliest baseline, or the last 36 periods
+    // when the baseline is more recent (a steering group reads a trend, not a dot).
+    const context = addPeriods(periodOfDate(new Date(), periodicityOf(goal.baselinePeriod)), -36);
     const from = members.reduce(
       (earliest, m) => (m.baselinePeriod && m.baselinePeriod < earliest ? m.baselinePeriod : earliest),
-      goal.baselinePeriod,
+      goal.baselinePeriod < context ? goal.baselinePeriod : context,
     );
     const parts = await this.regions.parts(tenant, goal.indicatorCode, areas, { from });
     const periods = parts.periods;
