@@ -5,3 +5,4 @@ export * from './tenant';
 export * from './tenancy.module';
 export * from './request-loaders';
 export * from './inputs';
+export * from './cached-reads.plugin';

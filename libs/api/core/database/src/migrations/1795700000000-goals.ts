@@ -147,8 +147,9 @@ export class Goals1795700000000 implements MigrationInterface {
       `CREATE INDEX decision_collaboration_idx ON decision (collaboration_id, group_id, decided_on DESC)`,
     );
 
-    // Goal progress is cached by the API (it changes only when values or goals change): every
-    // committed change of values or goal rows tells each API instance to drop its cache.
+    // Goal progress and the steering group's reads are cached by the API (they change only
+    // when data does): every committed change of these tables tells each API instance to
+    // drop its caches.
     // NOTIFY is delivered on commit, so a rolled-back change invalidates nothing.
     await queryRunner.query(`
       CREATE FUNCTION notify_data_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -156,7 +157,19 @@ export class Goals1795700000000 implements MigrationInterface {
         PERFORM pg_notify('kraftsamling_data_change', TG_TABLE_NAME);
         RETURN NULL;
       END $$`);
-    for (const table of ['indicator_value', 'indicator', 'organization', 'goal', 'goal_member', 'goal_group']) {
+    // Memberships too: a cached answer is replayed only while the reader's rights are unchanged.
+    for (const table of [
+      'indicator_value',
+      'indicator',
+      'organization',
+      'membership',
+      'goal',
+      'goal_member',
+      'goal_group',
+      'goal_baseline_change',
+      'goal_check_in',
+      'decision',
+    ]) {
       await queryRunner.query(
         `CREATE TRIGGER ${table}_data_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
            FOR EACH STATEMENT EXECUTE FUNCTION notify_data_change()`,
@@ -165,7 +178,7 @@ export class Goals1795700000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['indicator_value', 'indicator', 'organization']) {
+    for (const table of ['indicator_value', 'indicator', 'organization', 'membership']) {
       await queryRunner.query(`DROP TRIGGER ${table}_data_change ON ${table}`);
     }
     for (const table of ['decision', 'goal_check_in', 'goal_baseline_change', 'goal_group', 'goal_member', 'goal']) {
