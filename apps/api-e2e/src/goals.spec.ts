@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeAfWorkbook, type AfWorkbookRow } from '@kraftsamling/api/statistics-formats';
-import { FH_ID, SANDVIKEN_ID, errorCodes, gql, sql, tokenFor } from './support/api';
+import { FH_ID, SANDVIKEN_ID, apiUrl, errorCodes, gql, sql, tokenFor } from './support/api';
 
 // Hand-chosen counts of unemployed foreign-born women, September 2025 (the baseline) and
 // September 2026 (12 of 24 months into the goal). Bjuv's baseline is "<5".
@@ -232,19 +232,23 @@ describe('goals with frozen per-member baselines', () => {
     expect(region.data!['regionSeries'].incomplete).toEqual([false]);
   });
 
-  it('keeps a frozen baseline when a later import revises the baseline month, and shows the new month', async () => {
-    await importAf('goal-revision', [
-      row('2025-09', 'Helsingborg', { UTRKSOK: 1100 }),
-      row('2026-10', 'Helsingborg', { UTRKSOK: 650 }),
-    ]);
-    const goal = (await readGoal('styrgrupp', goalId)).data!['goal'];
-    expect(goal.members.find((m: any) => m.areaCode === '1283').baseline.value).toBe(1012);
-    expect(member(goal, '1283').latestPeriod).toBe('2026-10');
-    expect(member(goal, '1283').latest.value).toBe(650);
-    // The other members have no October figure: the collaboration stays on September, flagged.
-    expect(goal.progress.collaboration.latestPeriod).toBe('2026-09');
-    expect(goal.progress.collaboration.flags).toContain('INCOMPLETE');
-  }, IMPORT_TIMEOUT);
+  it(
+    'keeps a frozen baseline when a later import revises the baseline month, and shows the new month',
+    async () => {
+      await importAf('goal-revision', [
+        row('2025-09', 'Helsingborg', { UTRKSOK: 1100 }),
+        row('2026-10', 'Helsingborg', { UTRKSOK: 650 }),
+      ]);
+      const goal = (await readGoal('styrgrupp', goalId)).data!['goal'];
+      expect(goal.members.find((m: any) => m.areaCode === '1283').baseline.value).toBe(1012);
+      expect(member(goal, '1283').latestPeriod).toBe('2026-10');
+      expect(member(goal, '1283').latest.value).toBe(650);
+      // The other members have no October figure: the collaboration stays on September, flagged.
+      expect(goal.progress.collaboration.latestPeriod).toBe('2026-09');
+      expect(goal.progress.collaboration.flags).toContain('INCOMPLETE');
+    },
+    IMPORT_TIMEOUT,
+  );
 
   it('re-baselines a member only as a recorded decision with a reason, and audits it', async () => {
     const missingReason = await gql(
@@ -383,6 +387,13 @@ describe('cached reads', () => {
     const first = await read('styrgrupp');
     expect(first.errors).toBeUndefined();
     expect(await read('styrgrupp')).toEqual(first);
+    const replayed = await fetch(`${apiUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('styrgrupp')}` },
+      body: JSON.stringify({ query, variables: { c: FH_ID } }),
+    });
+    expect(replayed.headers.get('x-kraftsamling-cache')).toBe('hit');
+    expect(await replayed.json()).toEqual(first);
     // The identical request by someone outside the collaboration is checked, not replayed.
     expect(errorCodes(await read('sandviken'))).toEqual(['FORBIDDEN']);
     const goal = first.data!['goals'].find((g: any) => g.checkIns.length > 0) ?? first.data!['goals'][0];
