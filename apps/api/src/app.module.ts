@@ -13,7 +13,7 @@ import { DatabaseModule } from '@kraftsamling/api/core/database';
 import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@kraftsamling/api/core/errors';
 import { Access, TenancyModule } from '@kraftsamling/api/core/tenancy';
 import { GroupsModule } from '@kraftsamling/api/groups';
-import { IndicatorsModule } from '@kraftsamling/api/indicators';
+import { IndicatorsModule, parseFilesInWorkers } from '@kraftsamling/api/indicators';
 import { OrganizationsModule } from '@kraftsamling/api/organizations';
 import { UsersModule } from '@kraftsamling/api/users';
 import type { ApiConfig } from './config';
@@ -60,7 +60,8 @@ function appConfigController(config: ApiConfig) {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  /** `parseWorkerFile`: the bundled worker that reads import files off the event loop (see main.ts). */
+  static forRoot(config: ApiConfig, runtime: { parseWorkerFile?: string } = {}): DynamicModule {
     const webIndex = path.join(config.webDistDir, 'index.html');
     return {
       module: AppModule,
@@ -97,6 +98,7 @@ export class AppModule {
             ]
           : []),
         ...DOMAIN_MODULES,
+        ...(runtime.parseWorkerFile ? [parseFilesInWorkers(runtime.parseWorkerFile)] : []),
       ],
       controllers: [HealthController, appConfigController(config)],
       providers: [

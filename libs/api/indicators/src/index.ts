@@ -7,3 +7,4 @@ export * from './manual-entry.service';
 export * from './indicators.module';
 export * from './demo-local-indicators.seed';
 export * from './local-indicator.service';
+export * from './file-parser';
