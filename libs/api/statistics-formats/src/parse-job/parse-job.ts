@@ -17,11 +17,30 @@ export interface ParseJob {
   places?: { municipalities: MunicipalityRef[]; counties: CountyRef[] };
 }
 
-/** Reads a file as its source says; problems with the file come back in `problems`. */
+/** How many problems a report lists; a hostile file could otherwise make one per cell. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/**
+ * Reads a file as its source says; problems with the file come back in `problems`, at
+ * most {@link MAX_LISTED_PROBLEMS} of them and a last one that counts the rest.
+ */
 export async function runParseJob(
   job: ParseJob,
   onProgress?: (fraction: number) => void,
 ): Promise<ParsedFile> {
+  const parsed = await parseBySource(job, onProgress);
+  const rest = parsed.problems.length - MAX_LISTED_PROBLEMS;
+  // One over is left alone: the AF reader already ends its list with such a count.
+  if (rest > 1) {
+    parsed.problems = [
+      ...parsed.problems.slice(0, MAX_LISTED_PROBLEMS),
+      { location: {}, message: `${rest} more problems are not listed; correct the ones above and try again` },
+    ];
+  }
+  return parsed;
+}
+
+async function parseBySource(job: ParseJob, onProgress?: (fraction: number) => void): Promise<ParsedFile> {
   switch (job.source) {
     case 'AF':
       return parseAfWorkbook(job.bytes, {

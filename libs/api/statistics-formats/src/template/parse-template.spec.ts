@@ -24,6 +24,20 @@ async function workbook(
 }
 
 describe('parseTemplateCsv', () => {
+  it('refuses a line far longer than any template row with a short message naming the row', () => {
+    const long = 'x'.repeat(5 * 1024 * 1024);
+    for (const text of [long, `indicator_code;area_code;period;value\n${long}`]) {
+      const parsed = parseTemplateCsv(new TextEncoder().encode(text));
+      expect(parsed.observations).toEqual([]);
+      expect(parsed.problems).toEqual([
+        {
+          location: { row: text === long ? 1 : 2 },
+          message: `row ${text === long ? 1 : 2} is longer than 64 kB, which no row of the template is: the file is not a template CSV`,
+        },
+      ]);
+    }
+  });
+
   it('reads the semicolon file: BOM, decimal comma, thousands space, <5, missing, flags and a multi-line note', () => {
     const parsed = parseTemplateCsv(fixture('synthetic_template_semicolon.csv'));
     expect(parsed.problems).toEqual([]);
