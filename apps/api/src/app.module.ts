@@ -14,7 +14,7 @@ import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@k
 import { Access, TenancyModule } from '@kraftsamling/api/core/tenancy';
 import { GoalsModule } from '@kraftsamling/api/goals';
 import { GroupsModule } from '@kraftsamling/api/groups';
-import { IndicatorsModule } from '@kraftsamling/api/indicators';
+import { IndicatorsModule, parseFilesInWorkers } from '@kraftsamling/api/indicators';
 import { OrganizationsModule } from '@kraftsamling/api/organizations';
 import { UsersModule } from '@kraftsamling/api/users';
 import type { ApiConfig } from './config';
@@ -62,7 +62,8 @@ function appConfigController(config: ApiConfig) {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  /** `parseWorkerFile`: the bundled worker that reads import files off the event loop (see main.ts). */
+  static forRoot(config: ApiConfig, runtime: { parseWorkerFile?: string } = {}): DynamicModule {
     const webIndex = path.join(config.webDistDir, 'index.html');
     return {
       module: AppModule,
@@ -99,6 +100,7 @@ export class AppModule {
             ]
           : []),
         ...DOMAIN_MODULES,
+        ...(runtime.parseWorkerFile ? [parseFilesInWorkers(runtime.parseWorkerFile)] : []),
       ],
       controllers: [HealthController, appConfigController(config)],
       providers: [

@@ -126,9 +126,17 @@ async function withDataSource(run: (dataSource: ReturnType<typeof createDataSour
 }
 
 async function serve(config: ApiConfig) {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'kraftsamling' }),
-  });
+  // Import files are read in worker threads from this bundle beside main.js, so that a
+  // large file never stalls the event loop that answers everyone else.
+  const parseWorkerFile = path.join(here, 'parse-worker.js');
+  if (!existsSync(parseWorkerFile))
+    throw new ConfigError([`${parseWorkerFile} is missing: build the API with "npx nx build api"`]);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { parseWorkerFile }),
+    {
+      logger: new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'kraftsamling' }),
+    },
+  );
   const issuerOrigin = new URL(config.oidc.issuerUrl).origin;
   app.use(
     helmet({

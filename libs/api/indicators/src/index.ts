@@ -9,3 +9,4 @@ export * from './demo-local-indicators.seed';
 export * from './local-indicator.service';
 export * from './region-series.service';
 export * from './region-series.models';
+export * from './file-parser';

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -9,13 +9,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError, ErrorCode, badInput, notFound } from '@kraftsamling/api/core/errors';
 import {
-  createMunicipalityMatcher,
-  parseAfWorkbook,
-  parseJsonStat,
-  parseKolada,
-  parsePxWebV1,
-  parseTemplate,
+  runParseJob,
   type ParsedFile,
+  type ParseJob,
   type ParseProblem,
   type SeriesKey,
   type SourceObservation,
@@ -29,6 +25,7 @@ import {
   type IndicatorSourceKey,
   type Periodicity,
 } from './catalogue';
+import { STATISTICS_FILE_PARSER, type StatisticsFileParser } from './file-parser';
 import { addToSum, completedSum, newPartialSum, type PartialSum } from './summed-series';
 
 export type ImportSource = 'AF' | 'SCB' | 'KOLADA' | 'TEMPLATE';
@@ -123,6 +120,7 @@ export function afSeriesFromFileName(fileName: string): AfSeries | null {
 }
 
 const CHUNK = 20_000;
+const YIELD_EVERY = 10_000;
 
 /**
  * Imports a statistics file: parse and check everything first, then write every value in
@@ -133,6 +131,9 @@ export class IndicatorImporter {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
+    @Optional()
+    @Inject(STATISTICS_FILE_PARSER)
+    private readonly parseFile: StatisticsFileParser = runParseJob,
   ) {}
 
   async import(request: ImportRequest): Promise<ImportReport> {
@@ -369,34 +370,16 @@ export class IndicatorImporter {
   }
 
   private async parse(request: ImportRequest): Promise<ParsedFile> {
-    const progress = (fraction: number) => request.onProgress?.('parsing', fraction);
-    switch (request.source) {
-      case 'AF': {
-        const municipalities = await this.dataSource.query(
+    const job: ParseJob = { source: request.source, bytes: request.bytes };
+    if (request.source === 'AF') {
+      job.places = {
+        municipalities: await this.dataSource.query(
           `SELECT code, name, county_code AS "countyCode" FROM municipality`,
-        );
-        const counties = await this.dataSource.query(
-          `SELECT code, name, short_name AS "shortName" FROM county`,
-        );
-        return parseAfWorkbook(request.bytes, {
-          matcher: createMunicipalityMatcher(municipalities, counties),
-          onProgress: progress,
-        });
-      }
-      case 'SCB': {
-        const text = new TextDecoder().decode(request.bytes);
-        // A query that eliminated Region (as SCB's TAB3554 sample did) is for the whole country.
-        const options = { requireArea: false };
-        // PxWeb v1's "json" format has columns and data; everything else is JSON-stat.
-        return /"columns"\s*:/.test(text) && /"data"\s*:/.test(text)
-          ? parsePxWebV1(text, options)
-          : parseJsonStat(text, options);
-      }
-      case 'KOLADA':
-        return parseKolada(new TextDecoder().decode(request.bytes));
-      case 'TEMPLATE':
-        return parseTemplate(request.bytes);
+        ),
+        counties: await this.dataSource.query(`SELECT code, name, short_name AS "shortName" FROM county`),
+      };
     }
+    return this.parseFile(job, (fraction) => request.onProgress?.('parsing', fraction));
   }
 
   /** Maps every observation to an indicator and checks area, period and duplicates. */
@@ -447,7 +430,13 @@ export class IndicatorImporter {
     const seen = new Map<string, IncomingValue>();
     const sums = new Map<string, PartialSum>();
     const badAreas = new Map<string, { first: string; count: number }>();
+    let sinceYield = 0;
     for (const observation of parsed.observations) {
+      // A national file holds hundreds of thousands of values: let other requests in meanwhile.
+      if (++sinceYield === YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const series = observation.series;
       // Parsers share one series object among the values of a series: look each up once.
       let targets = targetsOfSeries.get(series);

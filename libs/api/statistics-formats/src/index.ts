@@ -5,3 +5,4 @@ export * from './kolada';
 export * from './template';
 export * from './af';
 export * from './municipality-names';
+export * from './parse-job';

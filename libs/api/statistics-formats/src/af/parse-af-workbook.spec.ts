@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from '@jest/globals';
+import { craftZip, zeros, type CraftedEntry } from '../zip/spec-support';
 import { parseAfWorkbook } from './parse-af-workbook';
 import { comparable, referenceMatcher } from './spec-support';
 import { SYNTHETIC_LABEL, writeAfWorkbook, type AfWorkbookRow } from './write-af-workbook';
@@ -560,6 +561,49 @@ describe('parseAfWorkbook: files that are not a readable workbook', () => {
   it('reports a table that has a header but no rows', async () => {
     const result = await parse(await sheetWorkbook([HEADER]));
     expect(result.problems.map((p) => p.message)).toEqual(['the table has a header but no data rows']);
+  });
+});
+
+describe('parseAfWorkbook: reads what the central directory lists, as Excel does', () => {
+  const RECORDS = 'xl/pivotCache/pivotCacheRecords1.xml';
+  const entriesOf = async (): Promise<CraftedEntry[]> =>
+    Object.entries(unzipSync(await writeAfWorkbook(rows, { layout: 'pivot-cache', title: 't' }))).map(
+      ([name, data]) => ({ name, data }),
+    );
+
+  it('reads a part hidden from a front-to-back scan inside the entry before it', async () => {
+    const entries = (await entriesOf()).filter((e) => e.name !== RECORDS);
+    const records = (await entriesOf()).find((e) => e.name === RECORDS)!;
+    entries[entries.length - 1] = { ...entries[entries.length - 1], level: 0, coversNext: true };
+    const result = await parse(craftZip([...entries, records]));
+    expect(result.problems).toEqual([]);
+    expect(comparable(result.observations)).toEqual(expected(rows));
+  });
+
+  it('imports the values Excel shows, not a decoy part that only the local headers list', async () => {
+    const entries = await entriesOf();
+    const records = entries.find((e) => e.name === RECORDS)!;
+    const decoy: CraftedEntry = {
+      name: RECORDS,
+      data: strToU8(strFromU8(records.data).replace('<n v="5321"/>', '<n v="9999"/>')),
+      localOnly: true,
+    };
+    expect(strFromU8(decoy.data)).toContain('9999');
+    const result = await parse(craftZip([decoy, ...entries]));
+    expect(result.problems).toEqual([]);
+    expect(comparable(result.observations)).toEqual(expected(rows));
+  });
+
+  it('checks a part hidden from a front-to-back scan against the limits while it inflates', async () => {
+    const entries = (await entriesOf()).filter((e) => e.name !== RECORDS);
+    entries[entries.length - 1] = { ...entries[entries.length - 1], level: 0, coversNext: true };
+    // 3 MB of zeros that the directory declares as 100 bytes: only inflating can tell
+    entries.push({ name: RECORDS, data: zeros(3 * 1024 * 1024), level: 9, declaredSize: 100 });
+    const result = await parse(craftZip(entries));
+    expect(result.observations).toEqual([]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      `${RECORDS} unpacks to more than the 100 bytes its archive declares; the file is damaged or a zip bomb and was not read`,
+    ]);
   });
 });
 

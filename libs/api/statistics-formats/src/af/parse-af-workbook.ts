@@ -2,7 +2,7 @@ import type { ParsedFile } from '../model';
 import type { MunicipalityMatcher } from '../municipality-names';
 import { AF_REQUIRED_DESCRIPTION } from './af-fields';
 import { AfRowCollector } from './af-rows';
-import { DEFAULT_ZIP_LIMITS, GuardedZip, WorkbookFileError } from './guarded-zip';
+import { DEFAULT_ZIP_LIMITS, GuardedZip, WorkbookFileError } from '../zip';
 import { readPivotLayout } from './pivot-layout';
 import { HEADER_SCAN_ROWS, readSheetLayout } from './sheet-layout';
 import { readWorkbookPackage } from './workbook-package';

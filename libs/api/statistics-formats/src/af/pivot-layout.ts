@@ -2,7 +2,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { SourceLocation } from '../model';
 import { AF_COUNTY_FIELD, AF_MUNICIPALITY_FIELD, AF_PERIOD_FIELD, canonicalAfField } from './af-fields';
 import type { AfColumnMap, AfLocations, AfRowCollector, RawCell } from './af-rows';
-import { WorkbookFileError } from './guarded-zip';
+import { WorkbookFileError } from '../zip';
 import { isRelType, plainAttribute, relAttribute, walkXml } from './ooxml';
 import { parsePart, readRelationshipsOf, readXmlParts, type WorkbookPackage } from './workbook-package';
 

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { SourceLocation } from '../model';
 import { AF_COUNTY_FIELD, AF_MUNICIPALITY_FIELD, AF_PERIOD_FIELD, canonicalAfField } from './af-fields';
 import type { AfColumnMap, AfLocations, AfRowCollector, RawCell } from './af-rows';
-import { WorkbookFileError } from './guarded-zip';
+import { WorkbookFileError } from '../zip';
 import { isRelType } from './ooxml';
 import {
   CONTENT_TYPE,

@@ -1,4 +1,4 @@
-import { GuardedZip, WorkbookFileError } from './guarded-zip';
+import { GuardedZip, WorkbookFileError } from '../zip';
 import {
   decodeXml,
   isRelType,

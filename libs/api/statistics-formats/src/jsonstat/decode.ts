@@ -1,5 +1,5 @@
 import type { ParseProblem } from '../model';
-import { JsonInput, isRecord, jsonPath, readJson } from './json-input';
+import { JsonInput, isRecord, jsonPath, quoteJson, readJson } from './json-input';
 
 /*
  * A decoder for JSON-stat 2.0 datasets (https://json-stat.org/format/), independent
@@ -135,7 +135,7 @@ function decodeCategories(
       ) {
         problems.push({
           location: { path: path('category', 'index', code) },
-          message: `category "${code}" of "${id}" has position ${JSON.stringify(position)}: positions must be 0–${entries.length - 1}, each used once`,
+          message: `category "${code}" of "${id}" has position ${quoteJson(position)}: positions must be 0–${entries.length - 1}, each used once`,
         });
         return null;
       }
@@ -230,10 +230,10 @@ function notADataset(doc: Record<string, unknown>): string | null {
     return `the file is a JSON-stat ${cls}, not a single dataset`;
   }
   if (cls !== undefined && cls !== 'dataset')
-    return `the file's class is ${JSON.stringify(cls)}: expected "dataset"`;
+    return `the file's class is ${quoteJson(cls)}: expected "dataset"`;
   const version = doc['version'];
   if (version !== undefined && !(typeof version === 'string' && /^2(\.|$)/.test(version))) {
-    return `the file is JSON-stat version ${JSON.stringify(version)}: only 2.x is supported`;
+    return `the file is JSON-stat version ${quoteJson(version)}: only 2.x is supported`;
   }
   if (doc['id'] === undefined) {
     const dimension = doc['dimension'];
@@ -373,7 +373,7 @@ export function decodeJsonStat(input: JsonInput): DecodedJsonStat {
     bad.add(index);
     problems.push({
       location: { index, path: jsonPath('value', index) },
-      message: `value ${JSON.stringify(raw) ?? String(raw)} at ${describeCell(index)} is not a number or null`,
+      message: `value ${quoteJson(raw)} at ${describeCell(index)} is not a number or null`,
     });
   }
 

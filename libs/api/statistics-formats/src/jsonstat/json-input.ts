@@ -116,3 +116,27 @@ export function jsonPath(...parts: (string | number)[]): string {
   }
   return path;
 }
+
+/**
+ * A value from the file as a message quotes it: at most two levels deep and 60 characters
+ * long, so that a hostile value nested thousands of levels deep, or megabytes long, can
+ * neither overflow the stack nor swell the report.
+ */
+export function quoteJson(value: unknown): string {
+  const render = (v: unknown, depth: number): string => {
+    if (Array.isArray(v)) {
+      if (depth >= 2) return '[…]';
+      const shown = v.slice(0, 5).map((x) => render(x, depth + 1));
+      return `[${shown.join(',')}${v.length > 5 ? ',…' : ''}]`;
+    }
+    if (v !== null && typeof v === 'object') {
+      if (depth >= 2) return '{…}';
+      const entries = Object.entries(v);
+      const shown = entries.slice(0, 5).map(([k, x]) => `${JSON.stringify(k)}:${render(x, depth + 1)}`);
+      return `{${shown.join(',')}${entries.length > 5 ? ',…' : ''}}`;
+    }
+    return JSON.stringify(v) ?? String(v);
+  };
+  const text = render(value, 0);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}

@@ -1,5 +1,5 @@
 import type { ParseProblem } from '../model';
-import { JsonInput, isRecord, jsonPath, readJson } from '../jsonstat/json-input';
+import { JsonInput, isRecord, jsonPath, quoteJson, readJson } from '../jsonstat/json-input';
 
 /** A Kolada key figure's description, from the `/kpi` endpoint (v2 or v3). */
 export interface KoladaKpi {
@@ -75,7 +75,7 @@ export function parseKoladaKpiList(input: JsonInput): { kpis: KoladaKpi[]; probl
     if (typeof id !== 'string' || id.trim() === '') {
       problems.push({
         location: { index: i, path: path('id') },
-        message: `id ${JSON.stringify(id) ?? 'undefined'} is not a KPI id`,
+        message: `id ${quoteJson(id)} is not a KPI id`,
       });
       return;
     }
@@ -94,7 +94,7 @@ export function parseKoladaKpiList(input: JsonInput): { kpis: KoladaKpi[]; probl
     if (!(divided === 0 || divided === 1 || typeof divided === 'boolean')) {
       problems.push({
         location: { index: i, path: path('is_divided_by_gender') },
-        message: `KPI ${id}: is_divided_by_gender ${JSON.stringify(divided) ?? 'undefined'} is not 0, 1, true or false`,
+        message: `KPI ${id}: is_divided_by_gender ${quoteJson(divided)} is not 0, 1, true or false`,
       });
       return;
     }

@@ -1,6 +1,6 @@
 import { PeriodError, fromKoladaPeriod } from '@kraftsamling/shared/periods';
 import { ParsedFile, ParseProblem, SourceLocation, SourceObservation, normaliseAreaCode } from '../model';
-import { JsonInput, isRecord, jsonPath, readJson } from '../jsonstat/json-input';
+import { JsonInput, isRecord, jsonPath, quoteJson, readJson } from '../jsonstat/json-input';
 
 /*
  * Kolada data responses (api.kolada.se v2 and v3):
@@ -143,7 +143,7 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
       if (typeof kpi !== 'string' || kpi.trim() === '') {
         problems.push({
           location: rowLocation('kpi'),
-          message: `kpi ${JSON.stringify(kpi) ?? 'undefined'} is not a KPI id`,
+          message: `kpi ${quoteJson(kpi)} is not a KPI id`,
         });
         bad = true;
       }
@@ -159,7 +159,7 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
         if (area === null) {
           problems.push({
             location: rowLocation('municipality'),
-            message: `municipality ${JSON.stringify(municipality) ?? 'undefined'} is not a municipality, county or country code (municipality groups are not imported)`,
+            message: `municipality ${quoteJson(municipality)} is not a municipality, county or country code (municipality groups are not imported)`,
           });
           bad = true;
         }
@@ -189,7 +189,7 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
         if (!KOLADA_GENDERS.includes(gender as KoladaGender)) {
           problems.push({
             location: rowLocation('values', v, 'gender'),
-            message: `gender ${JSON.stringify(gender) ?? 'undefined'} is not T, K or M`,
+            message: `gender ${quoteJson(gender)} is not T, K or M`,
           });
           return;
         }
@@ -197,7 +197,7 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
         if (!(raw === null || (typeof raw === 'number' && Number.isFinite(raw)))) {
           problems.push({
             location: rowLocation('values', v, 'value'),
-            message: `value ${JSON.stringify(raw) ?? 'undefined'} is not a number or null`,
+            message: `value ${quoteJson(raw)} is not a number or null`,
           });
           return;
         }
@@ -205,7 +205,7 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
         if (rawStatus !== undefined && rawStatus !== null && typeof rawStatus !== 'string') {
           problems.push({
             location: rowLocation('values', v, 'status'),
-            message: `status ${JSON.stringify(rawStatus)} is not text`,
+            message: `status ${quoteJson(rawStatus)} is not text`,
           });
           return;
         }

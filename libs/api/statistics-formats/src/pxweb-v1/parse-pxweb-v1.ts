@@ -1,5 +1,5 @@
 import { ParsedFile, ParseProblem, SourceObservation } from '../model';
-import { JsonInput, isRecord, jsonPath, readJson } from '../jsonstat/json-input';
+import { JsonInput, isRecord, jsonPath, quoteJson, readJson } from '../jsonstat/json-input';
 import {
   SCB_REGION,
   SCB_TIME,
@@ -233,7 +233,7 @@ export function parsePxWebV1(input: JsonInput, options: ScbParseOptions = {}): P
       } else {
         problems.push({
           location,
-          message: `${column.code} for ${row.key.join(', ')} is ${JSON.stringify(raw)}: neither a number nor a missing-value symbol (.. etc.)`,
+          message: `${column.code} for ${row.key.join(', ')} is ${quoteJson(raw)}: neither a number nor a missing-value symbol (.. etc.)`,
         });
         return;
       }

@@ -4,6 +4,9 @@ import { decodeText } from '../jsonstat/json-input';
 import { TemplateRawRow, TemplateParsedFile, readTemplateRows } from './rows';
 
 const DELIMITERS = [';', ',', '\t'] as const;
+// A template row is an indicator code, an area, a period, a value, flags and a note: far
+// below this. A longer record is refused at once instead of being read to its end.
+const MAX_RECORD_BYTES = 64 * 1024;
 
 /**
  * Picks the delimiter from the header line: Swedish spreadsheets save CSV with
@@ -11,7 +14,9 @@ const DELIMITERS = [';', ',', '\t'] as const;
  * with tabs. The header has no decimals, so counting there is unambiguous.
  */
 export function detectDelimiter(text: string): ';' | ',' | '\t' {
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  // Only the start of the text is looked at: a file that is one enormous line costs nothing here.
+  const head = text.slice(0, MAX_RECORD_BYTES);
+  const firstLine = head.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   let best: (typeof DELIMITERS)[number] = ',';
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {
@@ -42,9 +47,23 @@ export function parseTemplateCsv(input: string | Uint8Array): TemplateParsedFile
       raw: true,
       relax_column_count: true,
       skip_empty_lines: false,
+      max_record_size: MAX_RECORD_BYTES,
     }) as unknown as typeof records;
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
+    if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+      return {
+        format: 'TEMPLATE_CSV',
+        observations: [],
+        problems: [
+          {
+            location: lines ? { row: lines } : {},
+            message: `row ${lines ?? '?'} is longer than ${MAX_RECORD_BYTES / 1024} kB, which no row of the template is: the file is not a template CSV`,
+          },
+        ],
+        meta: {},
+      };
+    }
     const reason = error instanceof Error ? error.message : String(error);
     return {
       format: 'TEMPLATE_CSV',

@@ -1,8 +1,12 @@
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import type { ParseProblem } from '../model';
+import { DEFAULT_ZIP_LIMITS, GuardedZip, WorkbookFileError } from '../zip';
 import { TEMPLATE_DATA_SHEET } from './columns';
 import { TemplateCell, TemplateRawRow, TemplateParsedFile, readTemplateRows } from './rows';
-import { DEFAULT_MAX_INFLATED_BYTES, checkZipInflation } from './zip-guard';
+
+/** Default for how far a template workbook may inflate: far above any real template, far below a bomb. */
+export const DEFAULT_MAX_INFLATED_BYTES = 200 * 1024 * 1024;
 
 export interface TemplateXlsxOptions {
   /** Most bytes the workbook may inflate to (zip-bomb guard). Default 200 MB. */
@@ -66,14 +70,39 @@ export async function parseTemplateXlsx(
   if (!(input[0] === 0x50 && input[1] === 0x4b)) {
     return failed([{ location: {}, message: 'the file is not an XLSX workbook' }]);
   }
-  const zipProblem = checkZipInflation(input, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
-  if (zipProblem) return failed([{ location: {}, message: zipProblem }]);
+  // exceljs (through JSZip) inflates every part into memory, so it is handed only a
+  // clean, stored copy of the parts the guard inflated from the central directory under
+  // the limits: what was checked is exactly what it reads.
+  let checked: Uint8Array;
+  try {
+    const zip = GuardedZip.open(input, {
+      ...DEFAULT_ZIP_LIMITS,
+      maxUncompressedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
+    });
+    if (!zip.find('xl/workbook.xml'))
+      return failed([
+        {
+          location: {},
+          message: 'the file is a ZIP archive but not an XLSX workbook (it has no xl/workbook.xml)',
+        },
+      ]);
+    const parts = await zip.read(zip.names());
+    checked = zipSync(
+      Object.fromEntries([...parts].map(([name, bytes]) => [name.replace(/^\/+/, ''), bytes])),
+      {
+        level: 0,
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof WorkbookFileError)) throw error;
+    return failed([{ location: {}, message: error.message }]);
+  }
 
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs' typings want a Node Buffer; a Buffer view over the same bytes copies nothing.
     await workbook.xlsx.load(
-      Buffer.from(input.buffer, input.byteOffset, input.byteLength) as unknown as ExcelJS.Buffer,
+      Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength) as unknown as ExcelJS.Buffer,
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

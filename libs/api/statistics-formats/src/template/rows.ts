@@ -57,10 +57,15 @@ function normaliseHeader(cell: TemplateCell): string {
     .replace(/[\s-]+/g, '_');
 }
 
+/** Text from the file as a message quotes it: cut short, so a hostile cell cannot swell the report. */
+function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 function show(cell: TemplateCell): string {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   if (isUnreadable(cell)) return '(unreadable)';
-  return typeof cell === 'string' ? JSON.stringify(cell) : String(cell);
+  return typeof cell === 'string' ? JSON.stringify(clip(cell)) : String(cell);
 }
 
 type ValueResult =
@@ -189,8 +194,8 @@ export function readTemplateRows(
   if (!headerNames.some((name) => (TEMPLATE_COLUMN_NAMES as readonly string[]).includes(name))) {
     const found = header.cells
       .filter((c) => !isBlank(c))
-      .map((c) => String(c).trim())
       .slice(0, 6)
+      .map((c) => clip(String(c).trim()))
       .join(', ');
     problems.push({
       location: at(header.row),
@@ -212,7 +217,7 @@ export function readTemplateRows(
     if (!(TEMPLATE_COLUMN_NAMES as readonly string[]).includes(name)) {
       problems.push({
         location: at(header.row, column),
-        message: `unknown column "${String(headerCell).trim()}": the template's columns are ${expected}`,
+        message: `unknown column "${clip(String(headerCell).trim())}": the template's columns are ${expected}`,
       });
       return;
     }
@@ -315,7 +320,7 @@ export function readTemplateRows(
     for (const word of unknown) {
       problems.push({
         location: at(row, col('flags')),
-        message: `unknown flag "${word}": use ${TEMPLATE_FLAGS.join(', ')}, separated by semicolons`,
+        message: `unknown flag "${clip(word)}": use ${TEMPLATE_FLAGS.join(', ')}, separated by semicolons`,
       });
     }
     const rawValue = cell('value');

@@ -1,0 +1,3 @@
+export * from './parse-job';
+export { serveParseJob, type ParseWorkerMessage } from './worker';
+export { parseInWorker, type ParseInWorkerOptions } from './worker-client';

@@ -1,0 +1,2 @@
+export * from './guarded-zip';
+export { ZipStructureError, readCentralDirectory, type ZipEntry } from './central-directory';
