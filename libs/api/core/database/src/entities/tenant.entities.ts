@@ -83,7 +83,11 @@ export class GroupEntity extends VersionedRow {
   focusArea!: string | null;
 }
 
-/** A user's role in one collaboration, optionally bound to one organisation or one group. */
+/**
+ * A user's role in one collaboration, optionally bound to one organisation or one group.
+ * Until the invited person signs in it is a pending invitation: no user, the invited
+ * e-mail instead.
+ */
 @Entity({ name: 'membership' })
 export class MembershipEntity extends VersionedRow {
   @PrimaryGeneratedColumn('uuid')
@@ -92,8 +96,14 @@ export class MembershipEntity extends VersionedRow {
   @Column({ name: 'collaboration_id', type: 'uuid' })
   collaborationId!: string;
 
-  @Column({ name: 'user_id', type: 'uuid' })
-  userId!: string;
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @Column({ name: 'invited_email', type: 'text', nullable: true })
+  invitedEmail!: string | null;
+
+  @Column({ name: 'invited_name', type: 'text', nullable: true })
+  invitedName!: string | null;
 
   @Column({ type: 'text' })
   role!: string;
