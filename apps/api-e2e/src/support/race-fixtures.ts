@@ -1,19 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { FAMILJEN_HELSINGBORG_MUNICIPALITIES } from '@kraftsamling/api/core/database';
 import { apiUrl, sql, tokenFor } from './api';
 
-/** Member municipalities of a race collaboration (north-west Skåne). */
-export const RACE_MUNICIPALITIES = [
-  '1214',
-  '1257',
-  '1260',
-  '1275',
-  '1276',
-  '1277',
-  '1278',
-  '1282',
-  '1283',
-  '1284',
-];
+/** Member municipalities of a race collaboration: ten of Familjen Helsingborg's. */
+export const RACE_MUNICIPALITIES: string[] = FAMILJEN_HELSINGBORG_MUNICIPALITIES.slice(0, 10);
 
 export interface RaceCollaboration {
   id: string;

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import {
+  DomainError,
+  ErrorCode,
   badInput,
   conflict,
   isConstraintViolation,
@@ -227,6 +229,7 @@ export class MembershipService {
     try {
       return await this.get(manager, tenant, id);
     } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== ErrorCode.NotFound) throw error;
       const [removed] = await manager.query(
         `SELECT 1 FROM audit_event WHERE collaboration_id = $1 AND entity_type = 'membership' AND entity_id = $2
             AND action = 'membership.removed' LIMIT 1`,
