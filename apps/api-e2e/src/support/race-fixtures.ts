@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FAMILJEN_HELSINGBORG_MUNICIPALITIES } from '@kraftsamling/api/core/database';
-import { apiUrl, sql, tokenFor } from './api';
+import { apiUrl, errorCodes, sql, tokenFor, type GraphQLResponse } from './api';
 
 /** Member municipalities of a race collaboration: ten of Familjen Helsingborg's. */
 export const RACE_MUNICIPALITIES: string[] = FAMILJEN_HELSINGBORG_MUNICIPALITIES.slice(0, 10);
@@ -124,3 +124,57 @@ export async function uploadLines(response: Response): Promise<Record<string, an
     .filter(Boolean)
     .map((line) => JSON.parse(line));
 }
+
+// Racing pairs of requests.
+
+export const ENTER = `mutation ($input: EnterValuesInput!) { enterValues(input: $input) { batchId inserted changed } }`;
+export const CHANGE_ROLE = `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role version } }`;
+export const REMOVE = `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }`;
+export const RENAME_GROUP = `mutation ($input: RenameGroupInput!) { renameGroup(input: $input) { id name version } }`;
+export const UPDATE_INDICATOR = `mutation ($input: UpdateLocalIndicatorInput!) { updateLocalIndicator(input: $input) { id nameSv version } }`;
+
+export const admin = () => tokenFor('admin');
+
+/** Runs `task` for every item, at most `limit` at a time. */
+export async function inBatches<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i]!);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Sends both requests at once, in random order, a random fraction of a millisecond apart. */
+export async function race(first: () => Promise<GraphQLResponse>, second: () => Promise<GraphQLResponse>) {
+  const swap = Math.random() < 0.5;
+  const [a, b] = swap ? [second, first] : [first, second];
+  const pa = a();
+  if (Math.random() < 0.5) await new Promise((resolve) => setImmediate(resolve));
+  const pb = b();
+  const [ra, rb] = await Promise.all([pa, pb]);
+  return swap ? [rb, ra] : [ra, rb];
+}
+
+/** Which of the two won; fails unless exactly one did and the other got CONFLICT. */
+export function winnerOf(pair: GraphQLResponse[], where: string): 0 | 1 {
+  const outcome = pair.map((response) => (response.errors ? errorCodes(response).join(',') : 'OK'));
+  const winners = outcome.filter((o) => o === 'OK').length;
+  if (winners !== 1 || !outcome.includes('CONFLICT')) {
+    throw new Error(
+      `${where}: expected one winner and one CONFLICT, got ${outcome.join(' and ')}: ${JSON.stringify(pair)}`,
+    );
+  }
+  return outcome[0] === 'OK' ? 0 : 1;
+}
+
+export const month = (i: number) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
