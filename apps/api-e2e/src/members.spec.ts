@@ -1,7 +1,7 @@
 import { FH, FH_ID, errorCodes, gql, sql, tokenFor } from './support/api';
 
 const ADD =
-  'mutation ($input: AddMemberInput!) { addMember(input: $input) { id role version user { name email } organization { name } group { name } } }';
+  'mutation ($input: AddMemberInput!) { addMember(input: $input) { id role version pending user { id name email username } invitation { email name } organization { name } group { name } } }';
 const CHANGE =
   'mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id role version organization { name } group { name } } }';
 const REMOVE = 'mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }';
@@ -78,7 +78,11 @@ describe('member management', () => {
       organization: { name: 'Bjuv kommun' },
       group: null,
     });
-    expect(membership.user).toEqual({ name: 'Nina Nyström', email: 'Ny.Redaktor@Kraftsamling.example' });
+    expect(membership).toMatchObject({
+      pending: true,
+      user: null,
+      invitation: { name: 'Nina Nyström', email: 'Ny.Redaktor@Kraftsamling.example' },
+    });
     const audit = await auditFor(membership.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -88,6 +92,67 @@ describe('member management', () => {
       actor: 'samordnare',
     });
     expect(audit[0]!['after']).toMatchObject({ role: 'MUNICIPAL_EDITOR', organizationId: BJUV_ORG });
+  });
+
+  it('adding an e-mail that has an account answers as for an unknown one, links nothing, and the person accepts on sign-in', async () => {
+    const token = await tokenFor('sandviken');
+    const SANDVIKEN = '10000000-0000-4000-8000-000000000002';
+    const add = (email: string) =>
+      gql(
+        ADD,
+        { input: { collaborationId: SANDVIKEN, email, name: 'Ny person', role: 'VIEWER' } },
+        { token },
+      );
+    // bjuv@… is the demo account of Bjuv's editor in the other tenant; the other address has no account.
+    const known = await add('bjuv@kraftsamling.example');
+    const unknown = await add('ingen-sadan@kraftsamling.example');
+    const comparable = (response: Awaited<ReturnType<typeof add>>) => {
+      const { id, invitation, ...rest } = response.data?.['addMember'] ?? {};
+      expect(id).toEqual(expect.any(String));
+      return { errors: response.errors, ...rest, invitationName: invitation?.name };
+    };
+    expect(comparable(known)).toEqual(comparable(unknown));
+    expect(known.data?.['addMember']).toMatchObject({
+      pending: true,
+      user: null,
+      invitation: { email: 'bjuv@kraftsamling.example', name: 'Ny person' },
+    });
+    const bjuv = (await sql(`SELECT id FROM app_user WHERE username = 'bjuv'`))[0]!['id'];
+    const membershipId = known.data?.['addMember'].id;
+    // The existing account got no role in Sandviken: the membership waits for its owner.
+    expect(await sql(`SELECT user_id FROM membership WHERE id = $1`, [membershipId])).toEqual([
+      { user_id: null },
+    ]);
+    const sandvikenAccess = async () =>
+      (await gql(`{ me { access { slug roles } } }`, {}, { token: await tokenFor('bjuv') })).data?.[
+        'me'
+      ].access.find((a: { slug: string }) => a.slug === 'sandviken');
+    try {
+      // Signing in with the invited (verified) e-mail accepts it.
+      expect(await sandvikenAccess()).toEqual({ slug: 'sandviken', roles: ['VIEWER'] });
+      expect(await sql(`SELECT user_id FROM membership WHERE id = $1`, [membershipId])).toEqual([
+        { user_id: bjuv },
+      ]);
+      const members = await gql(
+        `query { collaboration(slug: "sandviken") { members { id pending user { username } invitation { email } } } }`,
+        {},
+        { token },
+      );
+      expect(members.data?.['collaboration'].members).toEqual(
+        expect.arrayContaining([
+          { id: membershipId, pending: false, user: { username: 'bjuv' }, invitation: null },
+          {
+            id: unknown.data?.['addMember'].id,
+            pending: true,
+            user: null,
+            invitation: { email: 'ingen-sadan@kraftsamling.example' },
+          },
+        ]),
+      );
+    } finally {
+      await sql(`DELETE FROM membership WHERE collaboration_id = $1 AND role = 'VIEWER'`, [SANDVIKEN]);
+    }
+    expect(await sandvikenAccess()).toBeUndefined();
   });
 
   it('changeMemberRole checks the version, rebinds and writes its audit event', async () => {
@@ -330,12 +395,13 @@ describe('member management', () => {
 
   it('shows the new members on the collaboration page', async () => {
     const response = await gql(
-      `query ($slug: String!) { collaboration(slug: $slug) { members { user { email } } } }`,
+      `query ($slug: String!) { collaboration(slug: $slug) { members { user { email } invitation { email } } } }`,
       { slug: FH },
       { token: await coordinator() },
     );
     const emails = response.data?.['collaboration'].members.map(
-      (m: { user: { email: string } }) => m.user.email,
+      (m: { user: { email: string } | null; invitation: { email: string } | null }) =>
+        m.user?.email ?? m.invitation?.email,
     );
     expect(emails).toContain('Ny.Redaktor@Kraftsamling.example');
   });

@@ -38,8 +38,14 @@ test.describe('a coordinator', () => {
     await form.getByRole('combobox', { name: 'Roll' }).click();
     await page.getByRole('option', { name: 'Läsare' }).click();
     await form.getByRole('button', { name: 'Lägg till medlem' }).click();
-    await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Läsare');
-    await expectSnackBar(page, 'Ebba Testsson är nu medlem.');
+    // Adding by e-mail invites: the row shows the invitation as pending until the person signs in.
+    const row = page.getByRole('row').filter({ hasText: email });
+    await expect(row).toContainText('Läsare');
+    await expect(row).toContainText('Inbjuden, väntar på inloggning');
+    await expectSnackBar(
+      page,
+      `Ebba Testsson är inbjuden. Inbjudan gäller när personen loggar in med ${email}.`,
+    );
     await expectAccessible(page, 'the member management page after adding a member');
 
     await page.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();

@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import {
+  DomainError,
+  ErrorCode,
   badInput,
   conflict,
+  isConstraintViolation,
   isUniqueViolation,
   notFound,
   type FieldProblem,
@@ -22,17 +25,20 @@ interface MembershipRow {
   groupId: string | null;
   version: number;
   createdAt: Date;
-  userId: string;
-  userName: string;
+  userId: string | null;
+  userName: string | null;
   userEmail: string | null;
   userUsername: string | null;
+  invitedEmail: string | null;
+  invitedName: string | null;
 }
 
 const SELECT_MEMBERSHIP = `
   SELECT m.id, m.collaboration_id AS "collaborationId", m.role, m.organization_id AS "organizationId",
          m.group_id AS "groupId", m.version, m.created_at AS "createdAt",
-         u.id AS "userId", u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername"
-    FROM membership m JOIN app_user u ON u.id = m.user_id`;
+         u.id AS "userId", u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername",
+         m.invited_email AS "invitedEmail", m.invited_name AS "invitedName"
+    FROM membership m LEFT JOIN app_user u ON u.id = m.user_id`;
 
 const toModel = (row: MembershipRow): MembershipModel => ({
   id: row.id,
@@ -42,11 +48,24 @@ const toModel = (row: MembershipRow): MembershipModel => ({
   groupId: row.groupId,
   version: row.version,
   createdAt: row.createdAt,
-  user: { id: row.userId, name: row.userName, email: row.userEmail, username: row.userUsername },
+  user: row.userId
+    ? { id: row.userId, name: row.userName!, email: row.userEmail, username: row.userUsername }
+    : null,
+  pending: !row.userId,
+  invitation: row.userId ? null : { email: row.invitedEmail!, name: row.invitedName! },
 });
 
 /** What the audit trail keeps of a membership. */
-const snapshot = (membership: MembershipModel) => ({ ...membership, user: { ...membership.user } });
+const snapshot = (membership: MembershipModel) => ({
+  ...membership,
+  user: membership.user && { ...membership.user },
+  invitation: membership.invitation && { ...membership.invitation },
+});
+
+const LAST_COORDINATOR = {
+  field: 'input.membershipId',
+  message: 'this is the last coordinator; add another coordinator first',
+};
 
 const ROLE_BINDING_MESSAGES = {
   required: (expected?: string) =>
@@ -70,7 +89,7 @@ export class MembershipService {
 
   async list(tenant: TenantScope): Promise<MembershipModel[]> {
     const rows = (await this.dataSource.query(
-      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 ORDER BY u.name, m.role`,
+      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 ORDER BY coalesce(u.name, m.invited_name), m.role`,
       [tenant.collaborationId],
     )) as MembershipRow[];
     return rows.map(toModel);
@@ -78,26 +97,40 @@ export class MembershipService {
 
   async listByGroups(collaborationId: string, groupIds: readonly string[]): Promise<MembershipModel[]> {
     const rows = (await this.dataSource.query(
-      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 AND m.group_id = ANY($2) ORDER BY u.name`,
+      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 AND m.group_id = ANY($2) ORDER BY coalesce(u.name, m.invited_name)`,
       [collaborationId, groupIds],
     )) as MembershipRow[];
     return rows.map(toModel);
   }
 
+  /**
+   * Invites a person by e-mail: a pending membership the person accepts by signing in with
+   * that (verified) e-mail. Security invariant: the answer is the same whether or not the
+   * address has an account, and no existing account is looked up or linked here, so adding
+   * members cannot be used to find out who uses the product or to read their details.
+   */
   add(tenant: TenantScope, input: AddMemberInput): Promise<MembershipModel> {
     return this.dataSource.transaction(async (manager) => {
       await this.checkBinding(manager, tenant, input);
-      const userId = await this.userForEmail(manager, input.email, input.name);
       let id: string;
       try {
         [{ id }] = await manager.query(
-          `INSERT INTO membership (collaboration_id, user_id, role, organization_id, group_id)
-           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [tenant.collaborationId, userId, input.role, input.organizationId ?? null, input.groupId ?? null],
+          `INSERT INTO membership (collaboration_id, invited_email, invited_name, role, organization_id, group_id)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [
+            tenant.collaborationId,
+            input.email,
+            input.name ?? input.email.split('@')[0],
+            input.role,
+            input.organizationId ?? null,
+            input.groupId ?? null,
+          ],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'membership_unique')) {
-          throw badInput([{ field: 'input.role', message: `${input.email} already holds this role here` }]);
+        if (isUniqueViolation(error, 'membership_invitation_unique')) {
+          throw badInput([
+            { field: 'input.email', message: `${input.email} is already invited with this role here` },
+          ]);
         }
         throw error;
       }
@@ -109,7 +142,7 @@ export class MembershipService {
 
   changeRole(tenant: TenantScope, input: ChangeMemberRoleInput): Promise<MembershipModel> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.get(manager, tenant, input.membershipId);
+      const before = await this.getForChange(manager, tenant, input.membershipId);
       await this.checkBinding(manager, tenant, input);
       let updated: unknown[];
       try {
@@ -127,15 +160,21 @@ export class MembershipService {
           ],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'membership_unique')) {
+        if (
+          isUniqueViolation(error, 'membership_unique') ||
+          isUniqueViolation(error, 'membership_invitation_unique')
+        ) {
           throw badInput([
-            { field: 'input.role', message: `${before.user.name} already holds this role here` },
+            {
+              field: 'input.role',
+              message: `${before.user?.name ?? before.invitation?.email} already holds this role here`,
+            },
           ]);
         }
+        if (isConstraintViolation(error, 'membership_last_coordinator')) throw badInput([LAST_COORDINATOR]);
         throw error;
       }
       if (updated.length !== 1) throw conflict('Membership', input.membershipId);
-      await this.ensureCoordinatorRemains(manager, tenant);
       const after = await this.get(manager, tenant, input.membershipId);
       await this.record(
         manager,
@@ -151,13 +190,18 @@ export class MembershipService {
 
   remove(tenant: TenantScope, input: RemoveMemberInput): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.get(manager, tenant, input.membershipId);
-      const [deleted] = (await manager.query(
-        `DELETE FROM membership WHERE id = $1 AND collaboration_id = $2 AND version = $3 RETURNING id`,
-        [input.membershipId, tenant.collaborationId, input.expectedVersion],
-      )) as [unknown[], number];
+      const before = await this.getForChange(manager, tenant, input.membershipId);
+      let deleted: unknown[];
+      try {
+        [deleted] = (await manager.query(
+          `DELETE FROM membership WHERE id = $1 AND collaboration_id = $2 AND version = $3 RETURNING id`,
+          [input.membershipId, tenant.collaborationId, input.expectedVersion],
+        )) as [unknown[], number];
+      } catch (error) {
+        if (isConstraintViolation(error, 'membership_last_coordinator')) throw badInput([LAST_COORDINATOR]);
+        throw error;
+      }
       if (deleted.length !== 1) throw conflict('Membership', input.membershipId);
-      await this.ensureCoordinatorRemains(manager, tenant);
       await this.record(manager, tenant, 'membership.removed', before.id, snapshot(before), null);
       return before.id;
     });
@@ -170,6 +214,29 @@ export class MembershipService {
     ])) as MembershipRow[];
     if (!row) throw notFound('Membership', id);
     return toModel(row);
+  }
+
+  /**
+   * The membership a version-checked change starts from. One that someone else removed
+   * since the caller loaded it is a conflict (reload and see), as any other change by
+   * someone else is; an id this collaboration never had is not found.
+   */
+  private async getForChange(
+    manager: EntityManager,
+    tenant: TenantScope,
+    id: string,
+  ): Promise<MembershipModel> {
+    try {
+      return await this.get(manager, tenant, id);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== ErrorCode.NotFound) throw error;
+      const [removed] = await manager.query(
+        `SELECT 1 FROM audit_event WHERE collaboration_id = $1 AND entity_type = 'membership' AND entity_id = $2
+            AND action = 'membership.removed' LIMIT 1`,
+        [tenant.collaborationId, id],
+      );
+      throw removed ? conflict('Membership', id) : error;
+    }
   }
 
   /** The organisation and group must be this collaboration's, of the kind the role takes. */
@@ -210,37 +277,6 @@ export class MembershipService {
       }
     }
     if (problems.length) throw badInput(problems);
-  }
-
-  /** An invited person gets a user row now; their first login (same verified e-mail) claims it. */
-  private async userForEmail(
-    manager: EntityManager,
-    email: string,
-    name: string | undefined,
-  ): Promise<string> {
-    const [existing] = await manager.query(`SELECT id FROM app_user WHERE lower(email) = lower($1)`, [email]);
-    if (existing) return existing.id;
-    const [created] = await manager.query(`INSERT INTO app_user (name, email) VALUES ($1, $2) RETURNING id`, [
-      name ?? email.split('@')[0],
-      email,
-    ]);
-    return created.id;
-  }
-
-  /** A collaboration without a coordinator could never be managed again. */
-  private async ensureCoordinatorRemains(manager: EntityManager, tenant: TenantScope): Promise<void> {
-    const [{ n }] = await manager.query(
-      `SELECT count(*)::int AS n FROM membership WHERE collaboration_id = $1 AND role = $2`,
-      [tenant.collaborationId, Role.Coordinator],
-    );
-    if (n === 0) {
-      throw badInput([
-        {
-          field: 'input.membershipId',
-          message: 'this is the last coordinator; add another coordinator first',
-        },
-      ]);
-    }
   }
 
   private record(

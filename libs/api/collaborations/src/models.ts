@@ -13,13 +13,27 @@ export class UserSummaryModel {
   @Field(() => String, { nullable: true }) username!: string | null;
 }
 
+@ObjectType('MembershipInvitation', {
+  description: 'Whom a pending membership invites: the e-mail and name the coordinator gave.',
+})
+export class MembershipInvitationModel {
+  @Field(() => String) email!: string;
+  @Field(() => String) name!: string;
+}
+
 @ObjectType('Membership', {
-  description: 'A role a user holds in a collaboration, optionally bound to an organisation or a group.',
+  description:
+    'A role a user holds in a collaboration, optionally bound to an organisation or a group. Until the invited person signs in it is pending: no user yet, only the invitation.',
 })
 export class MembershipModel {
   @Field(() => ID) id!: string;
   @Field(() => ID) collaborationId!: string;
-  @Field(() => UserSummaryModel) user!: UserSummaryModel;
+  @Field(() => UserSummaryModel, { nullable: true, description: 'Null while the invitation is pending.' })
+  user!: UserSummaryModel | null;
+  @Field(() => Boolean, { description: 'True until the invited person signs in with the invited e-mail.' })
+  pending!: boolean;
+  @Field(() => MembershipInvitationModel, { nullable: true, description: 'Set while pending.' })
+  invitation!: MembershipInvitationModel | null;
   @Field(() => RoleEnum) role!: Role;
   @Field(() => ID, { nullable: true }) organizationId!: string | null;
   @Field(() => ID, { nullable: true }) groupId!: string | null;

@@ -220,8 +220,9 @@ export class IndicatorImporter {
     beforeWrite?: (manager: EntityManager) => Promise<void>,
   ): Promise<ImportReport> {
     return this.dataSource.transaction(async (manager) => {
-      await beforeWrite?.(manager);
       await this.load(manager, incoming, meta.onProgress);
+      if (!meta.dryRun) await this.takeTurn(manager, incoming, meta.format === 'MANUAL');
+      await beforeWrite?.(manager);
       const [counts] = await manager.query(
         `SELECT count(*) FILTER (WHERE v.indicator_id IS NULL)::int AS inserted,
                 count(*) FILTER (WHERE v.indicator_id IS NOT NULL AND ${DIFFERS})::int AS changed,
@@ -526,6 +527,42 @@ export class IndicatorImporter {
     const rows = [...seen.values()];
     const local = new Set(indicators.filter((i) => i.collaborationId !== null).map((i) => i.id));
     return { rows, usesLocal: rows.some((row) => local.has(row.indicatorId)) };
+  }
+
+  /**
+   * Writers of values take turns per scope: the official figures, or one collaboration's
+   * local ones. An import compares the whole file with the stored values and then writes,
+   * so it holds its scopes alone from that comparison to its commit; otherwise a write
+   * committed in between would be counted wrongly and overwritten, and two imports of one
+   * file would both insert every value. Manual entries touch a few cells each: they share
+   * their scope and lock their cells one by one (`lockCells`). The locks are
+   * transaction-level advisory locks, so a crashed writer's go away with its connection.
+   */
+  private async takeTurn(manager: EntityManager, rows: IncomingValue[], shared: boolean): Promise<void> {
+    const indicatorIds = [...new Set(rows.map((row) => row.indicatorId))];
+    const scopes = (
+      (await manager.query(`SELECT DISTINCT collaboration_id AS scope FROM indicator WHERE id = ANY($1)`, [
+        indicatorIds,
+      ])) as { scope: string | null }[]
+    )
+      .map((row) => `indicator-values:${row.scope ?? 'official'}`)
+      .sort(); // one order for everyone, so two writers never wait for each other in a circle
+    for (const scope of scopes) {
+      await manager.query(
+        `SELECT ${shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtextextended($1, 0))`,
+        [scope],
+      );
+    }
+  }
+
+  /** Locks single cells (indicator, area, period) for the rest of the transaction, even cells without a value yet. */
+  async lockCells(manager: EntityManager, rows: readonly IncomingValue[]): Promise<void> {
+    const keys = [
+      ...new Set(rows.map((row) => `indicator-value:${row.indicatorId}|${row.area}|${row.period}`)),
+    ];
+    for (const key of keys.sort()) {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key]);
+    }
   }
 
   /**

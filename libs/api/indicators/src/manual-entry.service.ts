@@ -15,6 +15,15 @@ import type { Periodicity } from './catalogue';
 import { IndicatorImporter, type ImportReport, type IncomingValue } from './indicator-importer';
 import type { EnterValuesInput, EnterValuesResultModel } from './models';
 
+/** What a cell holds now, as a CONFLICT reports it (value and version null: no value yet). */
+interface StoredValue {
+  indicatorCode: string;
+  areaCode: string;
+  period: string;
+  value: number | null;
+  version: number | null;
+}
+
 /**
  * Local figures entered by hand (participants in job tracks, outcomes…). They go
  * through the same write path as imports: a batch, history, undo.
@@ -101,20 +110,31 @@ export class ManualEntryService {
       },
       report,
       async (manager) => {
-        // A value someone else changed since it was loaded is never overwritten silently.
-        const stale: string[] = [];
+        // A value someone else changed since it was loaded is never overwritten silently,
+        // nor is a first value someone else entered meanwhile: the cell locks make a
+        // concurrent entry of the same cell wait here until this one has committed.
+        await this.importer.lockCells(manager, rows);
+        const stale: StoredValue[] = [];
         for (const [i, entry] of input.values.entries()) {
           const [current] = await manager.query(
-            `SELECT version FROM indicator_value WHERE indicator_id = $1 AND area_code = $2 AND period = $3 FOR UPDATE`,
+            `SELECT value::float8 AS value, version FROM indicator_value WHERE indicator_id = $1 AND area_code = $2 AND period = $3`,
             [rows[i]!.indicatorId, input.areaCode, entry.period],
           );
           if ((current?.version ?? null) !== (entry.expectedVersion ?? null))
-            stale.push(`${entry.indicatorCode} ${entry.period}`);
+            stale.push({
+              indicatorCode: entry.indicatorCode,
+              areaCode: input.areaCode,
+              period: entry.period,
+              value: current?.value ?? null,
+              version: current?.version ?? null,
+            });
         }
         if (stale.length) {
           throw new DomainError(
             ErrorCode.Conflict,
-            `Someone else changed ${stale.join(', ')} since you loaded them. Reload the grid and enter your changes again.`,
+            `Someone else changed ${stale.map((cell) => `${cell.indicatorCode} ${cell.period}`).join(', ')} since you loaded them. Reload the grid and enter your changes again.`,
+            [],
+            stale,
           );
         }
       },

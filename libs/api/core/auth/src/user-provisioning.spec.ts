@@ -49,10 +49,19 @@ describe('users are created on first login from the token', () => {
     expect(await audit('user.profile-updated')).toHaveLength(1);
   });
 
-  it('lets the first login with a verified, matching e-mail claim an invitation', async () => {
-    const [invited] = await dataSource.query(
-      `INSERT INTO app_user (name, email) VALUES ('Inbjuden', 'Inbjuden@Kraftsamling.example') RETURNING id`,
+  const invite = async (email: string, role = 'VIEWER') => {
+    const [collaboration] = await dataSource.query(
+      `INSERT INTO collaboration (slug, name) VALUES ('c-' || substr(md5(random()::text), 1, 8), 'Test') RETURNING id`,
     );
+    const [invitation] = await dataSource.query(
+      `INSERT INTO membership (collaboration_id, invited_email, invited_name, role) VALUES ($1, $2, 'Inbjuden', $3) RETURNING id`,
+      [collaboration.id, email, role],
+    );
+    return { collaborationId: collaboration.id as string, membershipId: invitation.id as string };
+  };
+
+  it('accepts the invitations for a verified, matching e-mail on sign-in, audited', async () => {
+    const { collaborationId, membershipId } = await invite('Inbjuden@Kraftsamling.example');
     const principal = await provisioning.principalFor(
       claims({
         sub: 'subject-2',
@@ -61,23 +70,38 @@ describe('users are created on first login from the token', () => {
         email: 'inbjuden@kraftsamling.example',
       }),
     );
-    expect(principal.userId).toBe(invited.id);
-    expect(await audit('user.invitation-claimed')).toEqual([
-      expect.objectContaining({ entity_id: invited.id }),
+    expect(principal.memberships).toEqual([
+      expect.objectContaining({ membershipId, collaborationId, role: 'VIEWER' }),
     ]);
+    const [row] = await dataSource.query(
+      `SELECT user_id, invited_email, version FROM membership WHERE id = $1`,
+      [membershipId],
+    );
+    expect(row).toEqual({ user_id: principal.userId, invited_email: null, version: 2 });
+    expect(await audit('membership.invitation-accepted')).toEqual([
+      expect.objectContaining({ entity_id: membershipId }),
+    ]);
+    // The next request finds nothing more to accept.
+    await provisioning.principalFor(claims({ sub: 'subject-2', email: 'inbjuden@kraftsamling.example' }));
+    expect(await audit('membership.invitation-accepted')).toHaveLength(1);
   });
 
-  it('never lets an unverified e-mail claim an invitation or take someone’s address', async () => {
-    const [invited] = await dataSource.query(
-      `INSERT INTO app_user (name, email) VALUES ('Väntar', 'vantar@kraftsamling.example') RETURNING id`,
-    );
+  it('never lets an unverified e-mail accept an invitation or take someone’s address', async () => {
+    const { membershipId } = await invite('vantar@kraftsamling.example');
     const principal = await provisioning.principalFor(
       claims({ sub: 'subject-3', email: 'vantar@kraftsamling.example', email_verified: false }),
     );
-    expect(principal.userId).not.toBe(invited.id);
-    expect(principal.email).toBeNull();
-    const [stillInvited] = await dataSource.query(`SELECT subject FROM app_user WHERE id = $1`, [invited.id]);
-    expect(stillInvited.subject).toBeNull();
+    expect(principal.memberships).toEqual([]);
+    const [still] = await dataSource.query(`SELECT user_id FROM membership WHERE id = $1`, [membershipId]);
+    expect(still.user_id).toBeNull();
+    const [taken] = await dataSource.query(
+      `INSERT INTO app_user (subject, name, email) VALUES ('subject-5', 'Tagen', 'tagen@kraftsamling.example') RETURNING id`,
+    );
+    const other = await provisioning.principalFor(
+      claims({ sub: 'subject-6', email: 'tagen@kraftsamling.example', email_verified: false }),
+    );
+    expect(other.userId).not.toBe(taken.id);
+    expect(other.email).toBeNull();
   });
 
   it('takes the platform-admin role from the token, and memberships from the database', async () => {

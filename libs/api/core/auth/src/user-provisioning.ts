@@ -20,8 +20,8 @@ function displayName(claims: AccessTokenClaims): string {
 
 /**
  * Users are created on first login from the token. A coordinator may have invited the
- * person by e-mail before; the first login whose *verified* e-mail matches claims that
- * row, so the invitation's memberships apply. An unverified e-mail never claims a row.
+ * person by e-mail (a pending membership naming the address); a sign-in whose *verified*
+ * e-mail matches accepts every such invitation. An unverified e-mail never accepts one.
  */
 @Injectable()
 export class UserProvisioning {
@@ -32,6 +32,7 @@ export class UserProvisioning {
 
   async principalFor(claims: AccessTokenClaims): Promise<Principal> {
     const user = await this.findOrCreate(claims);
+    if (claims.email && claims.email_verified === true) await this.acceptInvitations(user, claims);
     const memberships = (await this.dataSource.query(
       `SELECT m.id AS "membershipId", m.collaboration_id AS "collaborationId", c.slug, c.name AS "collaborationName",
               m.role, m.organization_id AS "organizationId", m.group_id AS "groupId"
@@ -73,19 +74,6 @@ export class UserProvisioning {
       return existing;
     }
     return this.dataSource.transaction(async (manager) => {
-      if (profile.email && claims.email_verified === true) {
-        const [invited] = (await manager.query(
-          `UPDATE app_user SET subject = $1, username = $2, name = $3, last_login_at = now()
-            WHERE lower(email) = lower($4) AND subject IS NULL
-            RETURNING id, username, name, email`,
-          [claims.sub, profile.username, profile.name, profile.email],
-        )) as [UserRow[], number];
-        const claimed = Array.isArray(invited) ? invited[0] : undefined;
-        if (claimed) {
-          await this.recordLogin(manager, claimed, claims, 'user.invitation-claimed');
-          return claimed;
-        }
-      }
       // An e-mail already held by another account is not copied: e-mails stay unique.
       const [created] = (await manager.query(
         `INSERT INTO app_user (subject, username, name, email, last_login_at)
@@ -98,6 +86,61 @@ export class UserProvisioning {
       )) as UserRow[];
       await this.recordLogin(manager, created, claims, 'user.created');
       return created;
+    });
+  }
+
+  /**
+   * Turns the pending invitations for the token's verified e-mail into this user's
+   * memberships. An invitation to a role the user already holds there is simply used up.
+   * Runs on every request, so the check for "none" is one indexed lookup.
+   */
+  private async acceptInvitations(user: UserRow, claims: AccessTokenClaims): Promise<void> {
+    const [pending] = await this.dataSource.query(
+      `SELECT 1 FROM membership WHERE user_id IS NULL AND lower(invited_email) = lower($1) LIMIT 1`,
+      [claims.email],
+    );
+    if (!pending) return;
+    await this.dataSource.transaction(async (manager) => {
+      const invitations = (await manager.query(
+        `SELECT id, collaboration_id AS "collaborationId", role, organization_id AS "organizationId",
+                group_id AS "groupId", invited_email AS "invitedEmail", invited_name AS "invitedName", version
+           FROM membership WHERE user_id IS NULL AND lower(invited_email) = lower($1)
+          ORDER BY created_at FOR UPDATE`,
+        [claims.email],
+      )) as Record<string, unknown>[];
+      for (const invitation of invitations) {
+        const [held] = await manager.query(
+          `SELECT 1 FROM membership
+            WHERE collaboration_id = $1 AND user_id = $2 AND role = $3
+              AND organization_id IS NOT DISTINCT FROM $4 AND group_id IS NOT DISTINCT FROM $5`,
+          [
+            invitation['collaborationId'],
+            user.id,
+            invitation['role'],
+            invitation['organizationId'],
+            invitation['groupId'],
+          ],
+        );
+        if (held) await manager.query(`DELETE FROM membership WHERE id = $1`, [invitation['id']]);
+        else
+          await manager.query(
+            `UPDATE membership SET user_id = $2, invited_email = NULL, invited_name = NULL,
+                    version = version + 1, updated_at = now()
+              WHERE id = $1`,
+            [invitation['id'], user.id],
+          );
+        await this.audit.record(manager, {
+          collaborationId: invitation['collaborationId'] as string,
+          actor: { userId: user.id, subject: claims.sub },
+          action: held ? 'membership.invitation-used-up' : 'membership.invitation-accepted',
+          entityType: 'membership',
+          entityId: invitation['id'] as string,
+          before: invitation,
+          after: held
+            ? null
+            : { ...invitation, userId: user.id, version: (invitation['version'] as number) + 1 },
+        });
+      }
     });
   }
 

@@ -25,6 +25,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** For a CONFLICT: what is stored now, so the client can show it without another round trip. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -52,6 +54,13 @@ export const badInput = (fields: FieldProblem[]) =>
     `Invalid input: ${fields.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}`,
     fields,
   );
+
+/** True when the named PostgreSQL constraint (a check, or one a trigger raises) refused a write. */
+export function isConstraintViolation(error: unknown, constraint: string): boolean {
+  const driverError =
+    (error as { driverError?: { constraint?: string } })?.driverError ?? (error as { constraint?: string });
+  return driverError?.constraint === constraint;
+}
 
 /** True when a PostgreSQL unique constraint (optionally a named one) refused a write. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

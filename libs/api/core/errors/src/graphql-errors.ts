@@ -21,6 +21,7 @@ export function toGraphQLError(exception: unknown): GraphQLError {
       extensions: {
         code: exception.code,
         ...(exception.fields.length ? { fields: exception.fields } : {}),
+        ...(exception.current !== undefined ? { current: exception.current } : {}),
       },
     });
   }

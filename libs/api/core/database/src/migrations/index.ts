@@ -1,6 +1,12 @@
 import { Foundation1795456335264 } from './1795456335264-foundation';
 import { IndicatorValues1795460395518 } from './1795460395518-indicator-values';
+import { MembershipInvitationsAndCoordinatorGuard1795520000000 } from './1795520000000-membership-invitations-and-coordinator-guard';
 import { Goals1795700000000 } from './1795700000000-goals';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
-export const MIGRATIONS = [Foundation1795456335264, IndicatorValues1795460395518, Goals1795700000000];
+export const MIGRATIONS = [
+  Foundation1795456335264,
+  IndicatorValues1795460395518,
+  MembershipInvitationsAndCoordinatorGuard1795520000000,
+  Goals1795700000000,
+];

@@ -59,3 +59,27 @@ export function sortGroups<T extends { kind: GroupKind; name: string }>(groups: 
   const others = groups.filter((group) => group.kind !== 'STEERING');
   return [...sortByName(steering), ...sortByName(others)];
 }
+
+/** A member as the API sends it: a signed-in person, or a pending invitation. */
+export interface MemberLike {
+  pending: boolean;
+  user: { name: string; username?: string | null; email?: string | null } | null;
+  invitation: { name: string; email?: string } | null;
+}
+
+/** How a member is named in lists: the person's name, or for a pending invitation the name the coordinator gave. */
+export function memberName(member: MemberLike): string {
+  return (
+    member.user?.name ||
+    member.user?.username ||
+    member.user?.email ||
+    member.invitation?.name ||
+    member.invitation?.email ||
+    ''
+  );
+}
+
+/** The person's e-mail, or the address a pending invitation was sent to. */
+export function memberEmail(member: MemberLike): string {
+  return member.user?.email ?? member.invitation?.email ?? '';
+}

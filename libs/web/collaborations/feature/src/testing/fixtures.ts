@@ -72,7 +72,15 @@ export function collaborationDetail(
     organizations: ORGANIZATIONS,
     groups: GROUPS.map((group) => ({
       ...group,
-      members: [{ id: 'ms-1', role: 'GROUP_MEMBER' as const, user: { id: 'u2', name: 'Exempel Person' } }],
+      members: [
+        {
+          id: 'ms-1',
+          role: 'GROUP_MEMBER' as const,
+          pending: false,
+          user: { id: 'u2', name: 'Exempel Person' },
+          invitation: null,
+        },
+      ],
     })),
   };
 }
@@ -95,8 +103,24 @@ export function collaborationAdmin(permissions: string[]): CollaborationAdmin {
         createdAt: '2026-01-01T00:00:00Z',
         groupId: null,
         organizationId: 'm-1283',
+        pending: false,
         user: { id: 'u2', name: 'Exempel Person', email: 'exempel.person@example.org', username: null },
+        invitation: null,
         organization: { id: 'm-1283', kind: 'MUNICIPALITY', name: 'Helsingborg', municipalityCode: '1283' },
+        group: null,
+      },
+      {
+        id: 'ms-2',
+        collaborationId: 'c1',
+        role: 'VIEWER',
+        version: 1,
+        createdAt: '2026-01-02T00:00:00Z',
+        groupId: null,
+        organizationId: null,
+        pending: true,
+        user: null,
+        invitation: { email: 'ny.person@example.org', name: 'Ny Person' },
+        organization: null,
         group: null,
       },
     ],

@@ -15,7 +15,16 @@ describe('collaboration lists', () => {
         name: 'Vuxenutbildning',
         kind: 'OPERATIONAL',
         focusArea: 'Adult education',
-        members: [{ id: 'm1', role: 'GROUP_MEMBER', user: { id: 'u1', name: 'Test Testsson' } }],
+        members: [
+          {
+            id: 'm1',
+            role: 'GROUP_MEMBER',
+            pending: false,
+            user: { id: 'u1', name: 'Test Testsson' },
+            invitation: null,
+          },
+          { id: 'm2', role: 'GROUP_MEMBER', pending: true, user: null, invitation: { name: 'Ny Inbjuden' } },
+        ],
       },
     ]);
     await fixture.whenStable();
@@ -24,6 +33,7 @@ describe('collaboration lists', () => {
     expect(text).toContain('Adult education');
     expect(text).toContain('Test Testsson');
     expect(text).toContain('Group member');
+    expect(text).toMatch(/Ny Inbjuden\s+\(invited\)/);
   });
 
   it('names the kind of every other organisation', async () => {

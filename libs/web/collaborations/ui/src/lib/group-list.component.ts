@@ -6,7 +6,14 @@ export interface GroupItem {
   name: string;
   kind: string;
   focusArea: string | null;
-  members: readonly { id: string; role: string; user: { id: string; name: string } }[];
+  /** A pending invitation has no user yet, only the name the coordinator gave. */
+  members: readonly {
+    id: string;
+    role: string;
+    pending: boolean;
+    user: { id: string; name: string } | null;
+    invitation: { name: string } | null;
+  }[];
 }
 
 /** The steering group and the operational groups, each with its focus area and members. */
@@ -32,7 +39,10 @@ export interface GroupItem {
                 <ul role="list" class="ks-plain-list">
                   @for (member of group.members; track member.id) {
                     <li>
-                      {{ member.user.name }}
+                      {{ member.user?.name ?? member.invitation?.name }}
+                      @if (member.pending) {
+                        <span class="ks-muted"> ({{ 'collaboration.groups.pending' | transloco }})</span>
+                      }
                       <span class="ks-muted"> – {{ 'roles.' + member.role | transloco }}</span>
                     </li>
                   }

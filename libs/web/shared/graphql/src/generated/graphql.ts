@@ -160,7 +160,7 @@ export type UpdateLocalIndicatorInput = {
 
 export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number };
 
-export type MembershipFieldsFragment = { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null };
+export type MembershipFieldsFragment = { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null };
 
 export type GroupFieldsFragment = { id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number };
 
@@ -169,14 +169,14 @@ export type CollaborationQueryVariables = Exact<{
 }>;
 
 
-export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, user: { id: string, name: string } }> }> } };
+export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null }> }> } };
 
 export type CollaborationMembersQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
+export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -188,14 +188,14 @@ export type AddMemberMutationVariables = Exact<{
 }>;
 
 
-export type AddMemberMutation = { addMember: { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null } };
+export type AddMemberMutation = { addMember: { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null } };
 
 export type ChangeMemberRoleMutationVariables = Exact<{
   input: ChangeMemberRoleInput;
 }>;
 
 
-export type ChangeMemberRoleMutation = { changeMemberRole: { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, user: { id: string, name: string, email: string | null, username: string | null }, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null } };
+export type ChangeMemberRoleMutation = { changeMemberRole: { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null } };
 
 export type RemoveMemberMutationVariables = Exact<{
   input: RemoveMemberInput;
@@ -307,11 +307,16 @@ export const MembershipFieldsFragmentDoc = gql`
   createdAt
   groupId
   organizationId
+  pending
   user {
     id
     name
     email
     username
+  }
+  invitation {
+    email
+    name
   }
   organization {
     id
@@ -411,8 +416,12 @@ export const CollaborationDocument = gql`
       members {
         id
         role
+        pending
         user {
           id
+          name
+        }
+        invitation {
           name
         }
       }

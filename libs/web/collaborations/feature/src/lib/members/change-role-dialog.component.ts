@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { isRole } from '@kraftsamling/shared/permissions';
-import { CollaborationService, MemberRow } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationService, MemberRow, memberName } from '@kraftsamling/web/collaborations/data-access';
 import { DIALOG_IMPORTS, FORM_IMPORTS } from './form-imports';
 import { BindingOptions, RoleBindingControls, roleBindingControls } from './role-binding';
 import { RoleBindingFieldsComponent } from './role-binding-fields.component';
@@ -21,7 +21,7 @@ export interface ChangeRoleDialogData extends BindingOptions {
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <h2 mat-dialog-title>
-        {{ 'members.changeRole.heading' | transloco: { name: data.member.user.name } }}
+        {{ 'members.changeRole.heading' | transloco: { name: memberName(data.member) } }}
       </h2>
       <mat-dialog-content>
         <div class="ks-dialog-form">
@@ -49,6 +49,7 @@ export class ChangeRoleDialogComponent {
   readonly data = inject<ChangeRoleDialogData>(MAT_DIALOG_DATA);
   readonly dialogRef = inject<MatDialogRef<ChangeRoleDialogComponent, boolean>>(MatDialogRef);
   private readonly service = inject(CollaborationService);
+  protected readonly memberName = memberName;
 
   readonly form = new FormGroup<RoleBindingControls>(
     roleBindingControls(() => this.data, {

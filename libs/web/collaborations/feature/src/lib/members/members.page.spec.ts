@@ -52,6 +52,19 @@ describe('MembersPage', () => {
     );
   });
 
+  it('shows a pending invitation as such, with the invited name and address', async () => {
+    const { element } = await render();
+    const row = Array.from(element.querySelectorAll('[data-testid="member-table"] tbody tr')).find((tr) =>
+      tr.textContent?.includes('Ny Person'),
+    );
+    expect(row?.textContent).toContain('Inbjuden, väntar på inloggning');
+    expect(row?.textContent).toContain('ny.person@example.org');
+    expect(row?.textContent).toContain('Läsare');
+    expect(row?.querySelector('button')?.getAttribute('aria-label')).toBe(
+      'Ändra roll för Ny Person (Läsare)',
+    );
+  });
+
   it('shows group and organisation management only with group:manage and organization:manage', async () => {
     const coordinator = await render();
     expect(coordinator.element.querySelector('[data-testid="create-group-form"]')).not.toBeNull();

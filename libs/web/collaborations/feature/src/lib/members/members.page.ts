@@ -19,6 +19,8 @@ import {
   GroupSummary,
   MemberRow,
   can,
+  memberEmail,
+  memberName,
   partnersOf,
   sortGroups,
 } from '@kraftsamling/web/collaborations/data-access';
@@ -70,7 +72,9 @@ export class MembersPage {
     return state.status === 'ready' ? state.data : null;
   });
   readonly members = computed(() =>
-    [...(this.collaboration()?.members ?? [])].sort((a, b) => a.user.name.localeCompare(b.user.name, 'sv')),
+    [...(this.collaboration()?.members ?? [])].sort((a, b) =>
+      memberName(a).localeCompare(memberName(b), 'sv'),
+    ),
   );
   readonly organizations = computed(() => this.collaboration()?.organizations ?? []);
   readonly partners = computed(() => partnersOf(this.organizations()));
@@ -82,12 +86,15 @@ export class MembersPage {
 
   protected readonly retryable = isRetryable;
 
+  protected readonly memberName = memberName;
+  protected readonly memberEmail = memberEmail;
+
   bindingName(member: MemberRow): string | null {
     return member.organization?.name ?? member.group?.name ?? null;
   }
 
   onMemberAdded(member: MemberRow): void {
-    this.announce('members.add.success', { name: member.user.name || member.user.email });
+    this.announce('members.add.success', { name: memberName(member), email: memberEmail(member) });
     this.page.reload();
   }
 
@@ -109,7 +116,7 @@ export class MembersPage {
       })
       .afterClosed()
       .subscribe((changed) => {
-        if (changed) this.announce('members.changeRole.success', { name: member.user.name });
+        if (changed) this.announce('members.changeRole.success', { name: memberName(member) });
         // Reload also after a cancel: a conflict in the dialog means the data on screen is stale.
         this.page.reload();
       });
@@ -123,7 +130,7 @@ export class MembersPage {
       titleKey: 'members.remove.title',
       messageKey: 'members.remove.message',
       confirmKey: 'members.remove.confirm',
-      params: { name: member.user.name, collaboration: collaboration.name },
+      params: { name: memberName(member), collaboration: collaboration.name },
       destructive: true,
     }).subscribe((confirmed) => {
       if (!confirmed) return;
@@ -135,7 +142,7 @@ export class MembersPage {
         })
         .subscribe({
           next: () => {
-            this.announce('members.remove.success', { name: member.user.name });
+            this.announce('members.remove.success', { name: memberName(member) });
             this.membersHeading()?.nativeElement.focus();
             this.page.reload();
           },

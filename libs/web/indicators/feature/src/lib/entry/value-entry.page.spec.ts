@@ -81,7 +81,9 @@ describe('ValueEntryPage', () => {
         {
           id: 'ms-1',
           role: 'MUNICIPAL_EDITOR',
+          pending: false,
           user: { id: 'u-editor', name: 'Exempel Redaktör' },
+          invitation: null,
           organization: { id: 'm-1282', kind: 'MUNICIPALITY', name: 'Landskrona', municipalityCode: '1282' },
         },
       ],

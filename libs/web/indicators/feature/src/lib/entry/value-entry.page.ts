@@ -429,7 +429,7 @@ export class ValueEntryPage {
     return this.collaborations.members(slug).pipe(
       map((admin) =>
         admin.members
-          .filter((member) => member.user.id === me.id && member.role === Role.MunicipalEditor)
+          .filter((member) => member.user?.id === me.id && member.role === Role.MunicipalEditor)
           .map((member) => member.organization?.municipalityCode)
           .filter((code): code is string => !!code),
       ),
