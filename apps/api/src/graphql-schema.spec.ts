@@ -45,6 +45,7 @@ describe('access rules', () => {
       'Mutation.renameGroup': 'group:manage in collaboration from arg input.collaborationId',
       'Mutation.undoImport': 'indicator:import in collaboration from arg input.collaborationId',
       'Mutation.updateLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
+      'Query.auditEvents': 'audit:read in collaboration from arg collaborationId',
       'Query.collaboration': 'collaboration:read in collaboration from arg slug',
       'Query.collaborations': 'authenticated',
       'Query.importBatches': 'indicator:import in collaboration from arg collaborationId',
