@@ -47,6 +47,7 @@ export class AuditEventFilterInput {
 @ObjectType('AuditEvent', { description: 'One recorded change: who, when, what, before and after.' })
 export class AuditEventModel {
   @Field(() => ID) id!: string;
+  @Field(() => ID) collaborationId!: string;
   @Field(() => Date) occurredAt!: Date;
   @Field(() => String, { description: '<entity>.<verb>, e.g. membership.added' }) action!: string;
   @Field(() => String) entityType!: string;

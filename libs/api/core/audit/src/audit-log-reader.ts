@@ -16,6 +16,7 @@ export interface AuditLogFilter {
 
 export interface AuditLogEntry {
   id: string;
+  collaborationId: string;
   occurredAt: Date;
   action: string;
   entityType: string;
@@ -80,7 +81,7 @@ export class AuditLogReader {
       { count: number },
     ];
     const items = (await this.dataSource.query(
-      `SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType",
+      `SELECT e.id::text AS id, e.collaboration_id AS "collaborationId", e.occurred_at AS "occurredAt", e.action, e.entity_type AS "entityType",
               e.entity_id AS "entityId", e.actor_user_id AS "actorId", u.name AS "actorName",
               u.email AS "actorEmail", e.before, e.after
          ${from}
