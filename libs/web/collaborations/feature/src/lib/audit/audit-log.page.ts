@@ -48,6 +48,7 @@ export class AuditLogPage {
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
 
   protected readonly entityTypes = AUDIT_ENTITY_TYPES;
+  protected readonly exportFormats: readonly AuditExportFormat[] = ['csv', 'xlsx'];
   protected readonly pageSize = AUDIT_PAGE_SIZE;
   protected readonly retryable = isRetryable;
 
