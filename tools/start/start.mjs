@@ -52,6 +52,8 @@ function demoLogins() {
     bjuv: 'municipal editor, Bjuv',
     analytiker: 'agency analyst, Familjen Helsingborg',
     sandviken: 'coordinator, Sandviken (the second tenant)',
+    gast: 'signed in, member of no collaboration',
+    statistiker: 'statistics steward (realm role): official statistics',
   };
   return realm.users
     .map((user) => `    ${user.username.padEnd(14)} demo   ${roles[user.username] ?? ''}`)

@@ -6,6 +6,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { AuditLogModule } from '@kraftsamling/api/audit';
 import { CollaborationsModule } from '@kraftsamling/api/collaborations';
 import { AuditModule } from '@kraftsamling/api/core/audit';
 import { AuthModule } from '@kraftsamling/api/core/auth';
@@ -27,6 +28,7 @@ export const DOMAIN_MODULES = [
   UsersModule,
   IndicatorsModule,
   GoalsModule,
+  AuditLogModule,
 ];
 
 @Controller()

@@ -53,6 +53,7 @@ describe('access rules', () => {
       'Mutation.updateDecision': 'decision:manage in collaboration from arg input.collaborationId',
       'Mutation.updateGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.updateLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
+      'Query.auditEvents': 'audit:read in collaboration from arg collaborationId',
       'Query.collaboration': 'collaboration:read in collaboration from arg slug',
       'Query.collaborations': 'authenticated',
       'Query.decisions': 'goal:read in collaboration from arg collaborationId',

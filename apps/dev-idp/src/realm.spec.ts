@@ -16,7 +16,7 @@ describe('the Kraftsamling realm file', () => {
     realm = await loadRealm(realmFile);
   });
 
-  it('holds the eight demo users with the fixed ids the API seeds key on', () => {
+  it('holds the demo users with the fixed ids the API seeds key on', () => {
     expect(realm.users.map((user) => [user.username, user.id])).toEqual([
       ['admin', '00000000-0000-4000-8000-000000000001'],
       ['samordnare', '00000000-0000-4000-8000-000000000002'],
@@ -26,6 +26,10 @@ describe('the Kraftsamling realm file', () => {
       ['bjuv', '00000000-0000-4000-8000-000000000006'],
       ['analytiker', '00000000-0000-4000-8000-000000000007'],
       ['sandviken', '00000000-0000-4000-8000-000000000008'],
+      // no membership anywhere, and the platform's statistics steward: identities of the
+      // authorization matrix (apps/api-e2e/src/authorization)
+      ['gast', '00000000-0000-4000-8000-000000000009'],
+      ['statistiker', '00000000-0000-4000-8000-000000000010'],
     ]);
     expect(
       realm.users.every((user) => user.enabled && user.emailVerified && checkPassword(user, 'demo')),

@@ -1,2 +1,3 @@
 export * from './audit-writer';
+export * from './audit-log-reader';
 export * from './audit.module';

@@ -1,12 +1,13 @@
 import { Routes } from '@angular/router';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { requirePermission } from './guards/require-permission.guard';
+import { AuditLogPage } from './audit/audit-log.page';
 import { CollaborationHomePage } from './home/collaboration-home.page';
 import { MembersPage } from './members/members.page';
 import { NoAccessPage } from './no-access/no-access.page';
 
 /**
- * Routes under /s (load them with `path: 's'`): /s/:slug and /s/:slug/medlemmar.
+ * Routes under /s (load them with `path: 's'`): /s/:slug, /s/:slug/medlemmar and /s/:slug/logg.
  * Route titles are translation keys (see TranslatedTitleStrategy).
  */
 export const collaborationRoutes: Routes = [
@@ -19,4 +20,11 @@ export const collaborationRoutes: Routes = [
   },
   // Reached only when the guard above refuses: same address, a "no access" message.
   { path: ':slug/medlemmar', component: NoAccessPage, title: 'titles.noAccess' },
+  {
+    path: ':slug/logg',
+    canMatch: [requirePermission(Permission.AuditRead)],
+    component: AuditLogPage,
+    title: 'titles.auditLog',
+  },
+  { path: ':slug/logg', component: NoAccessPage, title: 'titles.noAccess' },
 ];

@@ -25,6 +25,19 @@ export type AddPartnerOrganizationInput = {
   name: string;
 };
 
+/** Narrows the audit log; every part is optional. */
+export type AuditEventFilter = {
+  entityId?: string | null | undefined;
+  /** e.g. membership, group, organization, indicator, import_batch */
+  entityType?: string | null | undefined;
+  /** First day (YYYY-MM-DD, Swedish time), inclusive. */
+  from?: string | null | undefined;
+  /** Part of the acting person’s name, e-mail or username. */
+  person?: string | null | undefined;
+  /** Last day (YYYY-MM-DD, Swedish time), inclusive. */
+  to?: string | null | undefined;
+};
+
 export type ChangeMemberRoleInput = {
   collaborationId: string | number;
   /** The version you loaded; a newer edit by someone else is never overwritten. */
@@ -157,6 +170,16 @@ export type UpdateLocalIndicatorInput = {
   /** Default: local. */
   theme?: string | null | undefined;
 };
+
+export type AuditEventsQueryVariables = Exact<{
+  collaborationId: string | number;
+  filter?: AuditEventFilter | null | undefined;
+  offset?: number | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { totalCount: number, items: Array<{ id: string, occurredAt: string, action: string, entityType: string, entityId: string | null, actorName: string | null, actorEmail: string | null, before: string | null, after: string | null }> } };
 
 export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number };
 
@@ -398,6 +421,40 @@ export const AreaSeriesFieldsFragmentDoc = gql`
   versions
 }
     `;
+export const AuditEventsDocument = gql`
+    query AuditEvents($collaborationId: ID!, $filter: AuditEventFilter, $offset: Int, $limit: Int) {
+  auditEvents(
+    collaborationId: $collaborationId
+    filter: $filter
+    offset: $offset
+    limit: $limit
+  ) {
+    totalCount
+    items {
+      id
+      occurredAt
+      action
+      entityType
+      entityId
+      actorName
+      actorEmail
+      before
+      after
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AuditEventsGQL extends Apollo.Query<AuditEventsQuery, AuditEventsQueryVariables> {
+    override document = AuditEventsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const CollaborationDocument = gql`
     query Collaboration($slug: String!) {
   collaboration(slug: $slug) {

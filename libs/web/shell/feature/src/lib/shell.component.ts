@@ -61,6 +61,7 @@ export class ShellComponent {
   readonly canManageMembers = computed(() => can(this.currentAccess()?.permissions, Permission.MemberManage));
   /** Indicators are for every member (official figures are public anyway); importing needs `indicator:import`. */
   readonly canImport = computed(() => can(this.currentAccess()?.permissions, Permission.IndicatorImport));
+  readonly canReadAudit = computed(() => can(this.currentAccess()?.permissions, Permission.AuditRead));
   readonly userName = computed(
     () => this.meStore.me()?.name || this.auth.user.name || this.auth.user.username || '',
   );

@@ -65,6 +65,13 @@ import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/sh
             </a>
           </p>
         }
+        @if (canReadAudit()) {
+          <p>
+            <a [routerLink]="['/s', collaboration.slug, 'logg']" data-testid="audit-log-link">
+              {{ 'collaboration.auditLog' | transloco }}
+            </a>
+          </p>
+        }
       </div>
       <section class="ks-section" aria-labelledby="home-indicators-heading">
         <h2 id="home-indicators-heading">{{ 'collaboration.indicators.heading' | transloco }}</h2>
@@ -132,6 +139,7 @@ export class CollaborationHomePage {
   );
 
   readonly canImport = computed(() => can(this.collaboration()?.myPermissions, Permission.IndicatorImport));
+  readonly canReadAudit = computed(() => can(this.collaboration()?.myPermissions, Permission.AuditRead));
   readonly canEnterValues = computed(() => can(this.collaboration()?.myPermissions, Permission.ValuesEnter));
 
   protected readonly retryable = isRetryable;

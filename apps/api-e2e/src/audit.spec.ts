@@ -1,0 +1,266 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSchema, type GraphQLObjectType } from 'graphql';
+import { errorCodes, gql, sql, tokenFor } from './support/api';
+
+/**
+ * Nothing lost: every mutation writes exactly one audit event in its own transaction, and
+ * a mutation that is refused (bad input, a conflict, a rollback after a write) writes
+ * none. It works on a collaboration of its own (made with SQL, removed afterwards), as
+ * the platform admin, so the demo data other tests rely on stays as it is.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const COLLABORATION = 'a7000000-0000-4000-8000-000000000001';
+const MUNICIPALITY_ORG = 'a7000000-0000-4000-8000-000000000002';
+const COORDINATOR_USER = 'a7000000-0000-4000-8000-000000000003';
+
+interface AuditRow {
+  action: string;
+  collaboration_id: string | null;
+  entity_id: string | null;
+  actor_user_id: string | null;
+}
+
+const lastEventId = async () =>
+  Number((await sql<{ id: string }>(`SELECT coalesce(max(id), 0) AS id FROM audit_event`))[0]!.id);
+const eventsAfter = (id: number) =>
+  sql<AuditRow>(
+    `SELECT action, collaboration_id, entity_id, actor_user_id FROM audit_event WHERE id > $1 ORDER BY id`,
+    [id],
+  );
+
+describe('audit: one event per mutation, none when it is refused', () => {
+  let token: string;
+  let adminId: string;
+  const made: Record<string, string> = {};
+  const versions: Record<string, number> = {};
+
+  /** Runs a mutation and returns its data and the audit events it wrote. */
+  async function run(document: string, input: Record<string, unknown>) {
+    const before = await lastEventId();
+    const response = await gql(document, { input: { collaborationId: COLLABORATION, ...input } }, { token });
+    return { response, events: await eventsAfter(before) };
+  }
+
+  async function succeeds(field: string, document: string, input: Record<string, unknown>, action: string) {
+    const { response, events } = await run(document, input);
+    expect(response.errors).toBeUndefined();
+    expect(events).toEqual([
+      expect.objectContaining({ action, collaboration_id: COLLABORATION, actor_user_id: adminId }),
+    ]);
+    return response.data![field];
+  }
+
+  async function refused(document: string, input: Record<string, unknown>, code: string) {
+    const { response, events } = await run(document, input);
+    expect(errorCodes(response)).toEqual([code]);
+    expect(events).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    token = await tokenFor('admin');
+    adminId = (await gql('{ me { id } }', {}, { token })).data!['me'].id;
+    await sql(
+      `INSERT INTO collaboration (id, slug, name) VALUES ($1, 'revisionsfixtur', 'Revisionsfixtur')`,
+      [COLLABORATION],
+    );
+    await sql(
+      `INSERT INTO organization (id, collaboration_id, kind, name, municipality_code)
+       VALUES ($1, $2, 'MUNICIPALITY', 'Helsingborgs kommun', '1283')`,
+      [MUNICIPALITY_ORG, COLLABORATION],
+    );
+    await sql(
+      `INSERT INTO app_user (id, name, email) VALUES ($1, 'Fia Fixtursson', 'fixtur@kraftsamling.example')`,
+      [COORDINATOR_USER],
+    );
+    await sql(`INSERT INTO membership (collaboration_id, user_id, role) VALUES ($1, $2, 'COORDINATOR')`, [
+      COLLABORATION,
+      COORDINATOR_USER,
+    ]);
+  });
+
+  afterAll(async () => {
+    // Cascades to everything the collaboration owns; its audit events stay (collaboration_id set to null).
+    await sql(`DELETE FROM collaboration WHERE id = $1`, [COLLABORATION]);
+    await sql(`DELETE FROM app_user WHERE id = $1 OR email = 'revisor@kraftsamling.example'`, [
+      COORDINATOR_USER,
+    ]);
+  });
+
+  const covered: string[] = [];
+  const mutationTest = (name: string, body: () => Promise<void>) => {
+    covered.push(`Mutation.${name}`);
+    it(`${name}: one event when it succeeds, none when it is refused`, body);
+  };
+
+  // In order: later mutations work on what earlier ones made.
+  mutationTest('addPartnerOrganization', async () => {
+    const doc =
+      'mutation ($input: AddPartnerOrganizationInput!) { addPartnerOrganization(input: $input) { id } }';
+    await refused(doc, { kind: 'OTHER', name: '' }, 'BAD_USER_INPUT');
+    made['organization'] = (
+      await succeeds(
+        'addPartnerOrganization',
+        doc,
+        { kind: 'OTHER', name: 'Revisionsbyrån' },
+        'organization.added',
+      )
+    ).id;
+  });
+
+  mutationTest('createGroup', async () => {
+    const doc = 'mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id version } }';
+    const group = await succeeds(
+      'createGroup',
+      doc,
+      { kind: 'OPERATIONAL', name: 'Granskning' },
+      'group.created',
+    );
+    made['group'] = group.id;
+    versions['group'] = group.version;
+    // The insert runs and the unique constraint refuses it: the transaction, audit event included, rolls back.
+    await refused(doc, { kind: 'OPERATIONAL', name: 'Granskning' }, 'BAD_USER_INPUT');
+  });
+
+  mutationTest('renameGroup', async () => {
+    const doc = 'mutation ($input: RenameGroupInput!) { renameGroup(input: $input) { version } }';
+    await refused(
+      doc,
+      { groupId: made['group'], name: 'Gammal', expectedVersion: versions['group']! + 5 },
+      'CONFLICT',
+    );
+    await succeeds(
+      'renameGroup',
+      doc,
+      { groupId: made['group'], name: 'Granskning och uppföljning', expectedVersion: versions['group'] },
+      'group.renamed',
+    );
+  });
+
+  mutationTest('addMember', async () => {
+    const doc = 'mutation ($input: AddMemberInput!) { addMember(input: $input) { id version } }';
+    await refused(doc, { email: 'revisor@kraftsamling.example', role: 'MUNICIPAL_EDITOR' }, 'BAD_USER_INPUT');
+    const membership = await succeeds(
+      'addMember',
+      doc,
+      { email: 'revisor@kraftsamling.example', name: 'Rut Revisorsson', role: 'VIEWER' },
+      'membership.added',
+    );
+    made['membership'] = membership.id;
+    versions['membership'] = membership.version;
+  });
+
+  mutationTest('changeMemberRole', async () => {
+    const doc = 'mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { version } }';
+    const input = { membershipId: made['membership'], role: 'GROUP_MEMBER', groupId: made['group'] };
+    await refused(doc, { ...input, expectedVersion: versions['membership']! + 5 }, 'CONFLICT');
+    versions['membership'] = (
+      await succeeds(
+        'changeMemberRole',
+        doc,
+        { ...input, expectedVersion: versions['membership'] },
+        'membership.role-changed',
+      )
+    ).version;
+  });
+
+  mutationTest('removeMember', async () => {
+    const doc = 'mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }';
+    await refused(
+      doc,
+      { membershipId: made['membership'], expectedVersion: versions['membership']! + 5 },
+      'CONFLICT',
+    );
+    await succeeds(
+      'removeMember',
+      doc,
+      { membershipId: made['membership'], expectedVersion: versions['membership'] },
+      'membership.removed',
+    );
+  });
+
+  const indicatorText = {
+    nameSv: 'Granskade ärenden',
+    nameEn: 'Audited cases',
+    direction: 'HIGHER_IS_BETTER',
+  };
+
+  mutationTest('createLocalIndicator', async () => {
+    const doc =
+      'mutation ($input: CreateLocalIndicatorInput!) { createLocalIndicator(input: $input) { id version } }';
+    const input = { ...indicatorText, code: 'granskning.arenden', unit: 'COUNT', periodicity: 'MONTH' };
+    const indicator = await succeeds('createLocalIndicator', doc, input, 'indicator.created');
+    made['indicator'] = indicator.id;
+    versions['indicator'] = indicator.version;
+    await refused(doc, input, 'BAD_USER_INPUT');
+  });
+
+  mutationTest('updateLocalIndicator', async () => {
+    const doc =
+      'mutation ($input: UpdateLocalIndicatorInput!) { updateLocalIndicator(input: $input) { version } }';
+    const input = { ...indicatorText, indicatorId: made['indicator'], nameSv: 'Granskade ärenden, antal' };
+    await refused(doc, { ...input, expectedVersion: versions['indicator']! + 5 }, 'CONFLICT');
+    await succeeds(
+      'updateLocalIndicator',
+      doc,
+      { ...input, expectedVersion: versions['indicator'] },
+      'indicator.updated',
+    );
+  });
+
+  mutationTest('enterValues', async () => {
+    const doc = 'mutation ($input: EnterValuesInput!) { enterValues(input: $input) { batchId } }';
+    await refused(
+      doc,
+      { areaCode: '1283', values: [{ indicatorCode: 'granskning.arenden', period: '2026-01', value: -1 }] },
+      'BAD_USER_INPUT',
+    );
+    made['batch'] = (
+      await succeeds(
+        'enterValues',
+        doc,
+        { areaCode: '1283', values: [{ indicatorCode: 'granskning.arenden', period: '2026-01', value: 4 }] },
+        'import.committed',
+      )
+    ).batchId;
+  });
+
+  mutationTest('undoImport', async () => {
+    const doc = 'mutation ($input: UndoImportInput!) { undoImport(input: $input) { status } }';
+    await succeeds('undoImport', doc, { batchId: made['batch'] }, 'import.undone');
+    await refused(doc, { batchId: made['batch'] }, 'BAD_USER_INPUT');
+  });
+
+  it('covers every mutation of the schema', () => {
+    const schema = buildSchema(readFileSync(path.join(root, 'apps/api/schema.gql'), 'utf8'));
+    const mutations = Object.keys((schema.getType('Mutation') as GraphQLObjectType).getFields()).map(
+      (field) => `Mutation.${field}`,
+    );
+    expect(covered.sort()).toEqual(mutations.sort());
+  });
+
+  it('shows the events to the coordinator through auditEvents, newest first and filtered', async () => {
+    const page = await gql(
+      `query ($c: ID!, $filter: AuditEventFilter) {
+         auditEvents(collaborationId: $c, filter: $filter) { totalCount items { action entityType actorName } }
+       }`,
+      { c: COLLABORATION, filter: { entityType: 'group' } },
+      { token },
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!['auditEvents']).toEqual({
+      totalCount: 2,
+      items: [
+        { action: 'group.renamed', entityType: 'group', actorName: expect.any(String) },
+        { action: 'group.created', entityType: 'group', actorName: expect.any(String) },
+      ],
+    });
+    const bad = await gql(
+      `query ($c: ID!, $filter: AuditEventFilter) { auditEvents(collaborationId: $c, filter: $filter, limit: 500) { totalCount } }`,
+      { c: COLLABORATION, filter: { from: '2026-02-30x', to: '2026-01-01' } },
+      { token },
+    );
+    expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+});

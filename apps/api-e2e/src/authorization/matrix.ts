@@ -1,0 +1,332 @@
+/**
+ * The authorization matrix: every GraphQL operation and HTTP route of the API × every kind
+ * of caller, and what each caller gets. `authorization-matrix.spec.ts` runs every cell
+ * against the real API and fails on any difference (and on an operation of the schema
+ * without its row); `docs/security/authorization-matrix.md` is rendered from this file
+ * (`UPDATE_MATRIX=1 npx nx test api-e2e` rewrites it, a test fails when it is stale).
+ *
+ * Adding an operation: add its row here and its probe in probes.ts.
+ */
+
+/** The callers: demo users of the dev realm (docker/keycloak/realm-kraftsamling.json). */
+export const IDENTITIES = {
+  anonymous: { username: null, label: 'anonymous', who: 'no token' },
+  noMembership: { username: 'gast', label: 'no membership', who: 'signed in, member of no collaboration' },
+  otherTenant: { username: 'sandviken', label: 'other tenant', who: 'coordinator of Sandviken' },
+  coordinator: { username: 'samordnare', label: 'COORDINATOR', who: 'Familjen Helsingborg' },
+  steeringMember: { username: 'styrgrupp', label: 'STEERING_MEMBER', who: 'Familjen Helsingborg' },
+  groupMember: {
+    username: 'arbetsmarknad',
+    label: 'GROUP_MEMBER',
+    who: 'Familjen Helsingborg, Arbetsmarknad',
+  },
+  municipalEditor: {
+    username: 'helsingborg',
+    label: 'MUNICIPAL_EDITOR',
+    who: 'Familjen Helsingborg, Helsingborg',
+  },
+  agencyAnalyst: {
+    username: 'analytiker',
+    label: 'AGENCY_ANALYST',
+    who: 'Familjen Helsingborg (statistics-steward once planned)',
+  },
+  statisticsSteward: {
+    username: 'statistiker',
+    label: 'statistics-steward',
+    who: 'realm role, no membership',
+  },
+  platformAdmin: { username: 'admin', label: 'platform-admin', who: 'realm role, no membership' },
+} as const;
+export type Identity = keyof typeof IDENTITIES;
+export const ALL_IDENTITIES = Object.keys(IDENTITIES) as Identity[];
+
+/**
+ * What a caller gets. `allowed`: the operation runs (for a mutation the probe sends input
+ * that the operation refuses after the permission check, or works on data the test made,
+ * so shared demo data stays as it is); the others are the error code (HTTP 401/403).
+ */
+export type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+/** A cell that a planned change will flip: what holds now and what will hold. */
+export interface PlannedCell {
+  now: Outcome;
+  target: Outcome;
+  change: PlannedChange;
+}
+export type Cell = Outcome | PlannedCell;
+
+/**
+ * Issue 7 §1.1, on another branch: changing official statistics (imports of AF, SCB,
+ * Kolada files and of official indicators in a template; undo of official batches) needs
+ * the realm role `statistics-steward` (held by `analytiker`, `admin` and `statistiker`)
+ * instead of `indicator:import` in a collaboration; inside a collaboration, imports and
+ * undo reach only its local indicators and batches. Flip to true when it is merged: the
+ * cells marked with it then expect their target.
+ */
+export const STATISTICS_STEWARD_MERGED = false;
+export type PlannedChange = 'statistics-steward';
+const PLANNED_CHANGES: Record<PlannedChange, { merged: boolean; description: string }> = {
+  'statistics-steward': {
+    merged: STATISTICS_STEWARD_MERGED,
+    description: 'official statistics are changed only with the realm role statistics-steward (issue 7 §1.1)',
+  },
+};
+
+export const expectedOutcome = (cell: Cell): Outcome =>
+  typeof cell === 'string' ? cell : PLANNED_CHANGES[cell.change].merged ? cell.target : cell.now;
+
+export interface MatrixRow {
+  /** `Query.x`, `Mutation.x`, or `METHOD /path` for an HTTP route */
+  operation: string;
+  /** what the row probes, when one operation has several rows */
+  variant?: string;
+  /** the rule the API declares (the permission of libs/shared/permissions) */
+  rule: string;
+  cells: Record<Identity, Cell>;
+  /** what the probe checks besides the outcome (rows of another tenant, writes) */
+  checks: string;
+}
+
+const FH_MEMBERS: Identity[] = [
+  'coordinator',
+  'steeringMember',
+  'groupMember',
+  'municipalEditor',
+  'agencyAnalyst',
+];
+const SIGNED_IN = ALL_IDENTITIES.filter((identity) => identity !== 'anonymous');
+
+/** Allowed for these callers; anonymous is UNAUTHENTICATED; everyone else FORBIDDEN. */
+function allow(allowed: Identity[]): Record<Identity, Cell> {
+  return Object.fromEntries(
+    ALL_IDENTITIES.map((identity) => [
+      identity,
+      identity === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(identity) ? 'allowed' : 'FORBIDDEN',
+    ]),
+  ) as Record<Identity, Cell>;
+}
+
+/** The cells of a change of official statistics, now and after the statistics-steward change. */
+function officialChange(): Record<Identity, Cell> {
+  const now = allow(['coordinator', 'agencyAnalyst', 'platformAdmin']);
+  const target = allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']);
+  return Object.fromEntries(
+    ALL_IDENTITIES.map((identity) => {
+      const [before, after] = [now[identity] as Outcome, target[identity] as Outcome];
+      return [
+        identity,
+        before === after ? before : { now: before, target: after, change: 'statistics-steward' },
+      ];
+    }),
+  ) as Record<Identity, Cell>;
+}
+
+const inFh = (permission: string) => `${permission} in the collaboration`;
+
+export const MATRIX: MatrixRow[] = [
+  {
+    operation: 'Query.me',
+    rule: 'signed in',
+    cells: allow(SIGNED_IN),
+    checks: 'lists only the caller’s own collaborations',
+  },
+  {
+    operation: 'Query.collaborations',
+    rule: 'signed in',
+    cells: allow(SIGNED_IN),
+    checks: 'only the caller’s own collaborations (all for platform-admin)',
+  },
+  {
+    operation: 'Query.municipalities',
+    rule: 'signed in (public reference data)',
+    cells: allow(SIGNED_IN),
+    checks: 'all 290 municipalities',
+  },
+  {
+    operation: 'Query.officialIndicators',
+    rule: 'signed in (public statistics)',
+    cells: allow(SIGNED_IN),
+    checks: 'no local indicator of any collaboration',
+  },
+  {
+    operation: 'Query.officialIndicatorSeries',
+    rule: 'signed in (public statistics)',
+    cells: allow(SIGNED_IN),
+    checks: 'an official indicator only',
+  },
+  {
+    operation: 'Query.collaboration',
+    rule: inFh('collaboration:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'members, groups and organisations all of Familjen Helsingborg',
+  },
+  {
+    operation: 'Query.indicators',
+    rule: inFh('indicator:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'official indicators and Familjen Helsingborg’s local ones, none of Sandviken’s',
+  },
+  {
+    operation: 'Query.indicatorSeries',
+    rule: inFh('indicator:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'Familjen Helsingborg’s local indicator, not Sandviken’s of the same code',
+  },
+  {
+    operation: 'Query.importBatches',
+    rule: inFh('indicator:import'),
+    cells: allow(['coordinator', 'agencyAnalyst', 'platformAdmin']),
+    checks: 'official batches and Familjen Helsingborg’s, none of Sandviken’s',
+  },
+  {
+    operation: 'Query.auditEvents',
+    rule: inFh('audit:read'),
+    cells: allow(['coordinator', 'steeringMember', 'platformAdmin']),
+    checks: 'only Familjen Helsingborg’s events',
+  },
+  {
+    operation: 'Mutation.addMember',
+    rule: inFh('member:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT for a malformed e-mail; nothing written',
+  },
+  {
+    operation: 'Mutation.changeMemberRole',
+    rule: inFh('member:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (expectedVersion 0); nothing written',
+  },
+  {
+    operation: 'Mutation.removeMember',
+    rule: inFh('member:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (expectedVersion 0); nothing written',
+  },
+  {
+    operation: 'Mutation.createGroup',
+    rule: inFh('group:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (empty name); nothing written',
+  },
+  {
+    operation: 'Mutation.renameGroup',
+    rule: inFh('group:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (empty name); nothing written',
+  },
+  {
+    operation: 'Mutation.addPartnerOrganization',
+    rule: inFh('organization:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (empty name); nothing written',
+  },
+  {
+    operation: 'Mutation.createLocalIndicator',
+    rule: inFh('indicator:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (malformed code); nothing written',
+  },
+  {
+    operation: 'Mutation.updateLocalIndicator',
+    rule: inFh('indicator:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (expectedVersion 0); nothing written',
+  },
+  {
+    operation: 'Mutation.enterValues',
+    rule: inFh('values:enter'),
+    cells: allow(['coordinator', 'municipalEditor', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (malformed area code); nothing written',
+  },
+  {
+    operation: 'Mutation.undoImport',
+    variant: 'a batch of no one',
+    rule: inFh('indicator:import'),
+    cells: allow(['coordinator', 'agencyAnalyst', 'platformAdmin']),
+    checks: 'allowed callers get NOT_FOUND; nothing written',
+  },
+  {
+    operation: 'Mutation.undoImport',
+    variant: 'an official batch',
+    rule: inFh('indicator:import'),
+    cells: officialChange(),
+    checks:
+      'on an official batch the test imported and undid: allowed callers get BAD_USER_INPUT (already undone)',
+  },
+  {
+    operation: 'POST /api/imports',
+    variant: 'template of local indicators, dry run',
+    rule: inFh('indicator:import'),
+    cells: allow(['coordinator', 'agencyAnalyst', 'platformAdmin']),
+    checks: '200 with a report; nothing written',
+  },
+  {
+    operation: 'POST /api/imports',
+    variant: 'official AF workbook, dry run',
+    rule: inFh('indicator:import'),
+    cells: officialChange(),
+    checks: '200 with a report; nothing written',
+  },
+  {
+    operation: 'GET /api/audit-events/export',
+    rule: inFh('audit:read'),
+    cells: allow(['coordinator', 'steeringMember', 'platformAdmin']),
+    checks: 'a CSV of Familjen Helsingborg’s events only',
+  },
+];
+
+export const rowKey = (row: Pick<MatrixRow, 'operation' | 'variant'>) =>
+  row.variant ? `${row.operation} (${row.variant})` : row.operation;
+
+const SYMBOL: Record<Outcome, string> = {
+  allowed: '✅ allowed',
+  FORBIDDEN: '⛔ 403',
+  UNAUTHENTICATED: '🔒 401',
+};
+const cellText = (cell: Cell) =>
+  typeof cell === 'string' ? SYMBOL[cell] : `${SYMBOL[cell.now]} → ${SYMBOL[cell.target]} ¹`;
+
+/** The matrix as Markdown: docs/security/authorization-matrix.md. */
+export function renderMatrix(): string {
+  const header = `| operation | rule | ${ALL_IDENTITIES.map((identity) => IDENTITIES[identity].label).join(' | ')} | also checked |`;
+  const divider = `| --- | --- | ${ALL_IDENTITIES.map(() => '---').join(' | ')} | --- |`;
+  const rows = MATRIX.map(
+    (row) =>
+      `| \`${row.operation}\`${row.variant ? ` (${row.variant})` : ''} | ${row.rule} | ${ALL_IDENTITIES.map((identity) => cellText(row.cells[identity])).join(' | ')} | ${row.checks} |`,
+  );
+  const identities = ALL_IDENTITIES.map(
+    (identity) =>
+      `- **${IDENTITIES[identity].label}**: ${IDENTITIES[identity].username ? `\`${IDENTITIES[identity].username}\`, ` : ''}${IDENTITIES[identity].who}`,
+  );
+  const planned = Object.entries(PLANNED_CHANGES).map(
+    ([name, change]) =>
+      `¹ planned (\`${name}\`, ${change.merged ? 'merged: the target is tested' : 'not yet merged: what holds now is tested'}): ${change.description}.`,
+  );
+  return [
+    '# Authorization matrix',
+    '',
+    '<!-- Rendered from apps/api-e2e/src/authorization/matrix.ts; do not edit by hand.',
+    '     UPDATE_MATRIX=1 npx nx test api-e2e rewrites it. -->',
+    '',
+    'Every GraphQL operation and HTTP route of the API (rows) for every kind of caller (columns),',
+    'as `apps/api-e2e/src/authorization/authorization-matrix.spec.ts` checks it against the running',
+    'API with real tokens from the identity provider. The operation is always about Familjen',
+    'Helsingborg (`familjen-helsingborg`); Sandviken is the other tenant. An allowed read is also',
+    'checked for rows of another tenant; a mutation is probed with input that it refuses only',
+    'after the permission check, or on data the test made, so the demo data stays as it is.',
+    '',
+    'Callers:',
+    '',
+    ...identities,
+    '',
+    'The role `VIEWER` has no demo user; its permissions are those of `GROUP_MEMBER`',
+    '(libs/shared/permissions).',
+    '',
+    header,
+    divider,
+    ...rows,
+    '',
+    ...planned,
+    '',
+  ].join('\n');
+}

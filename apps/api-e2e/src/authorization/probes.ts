@@ -1,0 +1,305 @@
+import { writeAfWorkbook } from '@kraftsamling/api/statistics-formats';
+import { FH, FH_ID, apiUrl, gql, type GraphQLResponse } from '../support/api';
+import type { Identity, Outcome } from './matrix';
+
+/** What one cell's request got, and every row of another tenant found in an allowed answer. */
+export interface ProbeResult {
+  /** an Outcome, or the unexpected error code / HTTP status that makes the cell fail */
+  outcome: Outcome | string;
+  leaks: string[];
+}
+
+/** Data the spec creates before the probes run (and removes afterwards). */
+export interface Fixtures {
+  /** an official batch the test imported and undid */
+  undoneOfficialBatchId: string;
+  /** Sandviken's own batch and its audit events: must never show in Familjen Helsingborg's answers */
+  sandvikenBatchId: string;
+}
+
+export interface ProbeContext {
+  identity: Identity;
+  token: string | null;
+  fixtures: Fixtures;
+}
+
+type Probe = (context: ProbeContext) => Promise<ProbeResult>;
+
+const FH_HELSINGBORG_MEMBERSHIP = '40010000-0000-4000-8000-000000000004';
+const FH_LABOUR_MARKET_GROUP = '30010000-0000-4000-8000-000000000002';
+const FH_LOCAL_INDICATOR = '50010000-0000-4000-8000-000000000001';
+const NO_SUCH_BATCH = '99999999-0000-4000-8000-000000000000';
+
+/** The collaborations each caller belongs to (platform-admin: sees all). */
+const OWN_SLUGS: Record<Identity, string[]> = {
+  anonymous: [],
+  noMembership: [],
+  statisticsSteward: [],
+  otherTenant: ['sandviken'],
+  coordinator: [FH],
+  steeringMember: [FH],
+  groupMember: [FH],
+  municipalEditor: [FH],
+  agencyAnalyst: [FH],
+  platformAdmin: [FH, 'sandviken'],
+};
+
+const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code ?? 'NO_CODE';
+
+/** A read: allowed when it answers without errors; then `leaks` looks into the data. */
+function read(
+  query: string,
+  variables: Record<string, unknown>,
+  leaks: (data: Record<string, any>, context: ProbeContext) => string[],
+): Probe {
+  return async (context) => {
+    const response = await gql(query, variables, context.token ? { token: context.token } : {});
+    if (response.errors) return { outcome: codeOf(response), leaks: [] };
+    return { outcome: 'allowed', leaks: leaks(response.data!, context) };
+  };
+}
+
+/**
+ * A mutation with input it refuses after the permission check: `passedWith` (the error
+ * after the guard) means the caller was allowed; nothing is written either way.
+ */
+function mutation(
+  document: string,
+  input: (context: ProbeContext) => Record<string, unknown>,
+  passedWith: string,
+): Probe {
+  return async (context) => {
+    const response = await gql(
+      document,
+      { input: input(context) },
+      context.token ? { token: context.token } : {},
+    );
+    if (!response.errors) return { outcome: 'WROTE (no error)', leaks: [] };
+    const code = codeOf(response);
+    return { outcome: code === passedWith ? 'allowed' : code, leaks: [] };
+  };
+}
+
+const outside = (what: string, rows: { collaborationId: string | null }[], allowedIds: (string | null)[]) =>
+  rows
+    .filter((row) => !allowedIds.includes(row.collaborationId))
+    .map((row) => `${what} of ${row.collaborationId}`);
+
+async function http(path: string, init: RequestInit, context: ProbeContext): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (context.token) headers.set('authorization', `Bearer ${context.token}`);
+  return fetch(`${apiUrl()}${path}`, { ...init, headers });
+}
+
+const httpRefusal = async (response: Response) =>
+  response.status === 401
+    ? 'UNAUTHENTICATED'
+    : response.status === 403
+      ? 'FORBIDDEN'
+      : `HTTP ${response.status}: ${await response.text()}`;
+
+function upload(
+  fields: Record<string, string>,
+  file: () => Promise<{ bytes: Uint8Array; name: string }>,
+): Probe {
+  return async (context) => {
+    const { bytes, name } = await file();
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.set(key, value);
+    form.set('file', new Blob([Buffer.from(bytes)]), name);
+    const response = await http(
+      `/api/imports?collaborationId=${FH_ID}`,
+      { method: 'POST', body: form },
+      context,
+    );
+    if (response.status !== 200) return { outcome: await httpRefusal(response), leaks: [] };
+    const lines = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; report?: { dryRun?: boolean } });
+    const report = lines.find((line) => line.type === 'report');
+    return { outcome: report ? 'allowed' : 'NO_REPORT', leaks: [] };
+  };
+}
+
+const localTemplate = async () => ({
+  bytes: new TextEncoder().encode(
+    'indicator_code,area_code,period,value\njobbspar.deltagare,1283,1999-01,1\n',
+  ),
+  name: 'matris.csv',
+});
+const officialWorkbook = async () => ({
+  bytes: await writeAfWorkbook(
+    [
+      {
+        period: '1999-01',
+        county: 'Skåne län',
+        municipality: 'Helsingborg',
+        values: { UTRKSOK: 5, UTRKAK: 100 },
+      },
+    ],
+    { layout: 'pivot-cache', title: 'matris' },
+  ),
+  name: 'web-inskrivna-arbetslosa-andel-av-bas-1999-01.xlsx',
+});
+
+/** One probe per matrix row, keyed like rowKey(). */
+export const PROBES: Record<string, Probe> = {
+  'Query.me': read(`{ me { id access { slug } } }`, {}, (data, { identity }) => {
+    const slugs = data['me'].access.map((access: { slug: string }) => access.slug).sort();
+    const expected = identity === 'platformAdmin' ? slugs : [...OWN_SLUGS[identity]].sort();
+    return slugs
+      .filter((slug: string) => !expected.includes(slug))
+      .map((slug: string) => `access to ${slug}`);
+  }),
+  'Query.collaborations': read(`{ collaborations { slug } }`, {}, (data, { identity }) => {
+    const slugs: string[] = data['collaborations'].map((c: { slug: string }) => c.slug);
+    return slugs.filter((slug) => !OWN_SLUGS[identity].includes(slug)).map((slug) => `collaboration ${slug}`);
+  }),
+  'Query.municipalities': read(`{ municipalities { code } }`, {}, (data) =>
+    data['municipalities'].length === 290 ? [] : [`${data['municipalities'].length} municipalities, not 290`],
+  ),
+  'Query.officialIndicators': read(`{ officialIndicators { code collaborationId } }`, {}, (data) =>
+    outside('indicator', data['officialIndicators'], [null]),
+  ),
+  'Query.officialIndicatorSeries': read(
+    `query ($code: String!, $areaCodes: [String!]!) { officialIndicatorSeries(code: $code, areaCodes: $areaCodes) { indicator { collaborationId } } }`,
+    { code: 'af.bas.utrk.unemployed', areaCodes: ['1283'] },
+    (data) => outside('indicator', [data['officialIndicatorSeries'].indicator], [null]),
+  ),
+  'Query.collaboration': read(
+    `query ($slug: String!) { collaboration(slug: $slug) { id members { collaborationId } groups { collaborationId } organizations { collaborationId } } }`,
+    { slug: FH },
+    (data) => {
+      const collaboration = data['collaboration'];
+      return [
+        ...outside('collaboration', [{ collaborationId: collaboration.id }], [FH_ID]),
+        ...outside('member', collaboration.members, [FH_ID]),
+        ...outside('group', collaboration.groups, [FH_ID]),
+        ...outside('organisation', collaboration.organizations, [FH_ID]),
+      ];
+    },
+  ),
+  'Query.indicators': read(
+    `query ($c: ID!) { indicators(collaborationId: $c) { code collaborationId } }`,
+    { c: FH_ID },
+    (data) => outside('indicator', data['indicators'], [null, FH_ID]),
+  ),
+  'Query.indicatorSeries': read(
+    `query ($c: ID!) { indicatorSeries(collaborationId: $c, code: "jobbspar.deltagare") { indicator { collaborationId } } }`,
+    { c: FH_ID },
+    (data) => outside('indicator', [data['indicatorSeries'].indicator], [FH_ID]),
+  ),
+  'Query.importBatches': read(
+    `query ($c: ID!) { importBatches(collaborationId: $c, limit: 500) { id collaborationId } }`,
+    { c: FH_ID },
+    (data, { fixtures }) => [
+      ...outside('import batch', data['importBatches'], [null, FH_ID]),
+      ...data['importBatches']
+        .filter((batch: { id: string }) => batch.id === fixtures.sandvikenBatchId)
+        .map(() => 'Sandviken’s batch'),
+    ],
+  ),
+  'Query.auditEvents': read(
+    `query ($c: ID!) { auditEvents(collaborationId: $c, limit: 200) { totalCount items { collaborationId entityId } } }`,
+    { c: FH_ID },
+    (data, { fixtures }) => [
+      ...outside('audit event', data['auditEvents'].items, [FH_ID]),
+      ...data['auditEvents'].items
+        .filter((event: { entityId: string }) => event.entityId === fixtures.sandvikenBatchId)
+        .map(() => 'Sandviken’s import event'),
+    ],
+  ),
+  'Mutation.addMember': mutation(
+    'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, email: 'inte-en-adress', role: 'VIEWER' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.changeMemberRole': mutation(
+    'mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { id } }',
+    () => ({
+      collaborationId: FH_ID,
+      membershipId: FH_HELSINGBORG_MEMBERSHIP,
+      role: 'VIEWER',
+      expectedVersion: 0,
+    }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.removeMember': mutation(
+    'mutation ($input: RemoveMemberInput!) { removeMember(input: $input) }',
+    () => ({ collaborationId: FH_ID, membershipId: FH_HELSINGBORG_MEMBERSHIP, expectedVersion: 0 }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.createGroup': mutation(
+    'mutation ($input: CreateGroupInput!) { createGroup(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, kind: 'OPERATIONAL', name: '  ' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.renameGroup': mutation(
+    'mutation ($input: RenameGroupInput!) { renameGroup(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, groupId: FH_LABOUR_MARKET_GROUP, name: '', expectedVersion: 1 }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.addPartnerOrganization': mutation(
+    'mutation ($input: AddPartnerOrganizationInput!) { addPartnerOrganization(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, kind: 'OTHER', name: '' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.createLocalIndicator': mutation(
+    'mutation ($input: CreateLocalIndicatorInput!) { createLocalIndicator(input: $input) { id } }',
+    () => ({
+      collaborationId: FH_ID,
+      code: 'INTE GILTIG',
+      nameSv: 'Matris',
+      nameEn: 'Matrix',
+      unit: 'COUNT',
+      periodicity: 'MONTH',
+      direction: 'HIGHER_IS_BETTER',
+    }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.updateLocalIndicator': mutation(
+    'mutation ($input: UpdateLocalIndicatorInput!) { updateLocalIndicator(input: $input) { id } }',
+    () => ({
+      collaborationId: FH_ID,
+      indicatorId: FH_LOCAL_INDICATOR,
+      nameSv: 'Matris',
+      nameEn: 'Matrix',
+      direction: 'HIGHER_IS_BETTER',
+      expectedVersion: 0,
+    }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.enterValues': mutation(
+    'mutation ($input: EnterValuesInput!) { enterValues(input: $input) { changed } }',
+    () => ({ collaborationId: FH_ID, areaCode: 'x', values: [] }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.undoImport (a batch of no one)': mutation(
+    'mutation ($input: UndoImportInput!) { undoImport(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, batchId: NO_SUCH_BATCH }),
+    'NOT_FOUND',
+  ),
+  'Mutation.undoImport (an official batch)': mutation(
+    'mutation ($input: UndoImportInput!) { undoImport(input: $input) { id } }',
+    ({ fixtures }) => ({ collaborationId: FH_ID, batchId: fixtures.undoneOfficialBatchId }),
+    'BAD_USER_INPUT',
+  ),
+  'POST /api/imports (template of local indicators, dry run)': upload(
+    { source: 'template', dryRun: 'true' },
+    localTemplate,
+  ),
+  'POST /api/imports (official AF workbook, dry run)': upload(
+    { source: 'af', dryRun: 'true' },
+    officialWorkbook,
+  ),
+  'GET /api/audit-events/export': async (context) => {
+    const response = await http(`/api/audit-events/export?collaborationId=${FH_ID}&format=csv`, {}, context);
+    if (response.status !== 200) return { outcome: await httpRefusal(response), leaks: [] };
+    const csv = await response.text();
+    return {
+      outcome: 'allowed',
+      leaks: csv.includes(context.fixtures.sandvikenBatchId) ? ['Sandviken’s import event'] : [],
+    };
+  },
+};

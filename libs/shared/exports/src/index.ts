@@ -1,0 +1,2 @@
+export * from './formula-injection';
+export * from './table-export';
