@@ -24,7 +24,11 @@ async function graphql(query: string, variables: object = {}, authorization?: st
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    body: await response.json(),
+  };
 }
 
 const expectTooMany = (answer: { status: number; retryAfter: string | null }) => {
@@ -101,7 +105,11 @@ describe('rate limits', () => {
         headers: { authorization: `Bearer ${await tokenFor('analytiker')}` },
         body: form,
       });
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: await response.json() };
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: await response.json(),
+      };
     };
     for (let i = 0; i < 2; i++) {
       const answer = await upload();

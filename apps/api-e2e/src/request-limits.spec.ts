@@ -44,8 +44,7 @@ describe('limits on a GraphQL document', () => {
   });
 
   it('aliases: 5 are answered, 6 are refused', async () => {
-    const aliases = (n: number) =>
-      `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
     const atLimit = await gql(aliases(5), {}, { token });
     expect(atLimit.errors).toBeUndefined();
     expect(Object.keys(atLimit.data ?? {})).toHaveLength(5);
@@ -66,10 +65,7 @@ describe('limits on a GraphQL document', () => {
     expect(tokens(document(padding))).toBe(1000);
     const atLimit = await gql(document(padding), {}, { token });
     expect(atLimit.errors).toBeUndefined();
-    refusedBeforeExecution(
-      await gql(document(padding + 1), {}, { token }),
-      /Token limit of 1000 exceeded/,
-    );
+    refusedBeforeExecution(await gql(document(padding + 1), {}, { token }), /Token limit of 1000 exceeded/);
   });
 
   it('directives: 10 are answered, 11 are refused', async () => {
@@ -77,7 +73,10 @@ describe('limits on a GraphQL document', () => {
     const fields = ['id', 'username', 'name', 'email', 'isPlatformAdmin', '__typename'];
     const document = (n: number) =>
       `{ me { ${fields
-        .map((field, i) => `${field}${n > 2 * i ? ' @include(if: true)' : ''}${n > 2 * i + 1 ? ' @skip(if: false)' : ''}`)
+        .map(
+          (field, i) =>
+            `${field}${n > 2 * i ? ' @include(if: true)' : ''}${n > 2 * i + 1 ? ' @skip(if: false)' : ''}`,
+        )
         .join(' ')} } }`;
     const atLimit = await gql(document(10), {}, { token });
     expect(atLimit.errors).toBeUndefined();
@@ -109,7 +108,10 @@ describe('limits on a GraphQL document', () => {
       (_, i) =>
         `s${i}: officialIndicatorSeries(code: "af.bas.utrk.unemployed", areaCodes: $a, from: "2024-01", to: "2024-12") { periods }`,
     ).join(' ')} }`;
-    refusedBeforeExecution(await gql(document, { a: everyArea }, { token }), /Query cost limit of 10000 exceeded/);
+    refusedBeforeExecution(
+      await gql(document, { a: everyArea }, { token }),
+      /Query cost limit of 10000 exceeded/,
+    );
   });
 
   it('chained fragments that multiply the work are refused before they run', async () => {

@@ -135,7 +135,9 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
     const text = env[name]?.trim();
     if (!text) return fallback;
     if (!/^\d+$/.test(text) || Number(text) < min) {
-      problems.push(`${name} is malformed: "${text}" is not a whole number${min ? ` ≥ ${min}` : ' (0 turns the limit off)'}`);
+      problems.push(
+        `${name} is malformed: "${text}" is not a whole number${min ? ` ≥ ${min}` : ' (0 turns the limit off)'}`,
+      );
       return fallback;
     }
     return Number(text);
@@ -149,7 +151,13 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
 
   const trustProxyText = env['TRUST_PROXY']?.trim() || 'false';
   const trustProxy =
-    trustProxyText === 'true' ? true : trustProxyText === 'false' ? false : /^\d+$/.test(trustProxyText) ? Number(trustProxyText) : trustProxyText;
+    trustProxyText === 'true'
+      ? true
+      : trustProxyText === 'false'
+        ? false
+        : /^\d+$/.test(trustProxyText)
+          ? Number(trustProxyText)
+          : trustProxyText;
 
   if (problems.length) throw new ConfigError(problems);
   return {

@@ -50,7 +50,10 @@ export class ImportController {
   @Post()
   @HttpCode(200)
   @Access.inCollaboration(Permission.IndicatorImport, { arg: 'collaborationId' })
-  @UseInterceptors(MultipartOnly, FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }))
+  @UseInterceptors(
+    MultipartOnly,
+    FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }),
+  )
   async upload(
     @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined,
     @Body() body: Record<string, string | undefined>,

@@ -75,9 +75,7 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const code =
-        HTTP_STATUS_CODES[exception.getStatus()] ??
-        HTTP_ONLY_CODES[exception.getStatus()] ??
-        'HTTP_ERROR';
+        HTTP_STATUS_CODES[exception.getStatus()] ?? HTTP_ONLY_CODES[exception.getStatus()] ?? 'HTTP_ERROR';
       return response
         .status(exception.getStatus())
         .json(

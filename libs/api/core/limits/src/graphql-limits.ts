@@ -78,7 +78,9 @@ export function queryCost(
  * is validated and before anything executes: the answer to 100 aliased series over 290
  * areas, which a static per-field cost cannot see.
  */
-export function queryCostLimit(maxCost: number = GRAPHQL_LIMITS.maxQueryCost): ApolloServerPlugin<BaseContext> {
+export function queryCostLimit(
+  maxCost: number = GRAPHQL_LIMITS.maxQueryCost,
+): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {

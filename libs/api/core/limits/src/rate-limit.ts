@@ -8,7 +8,7 @@ import {
   type NestMiddleware,
   type NestModule,
 } from '@nestjs/common';
-import { ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorageService } from '@nestjs/throttler';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestAuthenticator, type AuthenticatedRequest } from '@kraftsamling/api/core/auth';
 
@@ -23,6 +23,7 @@ export interface RateLimits {
 }
 
 const RATE_LIMITS = Symbol('RATE_LIMITS');
+const THROTTLER_STORAGE = Symbol('THROTTLER_STORAGE');
 export const UPLOAD_PATH = '/api/imports';
 
 interface Bucket {
@@ -43,7 +44,7 @@ interface Bucket {
 export class RateLimitMiddleware implements NestMiddleware {
   constructor(
     @Inject(RATE_LIMITS) private readonly limits: RateLimits,
-    private readonly storage: ThrottlerStorageService,
+    @Inject(THROTTLER_STORAGE) private readonly storage: ThrottlerStorageService,
     private readonly authenticator: RequestAuthenticator,
   ) {}
 
@@ -92,7 +93,17 @@ export class RateLimitModule implements NestModule {
   static forRoot(limits: RateLimits): DynamicModule {
     return {
       module: RateLimitModule,
-      providers: [{ provide: RATE_LIMITS, useValue: limits }, ThrottlerStorageService, RateLimitMiddleware],
+      providers: [
+        { provide: RATE_LIMITS, useValue: limits },
+        {
+          provide: THROTTLER_STORAGE,
+          // Loaded when the API starts, not when its modules are imported: @nestjs/throttler is
+          // CommonJS requiring the ESM-only @nestjs/common, which Jest's ESM runtime cannot load,
+          // and the schema tests import the module list without starting anything.
+          useFactory: async () => new (await import('@nestjs/throttler')).ThrottlerStorageService(),
+        },
+        RateLimitMiddleware,
+      ],
     };
   }
 
