@@ -36,9 +36,10 @@ export async function startOwnApi(env: Record<string, string>): Promise<OwnApi> 
       HOST: '127.0.0.1',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
@@ -47,7 +48,8 @@ export async function startOwnApi(env: Record<string, string>): Promise<OwnApi> 
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  const deadline = Date.now() + 30_000;
+  // A loaded machine can take a while to start Nest and Apollo.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the API exited (${child.exitCode}):\n${output}`);
     const ready = await fetch(`${url}/health`).then(
@@ -57,7 +59,7 @@ export async function startOwnApi(env: Record<string, string>): Promise<OwnApi> 
     if (ready) return { url, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`the API did not answer within 30 s:\n${output}`);
+      throw new Error(`the API did not answer within 90 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

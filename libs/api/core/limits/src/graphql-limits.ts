@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, getVariableValues, type ValidationRule } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /**
@@ -84,7 +84,15 @@ export function queryCostLimit(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // Variables that do not fit their types are refused by execution (BAD_USER_INPUT,
+          // before any resolver runs); there is no cost to weigh.
+          const coerced = getVariableValues(
+            schema,
+            operation?.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (coerced.errors) return;
           const cost = queryCost(schema, document, request.variables, request.operationName ?? undefined);
           if (cost > maxCost)
             throw refusal(
