@@ -56,6 +56,17 @@ function webDefinitions(): { written: DefinitionNode[]; generated: DefinitionNod
   return { written, generated };
 }
 
+/** Apollo Client asks for `__typename` in every selection set but the operation's own. */
+function withTypenames<T extends OperationDefinitionNode | FragmentDefinitionNode>(definition: T): T {
+  const typename = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as const;
+  return visit(definition, {
+    SelectionSet(node, _key, parent) {
+      if (parent && 'kind' in parent && parent.kind === Kind.OPERATION_DEFINITION) return undefined;
+      return { ...node, selections: [...node.selections, typename] };
+    },
+  }) as T;
+}
+
 /** One operation with the fragments it uses, as the client sends it. */
 function operationDocument(
   operation: OperationDefinitionNode,
@@ -73,7 +84,10 @@ function operationDocument(
       },
     });
   collect(operation);
-  return { kind: Kind.DOCUMENT, definitions: [operation, ...used.values()] } as DocumentNode;
+  return {
+    kind: Kind.DOCUMENT,
+    definitions: [operation, ...used.values()].map(withTypenames),
+  } as DocumentNode;
 }
 
 /** A value for every required variable; optional ones are left out, which is what costs most (defaults). */
