@@ -1,17 +1,8 @@
-import { SignJWT, decodeJwt, importJWK } from 'jose';
-import { FH_ID, apiUrl, errorCodes, gql, idpSigningKey, sql, tokenFor } from './support/api';
+import { FH_ID, apiUrl, errorCodes, forgeToken, gql, sql, tokenFor } from './support/api';
 
 const ME = `{ me { username } }`;
 
-/** A token like the IdP's, signed with its real key, with `overrides` applied. */
-async function forge(overrides: Record<string, unknown>, header: Record<string, unknown> = {}) {
-  const jwk = idpSigningKey();
-  const key = await importJWK(jwk, 'RS256');
-  const real = decodeJwt(await tokenFor('samordnare'));
-  return new SignJWT({ ...real, ...overrides })
-    .setProtectedHeader({ alg: 'RS256', kid: jwk['kid'], typ: 'JWT', ...header })
-    .sign(key);
-}
+const forge = (overrides: Record<string, unknown>) => forgeToken(overrides);
 
 describe('the token verifier checks what Keycloak puts in an access token', () => {
   it('accepts the identity provider’s own token (typ Bearer, iat now)', async () => {
