@@ -10,6 +10,7 @@ const refusedBeforeExecution = (response: GraphQLResponse, message: RegExp) => {
   expect(response.data).toBeUndefined();
   expect(response.errors).toHaveLength(1);
   expect(response.errors?.[0]?.message).toMatch(message);
+  expect(response.errors?.[0]?.message).not.toMatch(/Syntax Error/);
   expect(errorCodes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
 };
 

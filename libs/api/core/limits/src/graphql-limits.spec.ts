@@ -41,7 +41,7 @@ describe('documentLimits', () => {
   it('allows the maximum depth and refuses one more', () => {
     expect(problems(nested(GRAPHQL_LIMITS.maxDepth))).toEqual([]);
     expect(problems(nested(GRAPHQL_LIMITS.maxDepth + 1))).toEqual([
-      `Syntax Error: Query depth limit of ${GRAPHQL_LIMITS.maxDepth} exceeded, found ${GRAPHQL_LIMITS.maxDepth + 1}.`,
+      `Query depth limit of ${GRAPHQL_LIMITS.maxDepth} exceeded, found ${GRAPHQL_LIMITS.maxDepth + 1}.`,
     ]);
   });
 
@@ -50,7 +50,7 @@ describe('documentLimits', () => {
       `{ ${Array.from({ length: n }, (_, i) => `a${i}: node { id }`).join(' ')} }`;
     expect(problems(aliases(GRAPHQL_LIMITS.maxAliases))).toEqual([]);
     expect(problems(aliases(GRAPHQL_LIMITS.maxAliases + 1))).toEqual([
-      `Syntax Error: Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found ${GRAPHQL_LIMITS.maxAliases + 1}.`,
+      `Aliases limit of ${GRAPHQL_LIMITS.maxAliases} exceeded, found ${GRAPHQL_LIMITS.maxAliases + 1}.`,
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, getVariableValues, type ValidationRule } from 'graphql';
+import { GraphQLError, getVariableValues, type ValidationContext, type ValidationRule } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /**
@@ -39,12 +39,30 @@ const refusal = (message: string) =>
  * mean …") are masked so the schema cannot be mapped by misspelling.
  */
 export function documentLimits(): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  // graphql-armor prefixes its messages with "Syntax Error: "; the document is well formed,
+  // it asks for too much, so the message says only which limit and by how much.
+  const limitMessage = (error: GraphQLError) => error.message.replace(/^Syntax Error: /, '');
+  const report = {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(refusal(limitMessage(error))),
+    ],
+  };
   const protection = new ApolloArmor({
-    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, flattenFragments: false },
-    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
-    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxStructuralCost },
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, flattenFragments: false, ...report },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, ...report },
+    // Counted while parsing, where there is no validation context to report to: thrown.
+    maxTokens: {
+      n: GRAPHQL_LIMITS.maxTokens,
+      onReject: [
+        (_context: ValidationContext | null, error: GraphQLError) => {
+          throw refusal(limitMessage(error));
+        },
+      ],
+    },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, ...report },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxStructuralCost, ...report },
     blockFieldSuggestion: { mask: '' },
   }).protect();
   return {
