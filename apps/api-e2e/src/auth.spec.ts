@@ -1,17 +1,18 @@
-import { SignJWT, decodeJwt, generateKeyPair, importJWK } from 'jose';
-import { errorCodes, gql, idpSigningKey, issuerUrl, passwordGrant, tokenFor } from './support/api';
+import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
+import {
+  errorCodes,
+  forgeToken,
+  gql,
+  idpSigningKey,
+  issuerUrl,
+  passwordGrant,
+  tokenFor,
+} from './support/api';
 
 const ME = `{ me { id username name email isPlatformAdmin access { slug roles permissions } } }`;
 
-/** A token like the IdP's, signed with its real key, with `overrides` applied. */
-async function forge(overrides: Record<string, unknown>, header: Record<string, unknown> = {}) {
-  const jwk = idpSigningKey();
-  const key = await importJWK(jwk, 'RS256');
-  const real = decodeJwt(await tokenFor('samordnare'));
-  return new SignJWT({ ...real, ...overrides })
-    .setProtectedHeader({ alg: 'RS256', kid: jwk['kid'], typ: 'JWT', ...header })
-    .sign(key);
-}
+const forge = (overrides: Record<string, unknown>, header: Record<string, unknown> = {}) =>
+  forgeToken(overrides, header);
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

@@ -9,9 +9,15 @@ import path from 'node:path';
 import { AuditLogModule } from '@kraftsamling/api/audit';
 import { CollaborationsModule } from '@kraftsamling/api/collaborations';
 import { AuditModule } from '@kraftsamling/api/core/audit';
-import { AuthModule } from '@kraftsamling/api/core/auth';
+import { AuthModule, RequestAuthenticator, type AuthenticatedRequest } from '@kraftsamling/api/core/auth';
 import { DatabaseModule } from '@kraftsamling/api/core/database';
 import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@kraftsamling/api/core/errors';
+import {
+  RateLimitModule,
+  documentLimits,
+  introspectionAccess,
+  queryCostLimit,
+} from '@kraftsamling/api/core/limits';
 import { Access, TenancyModule } from '@kraftsamling/api/core/tenancy';
 import { GoalsModule } from '@kraftsamling/api/goals';
 import { GroupsModule } from '@kraftsamling/api/groups';
@@ -79,19 +85,38 @@ export class AppModule {
         }),
         TenancyModule,
         TerminusModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        RateLimitModule.forRoot(config.rateLimits),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          context: ({ req }: { req: unknown }) => ({ req }),
-          // Guards and filters also run for @ResolveField, so field resolvers are
-          // permission-checked like queries.
-          fieldResolverEnhancers: ['guards', 'filters'],
-          formatError: formatGraphQLError,
-          includeStacktraceInErrorResponses: false,
-          playground: false,
-          introspection: true,
+          inject: [RequestAuthenticator],
+          useFactory: (authenticator: RequestAuthenticator) => {
+            const limits = documentLimits();
+            return {
+              autoSchemaFile: true,
+              sortSchema: true,
+              path: '/graphql',
+              context: ({ req }: { req: unknown }) => ({ req }),
+              // Guards and filters also run for @ResolveField, so field resolvers are
+              // permission-checked like queries.
+              fieldResolverEnhancers: ['guards', 'filters'],
+              formatError: formatGraphQLError,
+              includeStacktraceInErrorResponses: false,
+              playground: false,
+              // Apollo lets introspection through; introspectionAccess decides who gets it.
+              introspection: true,
+              // Limits on every document before it runs (depth, aliases, tokens, directives,
+              // cost): one request must not stall the API for everyone.
+              validationRules: limits.validationRules,
+              plugins: [
+                ...limits.plugins,
+                queryCostLimit(),
+                introspectionAccess<{ req: AuthenticatedRequest }>({
+                  allowSignedIn: config.graphqlIntrospection === 'signed-in',
+                  authenticate: ({ req }) => authenticator.claims(req),
+                }),
+              ],
+            };
+          },
         }),
         ...(existsSync(webIndex)
           ? [

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, DEFAULT_RATE_LIMITS, loadConfig } from './config';
 
 const valid = {
   DATABASE_URL: 'postgresql://app:secret@localhost:5432/kraftsamling',
@@ -51,6 +51,52 @@ describe('API configuration', () => {
       'OIDC_ISSUER_URL',
       'CORS_ORIGINS',
       'LOG_FORMAT',
+    ]);
+    expect(problems.every((problem) => problem.includes('malformed'))).toBe(true);
+  });
+
+  it('limits rates generously by default, and reads each limit, the window and the proxy setting', () => {
+    expect(loadConfig(valid, '/srv/web')).toMatchObject({
+      rateLimits: DEFAULT_RATE_LIMITS,
+      trustProxy: false,
+      graphqlIntrospection: 'signed-in',
+    });
+    const config = loadConfig(
+      {
+        ...valid,
+        RATE_LIMIT_WINDOW_SECONDS: '10',
+        RATE_LIMIT_PER_USER: '0',
+        RATE_LIMIT_PER_ADDRESS: '7',
+        RATE_LIMIT_UPLOADS_PER_USER: '3',
+        TRUST_PROXY: '1',
+      },
+      '/srv/web',
+    );
+    expect(config.rateLimits).toEqual({ windowSeconds: 10, perUser: 0, perAddress: 7, uploadsPerUser: 3 });
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it('turns introspection off in production unless told otherwise', () => {
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }, '/srv/web').graphqlIntrospection).toBe('off');
+    expect(
+      loadConfig({ ...valid, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'signed-in' }, '/srv/web')
+        .graphqlIntrospection,
+    ).toBe('signed-in');
+  });
+
+  it('names malformed limits', () => {
+    const problems = problemsOf({
+      ...valid,
+      RATE_LIMIT_WINDOW_SECONDS: '0',
+      RATE_LIMIT_PER_USER: 'many',
+      RATE_LIMIT_UPLOADS_PER_USER: '-1',
+      GRAPHQL_INTROSPECTION: 'everyone',
+    });
+    expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
+      'GRAPHQL_INTROSPECTION',
+      'RATE_LIMIT_WINDOW_SECONDS',
+      'RATE_LIMIT_PER_USER',
+      'RATE_LIMIT_UPLOADS_PER_USER',
     ]);
     expect(problems.every((problem) => problem.includes('malformed'))).toBe(true);
   });

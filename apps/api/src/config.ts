@@ -19,7 +19,31 @@ export interface ApiConfig {
   corsOrigins: string[];
   logFormat: 'text' | 'json';
   logSql: boolean;
+  /** Who may introspect the GraphQL schema: signed-in users (development) or nobody (production). */
+  graphqlIntrospection: 'signed-in' | 'off';
+  /** Requests to /graphql and /api/imports per window; 0 turns a limit off. */
+  rateLimits: RateLimitSettings;
+  /** Express's `trust proxy`: how to find the client's address behind a reverse proxy. */
+  trustProxy: boolean | number | string;
 }
+
+export interface RateLimitSettings {
+  windowSeconds: number;
+  /** Per signed-in user (keyed by the verified token's subject), GraphQL and uploads together. */
+  perUser: number;
+  /** Per client address, for requests without a valid access token. */
+  perAddress: number;
+  /** Uploads per signed-in user (each also counts toward perUser). */
+  uploadsPerUser: number;
+}
+
+/** Generous enough for the web app, the test suites and a soak test from one machine. */
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = {
+  windowSeconds: 60,
+  perUser: 2400,
+  perAddress: 600,
+  uploadsPerUser: 60,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -102,6 +126,39 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
   if (logFormat !== 'text' && logFormat !== 'json')
     problems.push(`LOG_FORMAT is malformed: "${logFormat}" (use text or json)`);
 
+  const production = env['NODE_ENV']?.trim() === 'production';
+  const introspection = (env['GRAPHQL_INTROSPECTION'] ?? (production ? 'off' : 'signed-in')).trim();
+  if (introspection !== 'signed-in' && introspection !== 'off')
+    problems.push(`GRAPHQL_INTROSPECTION is malformed: "${introspection}" (use signed-in or off)`);
+
+  const count = (name: string, fallback: number, min = 0) => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < min) {
+      problems.push(
+        `${name} is malformed: "${text}" is not a whole number${min ? ` ≥ ${min}` : ' (0 turns the limit off)'}`,
+      );
+      return fallback;
+    }
+    return Number(text);
+  };
+  const rateLimits: RateLimitSettings = {
+    windowSeconds: count('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds, 1),
+    perUser: count('RATE_LIMIT_PER_USER', DEFAULT_RATE_LIMITS.perUser),
+    perAddress: count('RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddress),
+    uploadsPerUser: count('RATE_LIMIT_UPLOADS_PER_USER', DEFAULT_RATE_LIMITS.uploadsPerUser),
+  };
+
+  const trustProxyText = env['TRUST_PROXY']?.trim() || 'false';
+  const trustProxy =
+    trustProxyText === 'true'
+      ? true
+      : trustProxyText === 'false'
+        ? false
+        : /^\d+$/.test(trustProxyText)
+          ? Number(trustProxyText)
+          : trustProxyText;
+
   if (problems.length) throw new ConfigError(problems);
   return {
     host: env['HOST']?.trim() || '127.0.0.1',
@@ -119,5 +176,8 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
     corsOrigins,
     logFormat: logFormat as 'text' | 'json',
     logSql: env['LOG_SQL'] === 'true',
+    graphqlIntrospection: introspection as 'signed-in' | 'off',
+    rateLimits,
+    trustProxy,
   };
 }

@@ -1,7 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { ACCESS_RULE, type AccessRule } from '@kraftsamling/api/core/tenancy';
 
 const RESOLVER_TYPE = 'graphql:resolver_type';
@@ -68,13 +68,17 @@ export function resolverOperations(resolvers: Type<unknown>[]): ResolverOperatio
   return operations.sort((a, b) => a.operation.localeCompare(b.operation));
 }
 
-/** The SDL the API serves, as committed in apps/api/schema.gql. */
-export async function printApiSchema(modules: ModuleLike[]): Promise<string> {
+/** The schema the API serves, with what SDL does not carry (fields' cost extensions). */
+export async function buildApiSchema(modules: ModuleLike[]): Promise<GraphQLSchema> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   try {
-    const schema = await app.get(GraphQLSchemaFactory).create(resolverClasses(modules));
-    return SCHEMA_FILE_HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+    return await app.get(GraphQLSchemaFactory).create(resolverClasses(modules));
   } finally {
     await app.close();
   }
+}
+
+/** The SDL the API serves, as committed in apps/api/schema.gql. */
+export async function printApiSchema(modules: ModuleLike[]): Promise<string> {
+  return SCHEMA_FILE_HEADER + printSchema(lexicographicSortSchema(await buildApiSchema(modules))) + '\n';
 }

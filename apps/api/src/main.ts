@@ -137,6 +137,8 @@ async function serve(config: ApiConfig) {
       logger: new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'kraftsamling' }),
     },
   );
+  // The client's address (rate limits per address) comes from X-Forwarded-For only behind a trusted proxy.
+  app.set('trust proxy', config.trustProxy);
   const issuerOrigin = new URL(config.oidc.issuerUrl).origin;
   app.use(
     helmet({

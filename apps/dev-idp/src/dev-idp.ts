@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStore } from './adapter';
 import { HttpError, sendHtml, sendJson } from './http-util';
 import { loadOrCreateKeys, publicJwk } from './keys';
+import { BruteForceProtector } from './brute-force';
 import { handleLoginAction } from './login';
 import { errorPage } from './pages';
 import { createProvider, KEYCLOAK_ROUTES } from './provider';
@@ -91,6 +92,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const issuer = options.issuer ?? `http://localhost:${port}/realms/${realm.name}`;
   const mountPath = new URL(issuer).pathname.replace(/\/$/, '');
   const store = new MemoryStore();
+  const bruteForce = new BruteForceProtector(realm.bruteForce);
   const publicKeys = keys.signingKeys.map(publicJwk);
   const provider = createProvider({
     issuer,
@@ -99,6 +101,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     cookieKeys: keys.cookieKeys,
     refreshTokenKey: keys.refreshTokenKey,
     store,
+    bruteForce,
   });
   provider.on('server_error', (_ctx, error: Error) => warn(`server error: ${error.stack ?? error.message}`));
   const providerCallback = provider.callback();
@@ -128,7 +131,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     }
     const subPath = pathname.slice(mountPath.length);
     if (subPath.startsWith('/login-actions/')) {
-      await handleLoginAction(req, res, subPath, url, { provider, realm, mountPath });
+      await handleLoginAction(req, res, subPath, url, { provider, realm, mountPath, bruteForce });
       return;
     }
     if (subPath === KEYCLOAK_ROUTES.userinfo) {

@@ -7,12 +7,14 @@ import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import { ACR_PASSWORD } from './provider';
 import { readForm, sendHtml } from './http-util';
-import { errorPage, loginPage, pickLocale, type Locale } from './pages';
-import { checkPassword, type Realm } from './realm';
+import { errorPage, loginPage, pickLocale, type Locale, type LoginPageOptions } from './pages';
+import type { BruteForceProtector } from './brute-force';
+import type { Realm } from './realm';
 
 export interface LoginDeps {
   provider: Provider;
   realm: Realm;
+  bruteForce: BruteForceProtector;
   mountPath: string;
 }
 
@@ -76,7 +78,7 @@ export async function handleLoginAction(
   );
   const self = `${mountPath}/login-actions/authenticate/${uid}`;
   const otherLocale: Locale = locale === 'sv' ? 'en' : 'sv';
-  const page = (extra: { username?: string; error?: 'invalidCredentials' | 'accountDisabled' } = {}) =>
+  const page = (extra: { username?: string; error?: LoginPageOptions['error'] } = {}) =>
     loginPage({
       locale,
       realmName: realm.displayName,
@@ -116,8 +118,9 @@ export async function handleLoginAction(
   const form = await readForm(req);
   const username = (form.get('username') ?? '').trim();
   const user = realm.userByUsername(username);
-  if (!user || !checkPassword(user, form.get('password') ?? '')) {
-    sendHtml(res, 200, page({ username, error: 'invalidCredentials' }));
+  const check = deps.bruteForce.check(user, form.get('password') ?? '');
+  if (check !== 'ok' || !user) {
+    sendHtml(res, 200, page({ username, error: check === 'ok' ? 'invalidCredentials' : check }));
     return;
   }
   if (!user.enabled) {

@@ -15,6 +15,8 @@ const TEXT = {
     submit: 'Logga in',
     invalidCredentials: 'Fel användarnamn eller lösenord.',
     accountDisabled: 'Kontot är inaktiverat.',
+    temporarilyLocked:
+      'Kontot är tillfälligt låst efter för många misslyckade inloggningar. Försök igen om en stund.',
     languageNav: 'Språk',
     otherLanguage: { locale: 'en', label: 'English' },
     devNotice: 'Inloggning för utveckling och test.',
@@ -36,6 +38,8 @@ const TEXT = {
     submit: 'Sign in',
     invalidCredentials: 'Invalid username or password.',
     accountDisabled: 'The account is disabled.',
+    temporarilyLocked:
+      'The account is temporarily locked after too many failed sign-ins. Try again in a while.',
     languageNav: 'Language',
     otherLanguage: { locale: 'sv', label: 'Svenska' },
     devNotice: 'Sign-in for development and testing.',
@@ -153,7 +157,7 @@ export interface LoginPageOptions {
   action: string;
   languageHref: string;
   username?: string;
-  error?: 'invalidCredentials' | 'accountDisabled';
+  error?: 'invalidCredentials' | 'accountDisabled' | 'temporarilyLocked';
 }
 
 export function loginPage(options: LoginPageOptions): string {

@@ -9,10 +9,12 @@ import Provider, {
   type ResourceServer,
   type Session,
 } from 'oidc-provider';
-import { checkPassword, type Realm } from './realm';
+import type { BruteForceProtector } from './brute-force';
+import type { Realm } from './realm';
 
 export interface PasswordGrantOptions {
   realm: Realm;
+  bruteForce: BruteForceProtector;
   resource: string;
   resourceServerInfo: () => ResourceServer;
   acr: string;
@@ -44,10 +46,13 @@ export function registerPasswordGrant(provider: Provider, options: PasswordGrant
     if (!params.username) throw keycloakError(400, 'invalid_request', 'Missing parameter: username');
 
     const user = realm.userByUsername(params.username);
+    const check = options.bruteForce.check(user, params.password ?? '');
     // Unknown user and wrong password get the same answer, so usernames cannot be probed.
-    if (!user || !checkPassword(user, params.password ?? '')) {
+    if (check === 'invalidCredentials' || !user)
       throw keycloakError(401, 'invalid_grant', 'Invalid user credentials');
-    }
+    // Keycloak's answer for an account its brute-force detection has locked, right password or not.
+    if (check === 'temporarilyLocked')
+      throw keycloakError(400, 'invalid_grant', 'Account temporarily disabled');
     if (!user.enabled) throw keycloakError(400, 'invalid_grant', 'Account disabled');
 
     const requested = (params.scope ?? '').split(' ').filter(Boolean);

@@ -17,6 +17,7 @@ import { decodeJwt, type JWK } from 'jose';
 import type { MemoryStore } from './adapter';
 import { idTokenClaimNames, mapClaims, tokenScope } from './mappers';
 import { errorPage, loggedOutPage, logoutConfirmPage, pickLocale, type Locale } from './pages';
+import type { BruteForceProtector } from './brute-force';
 import { registerPasswordGrant } from './password-grant';
 import type { Realm, RealmClient } from './realm';
 import { anyRedirectUriMatches } from './redirect-uri';
@@ -55,6 +56,8 @@ export interface ProviderOptions {
   cookieKeys: string[];
   refreshTokenKey: Buffer;
   store: MemoryStore;
+  /** Failed-password counts, shared with the login page. */
+  bruteForce: BruteForceProtector;
 }
 
 const epochTime = () => Math.floor(Date.now() / 1000);
@@ -437,6 +440,7 @@ export function createProvider(options: ProviderOptions): Provider {
 
   registerPasswordGrant(provider, {
     realm,
+    bruteForce: options.bruteForce,
     resource: ACCESS_TOKEN_RESOURCE,
     resourceServerInfo,
     acr: ACR_PASSWORD,

@@ -57,6 +57,37 @@ export interface RealmUser {
   clientRoles: Record<string, string[]>;
 }
 
+/** The realm representation's brute-force fields, with Keycloak's defaults. */
+export interface BruteForceSettings {
+  /** `bruteForceProtected` */
+  enabled: boolean;
+  /** Failures before a lockout. */
+  failureFactor: number;
+  /** Each lockout lasts this much more than the previous one… */
+  waitIncrementSeconds: number;
+  /** …up to this. */
+  maxFailureWaitSeconds: number;
+  /** Failures further apart than this start the count again. */
+  maxDeltaTimeSeconds: number;
+  /** Two failures closer than this are a script, not a person… */
+  quickLoginCheckMilliSeconds: number;
+  /** …and lock the account for this long. */
+  minimumQuickLoginWaitSeconds: number;
+  /** Lock until an administrator unlocks (here: until the dev IdP restarts). */
+  permanentLockout: boolean;
+}
+
+export const KEYCLOAK_BRUTE_FORCE_DEFAULTS: BruteForceSettings = {
+  enabled: false,
+  failureFactor: 30,
+  waitIncrementSeconds: 60,
+  maxFailureWaitSeconds: 900,
+  maxDeltaTimeSeconds: 43_200,
+  quickLoginCheckMilliSeconds: 1000,
+  minimumQuickLoginWaitSeconds: 60,
+  permanentLockout: false,
+};
+
 export interface EffectiveRoles {
   realm: string[];
   /** clientId → role names */
@@ -79,6 +110,7 @@ export interface Realm {
   users: RealmUser[];
   /** Mapper types the dev IdP does not implement; their claims are left out. */
   unsupportedMapperTypes: string[];
+  bruteForce: BruteForceSettings;
   client(clientId: string): RealmClient | undefined;
   userById(id: string): RealmUser | undefined;
   userByUsername(username: string): RealmUser | undefined;
@@ -397,6 +429,31 @@ export function parseRealm(json: Json, file = '<realm>'): Realm {
     clientScopes,
     users,
     unsupportedMapperTypes,
+    bruteForce: {
+      enabled: root.boolean('bruteForceProtected', KEYCLOAK_BRUTE_FORCE_DEFAULTS.enabled),
+      failureFactor: root.number('failureFactor', KEYCLOAK_BRUTE_FORCE_DEFAULTS.failureFactor),
+      waitIncrementSeconds: root.number(
+        'waitIncrementSeconds',
+        KEYCLOAK_BRUTE_FORCE_DEFAULTS.waitIncrementSeconds,
+      ),
+      maxFailureWaitSeconds: root.number(
+        'maxFailureWaitSeconds',
+        KEYCLOAK_BRUTE_FORCE_DEFAULTS.maxFailureWaitSeconds,
+      ),
+      maxDeltaTimeSeconds: root.number(
+        'maxDeltaTimeSeconds',
+        KEYCLOAK_BRUTE_FORCE_DEFAULTS.maxDeltaTimeSeconds,
+      ),
+      quickLoginCheckMilliSeconds: root.number(
+        'quickLoginCheckMilliSeconds',
+        KEYCLOAK_BRUTE_FORCE_DEFAULTS.quickLoginCheckMilliSeconds,
+      ),
+      minimumQuickLoginWaitSeconds: root.number(
+        'minimumQuickLoginWaitSeconds',
+        KEYCLOAK_BRUTE_FORCE_DEFAULTS.minimumQuickLoginWaitSeconds,
+      ),
+      permanentLockout: root.boolean('permanentLockout', KEYCLOAK_BRUTE_FORCE_DEFAULTS.permanentLockout),
+    },
     client: (clientId) => clients.find((client) => client.clientId === clientId),
     userById: (id) => users.find((user) => user.id === id),
     // Keycloak stores usernames in lower case and matches them case-insensitively.

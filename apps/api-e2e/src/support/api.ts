@@ -1,3 +1,4 @@
+import { SignJWT, decodeJwt, importJWK } from 'jose';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -68,6 +69,20 @@ export async function tokenFor(username: string): Promise<string> {
 export function idpSigningKey(): Record<string, string> {
   const file = path.join(process.env['E2E_IDP_DATA_DIR']!, 'signing-keys.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { keys: Record<string, string>[] }).keys[0]!;
+}
+
+/** A token like the IdP's for `username`, signed with its real key, with `overrides` applied. */
+export async function forgeToken(
+  overrides: Record<string, unknown>,
+  header: Record<string, unknown> = {},
+  username = 'samordnare',
+): Promise<string> {
+  const jwk = idpSigningKey();
+  const key = await importJWK(jwk, 'RS256');
+  const real = decodeJwt(await tokenFor(username));
+  return new SignJWT({ ...real, ...overrides })
+    .setProtectedHeader({ alg: 'RS256', kid: jwk['kid'], typ: 'JWT', ...header })
+    .sign(key);
 }
 
 /** Direct SQL on the test database, to check what a request did or did not write. */

@@ -1,6 +1,18 @@
-import { Body, Controller, HttpCode, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Post,
+  Res,
+  UnsupportedMediaTypeException,
+  UploadedFile,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { badInput } from '@kraftsamling/api/core/errors';
 import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
 import { Permission } from '@kraftsamling/shared/permissions';
@@ -15,6 +27,17 @@ import {
 export const maxImportBytes = () =>
   Number(process.env['IMPORT_MAX_MB'] ?? DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024) * 1024 * 1024;
 
+/** Refuses a body that is not a multipart form before the upload parser sees it. */
+class MultipartOnly implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    if (!context.switchToHttp().getRequest<Request>().is('multipart/form-data'))
+      throw new UnsupportedMediaTypeException(
+        'Send the file as multipart/form-data, with the file in the field "file" and the source in "source".',
+      );
+    return next.handle();
+  }
+}
+
 /**
  * Imports over HTTP: `POST /api/imports?collaborationId=…` with a multipart file. The
  * answer streams as NDJSON: progress lines while the file is parsed, checked and
@@ -27,7 +50,10 @@ export class ImportController {
   @Post()
   @HttpCode(200)
   @Access.inCollaboration(Permission.IndicatorImport, { arg: 'collaborationId' })
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }))
+  @UseInterceptors(
+    MultipartOnly,
+    FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }),
+  )
   async upload(
     @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined,
     @Body() body: Record<string, string | undefined>,

@@ -6,6 +6,7 @@ import { IndicatorImporter } from './indicator-importer';
 import { IndicatorQueryService, OFFICIAL_CATALOGUE } from './indicator-query.service';
 import { LocalIndicatorService } from './local-indicator.service';
 import { ManualEntryService } from './manual-entry.service';
+import { seriesCost } from './series-cost';
 import {
   CreateLocalIndicatorInput,
   EnterValuesInput,
@@ -45,6 +46,7 @@ export class IndicatorsResolver {
 
   @Query(() => IndicatorSeriesModel, {
     description: 'One indicator over time for several areas (default: the member municipalities).',
+    complexity: seriesCost,
   })
   @Access.inCollaboration(Permission.IndicatorRead, byCollaborationArg)
   indicatorSeries(
@@ -72,6 +74,7 @@ export class IndicatorsResolver {
 
   @Query(() => IndicatorSeriesModel, {
     description: 'One official indicator over time for the named areas, for any signed-in user.',
+    complexity: seriesCost,
   })
   @Access.authenticated()
   officialIndicatorSeries(

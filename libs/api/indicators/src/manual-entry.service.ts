@@ -11,9 +11,10 @@ import {
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { Role } from '@kraftsamling/shared/permissions';
 import { tryParsePeriod } from '@kraftsamling/shared/periods';
-import type { Periodicity } from './catalogue';
+import type { IndicatorUnit, Periodicity } from './catalogue';
 import { IndicatorImporter, type ImportReport, type IncomingValue } from './indicator-importer';
 import type { EnterValuesInput, EnterValuesResultModel } from './models';
+import { valueOutOfBounds } from './value-bounds';
 
 /** What a cell holds now, as a CONFLICT reports it (value and version null: no value yet). */
 interface StoredValue {
@@ -38,14 +39,17 @@ export class ManualEntryService {
   async enter(tenant: TenantScope, input: EnterValuesInput): Promise<EnterValuesResultModel> {
     await this.checkArea(tenant, input.areaCode);
     const codes = [...new Set(input.values.map((v) => v.indicatorCode))];
-    const indicators = new Map<string, { id: string; periodicity: Periodicity; unit: string }>(
+    const indicators = new Map<string, { id: string; periodicity: Periodicity; unit: IndicatorUnit }>(
       (
         await this.dataSource.query(
           `SELECT id, code, periodicity, unit FROM indicator
             WHERE collaboration_id = $1 AND source = 'LOCAL' AND kind = 'MEASURED' AND code = ANY($2)`,
           [tenant.collaborationId, codes],
         )
-      ).map((row: { id: string; code: string; periodicity: Periodicity; unit: string }) => [row.code, row]),
+      ).map((row: { id: string; code: string; periodicity: Periodicity; unit: IndicatorUnit }) => [
+        row.code,
+        row,
+      ]),
     );
     const problems: FieldProblem[] = [];
     const rows: IncomingValue[] = [];
@@ -62,9 +66,8 @@ export class ManualEntryService {
       }
       const period = tryParsePeriod(entry.period, indicator.periodicity);
       if (!period.ok) problems.push({ field: `${field}.period`, message: period.error });
-      if (entry.value != null && entry.value < 0 && indicator.unit === 'COUNT') {
-        problems.push({ field: `${field}.value`, message: 'a count cannot be negative' });
-      }
+      const outOfBounds = entry.value == null ? null : valueOutOfBounds(indicator.unit, entry.value);
+      if (outOfBounds) problems.push({ field: `${field}.value`, message: outOfBounds });
       const key = `${indicator.id}|${entry.period}`;
       if (seen.has(key))
         problems.push({

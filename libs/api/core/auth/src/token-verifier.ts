@@ -16,10 +16,14 @@ export interface AccessTokenClaims extends JWTPayload {
   realm_access?: { roles?: string[] };
 }
 
+const CLOCK_TOLERANCE_SECONDS = 5;
+
 /**
  * Verifies bearer tokens against the issuer's published keys. Security invariants:
  * RS256 only (so `alg: none` and HMAC tokens signed with the public key are refused),
- * the exact issuer, our audience, and exp/nbf with a small clock tolerance.
+ * the exact issuer, our audience, exp/nbf with a small clock tolerance, Keycloak's
+ * `typ: "Bearer"` (an ID or refresh token signed by the same key is not an access token)
+ * and an `iat` not in the future (a token minted ahead of time would outlive its `exp`).
  */
 @Injectable()
 export class TokenVerifier {
@@ -41,8 +45,14 @@ export class TokenVerifier {
         audience: this.settings.audience,
         algorithms: ['RS256'],
         requiredClaims: ['sub', 'exp', 'iat'],
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
       });
+      if (payload['typ'] !== 'Bearer')
+        throw unauthenticated('The token is not an access token (its typ is not Bearer): sign in again.');
+      if (payload.iat! > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+        throw unauthenticated(
+          'The access token was issued in the future: sign in again (if it persists, the identity provider’s clock is wrong).',
+        );
       return payload as AccessTokenClaims;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired)

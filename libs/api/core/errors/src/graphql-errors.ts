@@ -36,6 +36,12 @@ export function toGraphQLError(exception: unknown): GraphQLError {
   });
 }
 
+/** Statuses only plain HTTP routes answer (uploads), with the code their JSON body carries. */
+const HTTP_ONLY_CODES: Record<number, string> = {
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
 const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -70,8 +76,7 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const code =
-        HTTP_STATUS_CODES[exception.getStatus()] ??
-        (exception.getStatus() === 413 ? 'PAYLOAD_TOO_LARGE' : 'HTTP_ERROR');
+        HTTP_STATUS_CODES[exception.getStatus()] ?? HTTP_ONLY_CODES[exception.getStatus()] ?? 'HTTP_ERROR';
       return response
         .status(exception.getStatus())
         .json(

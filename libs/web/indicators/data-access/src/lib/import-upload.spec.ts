@@ -101,6 +101,17 @@ describe('ImportUploadService', () => {
     });
   });
 
+  it('tells the user to wait when the API answers 429 (too many requests)', async () => {
+    const { service } = setUp(failed(429, { code: 'TOO_MANY_REQUESTS', message: 'Too many requests' }));
+    await expect(firstValueFrom(service.upload(request).pipe(toArray()))).rejects.toEqual<ImportFailure>({
+      status: 429,
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many requests',
+      messageKey: 'errors.tooManyRequests',
+      fields: [],
+    });
+  });
+
   it('reports an answer that ends before the report as incomplete', async () => {
     const { service } = setUp(streamed(['{"type":"progress","stage":"writing","fraction":0.2}\n']));
     await expect(firstValueFrom(service.upload(request).pipe(toArray()))).rejects.toMatchObject({

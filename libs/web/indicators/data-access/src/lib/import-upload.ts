@@ -144,6 +144,7 @@ const STATUS_MESSAGE_KEYS: Readonly<Record<number, string>> = {
   403: 'imports.errors.forbidden',
   404: ERROR_MESSAGE_KEYS.NOT_FOUND,
   413: 'imports.errors.tooLarge',
+  429: ERROR_MESSAGE_KEYS.TOO_MANY_REQUESTS,
 };
 
 function fieldsOf(value: unknown): FieldError[] {

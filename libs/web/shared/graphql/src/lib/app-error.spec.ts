@@ -26,6 +26,14 @@ describe('toAppError', () => {
     expect(toAppError(graphqlError(code))).toEqual({ code, messageKey, fields: [] });
   });
 
+  it('maps a 429 from the rate limit to TOO_MANY_REQUESTS, which the user may retry after a wait', () => {
+    const body = { errors: [{ message: 'Too many requests', extensions: { code: 'TOO_MANY_REQUESTS' } }] };
+    const error = toAppError(serverError(429, body));
+    expect(error).toEqual({ code: 'TOO_MANY_REQUESTS', messageKey: 'errors.tooManyRequests', fields: [] });
+    expect(isRetryable(error)).toBe(true);
+    expect(toAppError(serverError(429)).code).toBe('TOO_MANY_REQUESTS');
+  });
+
   it('collects the field errors of BAD_USER_INPUT without the input. prefix', () => {
     const error = toAppError(
       graphqlError('BAD_USER_INPUT', {

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'CONFLICT',
+  'TOO_MANY_REQUESTS',
   'INTERNAL_SERVER_ERROR',
   'UNKNOWN',
 ] as const;
@@ -34,6 +35,7 @@ export const ERROR_MESSAGE_KEYS: Readonly<Record<ErrorCode, string>> = {
   NOT_FOUND: 'errors.notFound',
   BAD_USER_INPUT: 'errors.badUserInput',
   CONFLICT: 'errors.conflict',
+  TOO_MANY_REQUESTS: 'errors.tooManyRequests',
   INTERNAL_SERVER_ERROR: 'errors.internal',
   UNKNOWN: 'errors.unknown',
 };
@@ -44,6 +46,7 @@ const STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'CONFLICT',
+  429: 'TOO_MANY_REQUESTS',
 };
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -121,7 +124,12 @@ export function isAppError(value: unknown): value is AppError {
  * stale version). Not for "not found" or "forbidden": those need another address or a role.
  */
 export function isRetryable(error: AppError): boolean {
-  return error.code === 'UNKNOWN' || error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'CONFLICT';
+  return (
+    error.code === 'UNKNOWN' ||
+    error.code === 'INTERNAL_SERVER_ERROR' ||
+    error.code === 'CONFLICT' ||
+    error.code === 'TOO_MANY_REQUESTS'
+  );
 }
 
 /** The API's message for one field, if it reported one. */

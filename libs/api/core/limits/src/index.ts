@@ -1,0 +1,3 @@
+export * from './graphql-limits';
+export * from './introspection';
+export * from './rate-limit';
