@@ -2,6 +2,7 @@
 // migrations and seeds, the dev identity provider (unless OIDC_ISSUER_URL is given) and
 // the API, which also serves the built web app. Used by `npm start` and by the
 // integration and browser tests, so all three run the product the same way.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,7 @@ async function importDemoStatistics(databaseUrl, dataDir, log) {
   for (const args of imports) {
     log(`importing ${path.basename(args[3])}`);
     const output = await runNode(API_MAIN, ['import', ...args, '--skip-if-imported'], {
-      env: { DATABASE_URL: databaseUrl },
+      env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
     });
     // The report: any series the catalogue does not read, then the counts.
     for (const line of output.trim().split('\n')) log(`  ${line}`);
@@ -53,8 +54,26 @@ async function importDemoStatistics(databaseUrl, dataDir, log) {
 }
 
 /**
+ * The API role's URL for a database the stack manages: the same server and database as
+ * the owner's, user `kraftsamling_api`. Its password is derived from the owner's (so every
+ * process on one server agrees on it without storing another secret); without an owner
+ * password (trust authentication) it has none.
+ */
+export function apiRoleUrl(ownerUrl) {
+  const url = new URL(ownerUrl);
+  const ownerPassword = decodeURIComponent(url.password);
+  url.username = 'kraftsamling_api';
+  url.password = ownerPassword
+    ? createHash('sha256').update(`kraftsamling_api\0${ownerPassword}`).digest('base64url')
+    : '';
+  return url.toString();
+}
+
+/**
  * @param {object} options
- * @param {string} [options.databaseUrl] use this database as it is (an operator's own)
+ * @param {string} [options.databaseUrl] an operator's own database: its owner's URL, or with
+ *   databaseOwnerUrl the API role's (used as it is)
+ * @param {string} [options.databaseOwnerUrl] the owner's URL (migrations, seeds) of that database
  * @param {string} [options.databaseServerUrl] create `databaseName` on this server
  * @param {string} options.databaseName
  * @param {boolean} [options.recreateDatabase] drop and create it (tests)
@@ -80,7 +99,12 @@ export async function startStack(options) {
     await assertPortFree(options.apiPort, 'the API');
     if (!options.issuerUrl) await assertPortFree(options.idpPort, 'the dev identity provider');
 
-    let databaseUrl = options.databaseUrl;
+    // Two roles (docs/operations.md): the owner migrates and seeds; the API connects as
+    // kraftsamling_api, which row-level security binds.
+    // Given both URLs, the operator manages the roles; given one, it is the owner's and the
+    // API role's URL is derived from it.
+    let databaseUrl = options.databaseOwnerUrl ?? options.databaseUrl;
+    let apiDatabaseUrl = options.databaseOwnerUrl ? options.databaseUrl : undefined;
     if (!databaseUrl) {
       let serverUrl = options.databaseServerUrl;
       if (!serverUrl) {
@@ -101,12 +125,20 @@ export async function startStack(options) {
     }
 
     log('applying database migrations');
-    log(await runNode(API_MAIN, ['migrate'], { env: { DATABASE_URL: databaseUrl } }));
+    log(await runNode(API_MAIN, ['migrate'], { env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl } }));
     log(
       await runNode(API_MAIN, options.seedDemo ? ['seed', '--demo'] : ['seed'], {
-        env: { DATABASE_URL: databaseUrl },
+        env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
       }),
     );
+    if (!apiDatabaseUrl) {
+      apiDatabaseUrl = apiRoleUrl(databaseUrl);
+      log(
+        await runNode(API_MAIN, ['api-role'], {
+          env: { DATABASE_OWNER_URL: databaseUrl, DATABASE_URL: apiDatabaseUrl },
+        }),
+      );
+    }
     if (options.importDemoStatistics) await importDemoStatistics(databaseUrl, options.dataDir, log);
 
     let issuerUrl = options.issuerUrl;
@@ -134,7 +166,7 @@ export async function startStack(options) {
       quiet: options.quiet,
       log,
       env: {
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: apiDatabaseUrl,
         OIDC_ISSUER_URL: issuerUrl,
         PORT: String(options.apiPort),
         HOST: process.env.HOST ?? '127.0.0.1',
@@ -144,7 +176,7 @@ export async function startStack(options) {
     await waitForHttp(`${apiUrl}/health`, { child: api }).catch((error) => {
       throw new Error(`${error.message}\n${api.recentOutput()}`);
     });
-    return { apiUrl, issuerUrl, databaseUrl, stop, children: { api } };
+    return { apiUrl, issuerUrl, databaseUrl, apiDatabaseUrl, stop, children: { api } };
   } catch (error) {
     await stop();
     throw error;

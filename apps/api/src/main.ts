@@ -8,7 +8,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError } from '@kraftsamling/api/core/errors';
-import { createDataSource, migrate, seedDemoData, seedReferenceData } from '@kraftsamling/api/core/database';
+import {
+  assertRowLevelSecurityApplies,
+  createDataSource,
+  grantApiLogin,
+  rolePrivileges,
+  migrate,
+  seedDemoData,
+  seedReferenceData,
+} from '@kraftsamling/api/core/database';
+import { DataSource } from 'typeorm';
 import {
   IMPORT_SOURCES,
   IndicatorImporter,
@@ -22,9 +31,10 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig, readDatabaseUrl, type ApiConfig } from './config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = `usage: node main.js [serve | migrate | seed [--demo] | import … | undo-import --batch ID]
-  serve           start the API (default)
-  migrate         apply pending database migrations
+const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] | import … | undo-import --batch ID]
+  serve           start the API (default), connected as DATABASE_URL (the API role)
+  migrate         apply pending database migrations (as DATABASE_OWNER_URL, else DATABASE_URL)
+  api-role        let DATABASE_URL's user log in as the API role, with DATABASE_URL's password
   seed            load reference data (counties, municipalities, the indicator catalogue);
                   --demo adds the demo collaborations
   import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--af-series reg|bas] [--skip-if-imported]
@@ -111,13 +121,26 @@ async function importCommand(args: string[]) {
   });
 }
 
-async function withDataSource(run: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>) {
+async function withDataSource(
+  run: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>,
+  { writesData = true } = {},
+) {
   const problems: string[] = [];
-  const url = readDatabaseUrl(process.env, problems);
+  // The operator's commands run as the tables' owner, which bypasses row-level security.
+  const url = readDatabaseUrl(process.env, problems, 'DATABASE_OWNER_URL');
   if (problems.length) throw new ConfigError(problems);
   const dataSource = createDataSource({ url });
   await dataSource.initialize();
   try {
+    // FORCE ROW LEVEL SECURITY binds even the tables' owner: seeds and imports need an
+    // owner that bypasses it (a superuser or BYPASSRLS), or they would see no tenant rows.
+    const privileges = await rolePrivileges(dataSource);
+    if (writesData && !privileges.superuser && !privileges.bypassRls) {
+      throw new ConfigError([
+        `DATABASE_OWNER_URL connects as "${privileges.role}", which neither is a superuser nor has BYPASSRLS: ` +
+          `the operator's commands need the owner role (docs/operations.md)`,
+      ]);
+    }
     await run(dataSource);
   } finally {
     await dataSource.destroy();
@@ -127,6 +150,12 @@ async function withDataSource(run: (dataSource: ReturnType<typeof createDataSour
 async function serve(config: ApiConfig) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'kraftsamling' }),
+  });
+  await assertRowLevelSecurityApplies(app.get(DataSource), {
+    allowPrivilegedRole: config.allowPrivilegedDatabaseRole,
+  }).catch(async (error: unknown) => {
+    await app.close();
+    throw new ConfigError([(error as Error).message]);
   });
   const issuerOrigin = new URL(config.oidc.issuerUrl).origin;
   app.use(
@@ -169,7 +198,20 @@ async function main() {
         console.log(
           applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date',
         );
-      });
+      }, { writesData: false });
+    case 'api-role': {
+      const problems: string[] = [];
+      const apiUrl = new URL(readDatabaseUrl(process.env, problems, 'DATABASE_URL') || 'postgresql://x/x');
+      if (problems.length) throw new ConfigError(problems);
+      return withDataSource(async (dataSource) => {
+        const user = decodeURIComponent(apiUrl.username);
+        await grantApiLogin(dataSource, {
+          user,
+          password: apiUrl.password ? decodeURIComponent(apiUrl.password) : null,
+        });
+        console.log(`the API role: ${user} may log in`);
+      }, { writesData: false });
+    }
     case 'seed':
       return withDataSource(async (dataSource) => {
         const loaded = await dataSource.transaction((manager) => seedReferenceData(manager));

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
+import { NO_DB_CONTEXT, runWithDbContext } from '@kraftsamling/api/core/database';
 import type { Role } from '@kraftsamling/shared/permissions';
 import type { AccessTokenClaims } from './token-verifier';
 import { Principal, type PrincipalMembership } from './principal';
@@ -32,13 +33,17 @@ export class UserProvisioning {
 
   async principalFor(claims: AccessTokenClaims): Promise<Principal> {
     const user = await this.findOrCreate(claims);
-    const memberships = (await this.dataSource.query(
+    // Row-level security shows this user's own memberships in every collaboration, and
+    // those collaborations, to a context that names the user and no collaboration.
+    const memberships = (await runWithDbContext({ ...NO_DB_CONTEXT, userId: user.id }, () =>
+      this.dataSource.query(
       `SELECT m.id AS "membershipId", m.collaboration_id AS "collaborationId", c.slug, c.name AS "collaborationName",
               m.role, m.organization_id AS "organizationId", m.group_id AS "groupId"
          FROM membership m JOIN collaboration c ON c.id = m.collaboration_id
         WHERE m.user_id = $1
         ORDER BY c.name, m.created_at`,
-      [user.id],
+        [user.id],
+      ),
     )) as (PrincipalMembership & { role: Role })[];
     return new Principal(
       user.id,

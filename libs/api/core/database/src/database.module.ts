@@ -1,16 +1,30 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source';
+import { applyTenantContext } from './tenant-context';
 
 export const DATABASE_SETTINGS = Symbol('DATABASE_SETTINGS');
 
-/** The one TypeORM connection of the API; its settings come from the validated config. */
+/**
+ * The one TypeORM connection of the API; its settings come from the validated config.
+ * Every transaction on it carries the operation's tenant context (tenant-context.ts).
+ */
 @Module({})
 export class DatabaseModule {
   static forRoot(settings: { url: string; logSql?: boolean }) {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(settings), migrationsRun: false })],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(settings), migrationsRun: false }),
+          dataSourceFactory: async (options) => {
+            const dataSource = new DataSource(options!);
+            applyTenantContext(dataSource);
+            return dataSource.initialize();
+          },
+        }),
+      ],
       exports: [TypeOrmModule],
     };
   }

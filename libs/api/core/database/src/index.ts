@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './seeds';
 export * from './database.module';
 export * from './testing';
+export * from './tenant-context';

@@ -5,3 +5,5 @@ export * from './tenant';
 export * from './tenancy.module';
 export * from './request-loaders';
 export * from './inputs';
+export * from './tenant-context.interceptor';
+export * from './db-context';

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
+import { TenantContextInterceptor } from './tenant-context.interceptor';
 
-@Module({ providers: [{ provide: APP_GUARD, useClass: AccessGuard }] })
+@Module({
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
+  ],
+})
 export class TenancyModule {}

@@ -1,0 +1,191 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * PostgreSQL row-level security on every table a collaboration owns, and the role the API
+ * connects as (docs/adr/0005-row-level-security.md).
+ *
+ * The policies read the operation's context, which the API sets per transaction
+ * (`set_config(…, true)`, see tenant-context.ts): app.collaboration_id, app.user_id,
+ * app.platform_admin, app.statistics_steward. Unset, they allow no tenant row (fail
+ * closed); official rows (collaboration_id IS NULL) stay readable by every caller and
+ * writable only by a statistics steward.
+ *
+ * FORCE applies the policies to the tables' owner too; migrations, seeds and the
+ * operator's commands run as a superuser or a BYPASSRLS owner, which bypasses them.
+ *
+ * The API role `kraftsamling_api` owns nothing and has no BYPASSRLS. Roles are
+ * cluster-wide, grants per database: the role is created once (whichever database
+ * migrates first), the grants here in every database.
+ */
+export class RowLevelSecurity1795600000000 implements MigrationInterface {
+  name = 'RowLevelSecurity1795600000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    // Policy helpers. SQL functions over current_setting: inlined by the planner, and
+    // STABLE, so `collaboration_id = app_collaboration_id()` uses the tenant index.
+    await queryRunner.query(`
+      CREATE FUNCTION app_collaboration_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT NULLIF(current_setting('app.collaboration_id', true), '')::uuid $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION app_user_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT NULLIF(current_setting('app.user_id', true), '')::uuid $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION app_platform_admin() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(current_setting('app.platform_admin', true), '') = 'on' $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION app_statistics_steward() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT coalesce(current_setting('app.statistics_steward', true), '') = 'on' $$`);
+    // A tenant row: the operation's own collaboration, or any for a platform admin.
+    await queryRunner.query(`
+      CREATE FUNCTION app_tenant_row(row_collaboration_id uuid) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+        AS $$ SELECT row_collaboration_id = app_collaboration_id() OR app_platform_admin() $$`);
+
+    // The collaboration itself: its members (and a platform admin) read it; only an
+    // operation in it changes it.
+    await this.enable(queryRunner, 'collaboration');
+    await queryRunner.query(`
+      CREATE POLICY collaboration_tenant ON collaboration
+        USING (app_tenant_row(id)) WITH CHECK (app_tenant_row(id))`);
+    await queryRunner.query(`
+      CREATE POLICY collaboration_of_member ON collaboration FOR SELECT
+        USING (EXISTS (SELECT 1 FROM membership m WHERE m.collaboration_id = collaboration.id AND m.user_id = app_user_id()))`);
+
+    // Rows a collaboration owns outright.
+    for (const table of ['organization', '"group"', 'membership']) {
+      await this.enable(queryRunner, table);
+      await queryRunner.query(`
+        CREATE POLICY tenant_rows ON ${table}
+          USING (app_tenant_row(collaboration_id)) WITH CHECK (app_tenant_row(collaboration_id))`);
+    }
+    // The signed-in user's own memberships in every collaboration: the principal and `me`.
+    await queryRunner.query(`
+      CREATE POLICY membership_own ON membership FOR SELECT USING (user_id = app_user_id())`);
+    // organization, "group" and membership already have unique keys that lead with
+    // collaboration_id (organization_tenant_key, group_tenant_key, membership_unique).
+
+    // Official (collaboration_id null) or local rows: official ones are readable by all
+    // and written only by a statistics steward; local ones belong to their collaboration.
+    for (const table of ['indicator', 'import_batch', 'indicator_value']) {
+      await this.enable(queryRunner, table);
+      await queryRunner.query(`
+        CREATE POLICY official_or_tenant_read ON ${table} FOR SELECT
+          USING (collaboration_id IS NULL OR app_tenant_row(collaboration_id))`);
+      await queryRunner.query(`
+        CREATE POLICY official_or_tenant_write ON ${table} FOR ALL
+          USING ((collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(collaboration_id))
+          WITH CHECK ((collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(collaboration_id))`);
+    }
+    // indicator's code key leads with collaboration_id; the others get an index of the
+    // local rows (official ones pass the policy by `IS NULL`, no index needed).
+    for (const table of ['import_batch', 'indicator_value']) {
+      await queryRunner.query(
+        `CREATE INDEX ${table}_collaboration_idx ON ${table} (collaboration_id) WHERE collaboration_id IS NOT NULL`,
+      );
+    }
+    // History rows belong to their indicator's collaboration (indicator_id is indexed);
+    // the indicator's own policy decides whether the subquery finds it.
+    await this.enable(queryRunner, 'indicator_value_history');
+    await queryRunner.query(`
+      CREATE POLICY official_or_tenant_read ON indicator_value_history FOR SELECT
+        USING (EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id))`);
+    await queryRunner.query(`
+      CREATE POLICY official_or_tenant_write ON indicator_value_history FOR ALL
+        USING (EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id
+                        AND ((i.collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(i.collaboration_id))))
+        WITH CHECK (EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id
+                        AND ((i.collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(i.collaboration_id))))`);
+
+    // The audit trail: the API only appends (its role has INSERT alone), for its own
+    // collaboration or outside any. Reading goes through audit_events_of_collaboration().
+    await this.enable(queryRunner, 'audit_event');
+    await queryRunner.query(`
+      CREATE POLICY audit_append ON audit_event FOR INSERT
+        WITH CHECK (collaboration_id IS NULL OR app_tenant_row(collaboration_id))`);
+    // SECURITY DEFINER: runs as the owner, so it must filter itself. It returns only the
+    // events of the operation's own collaboration, whatever the caller passes in.
+    await queryRunner.query(`
+      CREATE FUNCTION audit_events_of_collaboration() RETURNS SETOF audit_event
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$ SELECT * FROM audit_event WHERE collaboration_id = app_collaboration_id() $$`);
+
+    await queryRunner.query(`
+      DO $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'kraftsamling_api') THEN
+          CREATE ROLE kraftsamling_api NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+        END IF;
+      EXCEPTION
+        -- Two databases of one server migrating at once: the other created it first.
+        WHEN duplicate_object OR unique_violation THEN NULL;
+      END $$`);
+    await queryRunner.query(`GRANT USAGE ON SCHEMA public TO kraftsamling_api`);
+    await queryRunner.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO kraftsamling_api`,
+    );
+    await queryRunner.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO kraftsamling_api`);
+    await queryRunner.query(`REVOKE ALL ON schema_migration FROM kraftsamling_api`);
+    await queryRunner.query(`REVOKE ALL ON audit_event FROM kraftsamling_api`);
+    await queryRunner.query(`GRANT INSERT ON audit_event TO kraftsamling_api`);
+    await queryRunner.query(`REVOKE ALL ON FUNCTION audit_events_of_collaboration() FROM PUBLIC`);
+    await queryRunner.query(`GRANT EXECUTE ON FUNCTION audit_events_of_collaboration() TO kraftsamling_api`);
+    // Tables of later migrations get the same table grants; their policies are theirs to
+    // add (the row-level security test fails on a tenant table without them).
+    await queryRunner.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO kraftsamling_api`,
+    );
+    await queryRunner.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO kraftsamling_api`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM kraftsamling_api`,
+    );
+    await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE ON SEQUENCES FROM kraftsamling_api`);
+    await queryRunner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM kraftsamling_api`);
+    await queryRunner.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM kraftsamling_api`);
+    await queryRunner.query(`REVOKE USAGE ON SCHEMA public FROM kraftsamling_api`);
+    await queryRunner.query(`DROP FUNCTION audit_events_of_collaboration()`);
+    for (const table of [
+      'collaboration',
+      'organization',
+      '"group"',
+      'membership',
+      'indicator',
+      'import_batch',
+      'indicator_value',
+      'indicator_value_history',
+      'audit_event',
+    ]) {
+      for (const { policyname } of (await queryRunner.query(
+        `SELECT policyname FROM pg_policies WHERE schemaname = current_schema() AND tablename = $1`,
+        [table.replaceAll('"', '')],
+      )) as { policyname: string }[]) {
+        await queryRunner.query(`DROP POLICY ${policyname} ON ${table}`);
+      }
+      await queryRunner.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
+      await queryRunner.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
+    }
+    for (const index of [
+      'import_batch_collaboration_idx',
+      'indicator_value_collaboration_idx',
+    ]) {
+      await queryRunner.query(`DROP INDEX ${index}`);
+    }
+    for (const fn of [
+      'app_tenant_row(uuid)',
+      'app_statistics_steward()',
+      'app_platform_admin()',
+      'app_user_id()',
+      'app_collaboration_id()',
+    ]) {
+      await queryRunner.query(`DROP FUNCTION ${fn}`);
+    }
+  }
+
+  private async enable(queryRunner: QueryRunner, table: string) {
+    await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+    await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+  }
+}
