@@ -17,7 +17,6 @@ import {
   seedDemoData,
   seedReferenceData,
 } from '@kraftsamling/api/core/database';
-import { DataSource } from 'typeorm';
 import {
   IMPORT_SOURCES,
   IndicatorImporter,
@@ -148,15 +147,20 @@ async function withDataSource(
 }
 
 async function serve(config: ApiConfig) {
+  // Before anything else starts: the API must connect as a role row-level security binds.
+  const probe = createDataSource({ url: config.databaseUrl, poolSize: 1 });
+  await probe.initialize();
+  try {
+    await assertRowLevelSecurityApplies(probe, { allowPrivilegedRole: config.allowPrivilegedDatabaseRole });
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  } finally {
+    await probe.destroy();
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'kraftsamling' }),
   });
-  await assertRowLevelSecurityApplies(app.get(DataSource), {
-    allowPrivilegedRole: config.allowPrivilegedDatabaseRole,
-  }).catch(async (error: unknown) => {
-    await app.close();
-    throw new ConfigError([(error as Error).message]);
-  });
+
   const issuerOrigin = new URL(config.oidc.issuerUrl).origin;
   app.use(
     helmet({

@@ -22,6 +22,5 @@ export default async function globalSetup() {
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_ISSUER_URL = stack.issuerUrl;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
-  process.env.E2E_API_DATABASE_URL = stack.apiDatabaseUrl;
   process.env.E2E_IDP_DATA_DIR = path.join(dataDir, 'dev-idp');
 }

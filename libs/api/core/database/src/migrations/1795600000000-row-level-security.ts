@@ -17,12 +17,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * cluster-wide, grants per database: the role is created once (whichever database
  * migrates first), the grants here in every database.
  */
+/** A row of the operation's own collaboration, or of any for a platform admin. */
+const tenantRow = (column: string) =>
+  `(${column} = (SELECT app_collaboration_id()) OR (SELECT app_platform_admin()))`;
+
 export class RowLevelSecurity1795600000000 implements MigrationInterface {
   name = 'RowLevelSecurity1795600000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Policy helpers. SQL functions over current_setting: inlined by the planner, and
-    // STABLE, so `collaboration_id = app_collaboration_id()` uses the tenant index.
+    // Policy helpers over current_setting. The policies call them in scalar subqueries,
+    // `(SELECT app_collaboration_id())`, which PostgreSQL evaluates once per statement
+    // (an InitPlan) instead of once per row, and which an index on the column can use.
     await queryRunner.query(`
       CREATE FUNCTION app_collaboration_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
         AS $$ SELECT NULLIF(current_setting('app.collaboration_id', true), '')::uuid $$`);
@@ -35,45 +40,36 @@ export class RowLevelSecurity1795600000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE FUNCTION app_statistics_steward() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
         AS $$ SELECT coalesce(current_setting('app.statistics_steward', true), '') = 'on' $$`);
-    // A tenant row: the operation's own collaboration, or any for a platform admin.
-    await queryRunner.query(`
-      CREATE FUNCTION app_tenant_row(row_collaboration_id uuid) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
-        AS $$ SELECT row_collaboration_id = app_collaboration_id() OR app_platform_admin() $$`);
 
     // The collaboration itself: its members (and a platform admin) read it; only an
     // operation in it changes it.
     await this.enable(queryRunner, 'collaboration');
     await queryRunner.query(`
-      CREATE POLICY collaboration_tenant ON collaboration
-        USING (app_tenant_row(id)) WITH CHECK (app_tenant_row(id))`);
+      CREATE POLICY collaboration_tenant ON collaboration USING (${tenantRow('id')}) WITH CHECK (${tenantRow('id')})`);
     await queryRunner.query(`
       CREATE POLICY collaboration_of_member ON collaboration FOR SELECT
-        USING (EXISTS (SELECT 1 FROM membership m WHERE m.collaboration_id = collaboration.id AND m.user_id = app_user_id()))`);
+        USING (EXISTS (SELECT 1 FROM membership m
+                        WHERE m.collaboration_id = collaboration.id AND m.user_id = (SELECT app_user_id())))`);
 
-    // Rows a collaboration owns outright.
+    // Rows a collaboration owns outright. organization, "group" and membership have
+    // unique keys that lead with collaboration_id (organization_tenant_key,
+    // group_tenant_key, membership_unique): the policy column is indexed.
     for (const table of ['organization', '"group"', 'membership']) {
       await this.enable(queryRunner, table);
       await queryRunner.query(`
         CREATE POLICY tenant_rows ON ${table}
-          USING (app_tenant_row(collaboration_id)) WITH CHECK (app_tenant_row(collaboration_id))`);
+          USING (${tenantRow('collaboration_id')}) WITH CHECK (${tenantRow('collaboration_id')})`);
     }
     // The signed-in user's own memberships in every collaboration: the principal and `me`.
     await queryRunner.query(`
-      CREATE POLICY membership_own ON membership FOR SELECT USING (user_id = app_user_id())`);
-    // organization, "group" and membership already have unique keys that lead with
-    // collaboration_id (organization_tenant_key, group_tenant_key, membership_unique).
+      CREATE POLICY membership_own ON membership FOR SELECT USING (user_id = (SELECT app_user_id()))`);
 
     // Official (collaboration_id null) or local rows: official ones are readable by all
     // and written only by a statistics steward; local ones belong to their collaboration.
+    // One policy per command, so a read is checked by the read policy alone.
     for (const table of ['indicator', 'import_batch', 'indicator_value']) {
       await this.enable(queryRunner, table);
-      await queryRunner.query(`
-        CREATE POLICY official_or_tenant_read ON ${table} FOR SELECT
-          USING (collaboration_id IS NULL OR app_tenant_row(collaboration_id))`);
-      await queryRunner.query(`
-        CREATE POLICY official_or_tenant_write ON ${table} FOR ALL
-          USING ((collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(collaboration_id))
-          WITH CHECK ((collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(collaboration_id))`);
+      await this.officialOrTenantPolicies(queryRunner, table, (check) => check('collaboration_id'));
     }
     // indicator's code key leads with collaboration_id; the others get an index of the
     // local rows (official ones pass the policy by `IS NULL`, no index needed).
@@ -82,25 +78,20 @@ export class RowLevelSecurity1795600000000 implements MigrationInterface {
         `CREATE INDEX ${table}_collaboration_idx ON ${table} (collaboration_id) WHERE collaboration_id IS NOT NULL`,
       );
     }
-    // History rows belong to their indicator's collaboration (indicator_id is indexed);
-    // the indicator's own policy decides whether the subquery finds it.
+    // History rows belong to their indicator's collaboration (indicator_id is indexed).
     await this.enable(queryRunner, 'indicator_value_history');
-    await queryRunner.query(`
-      CREATE POLICY official_or_tenant_read ON indicator_value_history FOR SELECT
-        USING (EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id))`);
-    await queryRunner.query(`
-      CREATE POLICY official_or_tenant_write ON indicator_value_history FOR ALL
-        USING (EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id
-                        AND ((i.collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(i.collaboration_id))))
-        WITH CHECK (EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id
-                        AND ((i.collaboration_id IS NULL AND app_statistics_steward()) OR app_tenant_row(i.collaboration_id))))`);
+    await this.officialOrTenantPolicies(
+      queryRunner,
+      'indicator_value_history',
+      (check) => `EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id AND ${check('i.collaboration_id')})`,
+    );
 
     // The audit trail: the API only appends (its role has INSERT alone), for its own
     // collaboration or outside any. Reading goes through audit_events_of_collaboration().
     await this.enable(queryRunner, 'audit_event');
     await queryRunner.query(`
       CREATE POLICY audit_append ON audit_event FOR INSERT
-        WITH CHECK (collaboration_id IS NULL OR app_tenant_row(collaboration_id))`);
+        WITH CHECK (collaboration_id IS NULL OR ${tenantRow('collaboration_id')})`);
     // SECURITY DEFINER: runs as the owner, so it must filter itself. It returns only the
     // events of the operation's own collaboration, whatever the caller passes in.
     await queryRunner.query(`
@@ -174,7 +165,6 @@ export class RowLevelSecurity1795600000000 implements MigrationInterface {
       await queryRunner.query(`DROP INDEX ${index}`);
     }
     for (const fn of [
-      'app_tenant_row(uuid)',
       'app_statistics_steward()',
       'app_platform_admin()',
       'app_user_id()',
@@ -182,6 +172,28 @@ export class RowLevelSecurity1795600000000 implements MigrationInterface {
     ]) {
       await queryRunner.query(`DROP FUNCTION ${fn}`);
     }
+  }
+
+  /**
+   * SELECT: official or the tenant's own; INSERT, UPDATE, DELETE: official for a statistics
+   * steward, else the tenant's own. `owned` turns a check on a collaboration_id column
+   * into the table's condition.
+   */
+  private async officialOrTenantPolicies(
+    queryRunner: QueryRunner,
+    table: string,
+    owned: (check: (column: string) => string) => string,
+  ) {
+    const read = owned((column) => `(${column} IS NULL OR ${tenantRow(column)})`);
+    const write = owned(
+      (column) => `((${column} IS NULL AND (SELECT app_statistics_steward())) OR ${tenantRow(column)})`,
+    );
+    await queryRunner.query(`CREATE POLICY official_or_tenant_read ON ${table} FOR SELECT USING (${read})`);
+    await queryRunner.query(`CREATE POLICY official_or_tenant_insert ON ${table} FOR INSERT WITH CHECK (${write})`);
+    await queryRunner.query(
+      `CREATE POLICY official_or_tenant_update ON ${table} FOR UPDATE USING (${write}) WITH CHECK (${write})`,
+    );
+    await queryRunner.query(`CREATE POLICY official_or_tenant_delete ON ${table} FOR DELETE USING (${write})`);
   }
 
   private async enable(queryRunner: QueryRunner, table: string) {
