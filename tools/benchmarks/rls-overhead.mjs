@@ -35,7 +35,9 @@ const ownerUrl = await ensureDatabase(serverUrl, 'kraftsamling_rls_benchmark', {
 const env = { DATABASE_URL: ownerUrl, DATABASE_OWNER_URL: ownerUrl };
 await runNode(API_MAIN, ['migrate'], { env });
 await runNode(API_MAIN, ['seed', '--demo'], { env });
-await runNode(API_MAIN, ['api-role'], { env: { DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: apiRoleUrl(ownerUrl) } });
+await runNode(API_MAIN, ['api-role'], {
+  env: { DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: apiRoleUrl(ownerUrl) },
+});
 
 const owner = new pg.Client({ connectionString: ownerUrl });
 const api = new pg.Client({ connectionString: apiRoleUrl(ownerUrl) });
@@ -91,7 +93,9 @@ try {
     );
   }
   await owner.query('ANALYZE');
-  const areas = (await owner.query(`SELECT code FROM municipality ORDER BY code`)).rows.map((row) => row.code);
+  const areas = (await owner.query(`SELECT code FROM municipality ORDER BY code`)).rows.map(
+    (row) => row.code,
+  );
   const [styrgrupp] = (await owner.query(`SELECT id FROM app_user WHERE username = 'styrgrupp'`)).rows;
 
   // The statement of IndicatorQueryService.ratioValues, unchanged.

@@ -125,7 +125,11 @@ export async function startStack(options) {
     }
 
     log('applying database migrations');
-    log(await runNode(API_MAIN, ['migrate'], { env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl } }));
+    log(
+      await runNode(API_MAIN, ['migrate'], {
+        env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
+      }),
+    );
     log(
       await runNode(API_MAIN, options.seedDemo ? ['seed', '--demo'] : ['seed'], {
         env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },

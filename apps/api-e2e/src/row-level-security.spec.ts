@@ -26,7 +26,11 @@ function serve(env: Record<string, string>): Promise<{ code: number | null; outp
 describe('row-level security in the running API', () => {
   it('serves as the API role, which row-level security binds', async () => {
     // A request, so the API's pool holds a connection.
-    const response = await gql(`{ collaboration(slug: "${FH}") { slug } }`, {}, { token: await tokenFor('samordnare') });
+    const response = await gql(
+      `{ collaboration(slug: "${FH}") { slug } }`,
+      {},
+      { token: await tokenFor('samordnare') },
+    );
     expect(response.data?.['collaboration']).toEqual({ slug: FH });
     const roles = await sql<{ usename: string; rolsuper: boolean; rolbypassrls: boolean }>(
       `SELECT DISTINCT a.usename, r.rolsuper, r.rolbypassrls
@@ -38,7 +42,10 @@ describe('row-level security in the running API', () => {
 
   // Loading the API bundle takes seconds on a busy machine, hence the longer timeout.
   it('refuses to start as a superuser (the owner), which would bypass every policy', async () => {
-    const result = await serve({ DATABASE_URL: process.env['E2E_DATABASE_URL']!, PORT: String(Number(process.env['E2E_API_PORT'] ?? 13000) + 7) });
+    const result = await serve({
+      DATABASE_URL: process.env['E2E_DATABASE_URL']!,
+      PORT: String(Number(process.env['E2E_API_PORT'] ?? 13000) + 7),
+    });
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/is a superuser.*row-level security would not apply/s);
     expect(result.output).not.toMatch(/API listening/);

@@ -51,7 +51,8 @@ export function readDatabaseUrl(
   problems: string[] = [],
   variable: 'DATABASE_URL' | 'DATABASE_OWNER_URL' = 'DATABASE_URL',
 ): string {
-  const name = variable === 'DATABASE_OWNER_URL' && !env['DATABASE_OWNER_URL']?.trim() ? 'DATABASE_URL' : variable;
+  const name =
+    variable === 'DATABASE_OWNER_URL' && !env['DATABASE_OWNER_URL']?.trim() ? 'DATABASE_URL' : variable;
   const value = env[name]?.trim();
   if (!value) {
     problems.push(

@@ -197,24 +197,30 @@ async function main() {
     case 'serve':
       return serve(loadConfig(process.env, path.join(here, '..', 'web', 'browser')));
     case 'migrate':
-      return withDataSource(async (dataSource) => {
-        const applied = await migrate(dataSource);
-        console.log(
-          applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date',
-        );
-      }, { writesData: false });
+      return withDataSource(
+        async (dataSource) => {
+          const applied = await migrate(dataSource);
+          console.log(
+            applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date',
+          );
+        },
+        { writesData: false },
+      );
     case 'api-role': {
       const problems: string[] = [];
       const apiUrl = new URL(readDatabaseUrl(process.env, problems, 'DATABASE_URL') || 'postgresql://x/x');
       if (problems.length) throw new ConfigError(problems);
-      return withDataSource(async (dataSource) => {
-        const user = decodeURIComponent(apiUrl.username);
-        await grantApiLogin(dataSource, {
-          user,
-          password: apiUrl.password ? decodeURIComponent(apiUrl.password) : null,
-        });
-        console.log(`the API role: ${user} may log in`);
-      }, { writesData: false });
+      return withDataSource(
+        async (dataSource) => {
+          const user = decodeURIComponent(apiUrl.username);
+          await grantApiLogin(dataSource, {
+            user,
+            password: apiUrl.password ? decodeURIComponent(apiUrl.password) : null,
+          });
+          console.log(`the API role: ${user} may log in`);
+        },
+        { writesData: false },
+      );
     }
     case 'seed':
       return withDataSource(async (dataSource) => {

@@ -37,7 +37,7 @@ export class UserProvisioning {
     // those collaborations, to a context that names the user and no collaboration.
     const memberships = (await runWithDbContext({ ...NO_DB_CONTEXT, userId: user.id }, () =>
       this.dataSource.query(
-      `SELECT m.id AS "membershipId", m.collaboration_id AS "collaborationId", c.slug, c.name AS "collaborationName",
+        `SELECT m.id AS "membershipId", m.collaboration_id AS "collaborationId", c.slug, c.name AS "collaborationName",
               m.role, m.organization_id AS "organizationId", m.group_id AS "groupId"
          FROM membership m JOIN collaboration c ON c.id = m.collaboration_id
         WHERE m.user_id = $1

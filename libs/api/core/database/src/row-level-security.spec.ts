@@ -35,7 +35,8 @@ const GLOBAL_TABLES: Record<string, string> = {
 /** Tenant tables without a collaboration_id column, and how their rows name their owner. */
 const OWNED_THROUGH: Record<string, (collaborationId: string) => string> = {
   collaboration: (id) => `id = '${id}'`,
-  indicator_value_history: (id) => `indicator_id IN (SELECT id FROM indicator WHERE collaboration_id = '${id}')`,
+  indicator_value_history: (id) =>
+    `indicator_id IN (SELECT id FROM indicator WHERE collaboration_id = '${id}')`,
 };
 
 const ownedBy = (table: string, collaborationId: string) =>
@@ -170,7 +171,14 @@ describe('row-level security (raw SQL as the API role)', () => {
     // OWNED_THROUGH), or declare it global with a reason.
     expect(unknown).toEqual([]);
     expect(tenantTables).toEqual(
-      expect.arrayContaining(['collaboration', 'organization', 'group', 'membership', 'indicator', 'import_batch']),
+      expect.arrayContaining([
+        'collaboration',
+        'organization',
+        'group',
+        'membership',
+        'indicator',
+        'import_batch',
+      ]),
     );
   });
 
@@ -178,7 +186,10 @@ describe('row-level security (raw SQL as the API role)', () => {
     const lacking = facts
       .filter((f) => tenantTables.includes(f.table))
       .filter((f) => !f.rls || !f.forced || f.policies === 0)
-      .map((f) => `${f.table}: ${[!f.rls && 'not ENABLEd', !f.forced && 'not FORCEd', f.policies === 0 && 'no policy'].filter(Boolean).join(', ')}`);
+      .map(
+        (f) =>
+          `${f.table}: ${[!f.rls && 'not ENABLEd', !f.forced && 'not FORCEd', f.policies === 0 && 'no policy'].filter(Boolean).join(', ')}`,
+      );
     expect(lacking).toEqual([]);
   });
 
@@ -202,13 +213,18 @@ describe('row-level security (raw SQL as the API role)', () => {
     await expect(assertRowLevelSecurityApplies(owner)).rejects.toThrow(
       /is a superuser.*row-level security would not apply/,
     );
-    await expect(assertRowLevelSecurityApplies(owner, { allowPrivilegedRole: true })).resolves.toBeUndefined();
+    await expect(
+      assertRowLevelSecurityApplies(owner, { allowPrivilegedRole: true }),
+    ).resolves.toBeUndefined();
   });
 
   it('has fixture rows of both tenants in every tenant table', async () => {
     for (const table of tenantTables) {
       for (const tenant of [FH, SV]) {
-        const rows = await count(owner, `SELECT count(*) AS n FROM ${quoted(table)} WHERE ${ownedBy(table, tenant)}`);
+        const rows = await count(
+          owner,
+          `SELECT count(*) AS n FROM ${quoted(table)} WHERE ${ownedBy(table, tenant)}`,
+        );
         // A new tenant table needs fixture rows above, or the probes below prove nothing.
         expect({ table, tenant, present: rows > 0 }).toEqual({ table, tenant, present: true });
       }
@@ -222,10 +238,17 @@ describe('row-level security (raw SQL as the API role)', () => {
         [SV, FH],
       ] as const) {
         const seen = await asApi(inTenant(own), async (client) => ({
-          other: await count(client, `SELECT count(*) AS n FROM ${quoted(table)} WHERE ${ownedBy(table, other)}`),
+          other: await count(
+            client,
+            `SELECT count(*) AS n FROM ${quoted(table)} WHERE ${ownedBy(table, other)}`,
+          ),
           own: await count(client, `SELECT count(*) AS n FROM ${quoted(table)} WHERE ${ownedBy(table, own)}`),
         }));
-        expect({ table, other: seen.other, ownSeen: seen.own > 0 }).toEqual({ table, other: 0, ownSeen: true });
+        expect({ table, other: seen.other, ownSeen: seen.own > 0 }).toEqual({
+          table,
+          other: 0,
+          ownSeen: true,
+        });
       }
     }
   });
@@ -233,7 +256,10 @@ describe('row-level security (raw SQL as the API role)', () => {
   it('fails closed: without a context no tenant row is visible; official rows are', async () => {
     for (const table of tenantTables.filter((t) => t !== 'audit_event')) {
       const seen = await asApi(NO_DB_CONTEXT, (client) =>
-        count(client, `SELECT count(*) AS n FROM ${quoted(table)} WHERE ${ownedBy(table, FH)} OR ${ownedBy(table, SV)}`),
+        count(
+          client,
+          `SELECT count(*) AS n FROM ${quoted(table)} WHERE ${ownedBy(table, FH)} OR ${ownedBy(table, SV)}`,
+        ),
       );
       expect({ table, seen }).toEqual({ table, seen: 0 });
     }
@@ -252,17 +278,26 @@ describe('row-level security (raw SQL as the API role)', () => {
 
   it("updates and deletes none of the other tenant's rows", async () => {
     for (const table of tenantTables.filter((t) => t !== 'audit_event')) {
-      const column = table === 'collaboration' ? 'name' : table === 'indicator_value_history' ? 'value' : 'collaboration_id';
+      const column =
+        table === 'collaboration'
+          ? 'name'
+          : table === 'indicator_value_history'
+            ? 'value'
+            : 'collaboration_id';
       const changed = await asApi(inTenant(FH), async (client) => ({
-        updated: (await client.query(`UPDATE ${quoted(table)} SET ${column} = ${column} WHERE ${ownedBy(table, SV)}`)).rowCount,
+        updated: (
+          await client.query(`UPDATE ${quoted(table)} SET ${column} = ${column} WHERE ${ownedBy(table, SV)}`)
+        ).rowCount,
         deleted: (await client.query(`DELETE FROM ${quoted(table)} WHERE ${ownedBy(table, SV)}`)).rowCount,
       }));
       expect({ table, ...changed }).toEqual({ table, updated: 0, deleted: 0 });
     }
-    expect(await count(owner, `SELECT count(*) AS n FROM organization WHERE collaboration_id = '${SV}'`)).toBeGreaterThan(0);
+    expect(
+      await count(owner, `SELECT count(*) AS n FROM organization WHERE collaboration_id = '${SV}'`),
+    ).toBeGreaterThan(0);
   });
 
-  it("inserts no row for the other tenant, and moves none of its own there", async () => {
+  it('inserts no row for the other tenant, and moves none of its own there', async () => {
     for (const table of tenantTables.filter((t) => t !== 'audit_event')) {
       const inserted = await asApi(inTenant(FH), (client) =>
         outcome(
@@ -279,7 +314,9 @@ describe('row-level security (raw SQL as the API role)', () => {
       const [column, target] =
         table === 'indicator_value_history' ? ['indicator_id', indicatorOf[SV]] : ['collaboration_id', SV];
       const moved = await asApi(inTenant(FH), (client) =>
-        outcome(client.query(`UPDATE ${quoted(table)} SET ${column} = $1 WHERE ${ownedBy(table, FH)}`, [target])),
+        outcome(
+          client.query(`UPDATE ${quoted(table)} SET ${column} = $1 WHERE ${ownedBy(table, FH)}`, [target]),
+        ),
       );
       expect({ table, moved }).toEqual({ table, moved: 'rls-violation' });
     }
@@ -298,11 +335,22 @@ describe('row-level security (raw SQL as the API role)', () => {
         [SV],
       ),
     };
-    expect(attempts).toEqual({ read: '42501', update: '42501', delete: '42501', appendOther: 'rls-violation' });
+    expect(attempts).toEqual({
+      read: '42501',
+      update: '42501',
+      delete: '42501',
+      appendOther: 'rls-violation',
+    });
     const own = await asApi(inTenant(FH), async (client) => {
-      await client.query(`INSERT INTO audit_event (collaboration_id, action, entity_type) VALUES ($1, 'x', 'x')`, [FH]);
-      await client.query(`INSERT INTO audit_event (collaboration_id, action, entity_type) VALUES (NULL, 'y', 'x')`);
-      return (await client.query(`SELECT DISTINCT collaboration_id FROM audit_events_of_collaboration()`)).rows;
+      await client.query(
+        `INSERT INTO audit_event (collaboration_id, action, entity_type) VALUES ($1, 'x', 'x')`,
+        [FH],
+      );
+      await client.query(
+        `INSERT INTO audit_event (collaboration_id, action, entity_type) VALUES (NULL, 'y', 'x')`,
+      );
+      return (await client.query(`SELECT DISTINCT collaboration_id FROM audit_events_of_collaboration()`))
+        .rows;
     });
     expect(own).toEqual([{ collaboration_id: FH }]);
     const none = await asApi(NO_DB_CONTEXT, async (client) =>
@@ -313,11 +361,17 @@ describe('row-level security (raw SQL as the API role)', () => {
 
   it('lets only a statistics steward write official rows', async () => {
     for (const table of ['indicator', 'import_batch', 'indicator_value']) {
-      const byTenant = await asApi(inTenant(FH), async (client) =>
-        (await client.query(`UPDATE ${table} SET collaboration_id = NULL WHERE collaboration_id IS NULL`)).rowCount,
+      const byTenant = await asApi(
+        inTenant(FH),
+        async (client) =>
+          (await client.query(`UPDATE ${table} SET collaboration_id = NULL WHERE collaboration_id IS NULL`))
+            .rowCount,
       );
-      const bySteward = await asApi({ ...inTenant(FH), statisticsSteward: true }, async (client) =>
-        (await client.query(`UPDATE ${table} SET collaboration_id = NULL WHERE collaboration_id IS NULL`)).rowCount,
+      const bySteward = await asApi(
+        { ...inTenant(FH), statisticsSteward: true },
+        async (client) =>
+          (await client.query(`UPDATE ${table} SET collaboration_id = NULL WHERE collaboration_id IS NULL`))
+            .rowCount,
       );
       expect({ table, byTenant, stewardChanges: (bySteward ?? 0) > 0 }).toEqual({
         table,
@@ -352,9 +406,11 @@ describe('row-level security (raw SQL as the API role)', () => {
     afterAll(() => apiSource?.destroy());
 
     const tenantsSeen = async () =>
-      ((await apiSource.query(`SELECT DISTINCT collaboration_id FROM organization ORDER BY 1`)) as {
-        collaboration_id: string;
-      }[]).map((row) => row.collaboration_id);
+      (
+        (await apiSource.query(`SELECT DISTINCT collaboration_id FROM organization ORDER BY 1`)) as {
+          collaboration_id: string;
+        }[]
+      ).map((row) => row.collaboration_id);
 
     it('outside any operation, a query sees no tenant row', async () => {
       expect(await tenantsSeen()).toEqual([]);
@@ -388,7 +444,10 @@ describe('row-level security (raw SQL as the API role)', () => {
     it('a statement that fails rolls back its own transaction and the next one works', async () => {
       await expect(
         runWithDbContext(inTenant(FH), () =>
-          apiSource.query(`INSERT INTO organization (collaboration_id, kind, name) VALUES ($1, 'OTHER', 'x')`, [SV]),
+          apiSource.query(
+            `INSERT INTO organization (collaboration_id, kind, name) VALUES ($1, 'OTHER', 'x')`,
+            [SV],
+          ),
         ),
       ).rejects.toThrow(/row-level security/);
       expect(await runWithDbContext(inTenant(FH), tenantsSeen)).toEqual([FH]);

@@ -76,7 +76,11 @@ export function applyTenantContext(dataSource: DataSource): void {
 function withTenantContext(runner: QueryRunner): QueryRunner {
   const startTransaction = runner.startTransaction.bind(runner);
   // The untyped original: it takes (sql, parameters, useStructuredResult) in one signature.
-  const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+  const query = runner.query.bind(runner) as (
+    sql: string,
+    parameters?: unknown[],
+    structured?: boolean,
+  ) => Promise<unknown>;
   const depth = () => (runner as unknown as { transactionDepth: number }).transactionDepth;
 
   runner.startTransaction = async (isolationLevel) => {

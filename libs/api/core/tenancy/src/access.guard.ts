@@ -79,7 +79,11 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async resolveSlug(operation: OperationContext, argPath: string, principal: Principal): Promise<void> {
+  private async resolveSlug(
+    operation: OperationContext,
+    argPath: string,
+    principal: Principal,
+  ): Promise<void> {
     const slug = valueAt(operation.args, argPath);
     if (typeof slug !== 'string')
       throw badInput([{ field: argPath, message: 'must be a collaboration slug' }]);

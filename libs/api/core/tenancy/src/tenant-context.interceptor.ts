@@ -24,7 +24,8 @@ export class TenantContextInterceptor implements NestInterceptor {
     // in exactly this collaboration (and resolved a slug to it).
     const collaborationId =
       rule?.kind === 'collaboration' ? (tenantIdFromContext(operation, rule.tenant) ?? null) : null;
-    const dbContext = rule?.kind === 'public' ? NO_DB_CONTEXT : dbContextOf(operation.request.principal, collaborationId);
+    const dbContext =
+      rule?.kind === 'public' ? NO_DB_CONTEXT : dbContextOf(operation.request.principal, collaborationId);
     return new Observable((subscriber) =>
       runWithDbContext(dbContext, () => next.handle().subscribe(subscriber)),
     );
