@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ensureDatabase, startEmbeddedPostgres } from '../dev-stack/postgres.mjs';
 import { runNode } from '../dev-stack/processes.mjs';
-import { apiRoleUrl, workspaceRoot } from '../dev-stack/stack.mjs';
+import { grantApiRoleLogin, workspaceRoot } from '../dev-stack/stack.mjs';
 
 const API_MAIN = path.join(workspaceRoot, 'dist/apps/api/main.js');
 const FH = '10000000-0000-4000-8000-000000000001';
@@ -35,12 +35,10 @@ const ownerUrl = await ensureDatabase(serverUrl, 'kraftsamling_rls_benchmark', {
 const env = { DATABASE_URL: ownerUrl, DATABASE_OWNER_URL: ownerUrl };
 await runNode(API_MAIN, ['migrate'], { env });
 await runNode(API_MAIN, ['seed', '--demo'], { env });
-await runNode(API_MAIN, ['api-role'], {
-  env: { DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: apiRoleUrl(ownerUrl) },
-});
+const apiUrl = await grantApiRoleLogin(ownerUrl);
 
 const owner = new pg.Client({ connectionString: ownerUrl });
-const api = new pg.Client({ connectionString: apiRoleUrl(ownerUrl) });
+const api = new pg.Client({ connectionString: apiUrl });
 await owner.connect();
 await api.connect();
 try {

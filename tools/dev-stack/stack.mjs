@@ -2,7 +2,6 @@
 // migrations and seeds, the dev identity provider (unless OIDC_ISSUER_URL is given) and
 // the API, which also serves the built web app. Used by `npm start` and by the
 // integration and browser tests, so all three run the product the same way.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,19 +53,14 @@ async function importDemoStatistics(databaseUrl, dataDir, log) {
 }
 
 /**
- * The API role's URL for a database the stack manages: the same server and database as
- * the owner's, user `kraftsamling_api`. Its password is derived from the owner's (so every
- * process on one server agrees on it without storing another secret); without an owner
- * password (trust authentication) it has none.
+ * Gives the API role `kraftsamling_api` a login on the owner's database (`main.js api-role`
+ * derives its password from the owner's) and returns the URL the API connects with.
  */
-export function apiRoleUrl(ownerUrl) {
-  const url = new URL(ownerUrl);
-  const ownerPassword = decodeURIComponent(url.password);
-  url.username = 'kraftsamling_api';
-  url.password = ownerPassword
-    ? createHash('sha256').update(`kraftsamling_api\0${ownerPassword}`).digest('base64url')
-    : '';
-  return url.toString();
+export async function grantApiRoleLogin(ownerUrl) {
+  const output = await runNode(API_MAIN, ['api-role'], {
+    env: { DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: '' },
+  });
+  return output.trim().split('\n').pop();
 }
 
 /**
@@ -135,14 +129,7 @@ export async function startStack(options) {
         env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
       }),
     );
-    if (!apiDatabaseUrl) {
-      apiDatabaseUrl = apiRoleUrl(databaseUrl);
-      log(
-        await runNode(API_MAIN, ['api-role'], {
-          env: { DATABASE_OWNER_URL: databaseUrl, DATABASE_URL: apiDatabaseUrl },
-        }),
-      );
-    }
+    if (!apiDatabaseUrl) apiDatabaseUrl = await grantApiRoleLogin(databaseUrl);
     if (options.importDemoStatistics) await importDemoStatistics(databaseUrl, options.dataDir, log);
 
     let issuerUrl = options.issuerUrl;

@@ -35,6 +35,9 @@ module.exports = function nodeJestConfig(projectDir, overrides = {}) {
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     setupFiles: [path.join(__dirname, 'reflect-metadata-setup.cjs')],
+    // Specs create and migrate a real database of their own in beforeAll: seconds, and more
+    // on a busy machine, than Jest's 5 s default allows.
+    testTimeout: 30_000,
     ...overrides,
   };
 };

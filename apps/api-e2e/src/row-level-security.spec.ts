@@ -5,7 +5,7 @@ import { FH, gql, issuerUrl, sql, tokenFor } from './support/api';
 // Nx runs the tests from the workspace root, where the build put the API.
 const API_MAIN = path.resolve('dist/apps/api/main.js');
 
-/** Runs `main.js serve` with `env` until it exits (or 20 s pass); its exit code and output. */
+/** Runs `main.js serve` with `env` until it exits (or 80 s pass); its exit code and output. */
 function serve(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [API_MAIN, 'serve'], {
@@ -15,7 +15,7 @@ function serve(env: Record<string, string>): Promise<{ code: number | null; outp
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 80_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
@@ -49,5 +49,5 @@ describe('row-level security in the running API', () => {
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/is a superuser.*row-level security would not apply/s);
     expect(result.output).not.toMatch(/API listening/);
-  }, 60_000);
+  }, 90_000);
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError } from '@kraftsamling/api/core/errors';
 import {
+  apiRoleUrlFor,
   assertRowLevelSecurityApplies,
   createDataSource,
   grantApiLogin,
@@ -34,6 +35,7 @@ const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] |
   serve           start the API (default), connected as DATABASE_URL (the API role)
   migrate         apply pending database migrations (as DATABASE_OWNER_URL, else DATABASE_URL)
   api-role        let DATABASE_URL's user log in as the API role, with DATABASE_URL's password
+                  (with the owner's URL alone: kraftsamling_api, a derived password; prints its URL)
   seed            load reference data (counties, municipalities, the indicator catalogue);
                   --demo adds the demo collaborations
   import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--af-series reg|bas] [--skip-if-imported]
@@ -207,9 +209,16 @@ async function main() {
         { writesData: false },
       );
     case 'api-role': {
+      // With both URLs, DATABASE_URL names the API's login; with the owner's alone, the
+      // stack's derived one (apiRoleUrlFor), printed as the last line for the caller.
       const problems: string[] = [];
-      const apiUrl = new URL(readDatabaseUrl(process.env, problems, 'DATABASE_URL') || 'postgresql://x/x');
+      const ownerUrl = readDatabaseUrl(process.env, problems, 'DATABASE_OWNER_URL');
+      const derive = !process.env['DATABASE_OWNER_URL']?.trim() || !process.env['DATABASE_URL']?.trim();
+      const apiUrlText = derive
+        ? ownerUrl && apiRoleUrlFor(ownerUrl)
+        : readDatabaseUrl(process.env, problems);
       if (problems.length) throw new ConfigError(problems);
+      const apiUrl = new URL(apiUrlText);
       return withDataSource(
         async (dataSource) => {
           const user = decodeURIComponent(apiUrl.username);
@@ -218,6 +227,7 @@ async function main() {
             password: apiUrl.password ? decodeURIComponent(apiUrl.password) : null,
           });
           console.log(`the API role: ${user} may log in`);
+          if (derive) console.log(apiUrlText);
         },
         { writesData: false },
       );

@@ -6,13 +6,14 @@ import { DEMO_COLLABORATION_IDS } from './seeds/demo-data';
 import {
   API_ROLE,
   NO_DB_CONTEXT,
+  apiRoleUrlFor,
   assertRowLevelSecurityApplies,
   grantApiLogin,
   rolePrivileges,
   runWithDbContext,
   type DbContext,
 } from './tenant-context';
-import { apiRoleUrlFor, createTestDatabase } from './testing';
+import { createTestDatabase } from './testing';
 
 /**
  * Row-level security, proven with raw SQL as the API role: for every table a

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
@@ -185,4 +186,21 @@ export async function grantApiLogin(
 /** A SQL string literal (ALTER ROLE takes no parameters). */
 function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The URL on which the API role reaches the owner's database, for stacks that manage both
+ * roles themselves (`npm start`, the tests): user kraftsamling_api, its password derived
+ * from the owner's, so every process on one server agrees on it without another stored
+ * secret (the role is cluster-wide). Without an owner password (trust authentication) it
+ * has none.
+ */
+export function apiRoleUrlFor(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  const ownerPassword = decodeURIComponent(url.password);
+  url.username = API_ROLE;
+  url.password = ownerPassword
+    ? createHash('sha256').update(`${API_ROLE}\0${ownerPassword}`).digest('base64url')
+    : '';
+  return url.toString();
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -26,20 +25,5 @@ export async function createTestDatabase(name: string): Promise<string> {
   }
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
-  return url.toString();
-}
-
-/**
- * The URL on which the API role (`kraftsamling_api`) reaches the owner's database. The
- * password is derived from the owner's, as tools/dev-stack/stack.mjs derives it, so tests
- * and stacks sharing one server agree on it (the role is cluster-wide).
- */
-export function apiRoleUrlFor(ownerUrl: string): string {
-  const url = new URL(ownerUrl);
-  const ownerPassword = decodeURIComponent(url.password);
-  url.username = 'kraftsamling_api';
-  url.password = ownerPassword
-    ? createHash('sha256').update(`kraftsamling_api\0${ownerPassword}`).digest('base64url')
-    : '';
   return url.toString();
 }
