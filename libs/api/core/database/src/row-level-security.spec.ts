@@ -455,3 +455,24 @@ describe('row-level security (raw SQL as the API role)', () => {
     });
   });
 });
+
+describe('the row-level security migration', () => {
+  it('reverts cleanly and applies again', async () => {
+    const dataSource = createDataSource({ url: await createTestDatabase('row_level_security_down') });
+    await dataSource.initialize();
+    try {
+      await migrate(dataSource);
+      const secured = `SELECT count(*)::int AS n FROM pg_class WHERE relrowsecurity AND relnamespace = current_schema()::regnamespace`;
+      expect((await dataSource.query(secured))[0].n).toBeGreaterThan(0);
+      await dataSource.undoLastMigration({ transaction: 'each' });
+      expect((await dataSource.query(secured))[0].n).toBe(0);
+      expect(
+        await dataSource.query(`SELECT policyname FROM pg_policies WHERE schemaname = current_schema()`),
+      ).toEqual([]);
+      await migrate(dataSource);
+      expect((await dataSource.query(secured))[0].n).toBeGreaterThan(0);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
