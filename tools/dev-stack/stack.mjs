@@ -45,7 +45,7 @@ async function importDemoStatistics(databaseUrl, dataDir, log) {
   for (const args of imports) {
     log(`importing ${path.basename(args[3])}`);
     const output = await runNode(API_MAIN, ['import', ...args, '--skip-if-imported'], {
-      env: { DATABASE_URL: databaseUrl },
+      env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
     });
     // The report: any series the catalogue does not read, then the counts.
     for (const line of output.trim().split('\n')) log(`  ${line}`);
@@ -53,8 +53,21 @@ async function importDemoStatistics(databaseUrl, dataDir, log) {
 }
 
 /**
+ * Gives the API role `kraftsamling_api` a login on the owner's database (`main.js api-role`
+ * derives its password from the owner's) and returns the URL the API connects with.
+ */
+export async function grantApiRoleLogin(ownerUrl) {
+  const output = await runNode(API_MAIN, ['api-role'], {
+    env: { DATABASE_OWNER_URL: ownerUrl, DATABASE_URL: '' },
+  });
+  return output.trim().split('\n').pop();
+}
+
+/**
  * @param {object} options
- * @param {string} [options.databaseUrl] use this database as it is (an operator's own)
+ * @param {string} [options.databaseUrl] an operator's own database: its owner's URL, or with
+ *   databaseOwnerUrl the API role's (used as it is)
+ * @param {string} [options.databaseOwnerUrl] the owner's URL (migrations, seeds) of that database
  * @param {string} [options.databaseServerUrl] create `databaseName` on this server
  * @param {string} options.databaseName
  * @param {boolean} [options.recreateDatabase] drop and create it (tests)
@@ -80,7 +93,12 @@ export async function startStack(options) {
     await assertPortFree(options.apiPort, 'the API');
     if (!options.issuerUrl) await assertPortFree(options.idpPort, 'the dev identity provider');
 
-    let databaseUrl = options.databaseUrl;
+    // Two roles (docs/operations.md): the owner migrates and seeds; the API connects as
+    // kraftsamling_api, which row-level security binds.
+    // Given both URLs, the operator manages the roles; given one, it is the owner's and the
+    // API role's URL is derived from it.
+    let databaseUrl = options.databaseOwnerUrl ?? options.databaseUrl;
+    let apiDatabaseUrl = options.databaseOwnerUrl ? options.databaseUrl : undefined;
     if (!databaseUrl) {
       let serverUrl = options.databaseServerUrl;
       if (!serverUrl) {
@@ -101,17 +119,26 @@ export async function startStack(options) {
     }
 
     log('applying database migrations');
-    log(await runNode(API_MAIN, ['migrate'], { env: { DATABASE_URL: databaseUrl } }));
     log(
-      await runNode(API_MAIN, options.seedDemo ? ['seed', '--demo'] : ['seed'], {
-        env: { DATABASE_URL: databaseUrl },
+      await runNode(API_MAIN, ['migrate'], {
+        env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
       }),
     );
+    log(
+      await runNode(API_MAIN, options.seedDemo ? ['seed', '--demo'] : ['seed'], {
+        env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
+      }),
+    );
+    if (!apiDatabaseUrl) apiDatabaseUrl = await grantApiRoleLogin(databaseUrl);
     if (options.importDemoStatistics) {
       await importDemoStatistics(databaseUrl, options.dataDir, log);
       // Demo goals freeze their baselines from the statistics just imported.
       if (options.seedDemo)
-        log(await runNode(API_MAIN, ['seed', '--demo'], { env: { DATABASE_URL: databaseUrl } }));
+        log(
+          await runNode(API_MAIN, ['seed', '--demo'], {
+            env: { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: databaseUrl },
+          }),
+        );
     }
 
     let issuerUrl = options.issuerUrl;
@@ -139,7 +166,7 @@ export async function startStack(options) {
       quiet: options.quiet,
       log,
       env: {
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: apiDatabaseUrl,
         OIDC_ISSUER_URL: issuerUrl,
         PORT: String(options.apiPort),
         HOST: process.env.HOST ?? '127.0.0.1',
@@ -149,7 +176,7 @@ export async function startStack(options) {
     await waitForHttp(`${apiUrl}/health`, { child: api }).catch((error) => {
       throw new Error(`${error.message}\n${api.recentOutput()}`);
     });
-    return { apiUrl, issuerUrl, databaseUrl, stop, children: { api } };
+    return { apiUrl, issuerUrl, databaseUrl, apiDatabaseUrl, stop, children: { api } };
   } catch (error) {
     await stop();
     throw error;

@@ -35,8 +35,8 @@ module.exports = function nodeJestConfig(projectDir, overrides = {}) {
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts'],
     setupFiles: [path.join(__dirname, 'reflect-metadata-setup.cjs')],
-    // Tests that create a database of their own and migrate it have taken over Jest's
-    // default 5 s on a busy 2-core machine; a project may set its own.
+    // Specs create and migrate a real database of their own in beforeAll: seconds, and more
+    // on a busy machine, than Jest's 5 s default allows.
     testTimeout: 30_000,
     ...overrides,
   };

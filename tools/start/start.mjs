@@ -65,6 +65,7 @@ build();
 const apiPort = parsePort('PORT', 3000);
 const stack = await startStack({
   databaseUrl: env.DATABASE_URL,
+  databaseOwnerUrl: env.DATABASE_OWNER_URL,
   databaseName: 'kraftsamling',
   dataDir: path.join(workspaceRoot, '.data'),
   postgresPort: parsePort('EMBEDDED_POSTGRES_PORT', 54329),

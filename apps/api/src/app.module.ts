@@ -96,9 +96,10 @@ export class AppModule {
               sortSchema: true,
               path: '/graphql',
               context: ({ req }: { req: unknown }) => ({ req }),
-              // Guards and filters also run for @ResolveField, so field resolvers are
-              // permission-checked like queries.
-              fieldResolverEnhancers: ['guards', 'filters'],
+              // Guards, interceptors and filters also run for @ResolveField, so field
+              // resolvers are permission-checked like queries and run in their own tenant
+              // context (row-level security).
+              fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
               formatError: formatGraphQLError,
               includeStacktraceInErrorResponses: false,
               playground: false,

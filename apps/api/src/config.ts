@@ -4,7 +4,10 @@ import path from 'node:path';
 export interface ApiConfig {
   host: string;
   port: number;
+  /** the API role's connection (row-level security applies to it) */
   databaseUrl: string;
+  /** DATABASE_ALLOW_PRIVILEGED_ROLE: serve even as a role that bypasses row-level security */
+  allowPrivilegedDatabaseRole: boolean;
   oidc: {
     issuerUrl: string;
     /** Where to fetch the signing keys; by default the issuer's own certs endpoint. */
@@ -62,12 +65,22 @@ function httpUrl(value: string): URL | null {
   }
 }
 
-/** Reads only DATABASE_URL: what the migrate and seed commands need. */
-export function readDatabaseUrl(env: Env, problems: string[] = []): string {
-  const value = env['DATABASE_URL']?.trim();
+/**
+ * Reads one database URL: DATABASE_URL (the API role, for `serve`) or, for migrations,
+ * seeds and the operator's commands, DATABASE_OWNER_URL (the tables' owner), which falls
+ * back to DATABASE_URL when unset.
+ */
+export function readDatabaseUrl(
+  env: Env,
+  problems: string[] = [],
+  variable: 'DATABASE_URL' | 'DATABASE_OWNER_URL' = 'DATABASE_URL',
+): string {
+  const name =
+    variable === 'DATABASE_OWNER_URL' && !env['DATABASE_OWNER_URL']?.trim() ? 'DATABASE_URL' : variable;
+  const value = env[name]?.trim();
   if (!value) {
     problems.push(
-      'DATABASE_URL is missing: set it to a PostgreSQL URL, e.g. postgresql://user:password@localhost:5432/kraftsamling',
+      `${name} is missing: set it to a PostgreSQL URL, e.g. postgresql://user:password@localhost:5432/kraftsamling`,
     );
     return '';
   }
@@ -76,7 +89,7 @@ export function readDatabaseUrl(env: Env, problems: string[] = []): string {
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error('protocol');
     if (!url.hostname || url.pathname.length < 2) throw new Error('host/database');
   } catch {
-    problems.push('DATABASE_URL is malformed: expected postgresql://user:password@host:port/database');
+    problems.push(`${name} is malformed: expected postgresql://user:password@host:port/database`);
   }
   return value;
 }
@@ -164,6 +177,7 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
     host: env['HOST']?.trim() || '127.0.0.1',
     port,
     databaseUrl,
+    allowPrivilegedDatabaseRole: env['DATABASE_ALLOW_PRIVILEGED_ROLE'] === 'true',
     oidc: {
       issuerUrl: issuerText!.replace(/\/$/, ''),
       jwksUrl,

@@ -8,7 +8,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError } from '@kraftsamling/api/core/errors';
-import { createDataSource, migrate, seedDemoData, seedReferenceData } from '@kraftsamling/api/core/database';
+import {
+  apiRoleUrlFor,
+  assertRowLevelSecurityApplies,
+  createDataSource,
+  grantApiLogin,
+  rolePrivileges,
+  migrate,
+  seedDemoData,
+  seedReferenceData,
+} from '@kraftsamling/api/core/database';
 import { seedDemoGoals } from '@kraftsamling/api/goals';
 import {
   IMPORT_SOURCES,
@@ -23,9 +32,11 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig, readDatabaseUrl, type ApiConfig } from './config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = `usage: node main.js [serve | migrate | seed [--demo] | import … | undo-import --batch ID]
-  serve           start the API (default)
-  migrate         apply pending database migrations
+const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] | import … | undo-import --batch ID]
+  serve           start the API (default), connected as DATABASE_URL (the API role)
+  migrate         apply pending database migrations (as DATABASE_OWNER_URL, else DATABASE_URL)
+  api-role        let DATABASE_URL's user log in as the API role, with DATABASE_URL's password
+                  (with the owner's URL alone: kraftsamling_api, a derived password; prints its URL)
   seed            load reference data (counties, municipalities, the indicator catalogue);
                   --demo adds the demo collaborations
   import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--af-series reg|bas] [--skip-if-imported]
@@ -112,13 +123,26 @@ async function importCommand(args: string[]) {
   });
 }
 
-async function withDataSource(run: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>) {
+async function withDataSource(
+  run: (dataSource: ReturnType<typeof createDataSource>) => Promise<void>,
+  { writesData = true } = {},
+) {
   const problems: string[] = [];
-  const url = readDatabaseUrl(process.env, problems);
+  // The operator's commands run as the tables' owner, which bypasses row-level security.
+  const url = readDatabaseUrl(process.env, problems, 'DATABASE_OWNER_URL');
   if (problems.length) throw new ConfigError(problems);
   const dataSource = createDataSource({ url });
   await dataSource.initialize();
   try {
+    // FORCE ROW LEVEL SECURITY binds even the tables' owner: seeds and imports need an
+    // owner that bypasses it (a superuser or BYPASSRLS), or they would see no tenant rows.
+    const privileges = await rolePrivileges(dataSource);
+    if (writesData && !privileges.superuser && !privileges.bypassRls) {
+      throw new ConfigError([
+        `DATABASE_OWNER_URL connects as "${privileges.role}", which neither is a superuser nor has BYPASSRLS: ` +
+          `the operator's commands need the owner role (docs/operations.md)`,
+      ]);
+    }
     await run(dataSource);
   } finally {
     await dataSource.destroy();
@@ -126,6 +150,16 @@ async function withDataSource(run: (dataSource: ReturnType<typeof createDataSour
 }
 
 async function serve(config: ApiConfig) {
+  // Before anything else starts: the API must connect as a role row-level security binds.
+  const probe = createDataSource({ url: config.databaseUrl, poolSize: 1 });
+  await probe.initialize();
+  try {
+    await assertRowLevelSecurityApplies(probe, { allowPrivilegedRole: config.allowPrivilegedDatabaseRole });
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  } finally {
+    await probe.destroy();
+  }
   // Import files are read in worker threads from this bundle beside main.js, so that a
   // large file never stalls the event loop that answers everyone else.
   const parseWorkerFile = path.join(here, 'parse-worker.js');
@@ -175,12 +209,39 @@ async function main() {
     case 'serve':
       return serve(loadConfig(process.env, path.join(here, '..', 'web', 'browser')));
     case 'migrate':
-      return withDataSource(async (dataSource) => {
-        const applied = await migrate(dataSource);
-        console.log(
-          applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date',
-        );
-      });
+      return withDataSource(
+        async (dataSource) => {
+          const applied = await migrate(dataSource);
+          console.log(
+            applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date',
+          );
+        },
+        { writesData: false },
+      );
+    case 'api-role': {
+      // With both URLs, DATABASE_URL names the API's login; with the owner's alone, the
+      // stack's derived one (apiRoleUrlFor), printed as the last line for the caller.
+      const problems: string[] = [];
+      const ownerUrl = readDatabaseUrl(process.env, problems, 'DATABASE_OWNER_URL');
+      const derive = !process.env['DATABASE_OWNER_URL']?.trim() || !process.env['DATABASE_URL']?.trim();
+      const apiUrlText = derive
+        ? ownerUrl && apiRoleUrlFor(ownerUrl)
+        : readDatabaseUrl(process.env, problems);
+      if (problems.length) throw new ConfigError(problems);
+      const apiUrl = new URL(apiUrlText);
+      return withDataSource(
+        async (dataSource) => {
+          const user = decodeURIComponent(apiUrl.username);
+          await grantApiLogin(dataSource, {
+            user,
+            password: apiUrl.password ? decodeURIComponent(apiUrl.password) : null,
+          });
+          console.log(`the API role: ${user} may log in`);
+          if (derive) console.log(apiUrlText);
+        },
+        { writesData: false },
+      );
+    }
     case 'seed':
       return withDataSource(async (dataSource) => {
         const loaded = await dataSource.transaction((manager) => seedReferenceData(manager));

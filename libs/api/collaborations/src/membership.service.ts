@@ -231,7 +231,7 @@ export class MembershipService {
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== ErrorCode.NotFound) throw error;
       const [removed] = await manager.query(
-        `SELECT 1 FROM audit_event WHERE collaboration_id = $1 AND entity_type = 'membership' AND entity_id = $2
+        `SELECT 1 FROM audit_events_of_collaboration() WHERE collaboration_id = $1 AND entity_type = 'membership' AND entity_id = $2
             AND action = 'membership.removed' LIMIT 1`,
         [tenant.collaborationId, id],
       );

@@ -76,7 +76,9 @@ export class AuditLogReader {
     if (filter.to)
       add((p) => `e.occurred_at < ((${p}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`, filter.to);
     const where = conditions.join(' AND ');
-    const from = `FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_user_id WHERE ${where}`;
+    // Row-level security gives the API no SELECT on audit_event: the definer function returns
+    // the operation's own collaboration's events only.
+    const from = `FROM audit_events_of_collaboration() e LEFT JOIN app_user u ON u.id = e.actor_user_id WHERE ${where}`;
     const [{ count }] = (await this.dataSource.query(`SELECT count(*)::int AS count ${from}`, params)) as [
       { count: number },
     ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
+import { NO_DB_CONTEXT, runWithDbContext } from '@kraftsamling/api/core/database';
 import type { Role } from '@kraftsamling/shared/permissions';
 import type { AccessTokenClaims } from './token-verifier';
 import { Principal, type PrincipalMembership } from './principal';
@@ -33,13 +34,17 @@ export class UserProvisioning {
   async principalFor(claims: AccessTokenClaims): Promise<Principal> {
     const user = await this.findOrCreate(claims);
     if (claims.email && claims.email_verified === true) await this.acceptInvitations(user, claims);
-    const memberships = (await this.dataSource.query(
-      `SELECT m.id AS "membershipId", m.collaboration_id AS "collaborationId", c.slug, c.name AS "collaborationName",
+    // Row-level security shows this user's own memberships in every collaboration, and
+    // those collaborations, to a context that names the user and no collaboration.
+    const memberships = (await runWithDbContext({ ...NO_DB_CONTEXT, userId: user.id }, () =>
+      this.dataSource.query(
+        `SELECT m.id AS "membershipId", m.collaboration_id AS "collaborationId", c.slug, c.name AS "collaborationName",
               m.role, m.organization_id AS "organizationId", m.group_id AS "groupId"
          FROM membership m JOIN collaboration c ON c.id = m.collaboration_id
         WHERE m.user_id = $1
         ORDER BY c.name, m.created_at`,
-      [user.id],
+        [user.id],
+      ),
     )) as (PrincipalMembership & { role: Role })[];
     return new Principal(
       user.id,
@@ -95,18 +100,32 @@ export class UserProvisioning {
    * Runs on every request, so the check for "none" is one indexed lookup.
    */
   private async acceptInvitations(user: UserRow, claims: AccessTokenClaims): Promise<void> {
-    const [pending] = await this.dataSource.query(
-      `SELECT 1 FROM membership WHERE user_id IS NULL AND lower(invited_email) = lower($1) LIMIT 1`,
-      [claims.email],
-    );
-    if (!pending) return;
-    await this.dataSource.transaction(async (manager) => {
+    // Row-level security hides other collaborations' rows from a user-only context, so the
+    // collaborations holding invitations for this verified e-mail come from a SECURITY
+    // DEFINER function that reveals nothing but their ids; each is then accepted in that
+    // collaboration's own context (its membership rows and its audit trail).
+    const collaborations = (await runWithDbContext({ ...NO_DB_CONTEXT, userId: user.id }, () =>
+      this.dataSource.query(`SELECT pending_invitation_collaborations($1) AS id`, [claims.email]),
+    )) as { id: string }[];
+    for (const { id: collaborationId } of collaborations) {
+      await runWithDbContext({ ...NO_DB_CONTEXT, userId: user.id, collaborationId }, () =>
+        this.acceptInvitationsIn(collaborationId, user, claims),
+      );
+    }
+  }
+
+  private acceptInvitationsIn(
+    collaborationId: string,
+    user: UserRow,
+    claims: AccessTokenClaims,
+  ): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
       const invitations = (await manager.query(
         `SELECT id, collaboration_id AS "collaborationId", role, organization_id AS "organizationId",
                 group_id AS "groupId", invited_email AS "invitedEmail", invited_name AS "invitedName", version
-           FROM membership WHERE user_id IS NULL AND lower(invited_email) = lower($1)
+           FROM membership WHERE collaboration_id = $2 AND user_id IS NULL AND lower(invited_email) = lower($1)
           ORDER BY created_at FOR UPDATE`,
-        [claims.email],
+        [claims.email, collaborationId],
       )) as Record<string, unknown>[];
       for (const invitation of invitations) {
         const [held] = await manager.query(

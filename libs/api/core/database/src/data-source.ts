@@ -1,11 +1,18 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { applyTenantContext } from './tenant-context';
 
 export interface DatabaseSettings {
   url: string;
   /** Log every SQL statement (development aid). */
   logSql?: boolean;
   poolSize?: number;
+  /**
+   * Apply the operation's tenant context to every transaction (the API's connection, as
+   * the API role). Off for the owner's connection (migrations, seeds, the operator's
+   * commands), which bypasses row-level security.
+   */
+  tenantContext?: boolean;
 }
 
 /** Schema changes happen only through migrations: synchronize stays off everywhere. */
@@ -28,7 +35,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
 }
 
 export function createDataSource(settings: DatabaseSettings): DataSource {
-  return new DataSource(dataSourceOptions(settings));
+  const dataSource = new DataSource(dataSourceOptions(settings));
+  if (settings.tenantContext) applyTenantContext(dataSource);
+  return dataSource;
 }
 
 /** Applies pending migrations; returns the names of those it ran. */

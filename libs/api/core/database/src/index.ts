@@ -4,3 +4,4 @@ export * from './seeds';
 export * from './database.module';
 export * from './testing';
 export * from './data-change-feed';
+export * from './tenant-context';

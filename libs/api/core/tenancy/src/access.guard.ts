@@ -3,9 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequestAuthenticator, type Principal } from '@kraftsamling/api/core/auth';
+import { runWithDbContext } from '@kraftsamling/api/core/database';
 import { badInput, forbidden, notFound } from '@kraftsamling/api/core/errors';
 import { ACCESS_RULE, type AccessRule, type TenantSource } from './access';
 import { operationContext, valueAt, type OperationContext } from './request-context';
+import { dbContextOf } from './db-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,7 +58,8 @@ export class AccessGuard implements CanActivate {
     const principal = await this.authenticator.authenticate(operation.request);
     if (rule.kind === 'authenticated') return true;
 
-    if ('arg' in rule.tenant && rule.tenant.by === 'slug') await this.resolveSlug(operation, rule.tenant.arg);
+    if ('arg' in rule.tenant && rule.tenant.by === 'slug')
+      await this.resolveSlug(operation, rule.tenant.arg, principal);
     const collaborationId = tenantIdFromContext(operation, rule.tenant);
     if (collaborationId === null)
       throw this.unknownCollaboration(principal, String(valueAt(operation.args, 'slug')));
@@ -76,15 +79,21 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async resolveSlug(operation: OperationContext, argPath: string): Promise<void> {
+  private async resolveSlug(
+    operation: OperationContext,
+    argPath: string,
+    principal: Principal,
+  ): Promise<void> {
     const slug = valueAt(operation.args, argPath);
     if (typeof slug !== 'string')
       throw badInput([{ field: argPath, message: 'must be a collaboration slug' }]);
     const cache = (operation.request.collaborationIdsBySlug ??= new Map());
     if (!cache.has(slug)) {
-      const rows = (await this.dataSource.query(`SELECT id FROM collaboration WHERE slug = $1`, [slug])) as {
-        id: string;
-      }[];
+      // Row-level security shows the user only collaborations they belong to (all of
+      // them to a platform admin): the same answer as the permission check below.
+      const rows = (await runWithDbContext(dbContextOf(principal, null), () =>
+        this.dataSource.query(`SELECT id FROM collaboration WHERE slug = $1`, [slug]),
+      )) as { id: string }[];
       cache.set(slug, rows[0]?.id ?? null);
     }
   }

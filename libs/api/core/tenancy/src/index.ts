@@ -6,3 +6,5 @@ export * from './tenancy.module';
 export * from './request-loaders';
 export * from './inputs';
 export * from './cached-reads.plugin';
+export * from './tenant-context.interceptor';
+export * from './db-context';

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import { CachedReadsPlugin } from './cached-reads.plugin';
+import { TenantContextInterceptor } from './tenant-context.interceptor';
 
-@Module({ providers: [{ provide: APP_GUARD, useClass: AccessGuard }, CachedReadsPlugin] })
+@Module({
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: TenantContextInterceptor },
+    CachedReadsPlugin,
+  ],
+})
 export class TenancyModule {}

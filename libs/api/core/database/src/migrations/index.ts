@@ -1,6 +1,8 @@
 import { Foundation1795456335264 } from './1795456335264-foundation';
 import { IndicatorValues1795460395518 } from './1795460395518-indicator-values';
 import { MembershipInvitationsAndCoordinatorGuard1795520000000 } from './1795520000000-membership-invitations-and-coordinator-guard';
+import { RowLevelSecurity1795600000000 } from './1795600000000-row-level-security';
+import { InvitationsUnderRowLevelSecurity1795610000000 } from './1795610000000-invitations-under-row-level-security';
 import { Goals1795700000000 } from './1795700000000-goals';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
@@ -8,5 +10,7 @@ export const MIGRATIONS = [
   Foundation1795456335264,
   IndicatorValues1795460395518,
   MembershipInvitationsAndCoordinatorGuard1795520000000,
+  RowLevelSecurity1795600000000,
+  InvitationsUnderRowLevelSecurity1795610000000,
   Goals1795700000000,
 ];
