@@ -21,7 +21,9 @@ describe('access rules', () => {
       ? 'NONE'
       : rule.kind === 'collaboration'
         ? `${rule.permission} in collaboration from ${'arg' in rule.tenant ? `arg ${rule.tenant.arg}` : `parent.${rule.tenant.parent}`}`
-        : rule.kind;
+        : rule.kind === 'platform'
+          ? `${rule.permission} on the platform`
+          : rule.kind;
 
   it('declares a permission on every query, mutation, subscription and field resolver', () => {
     const missing = operations.filter((operation) => !operation.rule).map((operation) => operation.operation);
@@ -44,6 +46,7 @@ describe('access rules', () => {
       'Mutation.removeMember': 'member:manage in collaboration from arg input.collaborationId',
       'Mutation.renameGroup': 'group:manage in collaboration from arg input.collaborationId',
       'Mutation.undoImport': 'indicator:import in collaboration from arg input.collaborationId',
+      'Mutation.undoOfficialImport': 'official:import on the platform',
       'Mutation.updateLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
       'Query.collaboration': 'collaboration:read in collaboration from arg slug',
       'Query.collaborations': 'authenticated',
@@ -53,6 +56,7 @@ describe('access rules', () => {
       'Query.me': 'authenticated',
       'Query.municipalities': 'authenticated',
       'Query.officialIndicatorSeries': 'authenticated',
+      'Query.officialImportBatches': 'official:import on the platform',
       'Query.officialIndicators': 'authenticated',
     });
   });
