@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addPeriods, labelPeriod, periodOfDate } from '@kraftsamling/shared/periods';
 import { expectAccessible, expectSnackBar, signIn } from './support/pages';
 
 const FH = '/s/familjen-helsingborg';
@@ -171,21 +172,6 @@ test.describe('a coordinator', () => {
   });
 });
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** As Helsingborg's editor, enters a value by hand in the grid; returns its period (YYYY-MM). */
 async function enterByHand(browser: Browser, indicatorName: string, value: string): Promise<string> {
   const context = await browser.newContext();
@@ -194,15 +180,17 @@ async function enterByHand(browser: Browser, indicatorName: string, value: strin
   await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
   await page.goto(`${FH}/nyckeltal/registrera`);
   const cell = page.getByLabel(new RegExp(`^${indicatorName}, `)).first();
-  const label =
-    (await cell.getAttribute('id')) &&
-    (await page.locator(`label[for="${await cell.getAttribute('id')}"]`).textContent());
-  const [, month, year] = /, (\p{L}+) (\d{4})$/u.exec(label!.trim())!;
+  const label = await page.locator(`label[for="${await cell.getAttribute('id')}"]`).textContent();
+  // The grid names each cell "<indicator>, <period>": find the month whose label it is.
+  const thisMonth = periodOfDate(new Date(), 'MONTH');
+  const period = Array.from({ length: 120 }, (_, i) => addPeriods(thisMonth, 1 - i)).find((code) =>
+    label!.trim().endsWith(`, ${labelPeriod(code, 'sv')}`),
+  );
   await cell.fill(value);
   await page.getByTestId('entry-save').click();
   await expect(page.getByTestId('entry-status')).toContainText('Sparat.');
   await context.close();
-  return `${year}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}`;
+  return period!;
 }
 
 test.describe('a coordinator importing a template', () => {
