@@ -36,17 +36,15 @@ async function workbook(utrkHelsingborgOctober = 998) {
   );
 }
 
-/** Uploads a file as the web app does and reads the NDJSON answer. */
-async function upload(
-  username: string,
-  bytes: Uint8Array,
-  fields: Record<string, string>,
-  collaborationId = FH_ID,
-) {
+/**
+ * Uploads a file as the web app does and reads the NDJSON answer: Arbetsförmedlingen's
+ * workbook holds official statistics, so it goes to the official import route.
+ */
+async function upload(username: string, bytes: Uint8Array, fields: Record<string, string>) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   form.set('file', new Blob([Buffer.from(bytes)]), 'web-inskrivna-arbetslosa-andel-av-bas-2024-10.xlsx');
-  const response = await fetch(`${apiUrl()}/api/imports?collaborationId=${collaborationId}`, {
+  const response = await fetch(`${apiUrl()}/api/imports/official`, {
     method: 'POST',
     headers: { authorization: `Bearer ${await tokenFor(username)}` },
     body: form,
@@ -84,17 +82,18 @@ describe('indicators and imports', () => {
     );
   });
 
-  it('a municipal editor may not import; an agency analyst dry-runs, commits, and re-importing is a no-op', async () => {
+  it('a municipal editor may not import official figures; a statistics steward dry-runs, commits, and re-importing is a no-op', async () => {
     const bytes = await workbook();
     const refused = await upload('helsingborg', bytes, { source: 'af', dryRun: 'false' });
     expect(refused.status).toBe(403);
     expect(refused.lines[0]).toMatchObject({ code: 'FORBIDDEN' });
 
+    // analytiker holds the realm role statistics-steward.
     const dry = await upload('analytiker', bytes, { source: 'af', dryRun: 'true' });
     expect(dry.status).toBe(200);
     expect(dry.lines.some((line) => line.type === 'progress')).toBe(true);
     expect(dry.report).toMatchObject({ dryRun: true, batchId: null, inserted: 8, problems: [] });
-    expect(await sql(`SELECT 1 FROM import_batch`)).toHaveLength(0);
+    expect(await sql(`SELECT 1 FROM import_batch WHERE source = 'AF'`)).toHaveLength(0);
 
     const committed = await upload('analytiker', bytes, { source: 'af', dryRun: 'false' });
     expect(committed.report).toMatchObject({ dryRun: false, inserted: 8, changed: 0 });
@@ -165,22 +164,22 @@ describe('indicators and imports', () => {
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('undo restores the previous values, and a non-importer cannot undo', async () => {
+  it('undo restores the previous values, and only a statistics steward undoes an official import', async () => {
     const revised = await upload('analytiker', await workbook(1001), { source: 'af', dryRun: 'false' });
     expect(revised.report).toMatchObject({ changed: 1 });
-    const undo = `mutation ($input: UndoImportInput!) { undoImport(input: $input) { id status } }`;
+    const undo = `mutation ($input: UndoOfficialImportInput!) { undoOfficialImport(input: $input) { id status } }`;
     const refused = await gql(
       undo,
-      { input: { collaborationId: FH_ID, batchId: revised.report.batchId } },
-      { token: await tokenFor('helsingborg') },
+      { input: { batchId: revised.report.batchId } },
+      { token: await tokenFor('samordnare') },
     );
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
     const undone = await gql(
       undo,
-      { input: { collaborationId: FH_ID, batchId: revised.report.batchId } },
+      { input: { batchId: revised.report.batchId } },
       { token: await tokenFor('analytiker') },
     );
-    expect(undone.data?.['undoImport']).toEqual({ id: revised.report.batchId, status: 'UNDONE' });
+    expect(undone.data?.['undoOfficialImport']).toEqual({ id: revised.report.batchId, status: 'UNDONE' });
     const series = await gql(
       SERIES,
       { collaborationId: FH_ID, code: 'af.bas.utrk.unemployed', areaCodes: ['1283'] },

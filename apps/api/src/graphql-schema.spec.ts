@@ -21,7 +21,9 @@ describe('access rules', () => {
       ? 'NONE'
       : rule.kind === 'collaboration'
         ? `${rule.permission} in collaboration from ${'arg' in rule.tenant ? `arg ${rule.tenant.arg}` : `parent.${rule.tenant.parent}`}`
-        : rule.kind;
+        : rule.kind === 'platform'
+          ? `${rule.permission} on the platform`
+          : rule.kind;
 
   it('declares a permission on every query, mutation, subscription and field resolver', () => {
     const missing = operations.filter((operation) => !operation.rule).map((operation) => operation.operation);
@@ -52,6 +54,7 @@ describe('access rules', () => {
       'Mutation.undoImport': 'indicator:import in collaboration from arg input.collaborationId',
       'Mutation.updateDecision': 'decision:manage in collaboration from arg input.collaborationId',
       'Mutation.updateGoal': 'goal:manage in collaboration from arg input.collaborationId',
+      'Mutation.undoOfficialImport': 'official:import on the platform',
       'Mutation.updateLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
       'Query.auditEvents': 'audit:read in collaboration from arg collaborationId',
       'Query.collaboration': 'collaboration:read in collaboration from arg slug',
@@ -66,6 +69,7 @@ describe('access rules', () => {
       'Query.me': 'authenticated',
       'Query.municipalities': 'authenticated',
       'Query.officialIndicatorSeries': 'authenticated',
+      'Query.officialImportBatches': 'official:import on the platform',
       'Query.officialIndicators': 'authenticated',
       'Query.regionSeries': 'indicator:read in collaboration from arg collaborationId',
     });

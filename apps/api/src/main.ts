@@ -40,8 +40,9 @@ const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] |
   seed            load reference data (counties, municipalities, the indicator catalogue);
                   --demo adds the demo collaborations
   import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--af-series reg|bas] [--skip-if-imported]
-                  [--published YYYY-MM-DD] [--max-mb 50] [--collaboration SLUG]: import statistics; with
-                  --collaboration a template may also name that collaboration's local indicators
+                  [--published YYYY-MM-DD] [--max-mb 50] [--collaboration SLUG] [--confirm TOKEN]: import statistics: official
+                  statistics, or with --collaboration a template of that collaboration's local figures (its
+                  members only); --confirm TOKEN (from the dry run) overwrites values entered by hand
   undo-import     --batch ID: undo an import batch, restoring the values it replaced`;
 
 /** The operator's import command: progress on stderr, the report on stdout. */
@@ -57,6 +58,7 @@ async function importCommand(args: string[]) {
       published: { type: 'string' },
       'max-mb': { type: 'string', default: '50' },
       collaboration: { type: 'string' },
+      confirm: { type: 'string' },
     },
   });
   const source = values.source?.toUpperCase() as ImportSource | undefined;
@@ -99,6 +101,7 @@ async function importCommand(args: string[]) {
       publishedAt: values.published ?? null,
       maxBytes: maxMb * 1024 * 1024,
       collaborationId,
+      confirmationToken: values.confirm ?? null,
       actor: { userId: null, subject: `cli:${process.env['USER'] ?? 'operator'}` },
       onProgress: (stage, fraction) => {
         const line = `${stage} ${Math.round(fraction * 100)} %`;
@@ -111,6 +114,14 @@ async function importCommand(args: string[]) {
       return;
     }
     for (const problem of report.problems) console.log(`problem: ${problem.message}`);
+    for (const value of report.manualOverwrites ?? [])
+      console.log(
+        `entered by hand by ${value.enteredBy ?? 'unknown'}: ${value.indicatorCode} ${value.areaCode} ${value.period} ${value.value} → ${value.newValue}`,
+      );
+    if (report.confirmationToken)
+      console.log(
+        `to overwrite the values entered by hand, import with --confirm ${report.confirmationToken}`,
+      );
     for (const unmapped of report.unmappedSeries)
       console.log(`not mapped to an indicator: ${unmapped.series} (${unmapped.values} values)`);
     const verb = report.dryRun ? 'would insert' : 'inserted';

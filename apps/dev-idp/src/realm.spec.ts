@@ -49,6 +49,9 @@ describe('the Kraftsamling realm file', () => {
       ]),
     );
     expect(bjuv.realm).not.toContain('platform-admin');
+    expect(bjuv.realm).not.toContain('statistics-steward');
+    expect(admin.realm).toContain('statistics-steward');
+    expect(realm.effectiveRoles(realm.userByUsername('analytiker')!).realm).toContain('statistics-steward');
     expect(bjuv.client['account']).toEqual(expect.arrayContaining(['view-profile', 'manage-account']));
   });
 

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addPeriods, labelPeriod, periodOfDate } from '@kraftsamling/shared/periods';
 import { expectAccessible, expectSnackBar, signIn } from './support/pages';
 
 const FH = '/s/familjen-helsingborg';
@@ -23,6 +24,9 @@ test.describe('an agency analyst', () => {
     await expect(page).toHaveURL(new RegExp(`${FH}/import$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Importera statistik' })).toBeVisible();
     await expectAccessible(page, 'the import page');
+    // The analyst is also a statistics steward: the page offers official statistics too.
+    await expect(page.getByRole('radio', { name: 'Samverkans egna värden (mall)' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Officiell statistik för alla samverkan' })).toBeVisible();
 
     // A broken file: the dry run names the problem, and nothing can be imported.
     await chooseTemplateSource(page);
@@ -165,5 +169,57 @@ test.describe('a coordinator', () => {
     );
     await expect(row.getByRole('link')).toHaveText('Mentorer i jobbspår');
     await expectAccessible(page, 'the local indicators page after an edit');
+  });
+});
+
+/** As Helsingborg's editor, enters a value by hand in the grid; returns its period (YYYY-MM). */
+async function enterByHand(browser: Browser, indicatorName: string, value: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'helsingborg');
+  await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+  await page.goto(`${FH}/nyckeltal/registrera`);
+  const cell = page.getByLabel(new RegExp(`^${indicatorName}, `)).first();
+  const label = await page.locator(`label[for="${await cell.getAttribute('id')}"]`).textContent();
+  // The grid names each cell "<indicator>, <period>": find the month whose label it is.
+  const thisMonth = periodOfDate(new Date(), 'MONTH');
+  const period = Array.from({ length: 120 }, (_, i) => addPeriods(thisMonth, 1 - i)).find((code) =>
+    label!.trim().endsWith(`, ${labelPeriod(code, 'sv')}`),
+  );
+  await cell.fill(value);
+  await page.getByTestId('entry-save').click();
+  await expect(page.getByTestId('entry-status')).toContainText('Sparat.');
+  await context.close();
+  return period!;
+}
+
+test.describe('a coordinator importing a template', () => {
+  test('sees the values entered by hand it would change and must confirm before importing', async ({
+    page,
+    browser,
+  }) => {
+    const period = await enterByHand(browser, 'Deltagare i trappstegsutbildning', '8');
+
+    await signIn(page, 'samordnare');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.goto(`${FH}/import`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Importera statistik' })).toBeVisible();
+    // No statistics steward: only the collaboration's own figures, no choice of official statistics.
+    await expect(page.getByRole('radio', { name: 'Officiell statistik för alla samverkan' })).toHaveCount(0);
+    await chooseTemplateSource(page);
+    await page
+      .getByLabel('Fil att importera')
+      .setInputFiles(templateFile('trappsteg.csv', [`trappsteg.deltagare;1283;${period};20`]));
+    await page.getByTestId('import-dry-run').click();
+    const overwrites = page.getByRole('table', {
+      name: 'Värden som matats in för hand och som importen ändrar',
+    });
+    await expect(overwrites.getByRole('row').filter({ hasText: 'trappsteg.deltagare' })).toContainText('8');
+    await expect(page.getByTestId('import-commit')).toBeDisabled();
+    await expectAccessible(page, 'the import page with values entered by hand to confirm');
+
+    await page.getByRole('checkbox', { name: /Jag har sett värdena som matats in för hand/ }).check();
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-success')).toContainText('ändrade: 1');
   });
 });

@@ -14,12 +14,14 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { badInput } from '@kraftsamling/api/core/errors';
-import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
-import { Permission } from '@kraftsamling/shared/permissions';
+import type { Principal } from '@kraftsamling/api/core/auth';
+import { Access, CurrentPrincipal, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
+import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   IMPORT_SOURCES,
   IndicatorImporter,
+  type ImportRequest,
   type ImportSource,
 } from './indicator-importer';
 
@@ -38,10 +40,21 @@ class MultipartOnly implements NestInterceptor {
   }
 }
 
+/** The multipart file as multer hands it over. */
+type UploadedImportFile = { buffer: Buffer; originalname: string; size: number };
+
 /**
- * Imports over HTTP: `POST /api/imports?collaborationId=…` with a multipart file. The
- * answer streams as NDJSON: progress lines while the file is parsed, checked and
- * written, then one line with the report, so the web app can show progress on large files.
+ * Imports over HTTP, with a multipart file. Two routes, one per owner of the values:
+ *
+ * - `POST /api/imports?collaborationId=…`: a collaboration's local figures (template files),
+ *   for those with `indicator:import` there; written only for its member municipalities.
+ * - `POST /api/imports/official`: official statistics, platform data every collaboration
+ *   reads, for those with the platform permission `official:import` (realm role
+ *   statistics-steward or platform-admin), whatever their roles in collaborations.
+ *
+ * The guard checks either before the body is read. The answer streams as NDJSON: progress
+ * lines while the file is parsed, checked and written, then one line with the report, so
+ * the web app can show progress on large files.
  */
 @Controller('api/imports')
 export class ImportController {
@@ -50,28 +63,58 @@ export class ImportController {
   @Post()
   @HttpCode(200)
   @Access.inCollaboration(Permission.IndicatorImport, { arg: 'collaborationId' })
-  @UseInterceptors(
-    MultipartOnly,
-    FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }),
-  )
-  async upload(
-    @UploadedFile() file: { buffer: Buffer; originalname: string; size: number } | undefined,
+  @UseInterceptors(MultipartOnly, FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }))
+  async uploadLocal(
+    @UploadedFile() file: UploadedImportFile | undefined,
     @Body() body: Record<string, string | undefined>,
     @Tenant() tenant: TenantScope,
     @Res() response: Response,
+  ) {
+    await this.run(file, body, tenant.actor, tenant.collaborationId, response);
+  }
+
+  @Post('official')
+  @HttpCode(200)
+  @Access.platform(PlatformPermission.OfficialImport)
+  @UseInterceptors(MultipartOnly, FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }))
+  async uploadOfficial(
+    @UploadedFile() file: UploadedImportFile | undefined,
+    @Body() body: Record<string, string | undefined>,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ) {
+    await this.run(file, body, { userId: principal.userId, subject: principal.subject }, null, response);
+  }
+
+  private async run(
+    file: UploadedImportFile | undefined,
+    body: Record<string, string | undefined>,
+    actor: ImportRequest['actor'],
+    collaborationId: string | null,
+    response: Response,
   ) {
     const source = body['source']?.toUpperCase() as ImportSource | undefined;
     const afSeries = body['afSeries']?.toUpperCase();
     const problems = [
       ...(file ? [] : [{ field: 'file', message: 'choose a file to import' }]),
       ...(source && IMPORT_SOURCES.includes(source)
-        ? []
+        ? collaborationId && source !== 'TEMPLATE'
+          ? [
+              {
+                field: 'source',
+                message: `a ${source.toLowerCase()} file holds official statistics: only a statistics steward imports it, at /api/imports/official`,
+              },
+            ]
+          : []
         : [{ field: 'source', message: `must be one of ${IMPORT_SOURCES.join(', ').toLowerCase()}` }]),
       ...(afSeries && afSeries !== 'REG' && afSeries !== 'BAS'
         ? [{ field: 'afSeries', message: 'must be reg or bas' }]
         : []),
       ...(body['publishedAt'] && !/^\d{4}-\d{2}-\d{2}$/.test(body['publishedAt'])
         ? [{ field: 'publishedAt', message: 'must be a date, YYYY-MM-DD' }]
+        : []),
+      ...(body['confirmationToken'] && !/^[0-9a-f]{64}$/.test(body['confirmationToken'])
+        ? [{ field: 'confirmationToken', message: 'must be the confirmationToken of a dry run' }]
         : []),
     ];
     if (problems.length) throw badInput(problems);
@@ -87,9 +130,9 @@ export class ImportController {
       dryRun: body['dryRun'] !== 'false',
       publishedAt: body['publishedAt'] || null,
       maxBytes: maxImportBytes(),
-      actor: tenant.actor,
-      // Lets a template name this collaboration's local indicators (official sources map to official ones only).
-      collaborationId: tenant.collaborationId,
+      actor,
+      collaborationId,
+      confirmationToken: body['confirmationToken'] || null,
       onProgress: (stage, fraction) => {
         const key = `${stage}:${Math.floor(fraction * 20)}`;
         if (key !== last) send({ type: 'progress', stage, fraction: Math.round(fraction * 100) / 100 });

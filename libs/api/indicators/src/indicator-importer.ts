@@ -40,8 +40,17 @@ export interface ImportRequest {
   afSeries?: AfSeries;
   dryRun: boolean;
   actor: { userId: string | null; subject: string | null };
-  /** the collaboration whose local indicators a template may name */
+  /**
+   * Where the values go. A collaboration: a template for its local indicators, written only
+   * for its member municipalities. None (null): official statistics, platform data that
+   * only a statistics steward (or the operator's CLI) imports.
+   */
   collaborationId?: string | null;
+  /**
+   * The dry run's `confirmationToken`: the user saw the values entered by hand that the
+   * import changes and confirmed overwriting exactly those.
+   */
+  confirmationToken?: string | null;
   /** when the source published the file (YYYY-MM-DD) */
   publishedAt?: string | null;
   maxBytes?: number;
@@ -62,6 +71,23 @@ export interface BatchMeta {
   actor: ImportRequest['actor'];
   dryRun: boolean;
   onProgress?: ImportRequest['onProgress'];
+  /**
+   * Set for imports: values someone entered by hand are changed only with the confirmation
+   * of a dry run that showed them (manual entry checks versions instead).
+   */
+  manualValues?: { confirmationToken: string | null };
+}
+
+/** A value someone entered by hand that an import would change. */
+export interface ManualOverwrite {
+  indicatorCode: string;
+  areaCode: string;
+  period: string;
+  value: number | null;
+  newValue: number | null;
+  /** who entered it (a member of the same collaboration) */
+  enteredBy: string | null;
+  enteredAt: string;
 }
 
 export interface ImportReport {
@@ -76,6 +102,10 @@ export interface ImportReport {
   problems: ParseProblem[];
   /** series in the file that no indicator reads, with how many values each has */
   unmappedSeries: { series: string; values: number }[];
+  /** values entered by hand that the import changes: shown in the dry run, changed only when confirmed */
+  manualOverwrites?: ManualOverwrite[];
+  /** what the import must send back to confirm the manualOverwrites; null when there are none */
+  confirmationToken?: string | null;
   /** set when skipIfImported found the same file in a committed batch */
   alreadyImportedAs?: string;
 }
@@ -146,6 +176,8 @@ export class IndicatorImporter {
       unchanged: 0,
       problems: [],
       unmappedSeries: [],
+      manualOverwrites: [],
+      confirmationToken: null,
     };
     const refuse = (message: string) => ({ ...report, problems: [{ location: {}, message }] });
     const maxBytes = request.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
@@ -155,6 +187,14 @@ export class IndicatorImporter {
       );
     }
     if (request.bytes.length === 0) return refuse('the file is empty');
+    const collaborationId = request.collaborationId ?? null;
+    // Security invariant: inside a collaboration an import reaches only its local indicators;
+    // the official sources' files hold official statistics, which are platform data.
+    if (collaborationId && request.source !== 'TEMPLATE') {
+      return refuse(
+        `a ${request.source} file holds official statistics: only a statistics steward imports it, as an official import (not into a collaboration)`,
+      );
+    }
     let afSeries: AfSeries | null = null;
     if (request.source === 'AF') {
       afSeries = request.afSeries ?? afSeriesFromFileName(request.fileName);
@@ -180,12 +220,7 @@ export class IndicatorImporter {
     report.problems.push(...parsed.problems);
 
     request.onProgress?.('checking', 0);
-    const { rows: incoming, usesLocal } = await this.map(
-      parsed,
-      afSeries,
-      request.collaborationId ?? null,
-      report,
-    );
+    const incoming = await this.map(parsed, afSeries, collaborationId, report);
     if (report.problems.length) return report;
 
     return this.write(
@@ -197,11 +232,13 @@ export class IndicatorImporter {
         fileSha256,
         fileSize: request.bytes.length,
         publishedAt: request.publishedAt ?? null,
-        // A batch of official figures is everyone's; one that holds local figures is its collaboration's.
-        collaborationId: usesLocal ? (request.collaborationId ?? null) : null,
+        // A batch of official figures is everyone's (platform data); a collaboration's import holds
+        // only its local figures (map() refuses anything else), so the batch is the collaboration's.
+        collaborationId,
         actor: request.actor,
         dryRun: request.dryRun,
         onProgress: request.onProgress,
+        manualValues: { confirmationToken: request.confirmationToken ?? null },
       },
       report,
     );
@@ -230,6 +267,10 @@ export class IndicatorImporter {
            FROM incoming i LEFT JOIN indicator_value v USING (indicator_id, area_code, period)`,
       );
       Object.assign(report, counts);
+      if (meta.manualValues && !(await this.checkManualValues(manager, meta, report))) {
+        await manager.query(`DROP TABLE incoming`);
+        return report;
+      }
       if (meta.dryRun || report.inserted + report.changed === 0) {
         // A dry run, or the same file again: nothing to write.
         await manager.query(`DROP TABLE incoming`);
@@ -307,6 +348,56 @@ export class IndicatorImporter {
       meta.onProgress?.('writing', 1);
       return report;
     });
+  }
+
+  /**
+   * Lists the values entered by hand that the incoming rows change (locking them until the
+   * transaction ends, so none changes between this check and the write) and decides whether
+   * the import may go on: a dry run always may; an import only with the token of a dry run
+   * that showed exactly these values, versions and new values. False: refused, see problems.
+   */
+  private async checkManualValues(manager: EntityManager, meta: BatchMeta, report: ImportReport) {
+    const rows = (await manager.query(
+      `SELECT ind.code AS "indicatorCode", v.area_code AS "areaCode", v.period, v.value::float8 AS value,
+              i.value::float8 AS "newValue", u.name AS "enteredBy", b.imported_at AS "enteredAt",
+              v.indicator_id AS "indicatorId", v.version
+         FROM incoming i
+         JOIN indicator_value v USING (indicator_id, area_code, period)
+         JOIN import_batch b ON b.id = v.batch_id AND b.format = 'MANUAL'
+         JOIN indicator ind ON ind.id = v.indicator_id
+         LEFT JOIN app_user u ON u.id = b.imported_by
+        WHERE ${DIFFERS}
+        ORDER BY ind.code, v.area_code, v.period
+          FOR UPDATE OF v`,
+    )) as (ManualOverwrite & { indicatorId: string; version: number; enteredAt: Date | string })[];
+    report.manualOverwrites = rows.map(({ indicatorId: _i, version: _v, enteredAt, ...row }) => ({
+      ...row,
+      enteredAt: new Date(enteredAt).toISOString(),
+    }));
+    report.confirmationToken = rows.length
+      ? createHash('sha256')
+          .update(
+            rows
+              .map((r) => `${r.indicatorId}|${r.areaCode}|${r.period}|${r.version}|${r.newValue}`)
+              .join('\n'),
+          )
+          .digest('hex')
+      : null;
+    const given = meta.manualValues?.confirmationToken ?? null;
+    if (meta.dryRun || report.confirmationToken === null || given === report.confirmationToken) return true;
+    const count = rows.length === 1 ? '1 value' : `${rows.length} values`;
+    report.problems.push({
+      location: {},
+      message: given
+        ? `the values entered by hand that this import would change have changed since your dry run; run the dry run again and confirm what it shows`
+        : `${count} entered by hand would change (${rows
+            .slice(0, 3)
+            .map((r) => `${r.indicatorCode} ${r.areaCode} ${r.period}`)
+            .join(
+              ', ',
+            )}${rows.length > 3 ? ', …' : ''}); look at them in a dry run and confirm that the import may overwrite them`,
+    });
+    return false;
   }
 
   /**
@@ -389,7 +480,7 @@ export class IndicatorImporter {
     afSeries: AfSeries | null,
     collaborationId: string | null,
     report: ImportReport,
-  ): Promise<{ rows: IncomingValue[]; usesLocal: boolean }> {
+  ): Promise<IncomingValue[]> {
     const indicators = (await this.dataSource.query(
       `SELECT id, code, periodicity, source_key AS "sourceKey", collaboration_id AS "collaborationId"
          FROM indicator WHERE kind = 'MEASURED' AND (collaboration_id IS NULL OR collaboration_id = $1)`,
@@ -405,6 +496,18 @@ export class IndicatorImporter {
       for (const key of summed) sumsBySeries.set(key, [...(sumsBySeries.get(key) ?? []), indicator]);
     }
     const byCode = new Map(indicators.map((i) => [i.code, i]));
+    // Local figures are kept only for the collaboration's member municipalities.
+    const members = new Set<string>(
+      collaborationId
+        ? (
+            (await this.dataSource.query(
+              `SELECT municipality_code AS code FROM organization
+                WHERE collaboration_id = $1 AND kind = 'MUNICIPALITY' AND municipality_code IS NOT NULL`,
+              [collaborationId],
+            )) as { code: string }[]
+          ).map((row) => row.code)
+        : [],
+    );
     const areas = new Set<string>(
       (
         (await this.dataSource.query(
@@ -457,10 +560,25 @@ export class IndicatorImporter {
         }
         continue;
       }
+      if (collaborationId && targets.direct && targets.direct.collaborationId === null) {
+        // Security invariant: official statistics are platform data; no collaboration changes them.
+        report.problems.push({
+          location: observation.location,
+          message: `${where(observation)}: ${targets.direct.code} is an official indicator; official statistics are imported only by a statistics steward (realm role statistics-steward), as an official import outside any collaboration`,
+        });
+        continue;
+      }
       if (!areas.has(observation.area)) {
         const bad = badAreas.get(observation.area) ?? { first: where(observation), count: 0 };
         bad.count++;
         badAreas.set(observation.area, bad);
+        continue;
+      }
+      if (collaborationId && !members.has(observation.area)) {
+        report.problems.push({
+          location: observation.location,
+          message: `${where(observation)}: ${observation.area} is not a member municipality of this collaboration; its local figures are kept only for its members`,
+        });
         continue;
       }
       const fitsPeriod = (indicator: IndicatorRow) => {
@@ -524,9 +642,7 @@ export class IndicatorImporter {
     report.unmappedSeries = [...unmapped].map(([series, values]) => ({ series, values }));
     if (!parsed.observations.length && !report.problems.length)
       report.problems.push({ location: {}, message: 'the file holds no values' });
-    const rows = [...seen.values()];
-    const local = new Set(indicators.filter((i) => i.collaborationId !== null).map((i) => i.id));
-    return { rows, usesLocal: rows.some((row) => local.has(row.indicatorId)) };
+    return [...seen.values()];
   }
 
   /**

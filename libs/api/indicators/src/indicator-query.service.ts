@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badInput, notFound } from '@kraftsamling/api/core/errors';
+import type { Principal } from '@kraftsamling/api/core/auth';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
+import { PlatformPermission } from '@kraftsamling/shared/permissions';
 import { isPeriodCode } from '@kraftsamling/shared/periods';
 import type { AreaSeriesModel, ImportBatchModel, IndicatorModel, IndicatorSeriesModel } from './models';
 
@@ -154,7 +156,16 @@ export class IndicatorQueryService {
     return { indicator, periods, areas };
   }
 
-  async batches(tenant: TenantScope, limit: number, id: string | null = null): Promise<ImportBatchModel[]> {
+  /**
+   * Import batches, newest first: the official ones and, given a collaboration, its own.
+   * Who imported an official batch is shown only to those who may import official figures
+   * themselves: to everyone else (other tenants) the batch names its source, not a person.
+   */
+  async batches(
+    scope: { collaborationId: string | null; principal: Principal },
+    limit: number,
+    id: string | null = null,
+  ): Promise<ImportBatchModel[]> {
     const rows = await this.dataSource.query(
       `SELECT b.id, b.source, b.format, b.file_name AS "fileName", b.file_sha256 AS "fileSha256", b.file_size AS "fileSize",
               to_char(b.published_at, 'YYYY-MM-DD') AS "publishedAt", b.inserted, b.changed, b.unchanged, b.status,
@@ -163,11 +174,16 @@ export class IndicatorQueryService {
          FROM import_batch b LEFT JOIN app_user u ON u.id = b.imported_by
         WHERE (b.collaboration_id IS NULL OR b.collaboration_id = $1) AND ($3::uuid IS NULL OR b.id = $3)
         ORDER BY b.imported_at DESC LIMIT $2`,
-      [tenant.collaborationId, Math.min(Math.max(limit, 1), 500), id],
+      [scope.collaborationId, Math.min(Math.max(limit, 1), 500), id],
     );
+    // Security invariant: people's details do not cross tenants through official batches.
+    const seesOfficialImporters = scope.principal.canOnPlatform(PlatformPermission.OfficialImport);
     return rows.map(({ userId, userName, userEmail, userUsername, ...batch }: Record<string, unknown>) => ({
       ...batch,
-      importedBy: userId ? { id: userId, name: userName, email: userEmail, username: userUsername } : null,
+      importedBy:
+        userId && (batch['collaborationId'] !== null || seesOfficialImporters)
+          ? { id: userId, name: userName, email: userEmail, username: userUsername }
+          : null,
     })) as ImportBatchModel[];
   }
 

@@ -1,7 +1,8 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
-import { badInput, notFound } from '@kraftsamling/api/core/errors';
-import { Permission } from '@kraftsamling/shared/permissions';
+import type { Principal } from '@kraftsamling/api/core/auth';
+import { Access, CurrentPrincipal, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
+import { badInput, forbidden, notFound } from '@kraftsamling/api/core/errors';
+import { Permission, PlatformPermission, Role } from '@kraftsamling/shared/permissions';
 import { IndicatorImporter } from './indicator-importer';
 import { IndicatorQueryService, OFFICIAL_CATALOGUE } from './indicator-query.service';
 import { LocalIndicatorService } from './local-indicator.service';
@@ -16,6 +17,7 @@ import {
   IndicatorSeriesModel,
   IndicatorSourceEnum,
   UndoImportInput,
+  UndoOfficialImportInput,
   UpdateLocalIndicatorInput,
 } from './models';
 
@@ -87,7 +89,8 @@ export class IndicatorsResolver {
   }
 
   @Query(() => [ImportBatchModel], {
-    description: 'Import batches, newest first: official ones and this collaboration’s.',
+    description:
+      'Import batches, newest first: official ones and this collaboration’s. An official batch names who imported it only to statistics stewards.',
   })
   @Access.inCollaboration(Permission.IndicatorImport, byCollaborationArg)
   importBatches(
@@ -98,18 +101,68 @@ export class IndicatorsResolver {
     return this.queries.batches(tenant, limit ?? 50);
   }
 
+  @Query(() => [ImportBatchModel], {
+    description: 'Official import batches, newest first, for statistics stewards.',
+  })
+  @Access.platform(PlatformPermission.OfficialImport)
+  officialImportBatches(
+    @CurrentPrincipal() principal: Principal,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+  ) {
+    return this.queries.batches({ collaborationId: null, principal }, limit ?? 50);
+  }
+
   @Mutation(() => ImportBatchModel, {
-    description: 'Undoes an import batch, restoring the values it replaced.',
+    description:
+      'Undoes an import batch of this collaboration, restoring the values it replaced. A manual entry is undone by the person who made it or a coordinator.',
   })
   @Access.inCollaboration(Permission.IndicatorImport, { arg: 'input.collaborationId' })
   async undoImport(@Args('input') input: UndoImportInput, @Tenant() tenant: TenantScope) {
     const [batch] = await this.queries.batches(tenant, 1, input.batchId);
     // Another collaboration's local batch is not visible here, so it is not found.
     if (!batch) throw notFound('Import batch', input.batchId);
+    // Security invariant: inside a collaboration, undo reaches only its own batches; official
+    // statistics are platform data, undone only with the platform permission.
+    if (batch.collaborationId === null)
+      throw forbidden(
+        'This batch holds official statistics, which every collaboration reads: only a statistics steward undoes it (undoOfficialImport).',
+      );
+    if (batch.format === 'MANUAL' && !this.mayUndoManualEntry(tenant, batch))
+      throw forbidden(
+        'These values were entered by hand: only the person who entered them or a coordinator undoes them.',
+      );
+    return this.undo(batch, input.batchId, tenant.actor);
+  }
+
+  @Mutation(() => ImportBatchModel, {
+    description: 'Undoes an official import batch (statistics stewards), restoring the values it replaced.',
+  })
+  @Access.platform(PlatformPermission.OfficialImport)
+  async undoOfficialImport(
+    @Args('input') input: UndoOfficialImportInput,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const [batch] = await this.queries.batches({ collaborationId: null, principal }, 1, input.batchId);
+    // A collaboration's own batch is none of the platform's business: not found here.
+    if (!batch || batch.collaborationId !== null) throw notFound('Import batch', input.batchId);
+    return this.undo(batch, input.batchId, { userId: principal.userId, subject: principal.subject });
+  }
+
+  private async undo(batch: ImportBatchModel, batchId: string, actor: TenantScope['actor']) {
     if (batch.status !== 'COMMITTED')
       throw badInput([{ field: 'input.batchId', message: 'this batch is already undone' }]);
-    await this.importer.undo(input.batchId, tenant.actor);
+    await this.importer.undo(batchId, actor);
     return { ...batch, status: 'UNDONE', undoneAt: new Date() };
+  }
+
+  /** Values entered by hand are their author's: undone by them or a coordinator (or a platform admin). */
+  private mayUndoManualEntry(tenant: TenantScope, batch: ImportBatchModel): boolean {
+    const principal = tenant.principal;
+    return (
+      batch.importedBy?.id === principal.userId ||
+      principal.isPlatformAdmin ||
+      principal.rolesIn(tenant.collaborationId).includes(Role.Coordinator)
+    );
   }
 
   @Mutation(() => IndicatorModel, {

@@ -95,7 +95,12 @@ export class ImportBatchModel {
   @Field(() => Int) changed!: number;
   @Field(() => Int) unchanged!: number;
   @Field(() => ImportBatchStatusEnum) status!: keyof typeof ImportBatchStatusEnum;
-  @Field(() => UserSummaryModel, { nullable: true }) importedBy!: UserSummaryModel | null;
+  @Field(() => UserSummaryModel, {
+    nullable: true,
+    description:
+      'Who imported it. Null for an official batch unless you are a statistics steward: the source is what counts there.',
+  })
+  importedBy!: UserSummaryModel | null;
   @Field(() => Date) importedAt!: Date;
   @Field(() => Date, { nullable: true }) undoneAt!: Date | null;
   @Field(() => ID, { nullable: true }) collaborationId!: string | null;
@@ -111,6 +116,13 @@ export class EnterValuesResultModel {
 
 @InputType()
 export class UndoImportInput extends TenantInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be the id of an import batch' })
+  batchId!: string;
+}
+
+@InputType()
+export class UndoOfficialImportInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'must be the id of an import batch' })
   batchId!: string;

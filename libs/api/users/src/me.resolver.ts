@@ -10,6 +10,11 @@ export class MeModel {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => Boolean) isPlatformAdmin!: boolean;
+  @Field(() => [String], {
+    description:
+      'Grants over platform data from realm roles, e.g. official:import (statistics-steward): not tied to a collaboration.',
+  })
+  platformPermissions!: string[];
   @Field(() => [CollaborationAccessModel]) access!: CollaborationAccessModel[];
 }
 
@@ -26,6 +31,7 @@ export class MeResolver {
       name: principal.name,
       email: principal.email,
       isPlatformAdmin: principal.isPlatformAdmin,
+      platformPermissions: principal.platformPermissions,
       access: await this.collaborations.accessOf(principal),
     };
   }

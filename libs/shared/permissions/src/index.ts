@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './permissions';
 export * from './role-binding';
+export * from './platform-permissions';

@@ -7,6 +7,11 @@ import {
 } from './permissions';
 import { ALL_ROLES, Role, isRole } from './roles';
 import { checkRoleBinding } from './role-binding';
+import {
+  ALL_PLATFORM_PERMISSIONS,
+  PlatformPermission,
+  platformPermissionsForRealmRoles,
+} from './platform-permissions';
 
 describe('role → permission map', () => {
   it('gives every role at least read access to its collaboration', () => {
@@ -41,7 +46,7 @@ describe('role → permission map', () => {
     expect(deciders.sort()).toEqual([Role.Coordinator, Role.SteeringMember].sort());
   });
 
-  it('lets agency analysts and coordinators import, editors and coordinators enter figures', () => {
+  it('lets agency analysts and coordinators import local figures, editors and coordinators enter them', () => {
     const importers = ALL_ROLES.filter((role) => hasPermission([role], Permission.IndicatorImport));
     expect(importers.sort()).toEqual([Role.AgencyAnalyst, Role.Coordinator].sort());
     const enterers = ALL_ROLES.filter((role) => hasPermission([role], Permission.ValuesEnter));
@@ -87,5 +92,21 @@ describe('role bindings', () => {
       { field: 'organizationId', reason: 'not-allowed' },
       { field: 'groupId', reason: 'not-allowed' },
     ]);
+  });
+});
+
+describe('platform permissions', () => {
+  it('grants official imports only through the statistics-steward or platform-admin realm role', () => {
+    expect(platformPermissionsForRealmRoles(['statistics-steward'])).toEqual([
+      PlatformPermission.OfficialImport,
+    ]);
+    expect(platformPermissionsForRealmRoles(['platform-admin'])).toEqual(ALL_PLATFORM_PERMISSIONS);
+    expect(platformPermissionsForRealmRoles(['default-roles-kraftsamling', 'COORDINATOR'])).toEqual([]);
+  });
+
+  it('gives no role inside a collaboration a say over official statistics', () => {
+    const collaborationPermissions: readonly string[] = ALL_PERMISSIONS;
+    for (const permission of ALL_PLATFORM_PERMISSIONS)
+      expect(collaborationPermissions).not.toContain(permission);
   });
 });

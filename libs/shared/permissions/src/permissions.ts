@@ -13,7 +13,10 @@ export const Permission = {
   AuditRead: 'audit:read',
   /** read the catalogue and values, local indicators included (official ones are public anyway) */
   IndicatorRead: 'indicator:read',
-  /** load official statistics and undo such loads */
+  /**
+   * import this collaboration's local figures (template files) and undo such imports; official
+   * statistics are platform data and need the platform permission `official:import` instead
+   */
   IndicatorImport: 'indicator:import',
   /** enter local figures by hand: a municipal editor for their municipality, a coordinator for any member */
   ValuesEnter: 'values:enter',

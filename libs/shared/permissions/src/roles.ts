@@ -10,8 +10,10 @@ export const Role = {
 export type Role = (typeof Role)[keyof typeof Role];
 export const ALL_ROLES: readonly Role[] = Object.values(Role);
 
-/** The one realm role taken from the identity provider's token rather than the database. */
+/** Realm roles are taken from the identity provider's token (`realm_access.roles`), not the database. */
 export const PLATFORM_ADMIN_REALM_ROLE = 'platform-admin';
+/** The realm role of those who look after the official statistics every collaboration reads. */
+export const STATISTICS_STEWARD_REALM_ROLE = 'statistics-steward';
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ALL_ROLES as readonly string[]).includes(value);

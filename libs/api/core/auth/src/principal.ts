@@ -1,7 +1,9 @@
 import {
   PLATFORM_ADMIN_REALM_ROLE,
   permissionsForRoles,
+  platformPermissionsForRealmRoles,
   type Permission,
+  type PlatformPermission,
   type Role,
 } from '@kraftsamling/shared/permissions';
 
@@ -29,6 +31,15 @@ export class Principal {
 
   get isPlatformAdmin(): boolean {
     return this.realmRoles.includes(PLATFORM_ADMIN_REALM_ROLE);
+  }
+
+  /** Grants over platform data (official statistics): from realm roles in the token only. */
+  get platformPermissions(): PlatformPermission[] {
+    return platformPermissionsForRealmRoles(this.realmRoles);
+  }
+
+  canOnPlatform(permission: PlatformPermission): boolean {
+    return this.platformPermissions.includes(permission);
   }
 
   rolesIn(collaborationId: string): Role[] {

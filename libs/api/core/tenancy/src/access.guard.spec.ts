@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { Principal, type RequestAuthenticator } from '@kraftsamling/api/core/auth';
 import { DomainError } from '@kraftsamling/api/core/errors';
-import { Permission, Role } from '@kraftsamling/shared/permissions';
+import { Permission, PlatformPermission, Role } from '@kraftsamling/shared/permissions';
 import { Access } from './access';
 import { AccessGuard } from './access.guard';
 
@@ -37,6 +37,7 @@ class Handlers {
   @Access.authenticated() anyone() {}
   @Access.inCollaboration(Permission.MemberManage, { arg: 'collaborationId' }) manage() {}
   @Access.inCollaboration(Permission.CollaborationRead, { arg: 'slug', by: 'slug' }) readBySlug() {}
+  @Access.platform(PlatformPermission.OfficialImport) importOfficial() {}
 }
 
 function contextFor(handler: keyof Handlers, params: Record<string, unknown>): ExecutionContext {
@@ -147,5 +148,23 @@ describe('AccessGuard', () => {
         ),
       ),
     ).toBe('NOT_FOUND');
+  });
+
+  it('grants a platform permission only by realm role, never by a role in a collaboration', async () => {
+    expect(
+      await codeOf(
+        guardFor(principal([Role.Coordinator, Role.AgencyAnalyst])).canActivate(
+          contextFor('importOfficial', {}),
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        guardFor(principal([], ['statistics-steward'])).canActivate(contextFor('importOfficial', {})),
+      ),
+    ).toBe('ALLOWED');
+    expect(
+      await codeOf(guardFor(principal([], ['platform-admin'])).canActivate(contextFor('importOfficial', {}))),
+    ).toBe('ALLOWED');
   });
 });

@@ -57,6 +57,15 @@ export class AccessGuard implements CanActivate {
     const operation = operationContext(context);
     const principal = await this.authenticator.authenticate(operation.request);
     if (rule.kind === 'authenticated') return true;
+    if (rule.kind === 'platform') {
+      // Security invariant: platform data (official statistics) is changed only with a realm
+      // role from the identity provider, whatever roles the user holds in collaborations.
+      if (!principal.canOnPlatform(rule.permission))
+        throw forbidden(
+          `This changes official statistics, which every collaboration reads: it needs "${rule.permission}", given by the realm role statistics-steward.`,
+        );
+      return true;
+    }
 
     if ('arg' in rule.tenant && rule.tenant.by === 'slug')
       await this.resolveSlug(operation, rule.tenant.arg, principal);

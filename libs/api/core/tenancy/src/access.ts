@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Permission } from '@kraftsamling/shared/permissions';
+import type { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 
 /**
  * Where the collaboration (tenant) of an operation comes from: an argument (a dotted
@@ -11,7 +11,8 @@ export type TenantSource = { arg: string; by?: 'id' | 'slug' } | { parent: strin
 export type AccessRule =
   | { kind: 'public'; reason: string }
   | { kind: 'authenticated' }
-  | { kind: 'collaboration'; permission: Permission; tenant: TenantSource };
+  | { kind: 'collaboration'; permission: Permission; tenant: TenantSource }
+  | { kind: 'platform'; permission: PlatformPermission };
 
 export const ACCESS_RULE = 'kraftsamling:access-rule';
 
@@ -28,4 +29,10 @@ export const Access = {
   /** A permission within the collaboration the operation is about. */
   inCollaboration: (permission: Permission, tenant: TenantSource) =>
     SetMetadata(ACCESS_RULE, { kind: 'collaboration', permission, tenant } satisfies AccessRule),
+  /**
+   * A grant over platform data (official statistics), from a realm role in the token
+   * (`statistics-steward`, `platform-admin`); no role inside a collaboration gives it.
+   */
+  platform: (permission: PlatformPermission) =>
+    SetMetadata(ACCESS_RULE, { kind: 'platform', permission } satisfies AccessRule),
 };

@@ -1,4 +1,5 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
+import type { PlatformPermission } from '@kraftsamling/shared/permissions';
 import { LOADING, LoadState, MeGQL, toAppError } from '@kraftsamling/web/shared/graphql';
 import { firstValueFrom } from 'rxjs';
 import { CollaborationAccess, Me } from './models';
@@ -16,6 +17,13 @@ export class MeStore {
     return state.status === 'ready' ? state.data : null;
   });
   readonly access = computed<readonly CollaborationAccess[]>(() => this.me()?.access ?? []);
+  /** Grants over platform data (official statistics) from realm roles, e.g. `official:import`. */
+  readonly platformPermissions = computed<readonly string[]>(() => this.me()?.platformPermissions ?? []);
+
+  /** Whether a realm role grants the platform permission (a hint: the API checks again). */
+  canOnPlatform(permission: PlatformPermission): boolean {
+    return this.platformPermissions().includes(permission);
+  }
 
   /** Loads `me` (once, unless `force`); resolves to null when it failed (the error is in `state`). */
   load(force = false): Promise<Me | null> {

@@ -75,6 +75,8 @@ describe('ImportUploadService', () => {
           unchanged: 0,
           problems: [],
           unmappedSeries: [{ series: 'XYZSOK', values: 3 }],
+          manualOverwrites: [],
+          confirmationToken: null,
         },
       },
     ]);

@@ -8,11 +8,14 @@ import { ByteReader, NdjsonError, readNdjson } from './ndjson';
 export const IMPORT_UPLOAD_URL = '/api/imports';
 
 /**
- * The upload address for one collaboration. The id goes in the query string because the
- * server checks the permission before it reads the multipart body.
+ * The upload address: a collaboration's local figures, or (null) official statistics, which
+ * only a statistics steward imports. The id goes in the query string because the server
+ * checks the permission before it reads the multipart body.
  */
-export function importUploadUrl(collaborationId: string): string {
-  return `${IMPORT_UPLOAD_URL}?collaborationId=${encodeURIComponent(collaborationId)}`;
+export function importUploadUrl(collaborationId: string | null): string {
+  return collaborationId === null
+    ? `${IMPORT_UPLOAD_URL}/official`
+    : `${IMPORT_UPLOAD_URL}?collaborationId=${encodeURIComponent(collaborationId)}`;
 }
 
 /** `fetch`, replaceable in tests. */
@@ -26,13 +29,16 @@ export type ImportFileSource = (typeof IMPORT_FILE_SOURCES)[number];
 export type AfSeriesChoice = 'reg' | 'bas';
 
 export interface ImportRequest {
-  collaborationId: string;
+  /** the collaboration whose local figures the file holds; null: official statistics */
+  collaborationId: string | null;
   source: ImportFileSource;
   /** Arbetsförmedlingen's register-based or BAS series; without it the API reads it from the file name. */
   afSeries?: AfSeriesChoice | null;
   dryRun: boolean;
   /** YYYY-MM-DD */
   publishedAt?: string | null;
+  /** the dry run's token: the user confirmed overwriting the values entered by hand it listed */
+  confirmationToken?: string | null;
   file: File;
 }
 
@@ -53,6 +59,17 @@ export interface ImportProblem {
   message: string;
 }
 
+/** A value someone entered by hand that the import would change. */
+export interface ManualOverwrite {
+  indicatorCode: string;
+  areaCode: string;
+  period: string;
+  value: number | null;
+  newValue: number | null;
+  enteredBy: string | null;
+  enteredAt: string | null;
+}
+
 export interface UnmappedSeries {
   series: string;
   values: number;
@@ -68,6 +85,10 @@ export interface ImportReport {
   unchanged: number;
   problems: ImportProblem[];
   unmappedSeries: UnmappedSeries[];
+  /** values entered by hand the import would change: the import needs the user's confirmation */
+  manualOverwrites: ManualOverwrite[];
+  /** sent back with the import to confirm manualOverwrites; null when there are none */
+  confirmationToken: string | null;
 }
 
 /** What an upload reports while it runs: sent, then progress per stage, then the report. */
@@ -97,11 +118,31 @@ function asText(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+function asNumberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function asManualOverwrite(entry: unknown): ManualOverwrite {
+  const value = (entry ?? {}) as Record<string, unknown>;
+  return {
+    indicatorCode: asText(value['indicatorCode']) ?? '',
+    areaCode: asText(value['areaCode']) ?? '',
+    period: asText(value['period']) ?? '',
+    value: asNumberOrNull(value['value']),
+    newValue: asNumberOrNull(value['newValue']),
+    enteredBy: asText(value['enteredBy']),
+    enteredAt: asText(value['enteredAt']),
+  };
+}
+
 function asReport(value: unknown): ImportReport | null {
   if (!value || typeof value !== 'object') return null;
   const report = value as Record<string, unknown>;
   const problems = Array.isArray(report['problems']) ? (report['problems'] as unknown[]) : [];
   const unmapped = Array.isArray(report['unmappedSeries']) ? (report['unmappedSeries'] as unknown[]) : [];
+  const overwrites = Array.isArray(report['manualOverwrites'])
+    ? (report['manualOverwrites'] as unknown[])
+    : [];
   return {
     format: asText(report['format']),
     dryRun: report['dryRun'] !== false,
@@ -120,6 +161,8 @@ function asReport(value: unknown): ImportReport | null {
       const series = (entry ?? {}) as { series?: unknown; values?: unknown };
       return { series: asText(series.series) ?? '', values: asNumber(series.values) };
     }),
+    manualOverwrites: overwrites.map(asManualOverwrite),
+    confirmationToken: asText(report['confirmationToken']),
   };
 }
 
@@ -216,6 +259,7 @@ export class ImportUploadService {
         if (request.source === 'af' && request.afSeries) form.append('afSeries', request.afSeries);
         form.append('dryRun', request.dryRun ? 'true' : 'false');
         if (request.publishedAt) form.append('publishedAt', request.publishedAt);
+        if (request.confirmationToken) form.append('confirmationToken', request.confirmationToken);
         form.append('file', request.file, request.file.name);
         subscriber.next({ type: 'uploading' });
         const response = await this.fetchFn(importUploadUrl(request.collaborationId), {

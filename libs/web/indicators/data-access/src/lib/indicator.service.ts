@@ -9,8 +9,10 @@ import {
   IndicatorSeriesGQL,
   IndicatorSource,
   IndicatorsGQL,
+  OfficialImportBatchesGQL,
   UndoImportGQL,
   UndoImportInput,
+  UndoOfficialImportGQL,
   UpdateLocalIndicatorGQL,
   UpdateLocalIndicatorInput,
 } from '@kraftsamling/web/shared/graphql';
@@ -47,7 +49,9 @@ export class IndicatorService {
   private readonly indicatorsQuery = inject(IndicatorsGQL);
   private readonly seriesQuery = inject(IndicatorSeriesGQL);
   private readonly batchesQuery = inject(ImportBatchesGQL);
+  private readonly officialBatchesQuery = inject(OfficialImportBatchesGQL);
   private readonly undoImportMutation = inject(UndoImportGQL);
+  private readonly undoOfficialImportMutation = inject(UndoOfficialImportGQL);
   private readonly enterValuesMutation = inject(EnterValuesGQL);
   private readonly createLocalIndicatorMutation = inject(CreateLocalIndicatorGQL);
   private readonly updateLocalIndicatorMutation = inject(UpdateLocalIndicatorGQL);
@@ -79,6 +83,20 @@ export class IndicatorService {
     return this.batchesQuery
       .fetch({ variables: { collaborationId, limit }, fetchPolicy: 'network-only' })
       .pipe(map((result) => required(result.data?.importBatches)));
+  }
+
+  /** Official import batches alone, for a statistics steward without import rights in the collaboration. */
+  officialImportBatches(limit = 100): Observable<ImportBatch[]> {
+    return this.officialBatchesQuery
+      .fetch({ variables: { limit }, fetchPolicy: 'network-only' })
+      .pipe(map((result) => required(result.data?.officialImportBatches)));
+  }
+
+  /** Undoes an official batch (statistics stewards only; the API checks). */
+  undoOfficialImport(batchId: string): Observable<ImportBatch> {
+    return this.undoOfficialImportMutation
+      .mutate({ variables: { input: { batchId } } })
+      .pipe(map((result) => required(result.data?.undoOfficialImport)));
   }
 
   undoImport(input: UndoImportInput): Observable<ImportBatch> {

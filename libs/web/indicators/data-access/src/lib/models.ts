@@ -1,4 +1,4 @@
-import { Permission } from '@kraftsamling/shared/permissions';
+import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import { can } from '@kraftsamling/web/collaborations/data-access';
 import type {
   EnterValuesMutation,
@@ -58,7 +58,10 @@ export function indicatorDescription(
 
 /** What the user may do with indicators in a collaboration, from `myPermissions` (the API checks again). */
 export interface IndicatorPermissions {
+  /** import this collaboration's local figures (template files) */
   canImport: boolean;
+  /** import official statistics: a platform grant (realm role statistics-steward), not a collaboration role */
+  canImportOfficial: boolean;
   canEnter: boolean;
   canManage: boolean;
 }
@@ -66,9 +69,11 @@ export interface IndicatorPermissions {
 /** Permission strings the API does not send (an older API, a role without them) simply grant nothing. */
 export function indicatorPermissions(
   permissions: readonly string[] | null | undefined,
+  platformPermissions: readonly string[] | null | undefined = [],
 ): IndicatorPermissions {
   return {
     canImport: can(permissions, Permission.IndicatorImport),
+    canImportOfficial: !!platformPermissions?.includes(PlatformPermission.OfficialImport),
     canEnter: can(permissions, Permission.ValuesEnter),
     canManage: can(permissions, Permission.IndicatorManage),
   };

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { Permission } from '@kraftsamling/shared/permissions';
+import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import { requirePermission } from '@kraftsamling/web/collaborations/feature';
 import { IndicatorCataloguePage } from './catalogue/indicator-catalogue.page';
 import { ValueEntryPage } from './entry/value-entry.page';
@@ -52,13 +52,15 @@ export const indicatorRoutes: Routes = [
   {
     path: ':slug/import',
     pathMatch: 'full',
-    canMatch: [requirePermission(Permission.IndicatorImport)],
+    // Local figures with indicator:import here; official statistics for statistics stewards.
+    canMatch: [requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport)],
     component: ImportPage,
     title: 'titles.import',
   },
   {
     path: ':slug/import/historik',
-    canMatch: [requirePermission(Permission.IndicatorImport)],
+    // Local figures with indicator:import here; official statistics for statistics stewards.
+    canMatch: [requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport)],
     component: ImportHistoryPage,
     title: 'titles.importHistory',
   },

@@ -1,4 +1,5 @@
-import type { CollaborationDetail } from '@kraftsamling/web/collaborations/data-access';
+import type { Provider } from '@angular/core';
+import { MeStore, type CollaborationDetail } from '@kraftsamling/web/collaborations/data-access';
 import type { Indicator, IndicatorSeries } from '@kraftsamling/web/indicators/data-access';
 
 // Fictional test data. The municipality names and codes are the public SCB ones.
@@ -51,6 +52,31 @@ export function collaboration(
       },
     ],
     groups: [],
+  };
+}
+
+/**
+ * A MeStore stand-in: the signed-in user with the platform permissions their realm roles
+ * grant (e.g. official:import for a statistics steward).
+ */
+export function meStore(
+  platformPermissions: string[] = [],
+  user: { id?: string; isPlatformAdmin?: boolean } = {},
+): Provider {
+  const me = {
+    id: user.id ?? 'u-1',
+    name: 'Testperson',
+    isPlatformAdmin: user.isPlatformAdmin ?? false,
+    platformPermissions,
+    access: [],
+  };
+  return {
+    provide: MeStore,
+    useValue: {
+      load: async () => me,
+      me: () => me,
+      canOnPlatform: (permission: string) => platformPermissions.includes(permission),
+    },
   };
 }
 

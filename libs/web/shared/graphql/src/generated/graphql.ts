@@ -157,6 +157,10 @@ export type UndoImportInput = {
   collaborationId: string | number;
 };
 
+export type UndoOfficialImportInput = {
+  batchId: string | number;
+};
+
 export type UpdateLocalIndicatorInput = {
   collaborationId: string | number;
   descriptionEn?: string | null | undefined;
@@ -204,7 +208,7 @@ export type CollaborationMembersQuery = { collaboration: { id: string, slug: str
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, name: string, email: string | null, username: string | null, isPlatformAdmin: boolean, access: Array<{ collaborationId: string, slug: string, name: string, roles: Array<Role>, permissions: Array<string> }> } };
+export type MeQuery = { me: { id: string, name: string, email: string | null, username: string | null, isPlatformAdmin: boolean, platformPermissions: Array<string>, access: Array<{ collaborationId: string, slug: string, name: string, roles: Array<Role>, permissions: Array<string> }> } };
 
 export type AddMemberMutationVariables = Exact<{
   input: AddMemberInput;
@@ -264,6 +268,20 @@ export type UndoImportMutationVariables = Exact<{
 
 
 export type UndoImportMutation = { undoImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null } };
+
+export type OfficialImportBatchesQueryVariables = Exact<{
+  limit?: number | null | undefined;
+}>;
+
+
+export type OfficialImportBatchesQuery = { officialImportBatches: Array<{ id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null }> };
+
+export type UndoOfficialImportMutationVariables = Exact<{
+  input: UndoOfficialImportInput;
+}>;
+
+
+export type UndoOfficialImportMutation = { undoOfficialImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null } };
 
 export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number };
 
@@ -539,6 +557,7 @@ export const MeDocument = gql`
     email
     username
     isPlatformAdmin
+    platformPermissions
     access {
       collaborationId
       slug
@@ -697,6 +716,42 @@ export const UndoImportDocument = gql`
   })
   export class UndoImportGQL extends Apollo.Mutation<UndoImportMutation, UndoImportMutationVariables> {
     override document = UndoImportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const OfficialImportBatchesDocument = gql`
+    query OfficialImportBatches($limit: Int) {
+  officialImportBatches(limit: $limit) {
+    ...ImportBatchFields
+  }
+}
+    ${ImportBatchFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class OfficialImportBatchesGQL extends Apollo.Query<OfficialImportBatchesQuery, OfficialImportBatchesQueryVariables> {
+    override document = OfficialImportBatchesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UndoOfficialImportDocument = gql`
+    mutation UndoOfficialImport($input: UndoOfficialImportInput!) {
+  undoOfficialImport(input: $input) {
+    ...ImportBatchFields
+  }
+}
+    ${ImportBatchFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UndoOfficialImportGQL extends Apollo.Mutation<UndoOfficialImportMutation, UndoOfficialImportMutationVariables> {
+    override document = UndoOfficialImportDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

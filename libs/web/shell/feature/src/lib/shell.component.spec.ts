@@ -26,7 +26,12 @@ describe('ShellComponent', () => {
         access('nasta-steg', 'Nästa Steg', ['collaboration:read']),
       ],
     });
-    const meStore = { load: jest.fn(async () => me()), me, access: computed(() => me().access) };
+    const meStore = {
+      load: jest.fn(async () => me()),
+      me,
+      access: computed(() => me().access),
+      canOnPlatform: () => false,
+    };
     const auth = {
       user: { id: 'u1', name: 'Test Testsson' },
       accessToken: jest.fn(),

@@ -10,7 +10,7 @@ import {
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Permission } from '@kraftsamling/shared/permissions';
+import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import { MeStore, can } from '@kraftsamling/web/collaborations/data-access';
 import { AuthSession } from '@kraftsamling/web/shared/auth';
 import { filter, map } from 'rxjs';
@@ -59,8 +59,15 @@ export class ShellComponent {
   );
   /** The member management link shows only with `member:manage`; the route guard and the API check again. */
   readonly canManageMembers = computed(() => can(this.currentAccess()?.permissions, Permission.MemberManage));
-  /** Indicators are for every member (official figures are public anyway); importing needs `indicator:import`. */
-  readonly canImport = computed(() => can(this.currentAccess()?.permissions, Permission.IndicatorImport));
+  /**
+   * Indicators are for every member (official figures are public anyway); importing needs
+   * `indicator:import` there (local figures) or the platform grant `official:import` (stewards).
+   */
+  readonly canImport = computed(
+    () =>
+      can(this.currentAccess()?.permissions, Permission.IndicatorImport) ||
+      this.meStore.canOnPlatform(PlatformPermission.OfficialImport),
+  );
   readonly canReadAudit = computed(() => can(this.currentAccess()?.permissions, Permission.AuditRead));
   readonly userName = computed(
     () => this.meStore.me()?.name || this.auth.user.name || this.auth.user.username || '',

@@ -3,8 +3,8 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { Permission } from '@kraftsamling/shared/permissions';
-import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
+import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { of, throwError } from 'rxjs';
 import { collaborationDetail } from '../../testing/fixtures';
 import { requirePermission } from './require-permission.guard';
@@ -14,6 +14,9 @@ class MembersStub {}
 
 @Component({ template: '<p>no access</p>' })
 class NoAccessStub {}
+
+@Component({ template: '<p>import page</p>' })
+class ImportStub {}
 
 describe('requirePermission (member management route guard)', () => {
   function setup(collaboration: ReturnType<CollaborationService['collaboration']>) {
@@ -67,5 +70,42 @@ describe('requirePermission (member management route guard)', () => {
     await harness.navigateByUrl('/s/familjen-helsingborg/medlemmar');
 
     expect(harness.routeNativeElement?.textContent).toContain('member management');
+  });
+
+  it('lets a statistics steward in where a platform permission also serves, without the role here', async () => {
+    const collaboration = of(collaborationDetail(['collaboration:read'], ['VIEWER']));
+    const configure = (platformPermissions: string[]) => {
+      TestBed.resetTestingModule();
+      TestBed.configureTestingModule({
+        providers: [
+          { provide: CollaborationService, useValue: { collaboration: () => collaboration } },
+          { provide: MeStore, useValue: { load: async () => ({ platformPermissions }) } },
+          provideRouter([
+            {
+              path: 's',
+              children: [
+                {
+                  path: ':slug/import',
+                  component: ImportStub,
+                  canMatch: [
+                    requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport),
+                  ],
+                },
+                { path: ':slug/import', component: NoAccessStub },
+              ],
+            },
+          ]),
+        ],
+      });
+    };
+    configure(['official:import']);
+    let harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/import');
+    expect(harness.routeNativeElement?.textContent).toContain('import page');
+
+    configure([]);
+    harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/import');
+    expect(harness.routeNativeElement?.textContent).toContain('no access');
   });
 });

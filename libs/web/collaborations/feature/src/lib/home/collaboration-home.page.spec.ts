@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { of, throwError } from 'rxjs';
@@ -12,7 +12,11 @@ describe('CollaborationHomePage', () => {
     const service = { collaboration: jest.fn(() => collaboration) };
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
-      providers: [provideRouter([]), { provide: CollaborationService, useValue: service }],
+      providers: [
+        provideRouter([]),
+        { provide: CollaborationService, useValue: service },
+        { provide: MeStore, useValue: { canOnPlatform: () => false } },
+      ],
     });
     const fixture = TestBed.createComponent(CollaborationHomePage);
     fixture.componentRef.setInput('slug', 'familjen-helsingborg');

@@ -2,9 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Permission } from '@kraftsamling/shared/permissions';
+import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import {
   CollaborationService,
+  MeStore,
   can,
   municipalitiesOf,
   partnersOf,
@@ -138,7 +139,13 @@ export class CollaborationHomePage {
     can(this.collaboration()?.myPermissions, Permission.MemberManage),
   );
 
-  readonly canImport = computed(() => can(this.collaboration()?.myPermissions, Permission.IndicatorImport));
+  private readonly meStore = inject(MeStore);
+  /** Local figures with `indicator:import` here; official statistics with the platform grant (stewards). */
+  readonly canImport = computed(
+    () =>
+      can(this.collaboration()?.myPermissions, Permission.IndicatorImport) ||
+      this.meStore.canOnPlatform(PlatformPermission.OfficialImport),
+  );
   readonly canReadAudit = computed(() => can(this.collaboration()?.myPermissions, Permission.AuditRead));
   readonly canEnterValues = computed(() => can(this.collaboration()?.myPermissions, Permission.ValuesEnter));
 

@@ -10,6 +10,7 @@ import {
   EDITOR_PERMISSIONS,
   VIEWER_PERMISSIONS,
   collaboration,
+  meStore,
 } from '../../testing/fixtures';
 import { IndicatorCataloguePage, SEARCH_DEBOUNCE_MS } from './indicator-catalogue.page';
 
@@ -22,6 +23,7 @@ describe('IndicatorCataloguePage', () => {
         provideRouter([]),
         { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
         { provide: IndicatorService, useValue: service },
+        meStore(),
       ],
     });
     const fixture = TestBed.createComponent(IndicatorCataloguePage);

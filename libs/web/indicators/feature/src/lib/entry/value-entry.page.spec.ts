@@ -100,7 +100,11 @@ describe('ValueEntryPage', () => {
         { provide: IndicatorService, useValue: indicators },
         {
           provide: MeStore,
-          useValue: { load: async () => ({ id: options.userId ?? 'u-editor', isPlatformAdmin: false }) },
+          useValue: {
+            load: async () => ({ id: options.userId ?? 'u-editor', isPlatformAdmin: false }),
+            me: () => null,
+            canOnPlatform: () => false,
+          },
         },
       ],
     });

@@ -6,15 +6,15 @@ import { CollaborationService } from '@kraftsamling/web/collaborations/data-acce
 import { ImportBatch, IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { of, throwError } from 'rxjs';
-import { COORDINATOR_PERMISSIONS, collaboration } from '../../testing/fixtures';
+import { COORDINATOR_PERMISSIONS, collaboration, meStore } from '../../testing/fixtures';
 import { ImportHistoryPage } from './import-history.page';
 
 function batch(id: string, overrides: Partial<ImportBatch> = {}): ImportBatch {
   return {
     id,
-    source: 'AF',
-    format: 'AF_WORKBOOK',
-    fileName: 'arbetslosa-bas-2024-09.xlsx',
+    source: 'TEMPLATE',
+    format: 'TEMPLATE_CSV',
+    fileName: 'jobbspar-2024-09.csv',
     fileSha256: '3f786850e387550fdab836ed7e6dc881de23001b8e1a2f1c4ab5b1c8f6a3b7c1',
     fileSize: 1_572_864,
     publishedAt: '2024-10-15',
@@ -25,7 +25,7 @@ function batch(id: string, overrides: Partial<ImportBatch> = {}): ImportBatch {
     importedBy: { id: 'u1', name: 'Exempel Analytiker' },
     importedAt: '2024-10-16T08:30:00Z',
     undoneAt: null,
-    collaborationId: null,
+    collaborationId: 'c1',
     ...overrides,
   };
 }
@@ -43,8 +43,16 @@ const BATCHES = [
 ];
 
 describe('ImportHistoryPage', () => {
-  async function render(undo = jest.fn(() => of(BATCHES[0]))) {
-    const service = { importBatches: jest.fn(() => of(BATCHES)), undoImport: undo };
+  async function render(
+    undo = jest.fn(() => of(BATCHES[0])),
+    batches = BATCHES,
+    platformPermissions: string[] = [],
+  ) {
+    const service = {
+      importBatches: jest.fn(() => of(batches)),
+      undoImport: undo,
+      undoOfficialImport: jest.fn(() => of(batches[0])),
+    };
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
       providers: [
@@ -54,6 +62,7 @@ describe('ImportHistoryPage', () => {
           useValue: { collaboration: () => of(collaboration(COORDINATOR_PERMISSIONS, ['COORDINATOR'])) },
         },
         { provide: IndicatorService, useValue: service },
+        meStore(platformPermissions),
       ],
     });
     const fixture = TestBed.createComponent(ImportHistoryPage);
@@ -78,8 +87,8 @@ describe('ImportHistoryPage', () => {
       'Exempel Analytiker',
       'b2222222',
       // the hash is a line of its own under the file name
-      'arbetslosa-bas-2024-09.xlsx (1,5 MB) SHA-256 3f786850e387…',
-      'Arbetsförmedlingen, AF_WORKBOOK',
+      'jobbspar-2024-09.csv (1,5 MB) SHA-256 3f786850e387…',
+      'Mall, TEMPLATE_CSV',
       '120',
       '3',
       '5',
@@ -94,9 +103,32 @@ describe('ImportHistoryPage', () => {
     const { element } = await render();
     const buttons = element.querySelectorAll('tbody button');
     expect(buttons).toHaveLength(1);
-    expect(buttons[0].getAttribute('aria-label')).toMatch(
-      /^Ångra importen arbetslosa-bas-2024-09\.xlsx från /,
+    expect(buttons[0].getAttribute('aria-label')).toMatch(/^Ångra importen jobbspar-2024-09\.csv från /);
+  });
+
+  it('names the source of an official batch, and offers its undo only to a statistics steward', async () => {
+    const official = [
+      batch('b4444444-0000-4000-8000-000000000004', {
+        source: 'AF',
+        format: 'AF_WORKBOOK',
+        collaborationId: null,
+        importedBy: null,
+      }),
+    ];
+    const coordinator = await render(undefined, official);
+    expect(coordinator.element.querySelector('tbody td')?.textContent).toBe(
+      'Arbetsförmedlingen (officiell statistik)',
     );
+    expect(coordinator.element.querySelectorAll('tbody button')).toHaveLength(0);
+    TestBed.resetTestingModule();
+
+    const steward = await render(undefined, official, ['official:import']);
+    steward.element.querySelector<HTMLButtonElement>('tbody button')?.click();
+    await steward.settle();
+    document.querySelector<HTMLButtonElement>('[data-testid="confirm-dialog-confirm"]')?.click();
+    await steward.settle();
+    expect(steward.service.undoOfficialImport).toHaveBeenCalledWith('b4444444-0000-4000-8000-000000000004');
+    expect(steward.service.undoImport).not.toHaveBeenCalled();
   });
 
   it('undoes a batch only after confirmation, then reloads the history', async () => {

@@ -13,7 +13,13 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { Permission, PlatformPermission, Role } from '@kraftsamling/shared/permissions';
+import {
+  CollaborationDetail,
+  CollaborationService,
+  MeStore,
+  can,
+} from '@kraftsamling/web/collaborations/data-access';
 import { ImportBatch, IndicatorService, apiMessage } from '@kraftsamling/web/indicators/data-access';
 import {
   formatDateTime,
@@ -25,7 +31,7 @@ import {
 import { AppError, isRetryable, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
-import { map, switchMap } from 'rxjs';
+import { Observable, from, map, switchMap } from 'rxjs';
 
 /** The API's source codes that have a name under `imports.sources`. */
 const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
@@ -92,7 +98,7 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
               @for (batch of data.batches; track batch.id) {
                 <tr [class.ks-undone]="batch.status === 'UNDONE'">
                   <th scope="row">{{ when(batch.importedAt) }}</th>
-                  <td>{{ batch.importedBy?.name || ('importHistory.unknownUser' | transloco) }}</td>
+                  <td>{{ importedBy(batch) }}</td>
                   <td>
                     <code [title]="batch.id">{{ short(batch.id) }}</code>
                   </td>
@@ -123,7 +129,7 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
                     }
                   </td>
                   <td class="ks-actions">
-                    @if (batch.status === 'COMMITTED') {
+                    @if (batch.status === 'COMMITTED' && mayUndo(data.collaboration, batch)) {
                       <button
                         mat-stroked-button
                         type="button"
@@ -163,6 +169,7 @@ export class ImportHistoryPage {
   readonly slug = input.required<string>();
 
   private readonly collaborations = inject(CollaborationService);
+  private readonly meStore = inject(MeStore);
   private readonly indicators = inject(IndicatorService);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
@@ -171,19 +178,20 @@ export class ImportHistoryPage {
   private readonly language = injectLanguage();
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
 
-  /** Loads the history; a silent reload (after an undo) keeps the table on screen. */
+  /**
+   * Loads the history: official batches and the collaboration's own for those who import
+   * here, official batches alone for a statistics steward who does not. A silent reload
+   * (after an undo) keeps the table on screen.
+   */
   protected readonly page = loadOnChange(
     this.slug,
     (slug) =>
-      this.collaborations
-        .collaboration(slug, true)
-        .pipe(
-          switchMap((collaboration) =>
-            this.indicators
-              .importBatches(collaboration.id)
-              .pipe(map((batches) => ({ collaboration, batches }))),
-          ),
+      from(this.meStore.load()).pipe(
+        switchMap(() => this.collaborations.collaboration(slug, true)),
+        switchMap((collaboration) =>
+          this.batchesFor(collaboration).pipe(map((batches) => ({ collaboration, batches }))),
         ),
+      ),
     (data) => this.titles?.setDetail(data.collaboration.name),
   );
   readonly state = this.page.state;
@@ -212,11 +220,46 @@ export class ImportHistoryPage {
     return formatFileSize(bytes, this.language());
   }
 
-  /** "Arbetsförmedlingen, AF_WORKBOOK": the source by name, the format as the importer calls it. */
-  sourceLabel(batch: ImportBatch): string {
-    const source = NAMED_SOURCES.includes(batch.source)
+  private batchesFor(collaboration: CollaborationDetail): Observable<ImportBatch[]> {
+    return can(collaboration.myPermissions, Permission.IndicatorImport)
+      ? this.indicators.importBatches(collaboration.id)
+      : this.indicators.officialImportBatches();
+  }
+
+  /**
+   * Who may undo a batch (a hint; the API decides): official statistics a statistics steward,
+   * a manual entry its author or a coordinator, any other import of the collaboration those
+   * who import here.
+   */
+  mayUndo(collaboration: CollaborationDetail, batch: ImportBatch): boolean {
+    if (batch.collaborationId === null) return this.meStore.canOnPlatform(PlatformPermission.OfficialImport);
+    if (!can(collaboration.myPermissions, Permission.IndicatorImport)) return false;
+    if (batch.format !== 'MANUAL') return true;
+    const me = this.meStore.me();
+    return (
+      (!!me && batch.importedBy?.id === me.id) ||
+      !!me?.isPlatformAdmin ||
+      collaboration.myRoles.includes(Role.Coordinator)
+    );
+  }
+
+  /** The person who imported; for official statistics outside the steward role, their source. */
+  importedBy(batch: ImportBatch): string {
+    if (batch.importedBy?.name) return batch.importedBy.name;
+    if (batch.collaborationId === null)
+      return this.transloco.translate('importHistory.officialSource', { source: this.sourceName(batch) });
+    return this.transloco.translate('importHistory.unknownUser');
+  }
+
+  private sourceName(batch: ImportBatch): string {
+    return NAMED_SOURCES.includes(batch.source)
       ? this.transloco.translate(`imports.sources.${batch.source}`)
       : batch.source;
+  }
+
+  /** "Arbetsförmedlingen, AF_WORKBOOK": the source by name, the format as the importer calls it. */
+  sourceLabel(batch: ImportBatch): string {
+    const source = this.sourceName(batch);
     return batch.format ? `${source}, ${batch.format}` : source;
   }
 
@@ -239,7 +282,12 @@ export class ImportHistoryPage {
     }).subscribe((confirmed) => {
       if (!confirmed) return;
       this.busy.set(batch.id);
-      this.indicators.undoImport({ collaborationId: collaboration.id, batchId: batch.id }).subscribe({
+      // Official statistics are undone on the platform, not inside a collaboration.
+      const undone =
+        batch.collaborationId === null
+          ? this.indicators.undoOfficialImport(batch.id)
+          : this.indicators.undoImport({ collaborationId: collaboration.id, batchId: batch.id });
+      undone.subscribe({
         next: () => {
           this.busy.set(null);
           this.snackBar.open(

@@ -27,6 +27,8 @@ describe('ImportReportComponent', () => {
       unchanged: 0,
       problems: [],
       unmappedSeries: [],
+      manualOverwrites: [],
+      confirmationToken: null,
     });
     const counts = Array.from(element.querySelectorAll('dl > div')).map(
       (pair) =>
@@ -50,6 +52,8 @@ describe('ImportReportComponent', () => {
       unchanged: 0,
       problems,
       unmappedSeries: [],
+      manualOverwrites: [],
+      confirmationToken: null,
     });
     const rows = () => element.querySelectorAll('tbody tr');
     expect(rows()).toHaveLength(PROBLEMS_SHOWN_FIRST);

@@ -39,6 +39,48 @@ export const PROBLEMS_SHOWN_FIRST = 100;
       }
     </dl>
 
+    @if (r.manualOverwrites.length) {
+      <section class="ks-section" aria-labelledby="import-manual-heading">
+        <h3 id="import-manual-heading">
+          {{ 'imports.report.manualHeading' | transloco: { count: r.manualOverwrites.length } }}
+        </h3>
+        <p>{{ 'imports.report.manualLead' | transloco }}</p>
+        <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="import-manual-caption">
+          <table class="ks-table" data-testid="import-manual-overwrites">
+            <caption id="import-manual-caption" class="ks-visually-hidden">
+              {{
+                'imports.report.manualCaption' | transloco
+              }}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{{ 'imports.report.indicator' | transloco }}</th>
+                <th scope="col">{{ 'imports.report.area' | transloco }}</th>
+                <th scope="col">{{ 'imports.report.period' | transloco }}</th>
+                <th scope="col" class="ks-num">{{ 'imports.report.current' | transloco }}</th>
+                <th scope="col" class="ks-num">{{ 'imports.report.new' | transloco }}</th>
+                <th scope="col">{{ 'imports.report.enteredBy' | transloco }}</th>
+              </tr>
+            </thead>
+            <tbody>
+              @for (value of r.manualOverwrites; track $index) {
+                <tr>
+                  <th scope="row">
+                    <code>{{ value.indicatorCode }}</code>
+                  </th>
+                  <td>{{ value.areaCode }}</td>
+                  <td>{{ value.period }}</td>
+                  <td class="ks-num">{{ number(value.value) }}</td>
+                  <td class="ks-num">{{ number(value.newValue) }}</td>
+                  <td>{{ value.enteredBy }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </section>
+    }
+
     @if (r.problems.length) {
       <section class="ks-section" aria-labelledby="import-problems-heading">
         <h3 id="import-problems-heading">
@@ -155,5 +197,10 @@ export class ImportReportComponent {
 
   count(value: number): string {
     return formatValue(value, 'COUNT', this.language());
+  }
+
+  /** A value as the user writes it ("12,5" in Swedish); an empty cell for no value. */
+  number(value: number | null): string {
+    return value === null ? '' : formatValue(value, 'OTHER', this.language());
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { Subject, of } from 'rxjs';
-import { COORDINATOR_PERMISSIONS, collaboration } from '../../testing/fixtures';
+import { COORDINATOR_PERMISSIONS, VIEWER_PERMISSIONS, collaboration, meStore } from '../../testing/fixtures';
 import { ImportPage } from './import.page';
 
 function report(overrides: Partial<ImportReport> = {}): ImportReport {
@@ -23,12 +23,15 @@ function report(overrides: Partial<ImportReport> = {}): ImportReport {
     unchanged: 0,
     problems: [],
     unmappedSeries: [],
+    manualOverwrites: [],
+    confirmationToken: null,
     ...overrides,
   };
 }
 
 describe('ImportPage', () => {
-  async function render() {
+  /** By default a statistics steward who only reads in this collaboration: official statistics alone. */
+  async function render(permissions = VIEWER_PERMISSIONS, platformPermissions = ['official:import']) {
     const runs: { request: ImportRequest; events: Subject<ImportEvent> }[] = [];
     const uploads = {
       upload: jest.fn((request: ImportRequest) => {
@@ -43,9 +46,10 @@ describe('ImportPage', () => {
         provideRouter([]),
         {
           provide: CollaborationService,
-          useValue: { collaboration: () => of(collaboration(COORDINATOR_PERMISSIONS, ['COORDINATOR'])) },
+          useValue: { collaboration: () => of(collaboration(permissions, ['COORDINATOR'])) },
         },
         { provide: ImportUploadService, useValue: uploads },
+        meStore(platformPermissions),
       ],
     });
     const fixture = TestBed.createComponent(ImportPage);
@@ -111,7 +115,9 @@ describe('ImportPage', () => {
     button('import-dry-run').click();
     await settle();
     expect(runs[0].request).toEqual({
-      collaborationId: 'c1',
+      // Official statistics belong to no collaboration.
+      collaborationId: null,
+      confirmationToken: null,
       source: 'af',
       afSeries: 'bas',
       publishedAt: null,
@@ -199,6 +205,68 @@ describe('ImportPage', () => {
       'Importen är klar (import 9c1f0a2b). Nya värden: 120, ändrade: 3, oförändrade: 0.',
     );
     expect(button('import-commit').disabled).toBe(true);
+  });
+
+  it('offers a coordinator without the steward role only the collaboration’s own figures (the template)', async () => {
+    const { element, chooseSource, chooseFile, button, runs, settle } = await render(
+      COORDINATOR_PERMISSIONS,
+      [],
+    );
+    expect(element.querySelector('[data-testid="import-target"]')).toBeNull();
+    element.querySelector<HTMLElement>('[data-testid="import-source"]')?.click();
+    await settle();
+    expect(Array.from(document.querySelectorAll('mat-option')).map((o) => o.textContent?.trim())).toEqual([
+      'Mall för egna värden (CSV eller Excel)',
+    ]);
+    await chooseSource('Mall för egna värden (CSV eller Excel)');
+    await chooseFile(new File(['indicator_code;area_code;period;value\n'], 'egna.csv'));
+    button('import-dry-run').click();
+    await settle();
+    expect(runs[0].request).toMatchObject({ collaborationId: 'c1', source: 'template' });
+  });
+
+  it('lists the values entered by hand a dry run would change, and imports only once they are confirmed', async () => {
+    const { element, chooseSource, chooseFile, button, runs, settle } = await render(
+      COORDINATOR_PERMISSIONS,
+      [],
+    );
+    await chooseSource('Mall för egna värden (CSV eller Excel)');
+    await chooseFile(new File(['indicator_code;area_code;period;value\n'], 'egna.csv'));
+    button('import-dry-run').click();
+    await settle();
+    const token = 'a'.repeat(64);
+    runs[0].events.next({
+      type: 'report',
+      report: report({
+        manualOverwrites: [
+          {
+            indicatorCode: 'jobbspar.deltagare',
+            areaCode: '1283',
+            period: '2024-09',
+            value: 12,
+            newValue: 14.5,
+            enteredBy: 'Exempel Redaktör',
+            enteredAt: '2024-10-01T08:00:00Z',
+          },
+        ],
+        confirmationToken: token,
+      }),
+    });
+    runs[0].events.complete();
+    await settle();
+    const rows = Array.from(element.querySelectorAll('[data-testid="import-manual-overwrites"] tbody tr'));
+    expect(rows.map((row) => Array.from(row.children).map((cell) => cell.textContent?.trim()))).toEqual([
+      ['jobbspar.deltagare', '1283', '2024-09', '12', '14,5', 'Exempel Redaktör'],
+    ]);
+    expect(button('import-commit').disabled).toBe(true);
+    expect(element.querySelector('#import-commit-hint')?.textContent).toContain('Bekräfta');
+
+    element.querySelector<HTMLInputElement>('[data-testid="import-confirm-overwrite"] input')?.click();
+    await settle();
+    expect(button('import-commit').disabled).toBe(false);
+    button('import-commit').click();
+    await settle();
+    expect(runs[1].request).toMatchObject({ dryRun: false, confirmationToken: token });
   });
 
   it('asks for a new dry run when the file changes after a clean one', async () => {

@@ -4,6 +4,7 @@ import {
   DestroyRef,
   ElementRef,
   computed,
+  effect,
   inject,
   input,
   signal,
@@ -12,13 +13,15 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
+import { CollaborationService, MeStore, can } from '@kraftsamling/web/collaborations/data-access';
 import {
   AfSeriesChoice,
   IMPORT_FILE_SOURCES,
@@ -38,8 +41,15 @@ import { ImportReportComponent } from './import-report.component';
 /** File types the importer reads: the employment agency's workbook, JSON from SCB and Kolada, the template. */
 export const ACCEPTED_FILES = '.xlsx,.xlsm,.csv,.json';
 
+/**
+ * Whose values a file holds: the collaboration's own figures (a template, `indicator:import`
+ * there) or official statistics (platform data; the realm role statistics-steward).
+ */
+export type ImportTarget = 'local' | 'official';
+
 /** What a run was made with; a commit needs a clean dry run with exactly these. */
 interface RunSettings {
+  target: ImportTarget;
   file: File;
   source: ImportFileSource;
   afSeries: AfSeriesChoice | null;
@@ -50,6 +60,7 @@ function sameSettings(a: RunSettings | null, b: RunSettings | null): boolean {
   return (
     !!a &&
     !!b &&
+    a.target === b.target &&
     a.file === b.file &&
     a.source === b.source &&
     a.afSeries === b.afSeries &&
@@ -85,6 +96,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
     MatOption,
     MatRadioGroup,
     MatRadioButton,
+    MatCheckbox,
     TranslocoPipe,
     LoadingStateComponent,
     ErrorStateComponent,
@@ -114,11 +126,34 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
       </div>
 
       <form [formGroup]="form" class="ks-form ks-import-form" novalidate (submit)="$event.preventDefault()">
+        @if (targets().length > 1) {
+          <fieldset class="ks-fieldset">
+            <legend>{{ 'imports.target.legend' | transloco }}</legend>
+            <mat-radio-group
+              formControlName="target"
+              class="ks-radios"
+              data-testid="import-target"
+              (change)="onTargetChange()"
+            >
+              @for (target of targets(); track target) {
+                <mat-radio-button [value]="target">{{
+                  'imports.target.' + target | transloco
+                }}</mat-radio-button>
+              }
+            </mat-radio-group>
+          </fieldset>
+        }
+        <p class="ks-muted" data-testid="import-target-hint">
+          {{
+            (values().target === 'official' ? 'imports.target.officialHint' : 'imports.target.localHint')
+              | transloco
+          }}
+        </p>
         <div class="ks-import-fields">
           <mat-form-field>
             <mat-label>{{ 'imports.source.label' | transloco }}</mat-label>
             <mat-select formControlName="source" required data-testid="import-source">
-              @for (source of sources; track source) {
+              @for (source of sources(); track source) {
                 <mat-option [value]="source">{{ 'imports.source.' + source | transloco }}</mat-option>
               }
             </mat-select>
@@ -180,6 +215,17 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
           </p>
         </div>
 
+        @if (overwritesToConfirm(); as count) {
+          <p>
+            <mat-checkbox
+              [checked]="overwriteConfirmed()"
+              (change)="overwriteConfirmed.set($event.checked)"
+              data-testid="import-confirm-overwrite"
+            >
+              {{ 'imports.confirmOverwrite' | transloco: { count } }}
+            </mat-checkbox>
+          </p>
+        }
         <div class="ks-import-actions">
           <button
             mat-stroked-button
@@ -204,6 +250,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
         <p id="import-commit-hint" class="ks-muted">
           @if (staleDryRun()) {
             {{ 'imports.changedSinceDryRun' | transloco }}
+          } @else if (overwritesToConfirm() && !overwriteConfirmed()) {
+            {{ 'imports.confirmFirst' | transloco }}
           } @else {
             {{ 'imports.commitHint' | transloco }}
           }
@@ -339,6 +387,7 @@ export class ImportPage {
   readonly slug = input.required<string>();
 
   private readonly collaborations = inject(CollaborationService);
+  private readonly meStore = inject(MeStore);
   private readonly uploads = inject(ImportUploadService);
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -352,10 +401,17 @@ export class ImportPage {
     (collaboration) => this.titles?.setDetail(collaboration.name),
   );
   readonly state = this.page.state;
-  readonly sources = IMPORT_FILE_SOURCES;
+  /** What this user may import here (a hint: the API decides): local figures, official statistics or both. */
+  readonly targets = computed<ImportTarget[]>(() => {
+    const state = this.state();
+    const local = state.status === 'ready' && can(state.data.myPermissions, Permission.IndicatorImport);
+    const official = this.meStore.canOnPlatform(PlatformPermission.OfficialImport);
+    return [...(local ? (['local'] as const) : []), ...(official ? (['official'] as const) : [])];
+  });
   readonly accepted = ACCEPTED_FILES;
 
   readonly form = new FormGroup({
+    target: new FormControl<ImportTarget>('local', { nonNullable: true }),
     source: new FormControl<ImportFileSource | null>(null, Validators.required),
     afSeries: new FormControl<'auto' | AfSeriesChoice>('auto', { nonNullable: true }),
     publishedAt: new FormControl('', { nonNullable: true, validators: Validators.pattern(DATE) }),
@@ -371,6 +427,12 @@ export class ImportPage {
   readonly progress = signal<{ stage: ImportProgressStage; fraction: number } | null>(null);
   readonly failure = signal<ImportFailure | null>(null);
   readonly result = signal<RunResult | null>(null);
+  /** The user confirmed overwriting the values entered by hand the last dry run listed. */
+  readonly overwriteConfirmed = signal(false);
+  /** Only the template holds a collaboration's own figures; the official sources are platform data. */
+  readonly sources = computed(() =>
+    this.values().target === 'official' ? IMPORT_FILE_SOURCES : (['template'] as const),
+  );
 
   /** The settings on screen now; null until a source and a file are chosen. */
   private readonly settings = computed<RunSettings | null>(() => {
@@ -378,6 +440,7 @@ export class ImportPage {
     const file = this.file();
     if (!file || !values.source) return null;
     return {
+      target: values.target ?? 'local',
       file,
       source: values.source,
       afSeries:
@@ -385,14 +448,28 @@ export class ImportPage {
       publishedAt: values.publishedAt || null,
     };
   });
-  /** Import only after a dry run without problems of exactly this file and these settings. */
+  /** How many values entered by hand the clean dry run of these settings would change (0: none). */
+  readonly overwritesToConfirm = computed(() => {
+    const last = this.result();
+    return last?.report.dryRun &&
+      !last.report.problems.length &&
+      last.report.confirmationToken &&
+      sameSettings(last.settings, this.settings())
+      ? last.report.manualOverwrites.length
+      : 0;
+  });
+  /**
+   * Import only after a dry run without problems of exactly this file and these settings,
+   * and after confirming any values entered by hand that it would overwrite.
+   */
   readonly canCommit = computed(() => {
     const last = this.result();
     return (
       !!last &&
       last.report.dryRun &&
       last.report.problems.length === 0 &&
-      sameSettings(last.settings, this.settings())
+      sameSettings(last.settings, this.settings()) &&
+      (!this.overwritesToConfirm() || this.overwriteConfirmed())
     );
   });
   readonly staleDryRun = computed(() => {
@@ -406,6 +483,22 @@ export class ImportPage {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.upload?.unsubscribe());
+    void this.meStore.load();
+    // Start on what this user may import: a steward without import rights here imports official statistics.
+    effect(() => {
+      const targets = this.targets();
+      if (targets.length && !targets.includes(this.form.controls.target.value)) {
+        this.form.controls.target.setValue(targets[0]!);
+        this.onTargetChange();
+      }
+    });
+  }
+
+  /** A source the chosen target does not take (e.g. AF for local figures) is cleared. */
+  onTargetChange(): void {
+    const source = this.form.controls.source.value;
+    if (source && !(this.sources() as readonly string[]).includes(source))
+      this.form.controls.source.setValue(null);
   }
 
   size(bytes: number): string {
@@ -451,16 +544,20 @@ export class ImportPage {
       return;
     }
     if (!dryRun && !this.canCommit()) return;
+    const confirmationToken = dryRun ? null : (this.result()?.report.confirmationToken ?? null);
 
     this.busy.set(true);
     this.runningDry.set(dryRun);
     this.failure.set(null);
     this.result.set(null);
+    this.overwriteConfirmed.set(false);
     this.progress.set({ stage: 'uploading', fraction: 0 });
     this.upload?.unsubscribe();
     this.upload = this.uploads
       .upload({
-        collaborationId: collaboration.data.id,
+        // Official statistics belong to no collaboration: they go to the official route.
+        collaborationId: settings.target === 'official' ? null : collaboration.data.id,
+        confirmationToken,
         source: settings.source,
         afSeries: settings.afSeries,
         publishedAt: settings.publishedAt,

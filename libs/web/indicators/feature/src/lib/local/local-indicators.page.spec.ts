@@ -11,6 +11,7 @@ import {
   EDITOR_PERMISSIONS,
   collaboration,
   indicator,
+  meStore,
 } from '../../testing/fixtures';
 import { LocalIndicatorsPage } from './local-indicators.page';
 
@@ -56,6 +57,7 @@ describe('LocalIndicatorsPage', () => {
           useValue: { collaboration: () => of(collaboration(permissions, ['COORDINATOR'])) },
         },
         { provide: IndicatorService, useValue: service },
+        meStore(),
       ],
     });
     const fixture = TestBed.createComponent(LocalIndicatorsPage);

@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatAnchor } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
 
 /**
@@ -13,7 +14,7 @@ import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
   imports: [MatAnchor, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (allowed().canEnter || allowed().canImport || allowed().canManage) {
+    @if (allowed().canEnter || canImportAny() || allowed().canManage) {
       <ul role="list" class="ks-link-row">
         @if (allowed().canEnter) {
           <li>
@@ -26,7 +27,7 @@ import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
             </a>
           </li>
         }
-        @if (allowed().canImport) {
+        @if (canImportAny()) {
           <li>
             <a mat-stroked-button [routerLink]="['/s', slug(), 'import']" data-testid="link-import">
               {{ 'indicators.actions.import' | transloco }}
@@ -70,5 +71,10 @@ import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
 export class IndicatorLinksComponent {
   readonly slug = input.required<string>();
   readonly permissions = input.required<readonly string[]>();
-  readonly allowed = computed(() => indicatorPermissions(this.permissions()));
+  private readonly meStore = inject(MeStore);
+  readonly allowed = computed(() =>
+    indicatorPermissions(this.permissions(), this.meStore.me()?.platformPermissions),
+  );
+  /** The import pages serve both: the collaboration's local figures and (stewards) official statistics. */
+  readonly canImportAny = computed(() => this.allowed().canImport || this.allowed().canImportOfficial);
 }
