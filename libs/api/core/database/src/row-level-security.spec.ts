@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from './data-source';
+import { MIGRATIONS } from './migrations';
 import { seedDemoData, seedReferenceData } from './seeds';
 import { DEMO_COLLABORATION_IDS } from './seeds/demo-data';
 import {
@@ -142,6 +143,39 @@ describe('row-level security (raw SQL as the API role)', () => {
       await owner.query(
         `INSERT INTO audit_event (collaboration_id, action, entity_type) VALUES ($1, 'probe.written', 'probe')`,
         [collaborationId],
+      );
+      if (!collaborationId) continue;
+      // Goals, their members, groups, baseline history, check-ins and decisions.
+      const [group] = await owner.query(`SELECT id FROM "group" WHERE collaboration_id = $1 LIMIT 1`, [
+        collaborationId,
+      ]);
+      const [goal] = await owner.query(
+        `INSERT INTO goal (collaboration_id, title, indicator_id, baseline_period, target_period, target_kind, target_value)
+         VALUES ($1, 'Prov', $2, '2025-09', '2027-09', 'RELATIVE_CHANGE', -0.5) RETURNING id`,
+        [collaborationId, indicator.id],
+      );
+      const area = collaborationId === FH ? '1283' : '2181';
+      await owner.query(
+        `INSERT INTO goal_member (goal_id, collaboration_id, area_code) VALUES ($1, $2, $3)`,
+        [goal.id, collaborationId, area],
+      );
+      await owner.query(`INSERT INTO goal_group (goal_id, collaboration_id, group_id) VALUES ($1, $2, $3)`, [
+        goal.id,
+        collaborationId,
+        group.id,
+      ]);
+      await owner.query(
+        `INSERT INTO goal_baseline_change (goal_id, collaboration_id, area_code, kind, new_value, new_lower_bound, new_baseline_period)
+         VALUES ($1, $2, $3, 'FROZEN', 10, false, '2025-09')`,
+        [goal.id, collaborationId, area],
+      );
+      await owner.query(
+        `INSERT INTO goal_check_in (goal_id, collaboration_id, held_on, assessment) VALUES ($1, $2, '2026-11-01', 'ON_TRACK')`,
+        [goal.id, collaborationId],
+      );
+      await owner.query(
+        `INSERT INTO decision (collaboration_id, group_id, title, decided_on, goal_id) VALUES ($1, $2, 'Prov', '2026-11-01', $3)`,
+        [collaborationId, group.id, goal.id],
       );
     }
     api = new pg.Client({ connectionString: apiRoleUrlFor(ownerUrl) });
@@ -464,7 +498,9 @@ describe('the row-level security migration', () => {
       await migrate(dataSource);
       const secured = `SELECT count(*)::int AS n FROM pg_class WHERE relrowsecurity AND relnamespace = current_schema()::regnamespace`;
       expect((await dataSource.query(secured))[0].n).toBeGreaterThan(0);
-      await dataSource.undoLastMigration({ transaction: 'each' });
+      // Revert down to (and including) the row-level security migration: later ones build on it.
+      const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'RowLevelSecurity1795600000000');
+      for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       expect((await dataSource.query(secured))[0].n).toBe(0);
       expect(
         await dataSource.query(`SELECT policyname FROM pg_policies WHERE schemaname = current_schema()`),
