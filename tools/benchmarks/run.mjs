@@ -39,6 +39,9 @@ console.log(run('node', ['dist/tools/benchmarks/af-workbook.js', national, '2016
 const FH = '1214,1257,1260,1275,1276,1277,1278,1282,1283,1284,1292';
 console.log(run('node', ['dist/tools/benchmarks/af-workbook.js', fh, '2010-01', '120', FH]).stdout.trim());
 
+// Throughput is measured here, not the rate limits (0 turns them off for this API).
+process.env.RATE_LIMIT_PER_USER = '0';
+process.env.RATE_LIMIT_PER_ADDRESS = '0';
 const stack = await startStack({
   databaseServerUrl: process.env.DATABASE_URL,
   databaseName: 'kraftsamling_benchmark',

@@ -41,6 +41,9 @@ await execFileAsync('node', ['dist/tools/benchmarks/af-workbook.js', file, month
   cwd: workspaceRoot,
 });
 
+// Throughput is measured here, not the rate limits (0 turns them off for this API).
+process.env.RATE_LIMIT_PER_USER = '0';
+process.env.RATE_LIMIT_PER_ADDRESS = '0';
 const stack = await startStack({
   databaseServerUrl: process.env.DATABASE_URL,
   databaseName: 'kraftsamling_benchmark_overview',

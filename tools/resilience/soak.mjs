@@ -133,7 +133,8 @@ async function reader(token, reads = READS) {
   while (!deadline()) {
     const [what, query, variables] = reads[Math.floor(Math.random() * reads.length)];
     if (await gql(token, query, variables(), what)) stats.reads++;
-    await pause(20);
+    // Paced so that each user stays within the API's default rate limit (2 400 a minute).
+    await pause(60);
   }
 }
 
@@ -172,7 +173,7 @@ async function valueWriter(token, collaborationId, areaCode, acknowledged) {
       acknowledged.set(key, value);
     }
     n++;
-    await pause(20);
+    await pause(60);
   }
 }
 
@@ -199,7 +200,7 @@ async function groupRenamer(token, groupId, acknowledged) {
     version = renamed.renameGroup.version;
     acknowledged.set(groupId, name);
     n++;
-    await pause(50);
+    await pause(150);
   }
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, type GraphQLObjectType } from 'graphql';
-import { errorCodes, gql, sql, tokenFor } from './support/api';
+import { apiUrl, errorCodes, gql, sql, tokenFor } from './support/api';
 
 /**
  * Nothing lost: every mutation writes exactly one audit event in its own transaction, and
@@ -230,6 +230,160 @@ describe('audit: one event per mutation, none when it is refused', () => {
     const doc = 'mutation ($input: UndoImportInput!) { undoImport(input: $input) { status } }';
     await succeeds('undoImport', doc, { batchId: made['batch'] }, 'import.undone');
     await refused(doc, { batchId: made['batch'] }, 'BAD_USER_INPUT');
+  });
+
+  const goalDoc = (name: string, type: string) =>
+    `mutation ($input: ${type}!) { ${name}(input: $input) { id version } }`;
+
+  mutationTest('createGoal', async () => {
+    const input = {
+      title: 'Granskade mål',
+      indicatorCode: 'af.bas.utrk.unemployed',
+      baselinePeriod: '2025-09',
+      targetPeriod: '2027-09',
+      targetKind: 'RELATIVE_CHANGE',
+      targetValue: -0.5,
+    };
+    await refused(
+      goalDoc('createGoal', 'CreateGoalInput'),
+      { ...input, targetPeriod: '2025-01' },
+      'BAD_USER_INPUT',
+    );
+    const goal = await succeeds(
+      'createGoal',
+      goalDoc('createGoal', 'CreateGoalInput'),
+      input,
+      'goal.created',
+    );
+    made['goal'] = goal.id;
+    versions['goal'] = goal.version;
+  });
+
+  mutationTest('updateGoal', async () => {
+    const doc = goalDoc('updateGoal', 'UpdateGoalInput');
+    await refused(
+      doc,
+      { goalId: made['goal'], title: 'Gammalt', expectedVersion: versions['goal']! + 5 },
+      'CONFLICT',
+    );
+    versions['goal'] = (
+      await succeeds(
+        'updateGoal',
+        doc,
+        { goalId: made['goal'], title: 'Granskat mål', expectedVersion: versions['goal'] },
+        'goal.updated',
+      )
+    ).version;
+  });
+
+  mutationTest('activateGoal', async () => {
+    const doc = goalDoc('activateGoal', 'GoalVersionInput');
+    await refused(doc, { goalId: made['goal'], expectedVersion: versions['goal']! + 5 }, 'CONFLICT');
+    versions['goal'] = (
+      await succeeds(
+        'activateGoal',
+        doc,
+        { goalId: made['goal'], expectedVersion: versions['goal'] },
+        'goal.activated',
+      )
+    ).version;
+  });
+
+  mutationTest('rebaselineGoal', async () => {
+    const doc = goalDoc('rebaselineGoal', 'RebaselineGoalInput');
+    const input = { goalId: made['goal'], reason: 'Reviderade siffror' };
+    await refused(doc, { ...input, expectedVersion: versions['goal']! + 5 }, 'CONFLICT');
+    versions['goal'] = (
+      await succeeds(
+        'rebaselineGoal',
+        doc,
+        { ...input, expectedVersion: versions['goal'] },
+        'goal.rebaselined',
+      )
+    ).version;
+  });
+
+  mutationTest('addGoalCheckIn', async () => {
+    const doc = goalDoc('addGoalCheckIn', 'AddGoalCheckInInput').replace(' version }', ' }');
+    const input = { goalId: made['goal'], heldOn: '2026-11-20', assessment: 'AT_RISK' };
+    await refused(doc, { ...input, heldOn: '2026-13-40' }, 'BAD_USER_INPUT');
+    await succeeds('addGoalCheckIn', doc, input, 'goal.checked-in');
+  });
+
+  mutationTest('setGoalStatus', async () => {
+    const doc = goalDoc('setGoalStatus', 'SetGoalStatusInput');
+    await refused(
+      doc,
+      { goalId: made['goal'], status: 'CLOSED', expectedVersion: versions['goal']! + 5 },
+      'CONFLICT',
+    );
+    await succeeds(
+      'setGoalStatus',
+      doc,
+      { goalId: made['goal'], status: 'CLOSED', expectedVersion: versions['goal'] },
+      'goal.status-changed',
+    );
+  });
+
+  mutationTest('createDecision', async () => {
+    const doc = goalDoc('createDecision', 'CreateDecisionInput');
+    const input = { groupId: made['group'], title: 'Granska målen varje kvartal', decidedOn: '2026-11-01' };
+    await refused(doc, { ...input, dueOn: '2026-01-01' }, 'BAD_USER_INPUT');
+    const decision = await succeeds('createDecision', doc, input, 'decision.created');
+    made['decision'] = decision.id;
+    versions['decision'] = decision.version;
+  });
+
+  mutationTest('updateDecision', async () => {
+    const doc = goalDoc('updateDecision', 'UpdateDecisionInput');
+    await refused(
+      doc,
+      { decisionId: made['decision'], status: 'DONE', expectedVersion: versions['decision']! + 5 },
+      'CONFLICT',
+    );
+    await succeeds(
+      'updateDecision',
+      doc,
+      { decisionId: made['decision'], status: 'DONE', expectedVersion: versions['decision'] },
+      'decision.updated',
+    );
+  });
+
+  mutationTest('undoOfficialImport', async () => {
+    // An official batch (no collaboration): imported by a steward, then undone.
+    const form = new FormData();
+    form.set('source', 'template');
+    form.set('dryRun', 'false');
+    form.set(
+      'file',
+      new Blob(['indicator_code,area_code,period,value\naf.bas.tot.unemployed,1283,1997-01,5\n']),
+      'revision.csv',
+    );
+    const response = await fetch(`${apiUrl()}/api/imports/official`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    const report = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .find((line) => line.type === 'report')?.report;
+    expect(report?.batchId).toBeDefined();
+    const doc =
+      'mutation ($input: UndoOfficialImportInput!) { undoOfficialImport(input: $input) { status } }';
+    const before = await lastEventId();
+    const undone = await gql(doc, { input: { batchId: report.batchId } }, { token });
+    expect(undone.errors).toBeUndefined();
+    expect(await eventsAfter(before)).toEqual([
+      expect.objectContaining({ action: 'import.undone', collaboration_id: null, actor_user_id: adminId }),
+    ]);
+    const again = await lastEventId();
+    expect(errorCodes(await gql(doc, { input: { batchId: report.batchId } }, { token }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(await eventsAfter(again)).toEqual([]);
+    await sql(`DELETE FROM import_batch WHERE id = $1`, [report.batchId]);
   });
 
   it('covers every mutation of the schema', () => {

@@ -63,7 +63,7 @@ export type Cell = Outcome | PlannedCell;
  * undo reach only its local indicators and batches. Flip to true when it is merged: the
  * cells marked with it then expect their target.
  */
-export const STATISTICS_STEWARD_MERGED = false;
+export const STATISTICS_STEWARD_MERGED = true;
 export type PlannedChange = 'statistics-steward';
 const PLANNED_CHANGES: Record<PlannedChange, { merged: boolean; description: string }> = {
   'statistics-steward': {
@@ -103,21 +103,6 @@ function allow(allowed: Identity[]): Record<Identity, Cell> {
       identity,
       identity === 'anonymous' ? 'UNAUTHENTICATED' : allowed.includes(identity) ? 'allowed' : 'FORBIDDEN',
     ]),
-  ) as Record<Identity, Cell>;
-}
-
-/** The cells of a change of official statistics, now and after the statistics-steward change. */
-function officialChange(): Record<Identity, Cell> {
-  const now = allow(['coordinator', 'agencyAnalyst', 'platformAdmin']);
-  const target = allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']);
-  return Object.fromEntries(
-    ALL_IDENTITIES.map((identity) => {
-      const [before, after] = [now[identity] as Outcome, target[identity] as Outcome];
-      return [
-        identity,
-        before === after ? before : { now: before, target: after, change: 'statistics-steward' },
-      ];
-    }),
   ) as Record<Identity, Cell>;
 }
 
@@ -249,9 +234,22 @@ export const MATRIX: MatrixRow[] = [
     operation: 'Mutation.undoImport',
     variant: 'an official batch',
     rule: inFh('indicator:import'),
-    cells: officialChange(),
+    cells: allow([]),
+    checks:
+      'an official batch is refused inside any collaboration, whoever asks (undoOfficialImport is the route)',
+  },
+  {
+    operation: 'Mutation.undoOfficialImport',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
     checks:
       'on an official batch the test imported and undid: allowed callers get BAD_USER_INPUT (already undone)',
+  },
+  {
+    operation: 'Query.officialImportBatches',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'official batches only, none of any collaboration',
   },
   {
     operation: 'POST /api/imports',
@@ -262,11 +260,66 @@ export const MATRIX: MatrixRow[] = [
   },
   {
     operation: 'POST /api/imports',
-    variant: 'official AF workbook, dry run',
+    variant: 'official AF workbook at a collaboration’s route',
     rule: inFh('indicator:import'),
-    cells: officialChange(),
+    cells: allow(['coordinator', 'agencyAnalyst', 'platformAdmin']),
+    checks:
+      'allowed callers get 400: a collaboration’s route takes templates of its local indicators only; nothing written',
+  },
+  {
+    operation: 'POST /api/imports/official',
+    variant: 'AF workbook, dry run',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
     checks: '200 with a report; nothing written',
   },
+  {
+    operation: 'Query.goals',
+    rule: inFh('goal:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'only Familjen Helsingborg’s goals',
+  },
+  {
+    operation: 'Query.goal',
+    rule: inFh('goal:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'the demo goal of Familjen Helsingborg',
+  },
+  {
+    operation: 'Query.goalBaselinePreview',
+    rule: inFh('goal:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'baselines of member municipalities only; nothing written',
+  },
+  {
+    operation: 'Query.decisions',
+    rule: inFh('goal:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'only Familjen Helsingborg’s decisions',
+  },
+  {
+    operation: 'Query.regionSeries',
+    rule: inFh('indicator:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'the member municipalities by default',
+  },
+  ...(
+    [
+      ['Mutation.createGoal', 'goal:manage', 'empty title'],
+      ['Mutation.updateGoal', 'goal:manage', 'expectedVersion 0'],
+      ['Mutation.activateGoal', 'goal:manage', 'expectedVersion 0'],
+      ['Mutation.rebaselineGoal', 'goal:manage', 'empty reason'],
+      ['Mutation.setGoalStatus', 'goal:manage', 'expectedVersion 0'],
+      ['Mutation.addGoalCheckIn', 'goal:manage', 'malformed date'],
+      ['Mutation.createDecision', 'decision:manage', 'empty title'],
+      ['Mutation.updateDecision', 'decision:manage', 'expectedVersion 0'],
+    ] as const
+  ).map(([operation, permission, why]): MatrixRow => ({
+    operation,
+    rule: inFh(permission),
+    cells: allow(['coordinator', 'steeringMember', 'platformAdmin']),
+    checks: `allowed callers get BAD_USER_INPUT (${why}); nothing written`,
+  })),
   {
     operation: 'GET /api/audit-events/export',
     rule: inFh('audit:read'),

@@ -29,6 +29,9 @@ const FH_HELSINGBORG_MEMBERSHIP = '40010000-0000-4000-8000-000000000004';
 const FH_LABOUR_MARKET_GROUP = '30010000-0000-4000-8000-000000000002';
 const FH_LOCAL_INDICATOR = '50010000-0000-4000-8000-000000000001';
 const NO_SUCH_BATCH = '99999999-0000-4000-8000-000000000000';
+/** The demo's goal and a decision of Familjen Helsingborg (libs/api/goals/src/demo-goals.seed.ts). */
+const FH_DEMO_GOAL = '40010000-0000-4000-8000-000000000001';
+const FH_DEMO_DECISION = '42000000-0000-4000-8000-000000000001';
 
 /** The collaborations each caller belongs to (platform-admin: sees all). */
 const OWN_SLUGS: Record<Identity, string[]> = {
@@ -101,17 +104,18 @@ const httpRefusal = async (response: Response) =>
 function upload(
   fields: Record<string, string>,
   file: () => Promise<{ bytes: Uint8Array; name: string }>,
+  route = `/api/imports?collaborationId=${FH_ID}`,
+  /** an HTTP status that, like a report, shows the caller passed the permission check */
+  passedWithStatus?: number,
 ): Probe {
   return async (context) => {
     const { bytes, name } = await file();
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.set(key, value);
     form.set('file', new Blob([Buffer.from(bytes)]), name);
-    const response = await http(
-      `/api/imports?collaborationId=${FH_ID}`,
-      { method: 'POST', body: form },
-      context,
-    );
+    const response = await http(route, { method: 'POST', body: form }, context);
+    if (passedWithStatus !== undefined && response.status === passedWithStatus)
+      return { outcome: 'allowed', leaks: [] };
     if (response.status !== 200) return { outcome: await httpRefusal(response), leaks: [] };
     const lines = (await response.text())
       .trim()
@@ -289,9 +293,115 @@ export const PROBES: Record<string, Probe> = {
     { source: 'template', dryRun: 'true' },
     localTemplate,
   ),
-  'POST /api/imports (official AF workbook, dry run)': upload(
+  'POST /api/imports (official AF workbook at a collaboration’s route)': upload(
     { source: 'af', dryRun: 'true' },
     officialWorkbook,
+    `/api/imports?collaborationId=${FH_ID}`,
+    400,
+  ),
+  'POST /api/imports/official (AF workbook, dry run)': upload(
+    { source: 'af', dryRun: 'true' },
+    officialWorkbook,
+    '/api/imports/official',
+  ),
+  'Mutation.undoOfficialImport': async (context) => {
+    const response = await gql(
+      'mutation ($input: UndoOfficialImportInput!) { undoOfficialImport(input: $input) { id } }',
+      { input: { batchId: context.fixtures.undoneOfficialBatchId } },
+      context.token ? { token: context.token } : {},
+    );
+    if (!response.errors) return { outcome: 'WROTE (no error)', leaks: [] };
+    const code = codeOf(response);
+    return { outcome: code === 'BAD_USER_INPUT' ? 'allowed' : code, leaks: [] };
+  },
+  'Query.officialImportBatches': read(
+    `query { officialImportBatches(limit: 50) { id collaborationId } }`,
+    {},
+    (data) => outside('import batch', data['officialImportBatches'], [null]),
+  ),
+  'Query.goals': read(
+    `query ($c: ID!) { goals(collaborationId: $c) { id collaborationId } }`,
+    { c: FH_ID },
+    (data) => outside('goal', data['goals'], [FH_ID]),
+  ),
+  'Query.goal': read(
+    `query ($c: ID!, $id: ID!) { goal(collaborationId: $c, id: $id) { id collaborationId } }`,
+    { c: FH_ID, id: FH_DEMO_GOAL },
+    (data) => outside('goal', [data['goal']], [FH_ID]),
+  ),
+  'Query.goalBaselinePreview': read(
+    `query ($c: ID!) { goalBaselinePreview(collaborationId: $c, indicatorCode: "af.bas.utrk.unemployed", baselinePeriod: "2025-09") { areaCode } }`,
+    { c: FH_ID },
+    (data) =>
+      data['goalBaselinePreview']
+        .filter((row: { areaCode: string }) => !row.areaCode.startsWith('12'))
+        .map((row: { areaCode: string }) => `baseline of ${row.areaCode}, not a member`),
+  ),
+  'Query.decisions': read(
+    `query ($c: ID!) { decisions(collaborationId: $c) { id collaborationId } }`,
+    { c: FH_ID },
+    (data) => outside('decision', data['decisions'], [FH_ID]),
+  ),
+  'Query.regionSeries': read(
+    `query ($c: ID!) { regionSeries(collaborationId: $c, code: "af.bas.utrk.unemployed", from: "2025-01", to: "2025-12") { areaCodes } }`,
+    { c: FH_ID },
+    (data) =>
+      data['regionSeries'].areaCodes
+        .filter((area: string) => !area.startsWith('12'))
+        .map((area: string) => `area ${area}, not a member`),
+  ),
+  'Mutation.createGoal': mutation(
+    'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }',
+    () => ({
+      collaborationId: FH_ID,
+      title: '',
+      indicatorCode: 'af.bas.utrk.unemployed',
+      baselinePeriod: '2025-09',
+      targetPeriod: '2027-09',
+      targetKind: 'RELATIVE_CHANGE',
+      targetValue: -0.5,
+    }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.updateGoal': mutation(
+    'mutation ($input: UpdateGoalInput!) { updateGoal(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, goalId: FH_DEMO_GOAL, expectedVersion: 0 }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.activateGoal': mutation(
+    'mutation ($input: GoalVersionInput!) { activateGoal(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, goalId: FH_DEMO_GOAL, expectedVersion: 0 }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.rebaselineGoal': mutation(
+    'mutation ($input: RebaselineGoalInput!) { rebaselineGoal(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, goalId: FH_DEMO_GOAL, expectedVersion: 1, reason: '' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.setGoalStatus': mutation(
+    'mutation ($input: SetGoalStatusInput!) { setGoalStatus(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, goalId: FH_DEMO_GOAL, expectedVersion: 0, status: 'CLOSED' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.addGoalCheckIn': mutation(
+    'mutation ($input: AddGoalCheckInInput!) { addGoalCheckIn(input: $input) { id } }',
+    () => ({
+      collaborationId: FH_ID,
+      goalId: FH_DEMO_GOAL,
+      heldOn: 'inte-ett-datum',
+      assessment: 'ON_TRACK',
+    }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.createDecision': mutation(
+    'mutation ($input: CreateDecisionInput!) { createDecision(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, title: '', decidedOn: '2026-11-01' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.updateDecision': mutation(
+    'mutation ($input: UpdateDecisionInput!) { updateDecision(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, decisionId: FH_DEMO_DECISION, expectedVersion: 0 }),
+    'BAD_USER_INPUT',
   ),
   'GET /api/audit-events/export': async (context) => {
     const response = await http(`/api/audit-events/export?collaborationId=${FH_ID}&format=csv`, {}, context);
