@@ -21,7 +21,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     type: 'postgres',
     url: settings.url,
     // No entity classes: the migrations are the one schema definition, and services write
-    // SQL (version checks in the UPDATE itself). See docs/adr/0005-sql-services-no-entities.md.
+    // SQL (version checks in the UPDATE itself). See docs/adr/0007-sql-services-no-entities.md.
     entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migration',

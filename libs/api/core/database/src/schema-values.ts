@@ -1,6 +1,6 @@
 /**
  * Values the schema's CHECK constraints allow, for the code that writes them. The tables
- * themselves are defined once, by the migrations (docs/adr/0005-sql-services-no-entities.md).
+ * themselves are defined once, by the migrations (docs/adr/0007-sql-services-no-entities.md).
  */
 export const OrganizationKind = {
   Municipality: 'MUNICIPALITY',
