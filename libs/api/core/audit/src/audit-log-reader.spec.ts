@@ -1,5 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource, createTestDatabase, migrate } from '@kraftsamling/api/core/database';
+import {
+  NO_DB_CONTEXT,
+  applyTenantContext,
+  createDataSource,
+  createTestDatabase,
+  migrate,
+  runWithDbContext,
+} from '@kraftsamling/api/core/database';
 import { AuditLogReader } from './audit-log-reader';
 
 describe('AuditLogReader', () => {
@@ -39,7 +46,14 @@ describe('AuditLogReader', () => {
          VALUES ($1, $2, $3, $4, $5, $6, '{"name":"x"}')`,
         [collaborationId, actor, action, entityType, `${entityType}-1`, at],
       );
-    reader = new AuditLogReader(dataSource);
+    // As in the API: every transaction carries the operation's context, and the reader runs
+    // inside the collaboration's (the log is read through audit_events_of_collaboration()).
+    applyTenantContext(dataSource);
+    const plain = new AuditLogReader(dataSource);
+    reader = Object.assign(Object.create(plain), {
+      read: (collaborationId: string, ...rest: [never, never]) =>
+        runWithDbContext({ ...NO_DB_CONTEXT, collaborationId }, () => plain.read(collaborationId, ...rest)),
+    }) as AuditLogReader;
   });
   afterAll(() => dataSource?.destroy());
 
