@@ -22,7 +22,8 @@ function startApi(): ChildProcess {
   return spawn(process.execPath, [path.resolve('dist/apps/api/main.js'), 'serve'], {
     env: {
       ...process.env,
-      DATABASE_URL: process.env['E2E_DATABASE_URL'],
+      DATABASE_URL: process.env['E2E_API_DATABASE_URL'],
+      DATABASE_OWNER_URL: process.env['E2E_DATABASE_URL'],
       OIDC_ISSUER_URL: process.env['E2E_ISSUER_URL'],
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -2,12 +2,17 @@ import { FH_ID, apiUrl, sql, tokenFor } from './support/api';
 
 /** A valid template CSV of `rows` values for one of Familjen Helsingborg's local (monthly) indicators. */
 async function largeTemplateCsv(rows: number): Promise<Uint8Array> {
-  const areas = (await sql<{ code: string }>(`SELECT code FROM municipality ORDER BY code`)).map(
-    (r) => r.code,
-  );
+  // Local figures are kept only for member municipalities: 11 of them, so many months.
+  const areas = (
+    await sql<{ code: string }>(
+      `SELECT municipality_code AS code FROM organization
+        WHERE collaboration_id = $1 AND municipality_code IS NOT NULL ORDER BY 1`,
+      [FH_ID],
+    )
+  ).map((r) => r.code);
   const lines = ['indicator_code;area_code;period;value'];
   for (let month = 0; lines.length <= rows; month++) {
-    const period = `${1900 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+    const period = `${1500 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
     for (const area of areas) {
       if (lines.length > rows) break;
       lines.push(`jobbspar.deltagare;${area};${period};${lines.length % 1000}`);

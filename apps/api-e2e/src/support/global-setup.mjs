@@ -22,5 +22,7 @@ export default async function globalSetup() {
   process.env.E2E_API_URL = stack.apiUrl;
   process.env.E2E_ISSUER_URL = stack.issuerUrl;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
+  // The API's own connection: the role row-level security binds (the owner's is for SQL checks).
+  process.env.E2E_API_DATABASE_URL = stack.apiDatabaseUrl;
   process.env.E2E_IDP_DATA_DIR = path.join(dataDir, 'dev-idp');
 }

@@ -30,7 +30,8 @@ export async function startOwnApi(env: Record<string, string>): Promise<OwnApi> 
   const child: ChildProcess = spawn(process.execPath, [API_MAIN, 'serve'], {
     env: {
       ...process.env,
-      DATABASE_URL: process.env['E2E_DATABASE_URL'],
+      DATABASE_URL: process.env['E2E_API_DATABASE_URL'],
+      DATABASE_OWNER_URL: process.env['E2E_DATABASE_URL'],
       OIDC_ISSUER_URL: issuerUrl(),
       PORT: String(port),
       HOST: '127.0.0.1',
