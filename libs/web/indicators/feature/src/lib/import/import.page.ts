@@ -485,8 +485,11 @@ export class ImportPage {
     inject(DestroyRef).onDestroy(() => this.upload?.unsubscribe());
     void this.meStore.load();
     // Start on what this user may import: a steward without import rights here imports official statistics.
+    // Only once the collaboration has answered: before that a steward's targets are only
+    // ['official'], and choosing it then would leave an analyst on official statistics.
     effect(() => {
       const targets = this.targets();
+      if (this.state().status === 'loading') return;
       if (targets.length && !targets.includes(this.form.controls.target.value)) {
         this.form.controls.target.setValue(targets[0]!);
         this.onTargetChange();
