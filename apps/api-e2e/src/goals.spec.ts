@@ -6,7 +6,8 @@ import path from 'node:path';
 import { writeAfWorkbook, type AfWorkbookRow } from '@kraftsamling/api/statistics-formats';
 import { FH_ID, SANDVIKEN_ID, apiUrl, errorCodes, gql, sql, tokenFor } from './support/api';
 
-// Hand-chosen counts of unemployed foreign-born women, September 2025 (the baseline) and
+// Hand-chosen counts of unemployed foreign-born men (a series no other API test writes),
+// September 2025 (the baseline) and
 // September 2026 (12 of 24 months into the goal). Bjuv's baseline is "<5".
 const MEMBERS: Record<string, [string, number | '<5', number]> = {
   '1214': ['Svalöv', 120, 90],
@@ -65,8 +66,8 @@ const createGoal = (user: string, input: Record<string, unknown>) =>
       {
         input: {
           collaborationId: FH_ID,
-          title: 'Halvera arbetslösheten bland utrikes födda kvinnor (test)',
-          indicatorCode: 'af.bas.utrk.unemployed',
+          title: 'Halvera arbetslösheten bland utrikes födda män (test)',
+          indicatorCode: 'af.bas.utrm.unemployed',
           baselinePeriod: '2025-09',
           targetPeriod: '2027-09',
           targetKind: 'RELATIVE_CHANGE',
@@ -95,16 +96,16 @@ describe('goals with frozen per-member baselines', () => {
 
   beforeAll(async () => {
     await importAf('goal-2025-09-2026-09', [
-      ...Object.values(MEMBERS).map(([name, baseline]) => row('2025-09', name, { UTRKSOK: baseline })),
+      ...Object.values(MEMBERS).map(([name, baseline]) => row('2025-09', name, { UTRMSOK: baseline })),
       ...Object.values(MEMBERS).map(([name, , latest]) =>
         row(
           '2026-09',
           name,
           name === 'Helsingborg'
-            ? { UTRKSOK: latest, UTRKAK: 9000 }
+            ? { UTRMSOK: latest, UTRMAK: 9000 }
             : name === 'Landskrona'
-              ? { UTRKSOK: latest, UTRKAK: 3000 }
-              : { UTRKSOK: latest },
+              ? { UTRMSOK: latest, UTRMAK: 3000 }
+              : { UTRMSOK: latest },
         ),
       ),
     ]);
@@ -137,7 +138,7 @@ describe('goals with frozen per-member baselines', () => {
 
   it('previews the baselines activation will freeze, writing nothing', async () => {
     const preview = await gql(
-      `query ($c: ID!) { goalBaselinePreview(collaborationId: $c, indicatorCode: "af.bas.utrk.unemployed", baselinePeriod: "2025-09") {
+      `query ($c: ID!) { goalBaselinePreview(collaborationId: $c, indicatorCode: "af.bas.utrm.unemployed", baselinePeriod: "2025-09") {
           areaCode baseline { value low high } baselineFrozenAt } }`,
       { c: FH_ID },
       { token: await tokenFor('styrgrupp') },
@@ -220,7 +221,7 @@ describe('goals with frozen per-member baselines', () => {
 
   it('sums a region as Σ numerators ÷ Σ denominators, not the mean of shares', async () => {
     const region = await gql(
-      `query ($c: ID!) { regionSeries(collaborationId: $c, code: "af.bas.utrk.unemployment_share", areaCodes: ["1283", "1282"], from: "2026-09", to: "2026-09") {
+      `query ($c: ID!) { regionSeries(collaborationId: $c, code: "af.bas.utrm.unemployment_share", areaCodes: ["1283", "1282"], from: "2026-09", to: "2026-09") {
           periods values included incomplete } }`,
       { c: FH_ID },
       { token: await tokenFor('helsingborg') },
@@ -236,8 +237,8 @@ describe('goals with frozen per-member baselines', () => {
     'keeps a frozen baseline when a later import revises the baseline month, and shows the new month',
     async () => {
       await importAf('goal-revision', [
-        row('2025-09', 'Helsingborg', { UTRKSOK: 1100 }),
-        row('2026-10', 'Helsingborg', { UTRKSOK: 650 }),
+        row('2025-09', 'Helsingborg', { UTRMSOK: 1100 }),
+        row('2026-10', 'Helsingborg', { UTRMSOK: 650 }),
       ]);
       const goal = (await readGoal('styrgrupp', goalId)).data!['goal'];
       expect(goal.members.find((m: any) => m.areaCode === '1283').baseline.value).toBe(1012);

@@ -19,7 +19,13 @@ describe('application routes', () => {
         { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
         {
           provide: MeStore,
-          useValue: { load: async () => ({ access: [{ slug: 'familjen-helsingborg' }] }) },
+          useValue: {
+            load: async () => ({ access: [{ slug: 'familjen-helsingborg' }], platformPermissions: [] }),
+            me: () => null,
+            access: () => [],
+            platformPermissions: () => [],
+            canOnPlatform: () => false,
+          },
         },
         { provide: IndicatorService, useValue: { indicators: () => of([]) } },
         {
@@ -89,7 +95,7 @@ describe('application routes', () => {
     const harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/s/familjen-helsingborg/import');
     expect(harness.routeNativeElement?.querySelector('[data-testid="no-access"]')?.textContent).toContain(
-      'Import av statistik och importhistoriken är till för samordnare',
+      'Att importera och importhistoriken är för samordnare',
     );
     expect(TestBed.inject(Location).path()).toBe('/s/familjen-helsingborg/import');
 
