@@ -1,3 +1,4 @@
 export * from './lib/loading-state.component';
 export * from './lib/error-state.component';
 export * from './lib/confirm-dialog.component';
+export * from './lib/no-access.page';
