@@ -14,13 +14,16 @@ import { DataChangeFeed } from '@kraftsamling/api/core/database';
 /**
  * Root query fields whose whole answer derives from tables the data-change feed covers
  * (values, indicators, organisations, memberships, goals and their check-ins, baseline
- * changes and decisions) and from the date. Only operations made of these alone are cached.
+ * changes, decisions, peer sets) and from the date. Only operations made of these alone are cached.
  */
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'goals',
   'goal',
   'decisions',
   'regionSeries',
+  'comparison',
+  'similarMunicipalities',
+  'peerSets',
 ]);
 
 const MAX_ENTRIES = 2000;
