@@ -6,6 +6,8 @@ import { NotFoundPage, StartPage, startRedirectGuard } from '@kraftsamling/web/s
  * here rather than imported so this file does not load that library eagerly.
  */
 const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
+/** The segment after /s/:slug of the comparison page (comparisonRoutes). */
+const COMPARISON_SECTIONS = ['jamfor'];
 
 /** Route titles are translation keys, translated by TranslatedTitleStrategy. */
 export const appRoutes: Routes = [
@@ -24,6 +26,14 @@ export const appRoutes: Routes = [
       (_route: Route, segments: UrlSegment[]) => INDICATOR_SECTIONS.includes(segments[2]?.path ?? ''),
     ],
     loadChildren: () => import('@kraftsamling/web/indicators/feature').then((m) => m.indicatorRoutes),
+  },
+  {
+    // Comparisons with peers: /s/:slug/jamfor, loaded only for that address.
+    path: 's',
+    canMatch: [
+      (_route: Route, segments: UrlSegment[]) => COMPARISON_SECTIONS.includes(segments[2]?.path ?? ''),
+    ],
+    loadChildren: () => import('@kraftsamling/web/comparisons/feature').then((m) => m.comparisonRoutes),
   },
   {
     path: 's',

@@ -48,6 +48,31 @@ export type ChangeMemberRoleInput = {
   role: Role;
 };
 
+export type ComparisonInput = {
+  /** INDEX, CHANGE, CHANGE_PERCENT: the period compared against. */
+  basePeriod?: string | null | undefined;
+  collaborationId: string | number;
+  /** PER_THOUSAND: the population (default scb.population, yearly); SHARE_OF: the dividing count. */
+  denominatorCode?: string | null | undefined;
+  /** First period (default: the whole history). */
+  from?: string | null | undefined;
+  indicatorCode: string;
+  normalisation?: ComparisonNormalisation | null | undefined;
+  peers: PeersInput;
+  /** The period ranked (default: the latest with a value). */
+  rankPeriod?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
+/** AS_PUBLISHED; PER_THOUSAND (1 000 · count ÷ population of the latest year at or before the period); SHARE_OF (100 · count ÷ another count, same area and period); INDEX (100 · v ÷ v at the base period); CHANGE and CHANGE_PERCENT since the base period. */
+export type ComparisonNormalisation =
+  | 'AS_PUBLISHED'
+  | 'CHANGE'
+  | 'CHANGE_PERCENT'
+  | 'INDEX'
+  | 'PER_THOUSAND'
+  | 'SHARE_OF';
+
 export type CreateGroupInput = {
   collaborationId: string | number;
   focusArea?: string | null | undefined;
@@ -68,6 +93,13 @@ export type CreateLocalIndicatorInput = {
   /** Default: local. */
   theme?: string | null | undefined;
   unit: IndicatorUnit;
+};
+
+export type DeletePeerSetInput = {
+  collaborationId: string | number;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  peerSetId: string | number;
 };
 
 export type EnterValuesInput = {
@@ -122,6 +154,27 @@ export type OrganizationKind =
   | 'OTHER'
   | 'UNIVERSITY';
 
+export type PeerKind =
+  | 'ALL'
+  | 'AREAS'
+  | 'COUNTY'
+  | 'MEMBERS'
+  | 'PEER_SET';
+
+export type PeerSetSource =
+  | 'CUSTOM'
+  | 'KOLADA';
+
+export type PeersInput = {
+  /** AREAS: municipality codes. */
+  areaCodes?: Array<string> | null | undefined;
+  /** COUNTY: the county’s two-digit code. */
+  countyCode?: string | null | undefined;
+  kind: PeerKind;
+  /** PEER_SET: a saved or published set. */
+  peerSetId?: string | number | null | undefined;
+};
+
 export type Periodicity =
   | 'MONTH'
   | 'QUARTER'
@@ -152,6 +205,29 @@ export type Role =
   | 'STEERING_MEMBER'
   | 'VIEWER';
 
+export type SavePeerSetInput = {
+  areaCodes: Array<string>;
+  collaborationId: string | number;
+  /** With peerSetId: the version you loaded. */
+  expectedVersion?: number | null | undefined;
+  /** To change a set you saved; omit to save a new one. */
+  peerSetId?: string | number | null | undefined;
+  /** Seen by everyone in the collaboration. */
+  shared?: boolean;
+  title: string;
+};
+
+export type SimilarMunicipalitiesInput = {
+  areaCode: string;
+  collaborationId: string | number;
+  indicatorCodes: Array<string>;
+  limit?: number | null | undefined;
+  /** The period read (default: each indicator’s latest). */
+  period?: string | null | undefined;
+  /** One per indicator (default: equal). */
+  weights?: Array<number> | null | undefined;
+};
+
 export type UndoImportInput = {
   batchId: string | number;
   collaborationId: string | number;
@@ -160,6 +236,11 @@ export type UndoImportInput = {
 export type UndoOfficialImportInput = {
   batchId: string | number;
 };
+
+/** Why an area has no rank. */
+export type Unranked =
+  | 'BOUNDED'
+  | 'MISSING';
 
 export type UpdateLocalIndicatorInput = {
   collaborationId: string | number;
@@ -251,6 +332,55 @@ export type AddPartnerOrganizationMutationVariables = Exact<{
 
 
 export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number } };
+
+export type ComparisonIndicatorFieldsFragment = { id: string, code: string, nameSv: string, nameEn: string, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, kind: IndicatorKind, collaborationId: string | null, denominatorCode: string | null };
+
+export type ComparedAreaFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, rank: number | null, quartile: number | null, unranked: Unranked | null, bounds: Array<{ index: number, low: number, high: number }> };
+
+export type PeerSetFieldsFragment = { id: string, title: string, areaCodes: Array<string>, shared: boolean, mine: boolean, source: PeerSetSource, sourceId: string | null, version: number };
+
+export type ComparisonContextQueryVariables = Exact<{
+  slug: string;
+  collaborationId: string | number;
+}>;
+
+
+export type ComparisonContextQuery = { collaboration: { id: string, slug: string, name: string, organizations: Array<{ id: string, kind: OrganizationKind, municipalityCode: string | null }>, members: Array<{ id: string, user: { id: string } | null, organization: { id: string, municipalityCode: string | null } | null }> }, me: { id: string }, indicators: Array<{ id: string, code: string, nameSv: string, nameEn: string, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, kind: IndicatorKind, collaborationId: string | null, denominatorCode: string | null }>, municipalities: Array<{ code: string, name: string, county: { code: string, name: string } }>, peerSets: Array<{ id: string, title: string, areaCodes: Array<string>, shared: boolean, mine: boolean, source: PeerSetSource, sourceId: string | null, version: number }> };
+
+export type ComparisonQueryVariables = Exact<{
+  input: ComparisonInput;
+}>;
+
+
+export type ComparisonQuery = { comparison: { normalisation: ComparisonNormalisation, denominatorCode: string | null, basePeriod: string | null, rankPeriod: string | null, periods: Array<string>, populationYears: Array<number | null> | null, median: Array<number | null>, indicator: { id: string, code: string, nameSv: string, nameEn: string, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, kind: IndicatorKind, collaborationId: string | null, denominatorCode: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, rank: number | null, quartile: number | null, unranked: Unranked | null, bounds: Array<{ index: number, low: number, high: number }> }>, total: { values: Array<number | null>, included: Array<number>, inScope: number, bounds: Array<{ index: number, low: number, high: number }> }, country: { areaCode: string, areaName: string, values: Array<number | null>, rank: number | null, quartile: number | null, unranked: Unranked | null, bounds: Array<{ index: number, low: number, high: number }> } | null, excluded: Array<{ areaCode: string, reason: string }> } };
+
+export type SimilarMunicipalitiesQueryVariables = Exact<{
+  input: SimilarMunicipalitiesInput;
+}>;
+
+
+export type SimilarMunicipalitiesQuery = { similarMunicipalities: { areaCode: string, indicatorCodes: Array<string>, periods: Array<string>, weights: Array<number>, values: Array<number | null>, similar: Array<{ areaCode: string, areaName: string, distance: number, contributions: Array<number>, values: Array<number | null> }> } };
+
+export type PeerSetsQueryVariables = Exact<{
+  collaborationId: string | number;
+}>;
+
+
+export type PeerSetsQuery = { peerSets: Array<{ id: string, title: string, areaCodes: Array<string>, shared: boolean, mine: boolean, source: PeerSetSource, sourceId: string | null, version: number }> };
+
+export type SavePeerSetMutationVariables = Exact<{
+  input: SavePeerSetInput;
+}>;
+
+
+export type SavePeerSetMutation = { savePeerSet: { id: string, title: string, areaCodes: Array<string>, shared: boolean, mine: boolean, source: PeerSetSource, sourceId: string | null, version: number } };
+
+export type DeletePeerSetMutationVariables = Exact<{
+  input: DeletePeerSetInput;
+}>;
+
+
+export type DeletePeerSetMutation = { deletePeerSet: string };
 
 export type ImportBatchFieldsFragment = { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null };
 
@@ -379,6 +509,47 @@ export const GroupFieldsFragmentDoc = gql`
   kind
   name
   focusArea
+  version
+}
+    `;
+export const ComparisonIndicatorFieldsFragmentDoc = gql`
+    fragment ComparisonIndicatorFields on Indicator {
+  id
+  code
+  nameSv
+  nameEn
+  unit
+  periodicity
+  direction
+  kind
+  collaborationId
+  denominatorCode
+}
+    `;
+export const ComparedAreaFieldsFragmentDoc = gql`
+    fragment ComparedAreaFields on ComparedArea {
+  areaCode
+  areaName
+  values
+  bounds {
+    index
+    low
+    high
+  }
+  rank
+  quartile
+  unranked
+}
+    `;
+export const PeerSetFieldsFragmentDoc = gql`
+    fragment PeerSetFields on PeerSet {
+  id
+  title
+  areaCodes
+  shared
+  mine
+  source
+  sourceId
   version
 }
     `;
@@ -680,6 +851,188 @@ export const AddPartnerOrganizationDocument = gql`
   })
   export class AddPartnerOrganizationGQL extends Apollo.Mutation<AddPartnerOrganizationMutation, AddPartnerOrganizationMutationVariables> {
     override document = AddPartnerOrganizationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ComparisonContextDocument = gql`
+    query ComparisonContext($slug: String!, $collaborationId: ID!) {
+  collaboration(slug: $slug) {
+    id
+    slug
+    name
+    organizations {
+      id
+      kind
+      municipalityCode
+    }
+    members {
+      id
+      user {
+        id
+      }
+      organization {
+        id
+        municipalityCode
+      }
+    }
+  }
+  me {
+    id
+  }
+  indicators(collaborationId: $collaborationId) {
+    ...ComparisonIndicatorFields
+  }
+  municipalities {
+    code
+    name
+    county {
+      code
+      name
+    }
+  }
+  peerSets(collaborationId: $collaborationId) {
+    ...PeerSetFields
+  }
+}
+    ${ComparisonIndicatorFieldsFragmentDoc}
+${PeerSetFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ComparisonContextGQL extends Apollo.Query<ComparisonContextQuery, ComparisonContextQueryVariables> {
+    override document = ComparisonContextDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ComparisonDocument = gql`
+    query Comparison($input: ComparisonInput!) {
+  comparison(input: $input) {
+    indicator {
+      ...ComparisonIndicatorFields
+    }
+    normalisation
+    denominatorCode
+    basePeriod
+    rankPeriod
+    periods
+    populationYears
+    areas {
+      ...ComparedAreaFields
+    }
+    median
+    total {
+      values
+      bounds {
+        index
+        low
+        high
+      }
+      included
+      inScope
+    }
+    country {
+      ...ComparedAreaFields
+    }
+    excluded {
+      areaCode
+      reason
+    }
+  }
+}
+    ${ComparisonIndicatorFieldsFragmentDoc}
+${ComparedAreaFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ComparisonGQL extends Apollo.Query<ComparisonQuery, ComparisonQueryVariables> {
+    override document = ComparisonDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SimilarMunicipalitiesDocument = gql`
+    query SimilarMunicipalities($input: SimilarMunicipalitiesInput!) {
+  similarMunicipalities(input: $input) {
+    areaCode
+    indicatorCodes
+    periods
+    weights
+    values
+    similar {
+      areaCode
+      areaName
+      distance
+      contributions
+      values
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SimilarMunicipalitiesGQL extends Apollo.Query<SimilarMunicipalitiesQuery, SimilarMunicipalitiesQueryVariables> {
+    override document = SimilarMunicipalitiesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const PeerSetsDocument = gql`
+    query PeerSets($collaborationId: ID!) {
+  peerSets(collaborationId: $collaborationId) {
+    ...PeerSetFields
+  }
+}
+    ${PeerSetFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class PeerSetsGQL extends Apollo.Query<PeerSetsQuery, PeerSetsQueryVariables> {
+    override document = PeerSetsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SavePeerSetDocument = gql`
+    mutation SavePeerSet($input: SavePeerSetInput!) {
+  savePeerSet(input: $input) {
+    ...PeerSetFields
+  }
+}
+    ${PeerSetFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SavePeerSetGQL extends Apollo.Mutation<SavePeerSetMutation, SavePeerSetMutationVariables> {
+    override document = SavePeerSetDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DeletePeerSetDocument = gql`
+    mutation DeletePeerSet($input: DeletePeerSetInput!) {
+  deletePeerSet(input: $input)
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DeletePeerSetGQL extends Apollo.Mutation<DeletePeerSetMutation, DeletePeerSetMutationVariables> {
+    override document = DeletePeerSetDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -78,6 +78,11 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
                 {{ 'collaboration.indicators.link' | transloco }}
               </a>
             </li>
+            <li>
+              <a [routerLink]="['/s', collaboration.slug, 'jamfor']" data-testid="home-compare-link">
+                {{ 'comparisons.link' | transloco }}
+              </a>
+            </li>
             @if (canEnterValues()) {
               <li>
                 <a [routerLink]="['/s', collaboration.slug, 'nyckeltal', 'registrera']">

@@ -79,6 +79,15 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
           @if (description(); as text) {
             <p class="ks-lead">{{ text }}</p>
           }
+          <p>
+            <!-- The comparison page, linked by address only (features do not import each other). -->
+            <a
+              [routerLink]="['/s', slug(), 'jamfor']"
+              [queryParams]="{ indicator: indicator.code }"
+              data-testid="indicator-compare-link"
+              >{{ 'comparisons.link' | transloco }}</a
+            >
+          </p>
         </div>
 
         <section class="ks-section" aria-labelledby="indicator-facts-heading">

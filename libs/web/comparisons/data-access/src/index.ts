@@ -1,0 +1,3 @@
+export * from './lib/models';
+export * from './lib/comparison-state';
+export * from './lib/comparison.service';

@@ -1,0 +1,2 @@
+export * from './lib/comparison.routes';
+export * from './lib/page/comparison.page';

@@ -1,0 +1,28 @@
+/** Has the browser save a file: a blob or a data URL. */
+export function saveFile(content: Blob | string, fileName: string): void {
+  const url = typeof content === 'string' ? content : URL.createObjectURL(content);
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoked after the click has handed the file to the browser's download.
+    if (typeof content !== 'string') setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+/** A file name from a title: letters, digits and hyphens ("jamforelse-arbetsloshet"). */
+export function fileNameOf(title: string, extension: string): string {
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${slug || 'jamforelse'}.${extension}`;
+}
