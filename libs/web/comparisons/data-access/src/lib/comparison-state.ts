@@ -143,8 +143,16 @@ export function incompleteReason(state: ComparisonState): string | null {
   return null;
 }
 
-/** The API's input for a state; null while the state is incomplete (see incompleteReason). */
-export function comparisonInput(state: ComparisonState, collaborationId: string): ComparisonInput | null {
+/**
+ * The API's input for a state; null while the state is incomplete (see incompleteReason).
+ * `defaultFrom` is the start read when none is chosen: the API limits how much one request
+ * may read, so the whole history of all 290 municipalities is not asked for at once.
+ */
+export function comparisonInput(
+  state: ComparisonState,
+  collaborationId: string,
+  defaultFrom: string | null = null,
+): ComparisonInput | null {
   if (incompleteReason(state) || !state.indicator) return null;
   return {
     collaborationId,
@@ -158,7 +166,7 @@ export function comparisonInput(state: ComparisonState, collaborationId: string)
     normalisation: state.normalisation,
     denominatorCode: NEEDS_DENOMINATOR.has(state.normalisation) ? state.denominator : null,
     basePeriod: NEEDS_BASE.has(state.normalisation) ? state.base : null,
-    from: state.from,
+    from: state.from ?? defaultFrom,
     to: state.to,
     rankPeriod: state.rank,
   };

@@ -42,14 +42,18 @@ export function cellText(
   }
 }
 
-/** How many periods of each periodicity the period pickers offer, newest first. */
-const OFFERED: Readonly<Record<Periodicity, number>> = { WEEK: 260, MONTH: 240, QUARTER: 80, YEAR: 30 };
+/**
+ * Ten years of each periodicity: what the period pickers offer and what a comparison reads
+ * when no start is chosen. All 290 municipalities over ten years is what one request may
+ * cost at the API (its query cost limit, ADR 6), so every choice offered can be answered.
+ */
+export const TEN_YEARS: Readonly<Record<Periodicity, number>> = { WEEK: 522, MONTH: 120, QUARTER: 40, YEAR: 10 };
 
-/** The periods to choose among for an indicator: from the current period back, newest first. */
+/** The periods to choose among for an indicator: ten years back from the current period, newest first. */
 export function periodOptions(periodicity: string, today = new Date()): string[] {
   const kind = (['WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const).find((p) => p === periodicity) ?? 'MONTH';
   const latest = periodOfDate(today, kind);
   const periods: string[] = [];
-  for (let i = 0; i < OFFERED[kind]; i++) periods.push(addPeriods(latest, -i));
+  for (let i = 0; i < TEN_YEARS[kind]; i++) periods.push(addPeriods(latest, -i));
   return periods;
 }

@@ -48,7 +48,7 @@ import {
   timeChartOption,
 } from '@kraftsamling/web/comparisons/ui';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
-import { indicatorName } from '@kraftsamling/web/indicators/data-access';
+import { apiMessage, indicatorName } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
 import { LoadState, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
@@ -151,7 +151,10 @@ export class ComparisonPage {
   /** The API's input as a string: the comparison is fetched again only when it changes. */
   private readonly inputKey = computed(() => {
     const context = this.context();
-    const input = context ? comparisonInput(this.state(), context.collaborationId) : null;
+    const periods = this.periods();
+    const input = context
+      ? comparisonInput(this.state(), context.collaborationId, periods[periods.length - 1] ?? null)
+      : null;
     return input ? JSON.stringify(input) : null;
   });
   private readonly comparisonState = signal<LoadState<Comparison> | null>(null);
@@ -166,6 +169,8 @@ export class ComparisonPage {
     const state = this.comparisonState();
     return state?.status === 'error' ? state.error : null;
   });
+  /** The API's own words for a refused comparison (which field, which periods have values). */
+  readonly comparisonErrorDetail = signal<string | null>(null);
   readonly incomplete = computed(() => incompleteReason(this.state()));
 
   readonly indicator = computed(() => {
@@ -365,7 +370,14 @@ export class ComparisonPage {
           { injector: this.injector },
         );
       },
-      error: (error: unknown) => this.comparisonState.set({ status: 'error', error: toAppError(error) }),
+      error: (error: unknown) => {
+        this.comparisonErrorDetail.set(
+          [apiMessage(error), ...toAppError(error).fields.map((field) => field.message)]
+            .filter((text, i, all) => text && all.indexOf(text) === i)
+            .join(' ') || null,
+        );
+        this.comparisonState.set({ status: 'error', error: toAppError(error) });
+      },
     });
   }
 
