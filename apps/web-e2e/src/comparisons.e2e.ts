@@ -11,9 +11,39 @@ const LAST = '2025-12';
 
 /** Skåne's municipalities (county 12): the eleven members of Familjen Helsingborg and the others. */
 const SKANE = [
-  '1214', '1230', '1231', '1233', '1256', '1257', '1260', '1261', '1262', '1263', '1264', '1265',
-  '1266', '1267', '1270', '1272', '1273', '1275', '1276', '1277', '1278', '1280', '1281', '1282',
-  '1283', '1284', '1285', '1286', '1287', '1290', '1291', '1292', '1293',
+  '1214',
+  '1230',
+  '1231',
+  '1233',
+  '1256',
+  '1257',
+  '1260',
+  '1261',
+  '1262',
+  '1263',
+  '1264',
+  '1265',
+  '1266',
+  '1267',
+  '1270',
+  '1272',
+  '1273',
+  '1275',
+  '1276',
+  '1277',
+  '1278',
+  '1280',
+  '1281',
+  '1282',
+  '1283',
+  '1284',
+  '1285',
+  '1286',
+  '1287',
+  '1290',
+  '1291',
+  '1292',
+  '1293',
 ];
 
 /**
@@ -30,7 +60,11 @@ function figures(): string[] {
       if (code === '1260' && last) continue;
       const labourForce = 400 + n * 10;
       const unemployed =
-        code === '1283' ? 200 - 2 * i : code === '1275' && last ? '<5' : Math.round(labourForce * (0.08 + (n % 13) / 100) + (i % 5));
+        code === '1283'
+          ? 200 - 2 * i
+          : code === '1275' && last
+            ? '<5'
+            : Math.round(labourForce * (0.08 + (n % 13) / 100) + (i % 5));
       rows.push(`af.bas.utrk.unemployed;${code};${period};${unemployed}`);
       rows.push(`af.bas.utrk.labour_force;${code};${period};${code === '1283' ? 1000 : labourForce}`);
     }
@@ -79,26 +113,38 @@ test.describe('comparing with peers', () => {
     // The other members: Helsingborg is emphasised as the user's own municipality.
     await choose(page, 'Nyckeltal', INDICATOR_NAME);
     await expect(page).toHaveURL(new RegExp(`indicator=${INDICATOR.replace(/\./g, '\\.')}`));
-    await expect(page.getByTestId('comparison-summary')).toContainText('Som publicerat, 11 kommuner, rangordnade efter december 2025.');
-    const table = page.getByRole('table', { name: new RegExp(`^${INDICATOR_NAME.replace(/[()]/g, '\\$&')}, medlemmarna i Familjen Helsingborg`) });
-    const helsingborg = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Helsingborg/ }) });
+    await expect(page.getByTestId('comparison-summary')).toContainText(
+      'Som publicerat, 11 kommuner, rangordnade efter december 2025.',
+    );
+    const table = page.getByRole('table', {
+      name: new RegExp(`^${INDICATOR_NAME.replace(/[()]/g, '\\$&')}, medlemmarna i Familjen Helsingborg`),
+    });
+    const helsingborg = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^Helsingborg/ }) });
     await expect(helsingborg.getByRole('rowheader')).toContainText('(framhävd)');
     // 200 − 2 · 23 = 154 of 1 000 in December 2025: 15,4 %.
     await expect(helsingborg.getByRole('cell').last()).toHaveText('');
     await expect(helsingborg).toContainText('15,4');
     // Perstorp's "<5" is a range and Bjuv's missing value is noted; neither is ranked.
-    const perstorp = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Perstorp' }) });
+    const perstorp = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Perstorp' }) });
     await expect(perstorp).toContainText('Ej rangordnad: färre än 5, bara ett intervall');
     const bjuv = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Bjuv' }) });
     await expect(bjuv).toContainText('Ej rangordnad: värde saknas');
-    await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Gruppen totalt' }) })).toBeVisible();
+    await expect(
+      table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Gruppen totalt' }) }),
+    ).toBeVisible();
     await expect(page.getByRole('img', { name: /^Linjediagram: Andel inskrivna arbetslösa/ })).toBeVisible();
     await expectAccessible(page, 'the comparison with the members');
 
     // Similar municipalities to Helsingborg on the same indicator, saved as a private set.
     const similar = page.getByRole('region', { name: 'Liknande kommuner' });
     await expect(similar.getByRole('combobox', { name: 'Kommun', exact: true })).toContainText('Helsingborg');
-    await expect(similar.getByRole('combobox', { name: 'Nyckeltal att jämföra på' })).toContainText(INDICATOR_NAME);
+    await expect(similar.getByRole('combobox', { name: 'Nyckeltal att jämföra på' })).toContainText(
+      INDICATOR_NAME,
+    );
     await similar.getByTestId('similar-search').click();
     const found = similar.getByRole('table', { name: 'Kommuner som liknar Helsingborg mest, närmast först' });
     await expect(found.getByRole('row')).toHaveCount(12);
@@ -113,13 +159,19 @@ test.describe('comparing with peers', () => {
     // As an index: the base period is the first one shown, where every value is 100.
     await choose(page, 'Visa som', 'Index (basperioden = 100)');
     await expect(page).toHaveURL(/norm=index&base=2024-01/);
-    await expect(page.getByTestId('comparison-summary')).toContainText('Index (basperioden = 100), 11 kommuner, rangordnade efter december 2025. Basperiod: januari 2024.');
+    await expect(page.getByTestId('comparison-summary')).toContainText(
+      'Index (basperioden = 100), 11 kommuner, rangordnade efter december 2025. Basperiod: januari 2024.',
+    );
     await page.getByRole('radio', { name: 'Rangordning' }).click();
     await expect(page).toHaveURL(/view=ranking/);
-    await expect(page.getByRole('img', { name: /^Stapeldiagram: .* Helsingborg har rang \d+ av \d+\./ })).toBeVisible();
+    await expect(
+      page.getByRole('img', { name: /^Stapeldiagram: .* Helsingborg har rang \d+ av \d+\./ }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Tidigare perioder' }).click();
     const indexTable = page.getByTestId('comparison-table');
-    const indexRow = indexTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Helsingborg/ }) });
+    const indexRow = indexTable
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: /^Helsingborg/ }) });
     await expect(indexRow.getByRole('cell').nth(2)).toHaveText('100,0');
     await expectAccessible(page, 'the ranking as an index');
 
@@ -142,9 +194,18 @@ test.describe('comparing with peers', () => {
     await page.reload();
     expect(page.url()).toBe(address);
     await expect(page.getByRole('heading', { level: 2, name: /Liknar Helsingborg i Skåne$/ })).toBeVisible();
-    await expect(page.getByTestId('comparison-summary')).toContainText('Index (basperioden = 100), 11 kommuner');
+    await expect(page.getByTestId('comparison-summary')).toContainText(
+      'Index (basperioden = 100), 11 kommuner',
+    );
     await expect(page.getByRole('radio', { name: 'Rangordning' })).toBeChecked();
-    await expect(page.getByTestId('comparison-table').getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Helsingborg/ }) }).getByRole('cell').nth(2)).toHaveText('100,0');
+    await expect(
+      page
+        .getByTestId('comparison-table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /^Helsingborg/ }) })
+        .getByRole('cell')
+        .nth(2),
+    ).toHaveText('100,0');
     await expectAccessible(page, 'the shared comparison after a reload');
 
     // Back returns to the view before.

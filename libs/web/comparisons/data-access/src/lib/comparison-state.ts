@@ -61,7 +61,11 @@ export const NORMALISATIONS: readonly ComparisonNormalisation[] = [
 export const VIEWS: readonly ComparisonView[] = ['time', 'ranking', 'table'];
 
 /** Normalisations that compare against a base period. */
-export const NEEDS_BASE: ReadonlySet<ComparisonNormalisation> = new Set(['INDEX', 'CHANGE', 'CHANGE_PERCENT']);
+export const NEEDS_BASE: ReadonlySet<ComparisonNormalisation> = new Set([
+  'INDEX',
+  'CHANGE',
+  'CHANGE_PERCENT',
+]);
 /** Normalisations that divide by another indicator. */
 export const NEEDS_DENOMINATOR: ReadonlySet<ComparisonNormalisation> = new Set(['PER_THOUSAND', 'SHARE_OF']);
 
@@ -120,7 +124,8 @@ export function toQueryParams(state: ComparisonState): Record<string, string> {
   if (state.peers === 'PEER_SET' && state.peerSet) params['set'] = state.peerSet;
   if (state.peers === 'AREAS' && state.areas.length) params['areas'] = state.areas.join(',');
   if (state.normalisation !== DEFAULT_STATE.normalisation) params['norm'] = slugOf(state.normalisation);
-  if (NEEDS_DENOMINATOR.has(state.normalisation) && state.denominator) params['denominator'] = state.denominator;
+  if (NEEDS_DENOMINATOR.has(state.normalisation) && state.denominator)
+    params['denominator'] = state.denominator;
   if (NEEDS_BASE.has(state.normalisation) && state.base) params['base'] = state.base;
   if (state.from) params['from'] = state.from;
   if (state.to) params['to'] = state.to;

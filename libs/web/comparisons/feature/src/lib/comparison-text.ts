@@ -9,7 +9,8 @@ export function displayUnit(
   normalisation: ComparisonNormalisation,
   unit: string,
 ): { format: string; suffix: string } {
-  const suffixOf = (u: string) => ({ PERCENT: '\u00a0%', PER_1000: '\u00a0‰', CURRENCY: '\u00a0kr' })[u] ?? '';
+  const suffixOf = (u: string) =>
+    ({ PERCENT: '\u00a0%', PER_1000: '\u00a0‰', CURRENCY: '\u00a0kr' })[u] ?? '';
   switch (normalisation) {
     case 'PER_THOUSAND':
       return { format: 'PER_1000', suffix: '\u00a0‰' };
@@ -47,7 +48,12 @@ export function cellText(
  * when no start is chosen. All 290 municipalities over ten years is what one request may
  * cost at the API (its query cost limit, ADR 6), so every choice offered can be answered.
  */
-export const TEN_YEARS: Readonly<Record<Periodicity, number>> = { WEEK: 522, MONTH: 120, QUARTER: 40, YEAR: 10 };
+export const TEN_YEARS: Readonly<Record<Periodicity, number>> = {
+  WEEK: 522,
+  MONTH: 120,
+  QUARTER: 40,
+  YEAR: 10,
+};
 
 /** The periods to choose among for an indicator: ten years back from the current period, newest first. */
 export function periodOptions(periodicity: string, today = new Date()): string[] {

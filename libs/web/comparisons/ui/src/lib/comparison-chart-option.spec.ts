@@ -54,10 +54,15 @@ describe('timeChartOption', () => {
     };
     const byName = (name: string) => option.series.filter((series) => series.name === name);
     const [focus] = byName('Helsingborg (framhävd)');
-    expect(focus).toMatchObject({ symbol: 'circle', lineStyle: { width: 4, color: CHART_COLOURS.focus }, data: [12, 11] });
+    expect(focus).toMatchObject({
+      symbol: 'circle',
+      lineStyle: { width: 4, color: CHART_COLOURS.focus },
+      data: [12, 11],
+    });
     const others = byName('Övriga kommuner');
     expect(others).toHaveLength(2);
-    for (const series of others) expect(series).toMatchObject({ silent: true, lineStyle: { width: 1, color: CHART_COLOURS.muted } });
+    for (const series of others)
+      expect(series).toMatchObject({ silent: true, lineStyle: { width: 1, color: CHART_COLOURS.muted } });
     // A missing value is a gap, never 0.
     expect(others.find((series) => series.data[0] === 8)?.data).toEqual([8, null]);
     const styles = ['Gruppen totalt', 'Median', 'Riket'].map((name) => {
@@ -69,7 +74,13 @@ describe('timeChartOption', () => {
       ['dotted', 'rect'],
       [[10, 4, 2, 4], 'diamond'],
     ]);
-    expect(option.legend.data).toEqual(['Helsingborg (framhävd)', 'Gruppen totalt', 'Median', 'Riket', 'Övriga kommuner']);
+    expect(option.legend.data).toEqual([
+      'Helsingborg (framhävd)',
+      'Gruppen totalt',
+      'Median',
+      'Riket',
+      'Övriga kommuner',
+    ]);
   });
 
   it('draws no focus line when no municipality is emphasised', () => {
@@ -83,12 +94,21 @@ describe('rankingChartOption', () => {
   it('bars the ranked areas best first, marks the focus by colour, border and a bold name, with the median line', () => {
     const option = rankingChartOption(rows('1283'), 1, 10.5, text) as {
       yAxis: { data: { value: string; textStyle: { fontWeight?: string } }[] };
-      series: { data: { value: number; itemStyle: { color: string; borderWidth?: number } }[]; markLine: { data: { xAxis: number }[] } }[];
+      series: {
+        data: { value: number; itemStyle: { color: string; borderWidth?: number } }[];
+        markLine: { data: { xAxis: number }[] };
+      }[];
     };
-    expect(option.yAxis.data.map((label) => label.value)).toEqual(['1. Landskrona', '2. Helsingborg (framhävd)']);
+    expect(option.yAxis.data.map((label) => label.value)).toEqual([
+      '1. Landskrona',
+      '2. Helsingborg (framhävd)',
+    ]);
     expect(option.yAxis.data[1]?.textStyle.fontWeight).toBe('bold');
     expect(option.series[0]?.data.map((bar) => bar.value)).toEqual([10, 11]);
-    expect(option.series[0]?.data[1]?.itemStyle).toMatchObject({ color: CHART_COLOURS.focus, borderWidth: 2 });
+    expect(option.series[0]?.data[1]?.itemStyle).toMatchObject({
+      color: CHART_COLOURS.focus,
+      borderWidth: 2,
+    });
     expect(option.series[0]?.markLine.data).toEqual([{ xAxis: 10.5 }]);
   });
 

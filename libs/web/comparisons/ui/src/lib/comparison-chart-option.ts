@@ -30,7 +30,8 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-const plotted = (cell: ComparisonCell | undefined): number | null => (cell?.kind === 'value' ? cell.value : null);
+const plotted = (cell: ComparisonCell | undefined): number | null =>
+  cell?.kind === 'value' ? cell.value : null;
 
 /** Line shape and marker of each reference line, so they differ by more than colour. */
 const REFERENCE_STYLE = {
@@ -124,7 +125,8 @@ export function timeChartOption(
         const index = list[0]?.dataIndex;
         if (index == null) return '';
         const lines = named.map(
-          (entry) => `${escapeHtml(entry.name)}: <strong>${escapeHtml(text.cellText(entry.row.cells[index] ?? { kind: 'missing' }))}</strong>`,
+          (entry) =>
+            `${escapeHtml(entry.name)}: <strong>${escapeHtml(text.cellText(entry.row.cells[index] ?? { kind: 'missing' }))}</strong>`,
         );
         return [escapeHtml(text.periodLabel(periods[index] ?? '')), ...lines].join('<br>');
       },
@@ -197,7 +199,11 @@ export function rankingChartOption(
             ? { color: CHART_COLOURS.focus, borderColor: '#000', borderWidth: 2 }
             : { color: CHART_COLOURS.muted },
         })),
-        label: { show: ranked.length <= 60, position: 'right', formatter: (p: { value: number }) => text.value(p.value) },
+        label: {
+          show: ranked.length <= 60,
+          position: 'right',
+          formatter: (p: { value: number }) => text.value(p.value),
+        },
         markLine:
           median == null
             ? undefined

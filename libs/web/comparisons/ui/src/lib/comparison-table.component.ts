@@ -30,7 +30,11 @@ let nextId = 0;
   template: `
     <div class="ks-table-scroll" role="region" tabindex="0" [attr.aria-labelledby]="captionId">
       <table class="ks-table ks-comparison-table" data-testid="comparison-table">
-        <caption [id]="captionId">{{ caption() }}</caption>
+        <caption [id]="captionId">
+          {{
+            caption()
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col" class="ks-num">{{ 'comparisons.table.rank' | transloco }}</th>
@@ -63,9 +67,21 @@ let nextId = 0;
                 <td class="ks-num">
                   {{ cell.text }}
                   @if (cell.note === 'range') {
-                    <sup><a [href]="'#' + notesId + '-range'" [attr.aria-label]="'comparisons.table.rangeNoteRef' | transloco">*</a></sup>
+                    <sup
+                      ><a
+                        [href]="'#' + notesId + '-range'"
+                        [attr.aria-label]="'comparisons.table.rangeNoteRef' | transloco"
+                        >*</a
+                      ></sup
+                    >
                   } @else if (cell.note === 'missing') {
-                    <sup><a [href]="'#' + notesId + '-missing'" [attr.aria-label]="'comparisons.table.missingNoteRef' | transloco">†</a></sup>
+                    <sup
+                      ><a
+                        [href]="'#' + notesId + '-missing'"
+                        [attr.aria-label]="'comparisons.table.missingNoteRef' | transloco"
+                        >†</a
+                      ></sup
+                    >
                   }
                 </td>
               }
@@ -148,7 +164,8 @@ export class ComparisonTableComponent {
     const label = this.periodLabel();
     const periods = this.periods();
     const columns: { index: number; label: string }[] = [];
-    for (let index = start; index <= end; index++) columns.push({ index, label: label(periods[index] ?? '') });
+    for (let index = start; index <= end; index++)
+      columns.push({ index, label: label(periods[index] ?? '') });
     return columns;
   });
 

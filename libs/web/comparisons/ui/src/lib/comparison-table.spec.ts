@@ -58,9 +58,30 @@ describe('comparisonRows', () => {
   it('adds the total (a range where a part is one), the median and the country as reference rows', () => {
     const rows = comparisonRows(comparison(), null, names);
     expect(rows.references.map((row) => [row.kind, row.areaName, row.cells])).toEqual([
-      ['total', 'Gruppen totalt', [{ kind: 'value', value: 40 }, { kind: 'range', low: 47.1, high: 50.1 }]],
-      ['median', 'Median', [{ kind: 'value', value: 10 }, { kind: 'value', value: 10.75 }]],
-      ['country', 'Riket', [{ kind: 'value', value: 8 }, { kind: 'value', value: 8.5 }]],
+      [
+        'total',
+        'Gruppen totalt',
+        [
+          { kind: 'value', value: 40 },
+          { kind: 'range', low: 47.1, high: 50.1 },
+        ],
+      ],
+      [
+        'median',
+        'Median',
+        [
+          { kind: 'value', value: 10 },
+          { kind: 'value', value: 10.75 },
+        ],
+      ],
+      [
+        'country',
+        'Riket',
+        [
+          { kind: 'value', value: 8 },
+          { kind: 'value', value: 8.5 },
+        ],
+      ],
     ]);
     expect(comparisonRows({ ...comparison(), country: null }, null, names).references).toHaveLength(2);
   });

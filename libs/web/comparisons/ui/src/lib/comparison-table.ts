@@ -29,9 +29,7 @@ export interface ComparisonData {
 
 /** One figure: exact, only a range (a `<5` count, or anything computed from one), or missing. */
 export type ComparisonCell =
-  | { kind: 'value'; value: number }
-  | { kind: 'range'; low: number; high: number }
-  | { kind: 'missing' };
+  { kind: 'value'; value: number } | { kind: 'range'; low: number; high: number } | { kind: 'missing' };
 
 export type RowKind = 'area' | 'total' | 'median' | 'country';
 
@@ -66,7 +64,8 @@ function cells(
     value == null ? MISSING : { kind: 'value', value },
   );
   for (const bound of bounds) {
-    if (values[bound.index] == null) result[bound.index] = { kind: 'range', low: bound.low, high: bound.high };
+    if (values[bound.index] == null)
+      result[bound.index] = { kind: 'range', low: bound.low, high: bound.high };
   }
   return result;
 }

@@ -276,7 +276,9 @@ export class ComparisonPage {
       name: this.name(),
       count: comparison.areas.length,
       from: comparison.periods[0] ? periodLabel(comparison.periods[0], language) : '',
-      to: comparison.periods.length ? periodLabel(comparison.periods[comparison.periods.length - 1]!, language) : '',
+      to: comparison.periods.length
+        ? periodLabel(comparison.periods[comparison.periods.length - 1]!, language)
+        : '',
       period: period ? periodLabel(period, language) : '',
       focus: focus
         ? this.t('comparisons.chart.label.focus', {
@@ -419,7 +421,10 @@ export class ComparisonPage {
     const comparison = this.comparison();
     if (!comparison) return;
     const { end } = this.window();
-    const last = Math.min(comparison.periods.length - 1, Math.max(TABLE_COLUMNS - 1, end + step * TABLE_COLUMNS));
+    const last = Math.min(
+      comparison.periods.length - 1,
+      Math.max(TABLE_COLUMNS - 1, end + step * TABLE_COLUMNS),
+    );
     this.update({ columns: comparison.periods[last] ?? null });
   }
 

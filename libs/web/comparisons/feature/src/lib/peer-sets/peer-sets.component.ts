@@ -48,14 +48,21 @@ export function peerSetErrorKey(error: AppError): string {
           @for (set of context().peerSets; track set.id) {
             <li>
               @if (editing() === set.id) {
-                <form (ngSubmit)="rename(set)" [attr.aria-label]="'comparisons.peerSets.renameLabel' | transloco: { title: set.title }">
+                <form
+                  (ngSubmit)="rename(set)"
+                  [attr.aria-label]="'comparisons.peerSets.renameLabel' | transloco: { title: set.title }"
+                >
                   <mat-form-field>
                     <mat-label>{{ 'comparisons.peerSets.title' | transloco }}</mat-label>
                     <input matInput [formControl]="title" maxlength="200" />
                     <mat-error>{{ 'comparisons.peerSets.titleRequired' | transloco }}</mat-error>
                   </mat-form-field>
-                  <button mat-flat-button type="submit" [disabled]="busy()">{{ 'comparisons.peerSets.save' | transloco }}</button>
-                  <button mat-button type="button" (click)="editing.set(null)">{{ 'comparisons.peerSets.cancel' | transloco }}</button>
+                  <button mat-flat-button type="submit" [disabled]="busy()">
+                    {{ 'comparisons.peerSets.save' | transloco }}
+                  </button>
+                  <button mat-button type="button" (click)="editing.set(null)">
+                    {{ 'comparisons.peerSets.cancel' | transloco }}
+                  </button>
                 </form>
               } @else {
                 <span class="ks-set-title">{{ set.title }}</span>
@@ -65,14 +72,17 @@ export function peerSetErrorKey(error: AppError): string {
                 </span>
                 <span class="ks-set-actions">
                   <button mat-button type="button" (click)="chosen.emit(set.id)">
-                    {{ 'comparisons.peerSets.use' | transloco }}<span class="ks-visually-hidden">: {{ set.title }}</span>
+                    {{ 'comparisons.peerSets.use' | transloco
+                    }}<span class="ks-visually-hidden">: {{ set.title }}</span>
                   </button>
                   @if (set.mine) {
                     <button mat-button type="button" (click)="startRename(set)">
-                      {{ 'comparisons.peerSets.rename' | transloco }}<span class="ks-visually-hidden">: {{ set.title }}</span>
+                      {{ 'comparisons.peerSets.rename' | transloco
+                      }}<span class="ks-visually-hidden">: {{ set.title }}</span>
                     </button>
                     <button mat-button type="button" (click)="remove(set)">
-                      {{ 'comparisons.peerSets.delete' | transloco }}<span class="ks-visually-hidden">: {{ set.title }}</span>
+                      {{ 'comparisons.peerSets.delete' | transloco
+                      }}<span class="ks-visually-hidden">: {{ set.title }}</span>
                     </button>
                   }
                 </span>
@@ -118,7 +128,10 @@ export class PeerSetsComponent {
   readonly editing = signal<string | null>(null);
   readonly busy = signal(false);
   readonly message = signal<{ key: string; error: boolean } | null>(null);
-  readonly title = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] });
+  readonly title = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, Validators.pattern(/\S/)],
+  });
 
   kindOf(set: PeerSet): string {
     if (set.source !== 'CUSTOM') return 'published';

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
@@ -72,7 +82,9 @@ export const MAX_SIMILAR_INDICATORS = 8;
             <legend>{{ 'comparisons.similar.weights' | transloco }}</legend>
             @for (code of chosen(); track code) {
               <mat-form-field>
-                <mat-label>{{ 'comparisons.similar.weightOf' | transloco: { name: nameOf(code) } }}</mat-label>
+                <mat-label>{{
+                  'comparisons.similar.weightOf' | transloco: { name: nameOf(code) }
+                }}</mat-label>
                 <input
                   matInput
                   type="number"
@@ -95,14 +107,21 @@ export const MAX_SIMILAR_INDICATORS = 8;
       </form>
 
       @if (error(); as failure) {
-        <ks-error-state [messageKey]="failure.messageKey" [retryable]="true" [homeLink]="false" (retry)="search()" />
+        <ks-error-state
+          [messageKey]="failure.messageKey"
+          [retryable]="true"
+          [homeLink]="false"
+          (retry)="search()"
+        />
       }
 
       @if (result(); as found) {
         <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="similar-caption">
           <table class="ks-table" data-testid="similar-table">
             <caption id="similar-caption">
-              {{ 'comparisons.similar.caption' | transloco: { name: areaName(found.areaCode) } }}
+              {{
+                'comparisons.similar.caption' | transloco: { name: areaName(found.areaCode) }
+              }}
             </caption>
             <thead>
               <tr>
@@ -112,7 +131,9 @@ export const MAX_SIMILAR_INDICATORS = 8;
                 @for (code of found.indicatorCodes; track code; let i = $index) {
                   <th scope="col" class="ks-num">
                     {{ nameOf(code) }}
-                    <span class="ks-sub">{{ 'comparisons.similar.weightShort' | transloco: { weight: number(found.weights[i]!) } }}</span>
+                    <span class="ks-sub">{{
+                      'comparisons.similar.weightShort' | transloco: { weight: number(found.weights[i]!) }
+                    }}</span>
                   </th>
                 }
               </tr>
@@ -120,7 +141,9 @@ export const MAX_SIMILAR_INDICATORS = 8;
             <tbody>
               <tr class="ks-origin-row">
                 <td class="ks-num"></td>
-                <th scope="row">{{ areaName(found.areaCode) }} ({{ 'comparisons.similar.origin' | transloco }})</th>
+                <th scope="row">
+                  {{ areaName(found.areaCode) }} ({{ 'comparisons.similar.origin' | transloco }})
+                </th>
                 <td class="ks-num">0</td>
                 @for (value of found.values; track $index) {
                   <td class="ks-num">{{ value == null ? '–' : number(value) }}</td>
@@ -134,7 +157,9 @@ export const MAX_SIMILAR_INDICATORS = 8;
                   @for (value of item.values; track $index; let i = $index) {
                     <td class="ks-num">
                       {{ value == null ? '–' : number(value) }}
-                      <span class="ks-sub">{{ 'comparisons.similar.share' | transloco: { share: percent(item.contributions[i]!) } }}</span>
+                      <span class="ks-sub">{{
+                        'comparisons.similar.share' | transloco: { share: percent(item.contributions[i]!) }
+                      }}</span>
                     </td>
                   }
                 </tr>
@@ -148,7 +173,12 @@ export const MAX_SIMILAR_INDICATORS = 8;
         </p>
         @if (found.similar.length) {
           <div class="ks-actions">
-            <button mat-stroked-button type="button" data-testid="similar-compare" (click)="compareWithFound(found)">
+            <button
+              mat-stroked-button
+              type="button"
+              data-testid="similar-compare"
+              (click)="compareWithFound(found)"
+            >
               {{ 'comparisons.similar.compare' | transloco }}
             </button>
           </div>
@@ -159,7 +189,9 @@ export const MAX_SIMILAR_INDICATORS = 8;
               <input matInput formControlName="title" maxlength="200" data-testid="similar-save-title" />
               <mat-error>{{ 'comparisons.peerSets.titleRequired' | transloco }}</mat-error>
             </mat-form-field>
-            <mat-checkbox formControlName="shared">{{ 'comparisons.peerSets.shared' | transloco }}</mat-checkbox>
+            <mat-checkbox formControlName="shared">{{
+              'comparisons.peerSets.shared' | transloco
+            }}</mat-checkbox>
             <div class="ks-actions">
               <button mat-flat-button type="submit" data-testid="similar-save" [disabled]="saving()">
                 {{ 'comparisons.similar.save' | transloco }}
@@ -229,17 +261,25 @@ export class SimilarPanelComponent {
     areaCode: new FormControl<string | null>(null, Validators.required),
     indicators: new FormControl<string[]>([], {
       nonNullable: true,
-      validators: [Validators.required, (control) => (control.value.length > MAX_SIMILAR_INDICATORS ? { max: true } : null)],
+      validators: [
+        Validators.required,
+        (control) => (control.value.length > MAX_SIMILAR_INDICATORS ? { max: true } : null),
+      ],
     }),
   });
   readonly saveForm = new FormGroup({
-    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/)] }),
+    title: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/\S/)],
+    }),
     shared: new FormControl(false, { nonNullable: true }),
   });
 
   readonly chosen = signal<string[]>([]);
   private readonly weights = signal<Record<string, number | null>>({});
-  readonly weightProblem = computed(() => this.chosen().some((code) => !this.validWeight(this.weights()[code] ?? 1)));
+  readonly weightProblem = computed(() =>
+    this.chosen().some((code) => !this.validWeight(this.weights()[code] ?? 1)),
+  );
   readonly busy = signal(false);
   readonly error = signal<AppError | null>(null);
   readonly result = signal<SimilarMunicipalities | null>(null);
@@ -327,7 +367,9 @@ export class SimilarPanelComponent {
           this.result.set(found);
           if (!this.saveForm.controls.title.value)
             this.saveForm.controls.title.setValue(
-              this.transloco.translate('comparisons.similar.defaultTitle', { name: this.areaName(found.areaCode) }),
+              this.transloco.translate('comparisons.similar.defaultTitle', {
+                name: this.areaName(found.areaCode),
+              }),
             );
         },
         error: (error: unknown) => {
