@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { ComparisonService } from '@kraftsamling/web/comparisons/data-access';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
@@ -28,6 +29,23 @@ describe('application routes', () => {
           },
         },
         { provide: IndicatorService, useValue: { indicators: () => of([]) } },
+        {
+          provide: ComparisonService,
+          useValue: {
+            context: () =>
+              of({
+                collaborationId: 'c1',
+                slug: 'familjen-helsingborg',
+                name: 'Familjen Helsingborg',
+                indicators: [],
+                municipalities: [],
+                counties: [],
+                memberCodes: [],
+                peerSets: [],
+                ownMunicipality: null,
+              }),
+          },
+        },
         {
           provide: CollaborationService,
           useValue: {
@@ -89,6 +107,18 @@ describe('application routes', () => {
     await harness.fixture.whenStable();
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Nyckeltal');
     expect(TestBed.inject(Title).getTitle()).toBe('Nyckeltal – Familjen Helsingborg – Kraftsamling');
+  });
+
+  it('serves the comparison with peers at /s/:slug/jamfor', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/jamfor');
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe(
+      'Jämför med andra kommuner',
+    );
+    expect(TestBed.inject(Title).getTitle()).toBe(
+      'Jämför med andra kommuner – Familjen Helsingborg – Kraftsamling',
+    );
   });
 
   it('shows "no access" at /s/:slug/import and at the entry grid without the permissions', async () => {

@@ -54,12 +54,12 @@ describe('CollaborationHomePage', () => {
     expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/medlemmar');
   });
 
-  it('links to the indicators for every member, to entry and import only with their permissions', async () => {
+  it('links to the indicators and the comparison for every member, to entry and import only with their permissions', async () => {
     const { element } = await render(of(collaborationDetail(['collaboration:read', 'indicator:read'])));
     const section = element.querySelector('section[aria-labelledby="home-indicators-heading"]');
     expect(section?.querySelector('h2')?.textContent?.trim()).toBe('Nyckeltal');
     const links = Array.from(section?.querySelectorAll('a') ?? []).map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/s/familjen-helsingborg/nyckeltal']);
+    expect(links).toEqual(['/s/familjen-helsingborg/nyckeltal', '/s/familjen-helsingborg/jamfor']);
     TestBed.resetTestingModule();
 
     const coordinator = await render(
@@ -75,6 +75,7 @@ describe('CollaborationHomePage', () => {
     ).map((a) => a.getAttribute('href'));
     expect(all).toEqual([
       '/s/familjen-helsingborg/nyckeltal',
+      '/s/familjen-helsingborg/jamfor',
       '/s/familjen-helsingborg/nyckeltal/registrera',
       '/s/familjen-helsingborg/import',
     ]);

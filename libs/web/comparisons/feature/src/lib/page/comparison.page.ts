@@ -66,6 +66,11 @@ export const MARK_DATA = 'comparison:data';
 export const MARK_RENDERED = 'comparison:rendered';
 export const MEASURE_RENDER = 'comparison:render';
 
+/** Marks a moment for the Performance API, where there is one (not every test environment has it). */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -343,9 +348,10 @@ export class ComparisonPage {
       const key = this.inputKey();
       untracked(() => this.load(key));
     });
+    // The title names the indicator compared, or the collaboration until one is chosen.
     effect(() => {
-      const name = this.name();
-      if (name) untracked(() => this.titles?.setDetail(name));
+      const detail = this.name() || this.context()?.name;
+      if (detail) untracked(() => this.titles?.setDetail(detail));
     });
   }
 
@@ -359,7 +365,7 @@ export class ComparisonPage {
     if (!silent) this.comparisonState.set({ status: 'loading' });
     this.request = this.fetch(key).subscribe({
       next: (comparison) => {
-        performance.mark(MARK_DATA);
+        mark(MARK_DATA);
         this.awaitingRender = true;
         this.chartDrawn = this.state().view === 'table';
         this.tableDrawn = false;
@@ -396,8 +402,9 @@ export class ComparisonPage {
   private markRendered(): void {
     if (!this.awaitingRender || !this.chartDrawn || !this.tableDrawn) return;
     this.awaitingRender = false;
-    performance.mark(MARK_RENDERED);
-    performance.measure(MEASURE_RENDER, MARK_DATA, MARK_RENDERED);
+    mark(MARK_RENDERED);
+    if (typeof performance.measure === 'function')
+      performance.measure(MEASURE_RENDER, MARK_DATA, MARK_RENDERED);
   }
 
   retryComparison(): void {

@@ -61,6 +61,13 @@ describe('IndicatorPage', () => {
     });
   });
 
+  it('links to the comparison with other municipalities with this indicator chosen', async () => {
+    const { element } = await render();
+    const link = element.querySelector('[data-testid="indicator-compare-link"]');
+    expect(link?.textContent?.trim()).toBe('Jämför med andra kommuner');
+    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/jamfor?indicator=af.bas.utrk.unemployed');
+  });
+
   it('shows a chart named by its summary and the same data as a table with a caption', async () => {
     const { element } = await render();
     const chart = element.querySelector('[role="img"]');
