@@ -107,6 +107,7 @@ function prefersReducedMotion(): boolean {
     .ks-controls {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+      align-items: start;
       gap: 0 1rem;
     }
     .ks-actions {
