@@ -5,3 +5,4 @@ export * from './lib/series-table.component';
 export * from './lib/chart-option';
 export * from './lib/indicator-chart.component';
 export * from './lib/indicator-table.component';
+export * from './lib/region-text';

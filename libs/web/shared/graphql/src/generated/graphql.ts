@@ -308,6 +308,16 @@ export type IndicatorSeriesQueryVariables = Exact<{
 
 export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
+export type RegionSeriesQueryVariables = Exact<{
+  collaborationId: string | number;
+  code: string;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type RegionSeriesQuery = { regionSeries: { areaCodes: Array<string>, periods: Array<string>, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, included: Array<number>, incomplete: Array<boolean> } };
+
 export type EnterValuesMutationVariables = Exact<{
   input: EnterValuesInput;
 }>;
@@ -806,6 +816,35 @@ ${AreaSeriesFieldsFragmentDoc}`;
   })
   export class IndicatorSeriesGQL extends Apollo.Query<IndicatorSeriesQuery, IndicatorSeriesQueryVariables> {
     override document = IndicatorSeriesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RegionSeriesDocument = gql`
+    query RegionSeries($collaborationId: ID!, $code: String!, $from: String, $to: String) {
+  regionSeries(
+    collaborationId: $collaborationId
+    code: $code
+    from: $from
+    to: $to
+  ) {
+    areaCodes
+    periods
+    values
+    lowerBounds
+    upperBounds
+    included
+    incomplete
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RegionSeriesGQL extends Apollo.Query<RegionSeriesQuery, RegionSeriesQueryVariables> {
+    override document = RegionSeriesDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
