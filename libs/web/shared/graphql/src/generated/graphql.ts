@@ -48,6 +48,24 @@ export type ChangeMemberRoleInput = {
   role: Role;
 };
 
+export type CreateDecisionInput = {
+  collaborationId: string | number;
+  /** YYYY-MM-DD */
+  decidedOn: string;
+  description?: string | null | undefined;
+  /** YYYY-MM-DD */
+  dueOn?: string | null | undefined;
+  /** The goal the decision serves. */
+  goalId?: string | number | null | undefined;
+  /** The deciding group; default the steering group. */
+  groupId?: string | number | null | undefined;
+  /** The member organisation that owes it. */
+  ownerOrganizationId?: string | number | null | undefined;
+  /** The member who owes it. */
+  ownerUserId?: string | number | null | undefined;
+  title: string;
+};
+
 export type CreateGroupInput = {
   collaborationId: string | number;
   focusArea?: string | null | undefined;
@@ -69,6 +87,12 @@ export type CreateLocalIndicatorInput = {
   theme?: string | null | undefined;
   unit: IndicatorUnit;
 };
+
+export type DecisionStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'OPEN';
 
 export type EnterValuesInput = {
   areaCode: string;
@@ -161,6 +185,24 @@ export type UndoOfficialImportInput = {
   batchId: string | number;
 };
 
+export type UpdateDecisionInput = {
+  collaborationId: string | number;
+  decisionId: string | number;
+  description?: string | null | undefined;
+  /** YYYY-MM-DD */
+  dueOn?: string | null | undefined;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  /** The goal the decision serves. */
+  goalId?: string | number | null | undefined;
+  /** The member organisation that owes it. */
+  ownerOrganizationId?: string | number | null | undefined;
+  /** The member who owes it. */
+  ownerUserId?: string | number | null | undefined;
+  status?: DecisionStatus | null | undefined;
+  title?: string | null | undefined;
+};
+
 export type UpdateLocalIndicatorInput = {
   collaborationId: string | number;
   descriptionEn?: string | null | undefined;
@@ -251,6 +293,38 @@ export type AddPartnerOrganizationMutationVariables = Exact<{
 
 
 export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number } };
+
+export type DecisionFieldsFragment = { id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number };
+
+export type DecisionsQueryVariables = Exact<{
+  collaborationId: string | number;
+  groupId?: string | number | null | undefined;
+  overdueOnly?: boolean | null | undefined;
+}>;
+
+
+export type DecisionsQuery = { decisions: Array<{ id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number }> };
+
+export type DecisionGoalsQueryVariables = Exact<{
+  collaborationId: string | number;
+}>;
+
+
+export type DecisionGoalsQuery = { goals: Array<{ id: string, title: string }> };
+
+export type CreateDecisionMutationVariables = Exact<{
+  input: CreateDecisionInput;
+}>;
+
+
+export type CreateDecisionMutation = { createDecision: { id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number } };
+
+export type UpdateDecisionMutationVariables = Exact<{
+  input: UpdateDecisionInput;
+}>;
+
+
+export type UpdateDecisionMutation = { updateDecision: { id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number } };
 
 export type ImportBatchFieldsFragment = { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null };
 
@@ -389,6 +463,25 @@ export const GroupFieldsFragmentDoc = gql`
   kind
   name
   focusArea
+  version
+}
+    `;
+export const DecisionFieldsFragmentDoc = gql`
+    fragment DecisionFields on Decision {
+  id
+  collaborationId
+  groupId
+  title
+  description
+  decidedOn
+  dueOn
+  status
+  overdue
+  ownerUserId
+  ownerName
+  ownerOrganizationId
+  ownerOrganizationName
+  goalId
   version
 }
     `;
@@ -690,6 +783,83 @@ export const AddPartnerOrganizationDocument = gql`
   })
   export class AddPartnerOrganizationGQL extends Apollo.Mutation<AddPartnerOrganizationMutation, AddPartnerOrganizationMutationVariables> {
     override document = AddPartnerOrganizationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DecisionsDocument = gql`
+    query Decisions($collaborationId: ID!, $groupId: ID, $overdueOnly: Boolean) {
+  decisions(
+    collaborationId: $collaborationId
+    groupId: $groupId
+    overdueOnly: $overdueOnly
+  ) {
+    ...DecisionFields
+  }
+}
+    ${DecisionFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DecisionsGQL extends Apollo.Query<DecisionsQuery, DecisionsQueryVariables> {
+    override document = DecisionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DecisionGoalsDocument = gql`
+    query DecisionGoals($collaborationId: ID!) {
+  goals(collaborationId: $collaborationId) {
+    id
+    title
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DecisionGoalsGQL extends Apollo.Query<DecisionGoalsQuery, DecisionGoalsQueryVariables> {
+    override document = DecisionGoalsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateDecisionDocument = gql`
+    mutation CreateDecision($input: CreateDecisionInput!) {
+  createDecision(input: $input) {
+    ...DecisionFields
+  }
+}
+    ${DecisionFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateDecisionGQL extends Apollo.Mutation<CreateDecisionMutation, CreateDecisionMutationVariables> {
+    override document = CreateDecisionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateDecisionDocument = gql`
+    mutation UpdateDecision($input: UpdateDecisionInput!) {
+  updateDecision(input: $input) {
+    ...DecisionFields
+  }
+}
+    ${DecisionFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateDecisionGQL extends Apollo.Mutation<UpdateDecisionMutation, UpdateDecisionMutationVariables> {
+    override document = UpdateDecisionDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
