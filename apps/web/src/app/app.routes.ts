@@ -7,6 +7,9 @@ import { NotFoundPage, StartPage, startRedirectGuard } from '@kraftsamling/web/s
  */
 const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
 
+/** The segment after /s/:slug of the decisions feature (decisionRoutes), named here for the same reason. */
+const DECISIONS_SECTION = 'beslut';
+
 /** Route titles are translation keys, translated by TranslatedTitleStrategy. */
 export const appRoutes: Routes = [
   {
@@ -24,6 +27,12 @@ export const appRoutes: Routes = [
       (_route: Route, segments: UrlSegment[]) => INDICATOR_SECTIONS.includes(segments[2]?.path ?? ''),
     ],
     loadChildren: () => import('@kraftsamling/web/indicators/feature').then((m) => m.indicatorRoutes),
+  },
+  {
+    // The decision log: /s/:slug/beslut, loaded only for that address.
+    path: 's',
+    canMatch: [(_route: Route, segments: UrlSegment[]) => segments[2]?.path === DECISIONS_SECTION],
+    loadChildren: () => import('@kraftsamling/web/decisions/feature').then((m) => m.decisionRoutes),
   },
   {
     path: 's',
