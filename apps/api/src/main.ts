@@ -20,7 +20,7 @@ import {
   seedReferenceData,
 } from '@kraftsamling/api/core/database';
 import { seedDemoGoals } from '@kraftsamling/api/goals';
-import { parseKoladaMunicipalityGroups } from '@kraftsamling/api/statistics-formats';
+import { describeLocation, parseKoladaMunicipalityGroups } from '@kraftsamling/api/statistics-formats';
 import {
   IMPORT_SOURCES,
   IndicatorImporter,
@@ -41,10 +41,11 @@ const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] |
                   (with the owner's URL alone: kraftsamling_api, a derived password; prints its URL)
   seed            load reference data (counties, municipalities, the indicator catalogue);
                   --demo adds the demo collaborations
-  import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--af-series reg|bas] [--skip-if-imported]
-                  [--published YYYY-MM-DD] [--max-mb 50] [--collaboration SLUG] [--confirm TOKEN]: import statistics: official
+  import          --source af|scb|kolada|template --file PATH [--file PATH …] [--dry-run] [--partial] [--af-series reg|bas] [--skip-if-imported]
+                  [--published YYYY-MM-DD] [--max-mb 50 (MiB)] [--collaboration SLUG] [--confirm TOKEN]: import statistics: official
                   statistics, or with --collaboration a template of that collaboration's local figures (its
-                  members only); --confirm TOKEN (from the dry run) overwrites values entered by hand
+                  members only); --confirm TOKEN (from the dry run) overwrites values entered by hand;
+                  --partial: the file is knowingly part of a larger answer (e.g. one Kolada page)
   undo-import     --batch ID: undo an import batch, restoring the values it replaced
   import-peer-groups --file PATH: load Kolada's groups of similar municipalities (/municipality_groups JSON)
                   as published peer sets; a group loaded again is updated in place`;
@@ -58,6 +59,7 @@ async function importCommand(args: string[]) {
       file: { type: 'string', multiple: true },
       'skip-if-imported': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      partial: { type: 'boolean', default: false },
       'af-series': { type: 'string' },
       published: { type: 'string' },
       'max-mb': { type: 'string', default: '50' },
@@ -82,7 +84,8 @@ async function importCommand(args: string[]) {
   if (afSeries && afSeries !== 'REG' && afSeries !== 'BAS')
     throw new ConfigError(['--af-series must be reg or bas']);
   const maxMb = Number(values['max-mb']);
-  if (!(maxMb > 0)) throw new ConfigError(['--max-mb must be a positive number of megabytes']);
+  if (!(maxMb > 0))
+    throw new ConfigError(['--max-mb must be a positive number of MiB (1 MiB = 1 048 576 bytes)']);
   await withDataSource(async (dataSource) => {
     const importer = new IndicatorImporter(dataSource, new AuditWriter());
     let collaborationId: string | null = null;
@@ -102,6 +105,7 @@ async function importCommand(args: string[]) {
       source,
       afSeries: afSeries as 'REG' | 'BAS' | undefined,
       dryRun: values['dry-run'],
+      partial: values.partial,
       publishedAt: values.published ?? null,
       maxBytes: maxMb * 1024 * 1024,
       collaborationId,
@@ -113,11 +117,24 @@ async function importCommand(args: string[]) {
       },
     });
     process.stderr.write('\n');
+    // Said first, with its own exit code: a file the catalogue does not read is not "nothing new".
+    if (report.nothingMatched) {
+      console.log(report.nothingMatched.message);
+      for (const unmapped of report.unmappedSeries)
+        console.log(`not mapped to an indicator: ${unmapped.series} (${unmapped.values} values)`);
+      console.log('nothing written');
+      process.exitCode = 3;
+      return;
+    }
     if (report.alreadyImportedAs) {
       console.log(`already imported as batch ${report.alreadyImportedAs}; nothing to do`);
       return;
     }
-    for (const problem of report.problems) console.log(`problem: ${problem.message}`);
+    // As the web's report shows them: where in the file, then what.
+    for (const problem of report.problems) {
+      const where = describeLocation(problem.location);
+      console.log(`problem${where ? ` (${where})` : ''}: ${problem.message}`);
+    }
     for (const value of report.manualOverwrites ?? [])
       console.log(
         `entered by hand by ${value.enteredBy ?? 'unknown'}: ${value.indicatorCode} ${value.areaCode} ${value.period} ${value.value} → ${value.newValue}`,
