@@ -23,7 +23,14 @@ import { seedDemoGoals } from '@kraftsamling/api/goals';
 import { describeLocation, parseKoladaMunicipalityGroups } from '@kraftsamling/api/statistics-formats';
 import {
   IMPORT_SOURCES,
+  DEFAULT_KOLADA_API_URL,
+  FetchError,
   IndicatorImporter,
+  fetchPages,
+  koladaDataUrl,
+  koladaKpiListUrl,
+  pagesAsFile,
+  yearsFrom,
   seedDemoLocalIndicators,
   seedIndicatorCatalogue,
   type ImportSource,
@@ -45,10 +52,43 @@ const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] |
                   [--published YYYY-MM-DD] [--max-mb 50 (MiB)] [--collaboration SLUG] [--confirm TOKEN]: import statistics: official
                   statistics, or with --collaboration a template of that collaboration's local figures (its
                   members only); --confirm TOKEN (from the dry run) overwrites values entered by hand;
-                  --partial: the file is knowingly part of a larger answer (e.g. one Kolada page)
+                  --partial: the file is knowingly part of a larger answer (e.g. one Kolada page);
+                  --fetch kolada --kpi N00955 [--from 2015] instead of --file: fetch a key figure's values
+                  for every municipality from KOLADA_API_URL (default the public v3 API), every page;
+                  --fetch kolada --catalogue: fetch Kolada's key-figure list into the catalogue
   undo-import     --batch ID: undo an import batch, restoring the values it replaced
   import-peer-groups --file PATH: load Kolada's groups of similar municipalities (/municipality_groups JSON)
                   as published peer sets; a group loaded again is updated in place`;
+
+/**
+ * `import --fetch kolada --kpi N00955 --from 2015`: a key figure's values for every
+ * municipality from Kolada's API (KOLADA_API_URL), all pages; `--catalogue` instead
+ * fetches the key-figure list, which loads the catalogue.
+ */
+async function fetchKolada(values: {
+  kpi?: string;
+  from?: string;
+  catalogue?: boolean;
+}): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const baseUrl = (process.env['KOLADA_API_URL'] || DEFAULT_KOLADA_API_URL).replace(/\/+$/, '');
+  const onPage = (page: number, url: string) => process.stderr.write(`fetching page ${page}: ${url}\n`);
+  try {
+    if (values.catalogue) {
+      const pages = await fetchPages(koladaKpiListUrl(baseUrl), { onPage });
+      return { bytes: pagesAsFile(pages, 'kpis'), fileName: `${baseUrl}/kpi` };
+    }
+    if (!values.kpi) throw new ConfigError(['--kpi is missing: name the key figure, e.g. --kpi N00955']);
+    const from = Number(values.from ?? new Date().getUTCFullYear() - 10);
+    if (!Number.isInteger(from) || from < 1990 || from > new Date().getUTCFullYear())
+      throw new ConfigError([`--from ${values.from}: give a year from 1990 to this year`]);
+    const url = koladaDataUrl(baseUrl, values.kpi, yearsFrom(from));
+    const pages = await fetchPages(url, { onPage });
+    return { bytes: pagesAsFile(pages, 'data'), fileName: url };
+  } catch (error) {
+    if (error instanceof FetchError) throw new ConfigError([error.message]);
+    throw error;
+  }
+}
 
 /** The operator's import command: progress on stderr, the report on stdout. */
 async function importCommand(args: string[]) {
@@ -65,19 +105,30 @@ async function importCommand(args: string[]) {
       'max-mb': { type: 'string', default: '50' },
       collaboration: { type: 'string' },
       confirm: { type: 'string' },
+      fetch: { type: 'string' },
+      kpi: { type: 'string' },
+      from: { type: 'string' },
+      catalogue: { type: 'boolean', default: false },
     },
   });
-  const source = values.source?.toUpperCase() as ImportSource | undefined;
+  let fetched: { bytes: Uint8Array; fileName: string } | null = null;
+  if (values.fetch) {
+    if (values.fetch !== 'kolada') throw new ConfigError(['--fetch: only kolada can be fetched so far']);
+    if (values.file?.length) throw new ConfigError(['--fetch and --file exclude each other']);
+    fetched = await fetchKolada(values);
+  }
+  const source = (fetched ? 'KOLADA' : values.source?.toUpperCase()) as ImportSource | undefined;
   if (!source || !IMPORT_SOURCES.includes(source))
     throw new ConfigError([`--source must be one of ${IMPORT_SOURCES.join(', ').toLowerCase()}`]);
   const files = values.file ?? [];
-  if (!files.length) throw new ConfigError(['--file is missing: name the file to import']);
+  if (!fetched && !files.length) throw new ConfigError(['--file is missing: name the file to import']);
   if (files.length > 1 && source !== 'KOLADA') {
     throw new ConfigError(['--file may be given several times only for kolada (the pages of one answer)']);
   }
   // Kolada pages given together are joined into one array, which the parser reads as one answer.
-  const bytes =
-    files.length > 1
+  const bytes = fetched
+    ? fetched.bytes
+    : files.length > 1
       ? new TextEncoder().encode(`[${files.map((file) => readFileSync(file, 'utf8')).join(',')}]`)
       : readFileSync(files[0]!);
   const afSeries = values['af-series']?.toUpperCase();
@@ -100,7 +151,7 @@ async function importCommand(args: string[]) {
     let shown = '';
     const report = await importer.import({
       bytes,
-      fileName: files.map((file) => path.basename(file)).join(', '),
+      fileName: fetched ? fetched.fileName : files.map((file) => path.basename(file)).join(', '),
       skipIfImported: values['skip-if-imported'],
       source,
       afSeries: afSeries as 'REG' | 'BAS' | undefined,
@@ -124,6 +175,15 @@ async function importCommand(args: string[]) {
         console.log(`not mapped to an indicator: ${unmapped.series} (${unmapped.values} values)`);
       console.log('nothing written');
       process.exitCode = 3;
+      return;
+    }
+    if (report.catalogue) {
+      const c = report.catalogue;
+      for (const problem of report.problems) console.log(`problem: ${problem.message}`);
+      console.log(
+        `catalogue${report.dryRun ? ' (dry run)' : ''}: ${report.dryRun ? 'would add' : 'added'} ${c.added}, ${report.dryRun ? 'would update' : 'updated'} ${c.updated}, unchanged ${c.unchanged}; ${c.curated} key figures the product's own catalogue defines kept as they are`,
+      );
+      if (report.problems.length) process.exitCode = 1;
       return;
     }
     if (report.alreadyImportedAs) {

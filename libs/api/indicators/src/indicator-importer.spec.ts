@@ -442,6 +442,66 @@ describe('importing statistics', () => {
     expect(row).toEqual({ preliminary: true });
   });
 
+  it("loads Kolada's key-figure list into the catalogue, then imports values of a key figure it added", async () => {
+    const file = readFileSync(
+      new URL('../../../../../shared/formats/kolada_v2_kpi_values_excerpt.json', import.meta.url),
+    );
+    const listed = JSON.parse(file.toString('utf8')) as { id: string; is_divided_by_gender: number }[];
+    // The product's own entries (N00946, N00700, N00960, N00800) are kept; every other key
+    // figure adds one indicator, or three (T, K, M) when divided by gender.
+    const curated = ['N00946', 'N00700', 'N00960', 'N00800'].filter((id) => listed.some((k) => k.id === id));
+    const expected = listed
+      .filter((k) => !curated.includes(k.id))
+      .reduce((n, k) => n + (k.is_divided_by_gender ? 3 : 1), 0);
+    const kolada = (bytes: Uint8Array, dryRun: boolean) =>
+      importer.import({ bytes, fileName: 'kpi.json', source: 'KOLADA', dryRun, actor });
+    const indicators = await count('indicator');
+
+    const dry = await kolada(file, true);
+    expect(dry).toMatchObject({
+      problems: [],
+      catalogue: { added: expected, updated: 0, curated: curated.length },
+    });
+    expect(await count('indicator')).toBe(indicators);
+
+    const loaded = await kolada(file, false);
+    expect(loaded.catalogue).toMatchObject({ added: expected, updated: 0, unchanged: 0 });
+    expect(await count('indicator')).toBe(indicators + expected);
+    const [n00002] = await dataSource.query(
+      `SELECT name_sv, unit, periodicity, source, theme, source_key FROM indicator WHERE code = 'kolada.n00002'`,
+    );
+    expect(n00002).toEqual({
+      name_sv: 'Personalkostnader som andel av verksamhetens kostnader, andel (%)',
+      unit: 'PERCENT',
+      periodicity: 'YEAR',
+      source: 'KOLADA',
+      theme: 'Kommunen, övergripande',
+      source_key: { source: 'KOLADA', kpi: 'N00002', gender: 'T' },
+    });
+    expect((await kolada(file, false)).catalogue).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: expected,
+    });
+
+    const data = new TextEncoder().encode(
+      JSON.stringify({
+        count: 1,
+        values: [
+          {
+            kpi: 'N00002',
+            municipality: '1283',
+            period: 2019,
+            values: [{ gender: 'T', count: 1, status: null, value: 55.5 }],
+          },
+        ],
+      }),
+    );
+    const values = await kolada(data, false);
+    expect(values).toMatchObject({ problems: [], inserted: 1, unmappedSeries: [] });
+    expect(await value('kolada.n00002', '1283', '2019')).toMatchObject({ value: 55.5 });
+  });
+
   it('sums single ages into population 16–64 and 20–64 only when the file holds every age', async () => {
     const everyAge = Object.fromEntries(Array.from({ length: 101 }, (_, age) => [String(age), 1000 + age]));
     const report = await scbImport(jsonStat('TAB638', 'BE0101N1', '2023', 'Alder', everyAge), 'ages.json');

@@ -10,6 +10,8 @@ import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError, ErrorCode, badInput, notFound } from '@kraftsamling/api/core/errors';
 import {
   runParseJob,
+  koladaKpiListIn,
+  type KoladaKpi,
   type ParsedFile,
   type ParseJob,
   type ParseProblem,
@@ -26,6 +28,7 @@ import {
   type Periodicity,
 } from './catalogue';
 import { STATISTICS_FILE_PARSER, type StatisticsFileParser } from './file-parser';
+import { loadKoladaCatalogue, type CatalogueLoad } from './kolada-catalogue';
 import { addToSum, completedSum, newPartialSum, type PartialSum } from './summed-series';
 
 export type ImportSource = 'AF' | 'SCB' | 'KOLADA' | 'TEMPLATE';
@@ -115,6 +118,8 @@ export interface ImportReport {
    * nothing is written, and that is said first, never reported as "nothing new".
    */
   nothingMatched?: NothingMatched | null;
+  /** a Kolada key-figure list (the /kpi answer) loads the catalogue instead of values */
+  catalogue?: CatalogueLoad | null;
 }
 
 export interface NothingMatched {
@@ -217,9 +222,7 @@ export class IndicatorImporter {
     const refuse = (message: string) => ({ ...report, problems: [{ location: {}, message }] });
     const maxBytes = request.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
     if (request.bytes.length > maxBytes) {
-      return refuse(
-        `the file is ${mib(request.bytes.length)} MiB; the limit is ${mib(maxBytes)} MiB`,
-      );
+      return refuse(`the file is ${mib(request.bytes.length)} MiB; the limit is ${mib(maxBytes)} MiB`);
     }
     if (request.bytes.length === 0) return refuse('the file is empty');
     const collaborationId = request.collaborationId ?? null;
@@ -238,6 +241,11 @@ export class IndicatorImporter {
           'say which Arbetsförmedlingen series the workbook holds (--af-series reg|bas, or the series in the web import): the register-based one (to 2023) or the BAS-based one (from 2023); the file name names neither',
         );
       }
+    }
+
+    if (request.source === 'KOLADA') {
+      const list = koladaKpiListIn(request.bytes);
+      if (list) return this.loadCatalogue(list, request, report);
     }
 
     const fileSha256 = createHash('sha256').update(request.bytes).digest('hex');
@@ -281,6 +289,35 @@ export class IndicatorImporter {
       },
       report,
     );
+  }
+
+  /**
+   * Loads a Kolada key-figure list into the official catalogue (one transaction, audited):
+   * its key figures become indicators whose values then import like any other.
+   */
+  private async loadCatalogue(
+    list: { kpis: KoladaKpi[]; problems: ParseProblem[] },
+    request: ImportRequest,
+    report: ImportReport,
+  ): Promise<ImportReport> {
+    report.format = 'KOLADA';
+    report.problems.push(...list.problems);
+    if (report.problems.length) return report;
+    report.catalogue = await this.dataSource.transaction(async (manager) => {
+      const load = await loadKoladaCatalogue(manager, list.kpis, { dryRun: request.dryRun });
+      if (!request.dryRun && (load.added || load.updated))
+        await this.audit.record(manager, {
+          collaborationId: null,
+          actor: request.actor,
+          action: 'indicator.catalogue-loaded',
+          entityType: 'indicator',
+          entityId: null,
+          before: null,
+          after: { source: 'KOLADA', fileName: request.fileName, ...load },
+        });
+      return load;
+    });
+    return report;
   }
 
   /**

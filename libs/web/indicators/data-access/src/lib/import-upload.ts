@@ -93,6 +93,8 @@ export interface ImportReport {
   confirmationToken: string | null;
   /** set when no series of the file is an indicator of the catalogue: nothing was written */
   nothingMatched?: { series: number; examples: string[]; message: string } | null;
+  /** a Kolada key-figure list loads the catalogue: what it added, updated and kept */
+  catalogue?: { added: number; updated: number; unchanged: number; curated: number } | null;
 }
 
 /** What an upload reports while it runs: sent, then progress per stage, then the report. */

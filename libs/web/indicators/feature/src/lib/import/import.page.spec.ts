@@ -162,6 +162,30 @@ describe('ImportPage', () => {
     expect(element.querySelector('[data-testid="import-clean"]')).toBeNull();
   });
 
+  it('reports a Kolada key-figure list as what it loads into the catalogue', async () => {
+    const { element, chooseSource, chooseFile, button, runs, settle } = await render();
+    await chooseSource('Kolada (JSON)');
+    await chooseFile(new File(['[]'], 'kpi.json'));
+    button('import-dry-run').click();
+    await settle();
+    runs[0].events.next({
+      type: 'report',
+      report: report({
+        format: 'KOLADA',
+        inserted: 0,
+        changed: 0,
+        catalogue: { added: 232, updated: 0, unchanged: 0, curated: 1 },
+      }),
+    });
+    runs[0].events.complete();
+    await settle();
+    expect(
+      element.querySelector('[data-testid="import-catalogue"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).toBe(
+      'Provkörning av nyckeltalskatalogen: 232 nyckeltal skulle läggas till och 0 uppdateras, 0 är oförändrade; 1 som katalogen redan beskriver behålls.',
+    );
+  });
+
   it('shows the streamed progress in a live region and a determinate bar', async () => {
     const { element, chooseSource, chooseFile, button, runs, settle } = await render();
     await chooseSource('Kolada (JSON)');

@@ -290,7 +290,20 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
                   | transloco
               }}
             </h2>
-            @if (last.report.nothingMatched; as unmatched) {
+            @if (last.report.catalogue; as catalogue) {
+              <p class="ks-success" data-testid="import-catalogue">
+                {{
+                  (last.report.dryRun ? 'imports.report.catalogueDryRun' : 'imports.report.catalogue')
+                    | transloco
+                      : {
+                          added: catalogue.added,
+                          updated: catalogue.updated,
+                          unchanged: catalogue.unchanged,
+                          curated: catalogue.curated,
+                        }
+                }}
+              </p>
+            } @else if (last.report.nothingMatched; as unmatched) {
               <p class="ks-nothing-matched" role="status" data-testid="import-nothing-matched">
                 <strong>{{ 'imports.report.nothingMatchedTitle' | transloco }}</strong>
                 {{
