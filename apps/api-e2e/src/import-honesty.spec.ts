@@ -95,6 +95,8 @@ describe('import honesty', () => {
     // Taken as partial it is read; its key figure (N00053) is not in the catalogue, and it says so.
     expect(partial.stdout).not.toContain('previous page');
     expect(partial.status).toBe(3);
-    expect(partial.stdout).toMatch(/^nothing in this file matches the catalogue: 1 series, e\.g\. KOLADA\|N00053\|T/);
+    expect(partial.stdout).toMatch(
+      /^nothing in this file matches the catalogue: 1 series, e\.g\. KOLADA\|N00053\|T/,
+    );
   });
 });

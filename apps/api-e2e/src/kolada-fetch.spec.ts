@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from './support/api';
+import { errorCodes, gql, sql, tokenFor } from './support/api';
+import { startOwnApi } from './support/own-api';
 
 // Issue "Open data sources": the product fetches Kolada's key-figure list and a key
 // figure's values itself, every page, retrying what the API asks it to. Against a local
@@ -73,6 +74,9 @@ beforeAll(async () => {
             previous_url: `${base}/data/kpi/N00955/year/2024,2025,2026?page=1&per_page=5000`,
           });
     }
+    // Any other catalogued key figure: Kolada's answer when it has nothing for those years.
+    if (url.pathname.startsWith('/v3/data/kpi/N0') && !url.pathname.includes('N00999'))
+      return send({ values: [], next_url: null, previous_url: null, count: 0 });
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -88,6 +92,7 @@ afterAll(async () => {
   );
   await sql(`DELETE FROM import_batch WHERE file_name LIKE '%/data/kpi/N00955/%'`);
   await sql(`DELETE FROM indicator WHERE code LIKE 'kolada.n0095%' AND collaboration_id IS NULL`);
+  await sql(`DELETE FROM source_fetch WHERE source = 'KOLADA'`);
   await new Promise((resolve) => server.close(resolve));
 });
 
@@ -158,4 +163,69 @@ function yearsSince(from: number): string {
   const years: number[] = [];
   for (let year = from; year <= new Date().getUTCFullYear(); year++) years.push(year);
   return years.join(',');
+}
+
+describe('the scheduled fetch', () => {
+  const FETCHES = `query { sourceFetches(limit: 100) { source subject trigger status inserted message } }`;
+
+  it('fetches every catalogued key figure and records each fetch for the stewards', async () => {
+    const run = await cli2('fetch-sources');
+    // Kolada's list was loaded above: N00955 is catalogued, and has nothing new now.
+    expect(run.stdout).toMatch(/^KOLADA N00955: NOTHING_NEW$/m);
+    expect(run.stdout).toMatch(/^KOLADA N00946: NOTHING_NEW — the answer held no values for these years$/m);
+    const listed = await gql(FETCHES, {}, { token: await tokenFor('statistiker') });
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data!['sourceFetches']).toContainEqual(
+      expect.objectContaining({
+        source: 'KOLADA',
+        subject: 'N00955',
+        trigger: 'MANUAL',
+        status: 'NOTHING_NEW',
+      }),
+    );
+    expect(errorCodes(await gql(FETCHES, {}, { token: await tokenFor('helsingborg') }))).toEqual([
+      'FORBIDDEN',
+    ]);
+  });
+
+  it('runs on its schedule in the API when switched on', async () => {
+    const before = Number(
+      (await sql(`SELECT count(*)::int AS n FROM source_fetch WHERE trigger = 'SCHEDULE'`))[0]!['n'],
+    );
+    const api = await startOwnApi({
+      SOURCE_FETCH_SCHEDULE: 'on',
+      SOURCE_FETCH_CRON: '*/2 * * * * *',
+      KOLADA_API_URL: base,
+    });
+    try {
+      let after = before;
+      for (let i = 0; i < 60 && after === before; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        after = Number(
+          (
+            await sql(
+              `SELECT count(*)::int AS n FROM source_fetch WHERE trigger = 'SCHEDULE' AND status <> 'RUNNING'`,
+            )
+          )[0]!['n'],
+        );
+      }
+      expect(after).toBeGreaterThan(before);
+    } finally {
+      await api.stop();
+    }
+  }, 90_000);
+});
+
+/** Another of the operator's commands (not `import`), asynchronously like cli(). */
+function cli2(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(workspaceRoot, 'dist/apps/api/main.js'), ...args], {
+      env: { ...process.env, DATABASE_URL: process.env['E2E_DATABASE_URL'], KOLADA_API_URL: base },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

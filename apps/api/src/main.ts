@@ -26,6 +26,7 @@ import {
   DEFAULT_KOLADA_API_URL,
   FetchError,
   IndicatorImporter,
+  SourceFetchService,
   fetchPages,
   koladaDataUrl,
   koladaKpiListUrl,
@@ -41,7 +42,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig, readDatabaseUrl, type ApiConfig } from './config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] | import … | undo-import --batch ID | import-peer-groups --file PATH]
+const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] | import … | undo-import --batch ID | fetch-sources | import-peer-groups --file PATH]
   serve           start the API (default), connected as DATABASE_URL (the API role)
   migrate         apply pending database migrations (as DATABASE_OWNER_URL, else DATABASE_URL)
   api-role        let DATABASE_URL's user log in as the API role, with DATABASE_URL's password
@@ -57,6 +58,8 @@ const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] |
                   for every municipality from KOLADA_API_URL (default the public v3 API), every page;
                   --fetch kolada --catalogue: fetch Kolada's key-figure list into the catalogue
   undo-import     --batch ID: undo an import batch, restoring the values it replaced
+  fetch-sources   fetch every catalogued Kolada key figure's recent values from KOLADA_API_URL and import
+                  what is new (what the daily schedule runs: SOURCE_FETCH_SCHEDULE, SOURCE_FETCH_CRON)
   import-peer-groups --file PATH: load Kolada's groups of similar municipalities (/municipality_groups JSON)
                   as published peer sets; a group loaded again is updated in place`;
 
@@ -364,6 +367,20 @@ async function main() {
         console.log(`undone: ${result.restored} values restored, ${result.removed} removed`);
       });
     }
+    case 'fetch-sources':
+      // What the daily schedule runs: every catalogued Kolada key figure, the last few years.
+      return withDataSource(async (dataSource) => {
+        const importer = new IndicatorImporter(dataSource, new AuditWriter());
+        const results = await new SourceFetchService(dataSource, importer).fetchCatalogued('MANUAL', {
+          userId: null,
+          subject: `cli:${process.env['USER'] ?? 'operator'}`,
+        });
+        for (const r of results)
+          console.log(
+            `${r.source} ${r.subject}: ${r.status}${r.inserted || r.changed ? ` (inserted ${r.inserted}, changed ${r.changed})` : ''}${r.message ? ` — ${r.message}` : ''}`,
+          );
+        if (results.some((r) => r.status === 'FAILED')) process.exitCode = 1;
+      });
     case 'import-peer-groups': {
       const { values } = parseArgs({ args: options, options: { file: { type: 'string' } } });
       if (!values.file) throw new ConfigError(['--file is missing: name the /municipality_groups JSON file']);

@@ -12,4 +12,6 @@ export * from './region-series.models';
 export * from './file-parser';
 export * from './kolada-catalogue';
 export * from './kolada-fetch';
+export * from './source-fetch.service';
+export * from './source-fetch.schedule';
 export * from './series-cost';
