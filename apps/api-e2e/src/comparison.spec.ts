@@ -1,4 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FH_ID, SANDVIKEN_ID, apiUrl, errorCodes, gql, sql, tokenFor } from './support/api';
+
+const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 // Issue "Compare with peers": the comparison query against hand-checked numbers, its
 // permissions, and saved peer sets. The values are official statistics a steward imports
@@ -175,6 +182,46 @@ describe('comparison', () => {
     expect(data!['comparison'].excluded).toEqual([{ areaCode: '1280', reason: 'NOT_A_MEMBER' }]);
   });
 
+  it('is replayed from the cache, gzipped for a client that takes gzip, and equal to the first answer', async () => {
+    const token = await tokenFor('helsingborg');
+    const body = JSON.stringify({
+      query: COMPARISON,
+      variables: {
+        input: {
+          collaborationId: FH_ID,
+          indicatorCode: 'af.bas.gamk.unemployment_share',
+          peers: { kind: 'ALL' },
+          from: '2016-01',
+          to: '2025-12',
+        },
+      },
+    });
+    const ask = (encoding: string) =>
+      fetch(`${apiUrl()}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'accept-encoding': encoding,
+        },
+        body,
+      });
+    const first = await (await ask('identity')).json();
+    expect(first.errors).toBeUndefined();
+    let replay = await ask('gzip');
+    for (let i = 0; i < 10 && replay.headers.get('content-encoding') !== 'gzip'; i++) {
+      await replay.arrayBuffer();
+      replay = await ask('gzip');
+    }
+    expect(replay.headers.get('x-kraftsamling-cache')).toBe('hit');
+    expect(replay.headers.get('content-encoding')).toBe('gzip');
+    // fetch inflates it: the same answer.
+    expect(await replay.json()).toEqual(first);
+    const plain = await ask('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual(first);
+  });
+
   it('is refused to another tenant', async () => {
     expect(errorCodes(await compare({ indicatorCode: 'af.bas.gamk.unemployed' }, 'sandviken'))).toEqual([
       'FORBIDDEN',
@@ -295,5 +342,62 @@ describe('similar municipalities and peer sets', () => {
     );
     expect(errorCodes(sandviken)).toEqual(['NOT_FOUND']);
     await sql(`DELETE FROM peer_set WHERE id = $1`, [set.id]);
+  });
+});
+
+describe('published peer groups (Kolada’s similar municipalities)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ks-groups-'));
+  const load = (groups: unknown) => {
+    const file = path.join(dir, `groups-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(groups));
+    return spawnSync(
+      process.execPath,
+      [path.join(workspaceRoot, 'dist/apps/api/main.js'), 'import-peer-groups', '--file', file],
+      { env: { ...process.env, DATABASE_URL: process.env['E2E_DATABASE_URL'] }, encoding: 'utf8' },
+    );
+  };
+  const group = {
+    id: 'GTEST01',
+    title: 'Liknande kommuner (test)',
+    members: [{ id: '1280' }, { id: '1281' }],
+  };
+
+  afterAll(() => sql(`DELETE FROM peer_set WHERE source = 'KOLADA' AND source_id LIKE 'GTEST%'`));
+
+  it('loads a group everyone may compare with; loading again changes nothing; a bad file writes nothing', async () => {
+    const first = load({ values: [group] });
+    expect(first.stdout).toContain('peer groups: inserted 1, changed 0, unchanged 0');
+    expect(load({ values: [group] }).stdout).toContain('inserted 0, changed 0, unchanged 1');
+
+    const listed = await gql(
+      `query ($c: ID!) { peerSets(collaborationId: $c) { id title source sourceId shared mine areaCodes } }`,
+      { c: SANDVIKEN_ID },
+      { token: await tokenFor('sandviken') },
+    );
+    const published = listed.data!['peerSets'].find((s: any) => s.sourceId === 'GTEST01');
+    expect(published).toMatchObject({
+      title: 'Liknande kommuner (test)',
+      source: 'KOLADA',
+      shared: true,
+      mine: false,
+      areaCodes: ['1280', '1281'],
+    });
+    const compared = await compare({
+      indicatorCode: 'af.bas.gamk.unemployed',
+      peers: { kind: 'PEER_SET', peerSetId: published.id },
+    });
+    expect(compared.data!['comparison'].areas.map((a: any) => a.areaCode)).toEqual(['1280', '1281']);
+
+    // An unknown code in any group: nothing is written, and the operator is told which.
+    const bad = load({
+      values: [
+        { ...group, title: 'Ändrad' },
+        { id: 'GTEST02', title: 'X', members: ['9999'] },
+      ],
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('group GTEST02 (X): not municipality codes: 9999');
+    const rows = await sql(`SELECT title FROM peer_set WHERE source = 'KOLADA' AND source_id LIKE 'GTEST%'`);
+    expect(rows).toEqual([{ title: 'Liknande kommuner (test)' }]);
   });
 });

@@ -469,4 +469,35 @@ describe('decisions', () => {
     );
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
   });
+
+  it('lists the log for every member, a decision without a due date never overdue', async () => {
+    const open = await gql(
+      `mutation ($input: CreateDecisionInput!) { createDecision(input: $input) { id overdue } }`,
+      {
+        input: {
+          collaborationId: FH_ID,
+          title: 'Uppföljning utan slutdatum (test)',
+          decidedOn: '2026-10-01',
+        },
+      },
+      { token: await tokenFor('styrgrupp') },
+    );
+    expect(open.errors).toBeUndefined();
+    expect(open.data!['createDecision'].overdue).toBe(false);
+    const log = await gql(
+      `query ($c: ID!) { decisions(collaborationId: $c) { id overdue dueOn } }`,
+      { c: FH_ID },
+      { token: await tokenFor('helsingborg') },
+    );
+    expect(log.errors).toBeUndefined();
+    const listed = log.data!['decisions'].find((d: any) => d.id === open.data!['createDecision'].id);
+    expect(listed).toEqual({ id: open.data!['createDecision'].id, overdue: false, dueOn: null });
+    const overdueOnly = await gql(
+      `query ($c: ID!) { decisions(collaborationId: $c, overdueOnly: true) { id overdue } }`,
+      { c: FH_ID },
+      { token: await tokenFor('helsingborg') },
+    );
+    expect(overdueOnly.errors).toBeUndefined();
+    expect(overdueOnly.data!['decisions'].every((d: any) => d.overdue)).toBe(true);
+  });
 });

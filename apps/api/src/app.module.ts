@@ -31,7 +31,11 @@ import {
 import { Access, CachedReadsMiddleware, TenancyModule } from '@kraftsamling/api/core/tenancy';
 import { GoalsModule } from '@kraftsamling/api/goals';
 import { GroupsModule } from '@kraftsamling/api/groups';
-import { IndicatorsModule, parseFilesInWorkers } from '@kraftsamling/api/indicators';
+import {
+  IndicatorsModule,
+  SourceFetchScheduleModule,
+  parseFilesInWorkers,
+} from '@kraftsamling/api/indicators';
 import { OrganizationsModule } from '@kraftsamling/api/organizations';
 import { UsersModule } from '@kraftsamling/api/users';
 import type { ApiConfig } from './config';
@@ -149,6 +153,7 @@ export class AppModule implements NestModule {
             ]
           : []),
         ...DOMAIN_MODULES,
+        SourceFetchScheduleModule.forRoot(config.sourceFetch),
         ...(runtime.parseWorkerFile ? [parseFilesInWorkers(runtime.parseWorkerFile)] : []),
       ],
       controllers: [HealthController, appConfigController(config)],

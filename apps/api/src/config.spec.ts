@@ -100,4 +100,16 @@ describe('API configuration', () => {
     ]);
     expect(problems.every((problem) => problem.includes('malformed'))).toBe(true);
   });
+  it('fetches the sources on a schedule only in production unless told, and reads the time', () => {
+    expect(loadConfig(valid, '/srv/web').sourceFetch).toEqual({ enabled: false, cron: '0 30 5 * * *' });
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }, '/srv/web').sourceFetch.enabled).toBe(true);
+    expect(
+      loadConfig({ ...valid, SOURCE_FETCH_SCHEDULE: 'on', SOURCE_FETCH_CRON: '0 0 6 * * 1-5' }, '/srv/web')
+        .sourceFetch,
+    ).toEqual({ enabled: true, cron: '0 0 6 * * 1-5' });
+    expect(problemsOf({ ...valid, SOURCE_FETCH_SCHEDULE: 'daily', SOURCE_FETCH_CRON: '0 6 * * *' })).toEqual([
+      'SOURCE_FETCH_SCHEDULE is malformed: "daily" (use on or off)',
+      'SOURCE_FETCH_CRON is malformed: "0 6 * * *" (six fields, seconds first, e.g. "0 30 5 * * *")',
+    ]);
+  });
 });

@@ -28,6 +28,8 @@ export interface ApiConfig {
   rateLimits: RateLimitSettings;
   /** Express's `trust proxy`: how to find the client's address behind a reverse proxy. */
   trustProxy: boolean | number | string;
+  /** The daily fetch of every catalogued source (on by default in production only). */
+  sourceFetch: { enabled: boolean; cron: string };
 }
 
 export interface RateLimitSettings {
@@ -172,6 +174,16 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
           ? Number(trustProxyText)
           : trustProxyText;
 
+  const scheduleText = (env['SOURCE_FETCH_SCHEDULE'] ?? (production ? 'on' : 'off')).trim();
+  if (scheduleText !== 'on' && scheduleText !== 'off')
+    problems.push(`SOURCE_FETCH_SCHEDULE is malformed: "${scheduleText}" (use on or off)`);
+  const cron = env['SOURCE_FETCH_CRON']?.trim() || DEFAULT_SOURCE_FETCH_CRON;
+  // Six fields (seconds first), as the cron package reads them.
+  if (cron.split(/\s+/).length !== 6)
+    problems.push(
+      `SOURCE_FETCH_CRON is malformed: "${cron}" (six fields, seconds first, e.g. "${DEFAULT_SOURCE_FETCH_CRON}")`,
+    );
+
   if (problems.length) throw new ConfigError(problems);
   return {
     host: env['HOST']?.trim() || '127.0.0.1',
@@ -193,5 +205,9 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
     graphqlIntrospection: introspection as 'signed-in' | 'off',
     rateLimits,
     trustProxy,
+    sourceFetch: { enabled: scheduleText === 'on', cron },
   };
 }
+
+/** 05:30 every day, Swedish time: after the sources' overnight publications. */
+export const DEFAULT_SOURCE_FETCH_CRON = '0 30 5 * * *';

@@ -75,6 +75,7 @@ describe('access rules', () => {
       'Query.municipalities': 'authenticated',
       'Query.officialIndicatorSeries': 'authenticated',
       'Query.officialImportBatches': 'official:import on the platform',
+      'Query.sourceFetches': 'official:import on the platform',
       'Query.officialIndicators': 'authenticated',
       'Query.regionSeries': 'indicator:read in collaboration from arg collaborationId',
     });

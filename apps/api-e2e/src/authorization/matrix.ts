@@ -252,6 +252,12 @@ export const MATRIX: MatrixRow[] = [
     checks: 'official batches only, none of any collaboration',
   },
   {
+    operation: 'Query.sourceFetches',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'the fetches of official data only',
+  },
+  {
     operation: 'POST /api/imports',
     variant: 'template of local indicators, dry run',
     rule: inFh('indicator:import'),

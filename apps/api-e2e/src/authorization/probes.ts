@@ -316,6 +316,7 @@ export const PROBES: Record<string, Probe> = {
     const code = codeOf(response);
     return { outcome: code === 'BAD_USER_INPUT' ? 'allowed' : code, leaks: [] };
   },
+  'Query.sourceFetches': read(`query { sourceFetches(limit: 10) { id source status } }`, {}, () => []),
   'Query.officialImportBatches': read(
     `query { officialImportBatches(limit: 50) { id collaborationId } }`,
     {},

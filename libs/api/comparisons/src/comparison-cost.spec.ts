@@ -18,6 +18,11 @@ describe('comparisonCost', () => {
 });
 
 describe('compact', () => {
+  it('drops the binary noise of division: seven significant digits', () => {
+    expect(compact([{ lo: (330 / 7500) * 100, hi: (330 / 7500) * 100 }]).values).toEqual([4.4]);
+    expect(compact([{ lo: 1 / 3, hi: 1 / 3 }]).values).toEqual([0.3333333]);
+  });
+
   it('keeps exact values as numbers and ranges beside them, by position', () => {
     expect(compact([{ lo: 5, hi: 5 }, null, { lo: 1, hi: 4 }])).toEqual({
       values: [5, null, null],

@@ -4,3 +4,4 @@ export * from './comparison-cost';
 export * from './comparison.service';
 export * from './peer-set.service';
 export * from './comparisons.module';
+export * from './published-peer-groups';

@@ -10,4 +10,8 @@ export * from './local-indicator.service';
 export * from './region-series.service';
 export * from './region-series.models';
 export * from './file-parser';
+export * from './kolada-catalogue';
+export * from './kolada-fetch';
+export * from './source-fetch.service';
+export * from './source-fetch.schedule';
 export * from './series-cost';

@@ -7,6 +7,8 @@ import { LocalIndicatorService } from './local-indicator.service';
 import { ManualEntryService } from './manual-entry.service';
 import { RegionSeriesResolver } from './region-series.resolver';
 import { RegionSeriesService } from './region-series.service';
+import { SourceFetchResolver } from './source-fetch.resolver';
+import { SourceFetchService } from './source-fetch.service';
 
 @Module({
   providers: [
@@ -17,8 +19,10 @@ import { RegionSeriesService } from './region-series.service';
     IndicatorsResolver,
     RegionSeriesService,
     RegionSeriesResolver,
+    SourceFetchService,
+    SourceFetchResolver,
   ],
   controllers: [ImportController],
-  exports: [IndicatorImporter, IndicatorQueryService, RegionSeriesService],
+  exports: [IndicatorImporter, IndicatorQueryService, RegionSeriesService, SourceFetchService],
 })
 export class IndicatorsModule {}

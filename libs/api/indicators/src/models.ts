@@ -242,3 +242,26 @@ export class UpdateLocalIndicatorInput extends LocalIndicatorTextInput {
   @ExpectedVersion()
   expectedVersion!: number;
 }
+
+export const SourceFetchStatusEnum = enumOf(['RUNNING', 'IMPORTED', 'NOTHING_NEW', 'FAILED'] as const);
+registerEnumType(SourceFetchStatusEnum, { name: 'SourceFetchStatus' });
+
+@ObjectType('SourceFetch', {
+  description: 'One fetch of official data from a source’s API, and what came of it.',
+})
+export class SourceFetchModel {
+  @Field(() => ID) id!: string;
+  @Field(() => IndicatorSourceEnum) source!: keyof typeof IndicatorSourceEnum;
+  @Field(() => String, { description: 'What was fetched: a Kolada key figure (N00955), an SCB table.' })
+  subject!: string;
+  @Field(() => String, { description: 'SCHEDULE or MANUAL' }) trigger!: string;
+  @Field(() => SourceFetchStatusEnum) status!: keyof typeof SourceFetchStatusEnum;
+  @Field(() => Date) startedAt!: Date;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => ID, { nullable: true, description: 'The import batch it wrote, if any.' }) batchId!:
+    string | null;
+  @Field(() => Int) inserted!: number;
+  @Field(() => Int) changed!: number;
+  @Field(() => String, { nullable: true, description: 'Why it failed, or what the import said.' })
+  message!: string | null;
+}

@@ -5,6 +5,7 @@ import { RowLevelSecurity1795600000000 } from './1795600000000-row-level-securit
 import { InvitationsUnderRowLevelSecurity1795610000000 } from './1795610000000-invitations-under-row-level-security';
 import { Goals1795700000000 } from './1795700000000-goals';
 import { PeerSets1795800000000 } from './1795800000000-peer-sets';
+import { SourceFetches1795900000000 } from './1795900000000-source-fetches';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   InvitationsUnderRowLevelSecurity1795610000000,
   Goals1795700000000,
   PeerSets1795800000000,
+  SourceFetches1795900000000,
 ];
