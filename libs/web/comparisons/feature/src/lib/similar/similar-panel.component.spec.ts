@@ -20,7 +20,7 @@ const FOUND: SimilarMunicipalities = {
       contributions: [0.75, 0.25],
       values: [15.1, 120],
     },
-    { areaCode: '1260', areaName: 'Bjuv', distance: 0.5, contributions: [0.5, 0.5], values: [12, null] },
+    { areaCode: '1260', areaName: 'Bjuv', distance: 0.5, contributions: [0.125, 0.125], values: [12, null] },
   ],
 } as SimilarMunicipalities;
 
@@ -75,7 +75,7 @@ describe('SimilarPanelComponent', () => {
     );
   });
 
-  it('lists the nearest with distance, each indicator’s share and the weights used', () => {
+  it('lists the nearest with distance, each indicator’s share of it (from the terms of the squared distance) and the weights used', () => {
     const { fixture, component, element } = render();
     component.search();
     fixture.detectChanges();

@@ -158,7 +158,8 @@ export const MAX_SIMILAR_INDICATORS = 8;
                     <td class="ks-num">
                       {{ value == null ? '–' : number(value) }}
                       <span class="ks-sub">{{
-                        'comparisons.similar.share' | transloco: { share: percent(item.contributions[i]!) }
+                        'comparisons.similar.share'
+                          | transloco: { share: percent(shareOf(item.contributions, i)) }
                       }}</span>
                     </td>
                   }
@@ -334,6 +335,15 @@ export class SimilarPanelComponent {
 
   number(value: number, decimals = 1): string {
     return formatValue(value, decimals === 1 ? 'PERCENT' : 'COUNT', this.language());
+  }
+
+  /**
+   * Each indicator's share of the distance: the API sends each indicator's term of the
+   * squared distance (w · Δz² / Σw, summing to distance²), which the table shows as a share.
+   */
+  shareOf(terms: readonly number[], index: number): number {
+    const total = terms.reduce((sum, term) => sum + term, 0);
+    return total > 0 ? (terms[index] ?? 0) / total : 0;
   }
 
   percent(share: number): string {
