@@ -6,6 +6,8 @@ import { NotFoundPage, StartPage, startRedirectGuard } from '@kraftsamling/web/s
  * here rather than imported so this file does not load that library eagerly.
  */
 const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
+/** The segment after /s/:slug of the goal pages (goalRoutes), named here for the same reason. */
+const GOAL_SECTIONS = ['mal'];
 
 /** Route titles are translation keys, translated by TranslatedTitleStrategy. */
 export const appRoutes: Routes = [
@@ -24,6 +26,12 @@ export const appRoutes: Routes = [
       (_route: Route, segments: UrlSegment[]) => INDICATOR_SECTIONS.includes(segments[2]?.path ?? ''),
     ],
     loadChildren: () => import('@kraftsamling/web/indicators/feature').then((m) => m.indicatorRoutes),
+  },
+  {
+    // Goals: /s/:slug/mal…, loaded only for those addresses.
+    path: 's',
+    canMatch: [(_route: Route, segments: UrlSegment[]) => GOAL_SECTIONS.includes(segments[2]?.path ?? '')],
+    loadChildren: () => import('@kraftsamling/web/goals/feature').then((m) => m.goalRoutes),
   },
   {
     path: 's',
