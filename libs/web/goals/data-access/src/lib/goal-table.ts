@@ -134,7 +134,9 @@ export interface GoalExportLabels {
 function cell(quantity: Quantity | null, scale = 1): ExportCell {
   if (!quantity) return null;
   if (quantity.value !== null) return round(quantity.value * scale);
-  return `${round(quantity.low * scale)}–${round(quantity.high * scale)}`;
+  // Text, so a minus sign reads as one (U+2212) rather than a hyphen a spreadsheet would take for a formula.
+  const text = (value: number) => String(round(value * scale)).replace('-', '−');
+  return `${text(quantity.low)}–${text(quantity.high)}`;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

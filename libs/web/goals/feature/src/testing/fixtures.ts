@@ -39,7 +39,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
       version: 1,
     })),
     groups: [
-      { id: 'g-steering', collaborationId: 'c1', kind: 'STEERING', name: 'Styrgrupp', focusArea: null, version: 1 },
+      { id: 'g-steering', collaborationId: 'c1', kind: 'STEERING', name: 'Styrgrupp', focusArea: null, version: 1, members: [] },
       {
         id: 'g-labour',
         collaborationId: 'c1',
@@ -47,6 +47,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
         name: 'Arbetsmarknad',
         focusArea: null,
         version: 1,
+        members: [],
       },
       {
         id: 'g-migration',
@@ -55,6 +56,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
         name: 'Migration och etablering',
         focusArea: null,
         version: 1,
+        members: [],
       },
     ],
   };

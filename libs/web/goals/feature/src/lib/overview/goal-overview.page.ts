@@ -89,7 +89,7 @@ import { goalIndicator, targetText } from '../shared/goal-text';
                       <dd>{{ figure(goal, total.expected) }}</dd>
                     </div>
                   </dl>
-                  <p class="ks-muted">{{ target(goal) }}</p>
+                  <p class="ks-muted ks-goal-card__target">{{ target(goal) }}</p>
                   @let behind = behindOf(goal);
                   @if (behind.length) {
                     <p class="ks-goal-card__behind-heading">{{ 'goals.overview.behind' | transloco }}</p>
