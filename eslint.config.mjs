@@ -50,6 +50,15 @@ export default tseslint.config(
               sourceTag,
               onlyDependOnLibsWithTags: allowed,
             })),
+            // A web feature never imports another feature: what two features share moves
+            // down into a data-access, ui or util lib (web/shared/forms, web/shared/ui, …), so
+            // each feature stays a lazy chunk. Only the app composes features (lazy routes).
+            // The API's domain libs are Nest modules that build on each other (goals reads
+            // indicators' series), so there feature → feature stays allowed.
+            {
+              allSourceTags: ['scope:web', 'type:feature'],
+              notDependOnLibsWithTags: ['type:feature'],
+            },
           ],
         },
       ],

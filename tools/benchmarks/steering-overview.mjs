@@ -210,12 +210,20 @@ try {
     });
   const summary = (name, result) => {
     console.log(
-      `${name}: ${result.requests.average.toFixed(0)} requests/s, median ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
+      `${name}: ${result.requests.average.toFixed(0)} requests/s, median ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${(result.throughput.average / result.requests.average / 1024).toFixed(0)} KiB per answer, ${result.non2xx} non-2xx, ${result.errors} errors`,
     );
     return result;
   };
   await load(`${stack.apiUrl}/graphql`, 5);
   await load('http://127.0.0.1:13004/', 5);
+  // What the load replays must be the answer itself, byte for byte, not a shortcut.
+  const replay = await fetch(`${stack.apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body,
+  });
+  if (replay.headers.get('x-kraftsamling-cache') !== 'hit' || (await replay.text()) !== reference)
+    throw new Error('the cached overview differs from the first answer');
   const api = summary(
     `/graphql (${CONNECTIONS} connections, ${SECONDS} s)`,
     await load(`${stack.apiUrl}/graphql`, SECONDS),

@@ -78,6 +78,24 @@ describe('rate limits', () => {
     expect(other.body.data).toEqual({ me: { username: 'styrgrupp' } });
   });
 
+  it('answers replayed from the cache count like any other request', async () => {
+    const bearer = `Bearer ${await tokenFor('helsingborg')}`;
+    const GOALS = `query ($c: ID!) { goals(collaborationId: $c) { id title } }`;
+    const replayed: (string | null)[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: bearer },
+        body: JSON.stringify({ query: GOALS, variables: { c: FH_ID } }),
+      });
+      expect(response.status).toBe(200);
+      replayed.push(response.headers.get('x-kraftsamling-cache'));
+    }
+    // The first is computed, the rest come from the cache, and still the sixth is refused.
+    expect(replayed).toEqual([null, 'hit', 'hit', 'hit', 'hit']);
+    expectTooMany(await graphql(GOALS, { c: FH_ID }, bearer));
+  });
+
   it('forged tokens and anonymous calls count against the client’s address, not against a user', async () => {
     // A forged token naming samordnare must not spend samordnare's budget, nor escape the address's.
     const [header, , signature] = (await tokenFor('bjuv')).split('.');

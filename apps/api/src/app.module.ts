@@ -1,5 +1,13 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
@@ -13,12 +21,13 @@ import { AuthModule, RequestAuthenticator, type AuthenticatedRequest } from '@kr
 import { DatabaseModule } from '@kraftsamling/api/core/database';
 import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@kraftsamling/api/core/errors';
 import {
+  RateLimitMiddleware,
   RateLimitModule,
   documentLimits,
   introspectionAccess,
   queryCostLimit,
 } from '@kraftsamling/api/core/limits';
-import { Access, TenancyModule } from '@kraftsamling/api/core/tenancy';
+import { Access, CachedReadsMiddleware, TenancyModule } from '@kraftsamling/api/core/tenancy';
 import { GoalsModule } from '@kraftsamling/api/goals';
 import { GroupsModule } from '@kraftsamling/api/groups';
 import { IndicatorsModule, parseFilesInWorkers } from '@kraftsamling/api/indicators';
@@ -69,7 +78,17 @@ function appConfigController(config: ApiConfig) {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  /**
+   * /graphql: every request is counted by the rate limiter first, then a repeated read may
+   * be answered from the cache (one apply, so the order is this one).
+   */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(RateLimitMiddleware, CachedReadsMiddleware)
+      .forRoutes({ path: 'graphql', method: RequestMethod.ALL });
+  }
+
   /** `parseWorkerFile`: the bundled worker that reads import files off the event loop (see main.ts). */
   static forRoot(config: ApiConfig, runtime: { parseWorkerFile?: string } = {}): DynamicModule {
     const webIndex = path.join(config.webDistDir, 'index.html');

@@ -104,15 +104,12 @@ export class RateLimitModule implements NestModule {
         },
         RateLimitMiddleware,
       ],
+      // The app applies the middleware to /graphql itself, ahead of what must come after it.
+      exports: [RATE_LIMITS, THROTTLER_STORAGE, RateLimitMiddleware],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(RateLimitMiddleware)
-      .forRoutes(
-        { path: 'graphql', method: RequestMethod.ALL },
-        { path: UPLOAD_PATH.slice(1), method: RequestMethod.ALL },
-      );
+    consumer.apply(RateLimitMiddleware).forRoutes({ path: UPLOAD_PATH.slice(1), method: RequestMethod.ALL });
   }
 }

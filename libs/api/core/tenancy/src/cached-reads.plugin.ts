@@ -1,14 +1,20 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+import { Injectable, type NestMiddleware } from '@nestjs/common';
 import { Plugin } from '@nestjs/apollo';
+import type { NextFunction, Request, Response } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { createHash } from 'node:crypto';
-import { RequestAuthenticator, type AuthenticatedRequest } from '@kraftsamling/api/core/auth';
+import {
+  RequestAuthenticator,
+  type AccessTokenClaims,
+  type AuthenticatedRequest,
+} from '@kraftsamling/api/core/auth';
 import { DataChangeFeed } from '@kraftsamling/api/core/database';
 
 /**
  * Root query fields whose whole answer derives from tables the data-change feed covers
  * (values, indicators, organisations, memberships, goals and their check-ins, baseline
- * changes and decisions). Only operations made of these alone are cached.
+ * changes and decisions) and from the date. Only operations made of these alone are cached.
  */
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'goals',
@@ -19,9 +25,28 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
 
 const MAX_ENTRIES = 2000;
 
-interface Entry {
+interface Answer {
   generation: number;
-  result: Record<string, unknown>;
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+/** What the middleware leaves on a request it could not answer, for the plugin and for itself. */
+interface Candidate {
+  key: string;
+  /** The feed's generation before the request ran: an answer computed across a change is not kept. */
+  generation: number;
+  /** Set by the plugin once the operation turned out cacheable and answered without errors. */
+  keep: boolean;
+}
+
+type RequestWithCandidate = AuthenticatedRequest & { cachedReadCandidate?: Candidate };
+
+interface GraphQLBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
 }
 
 function cacheableRootFields(operation: OperationDefinitionNode): boolean {
@@ -34,58 +59,161 @@ function cacheableRootFields(operation: OperationDefinitionNode): boolean {
   );
 }
 
+// Overdue decisions and the expected value "today" change at midnight in Sweden, not with data.
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /**
- * Caches whole answers of the steering group's reads (goal progress, decisions, region
- * series), which change only when data does. Security invariants:
- * - the key includes the signed-in user, so an answer is only ever replayed to the user it
- *   was computed for, and the token is verified on every request before a replay;
+ * The whole answers of the steering group's reads (goal progress, decisions, region
+ * series), kept as the bytes the API sent, which change only when data (or the date) does.
+ * Security invariants:
+ * - the key holds the verified token's subject and realm roles, so an answer is only ever
+ *   replayed to the user (with the rights) it was computed for, and the token is verified
+ *   on every request, after the rate limiter counted it, before a replay;
  * - memberships are covered by the change feed, so a changed role drops every entry;
  * - nothing is cached while the feed is down, and an answer computed while a change
- *   arrived is not kept (the generation must be the same before and after).
+ *   arrived is not kept (the generation must be the same before and after);
+ * - only an identical document is replayed, one that already passed validation, the
+ *   request limits and every permission check for this user.
+ */
+@Injectable()
+export class CachedReads {
+  private readonly entries = new Map<string, Answer>();
+
+  constructor(private readonly changes: DataChangeFeed) {}
+
+  get generation(): number | null {
+    return this.changes.generation;
+  }
+
+  keyOf(claims: AccessTokenClaims, accept: string, body: GraphQLBody): string {
+    return createHash('sha256')
+      .update(claims.sub)
+      .update('\0')
+      .update([...(claims.realm_access?.roles ?? [])].sort().join(' '))
+      .update('\0')
+      .update(stockholmDate.format(new Date()))
+      .update('\0')
+      .update(accept)
+      .update('\0')
+      .update(String(body.query))
+      .update('\0')
+      .update(JSON.stringify(body.variables ?? {}))
+      .update('\0')
+      .update(typeof body.operationName === 'string' ? body.operationName : '')
+      .digest('base64');
+  }
+
+  find(key: string): Answer | null {
+    const answer = this.entries.get(key);
+    return answer && answer.generation === this.changes.generation ? answer : null;
+  }
+
+  keep(key: string, answer: Answer): void {
+    if (answer.generation !== this.changes.generation) return;
+    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+    this.entries.set(key, answer);
+  }
+}
+
+/**
+ * Answers a repeated read from the cache before Apollo parses it, after the rate limiter
+ * (AppModule orders the two). Without this the replay still cost the user's lookup in the
+ * database and the serialisation of the whole answer on every request.
+ */
+@Injectable()
+export class CachedReadsMiddleware implements NestMiddleware {
+  constructor(
+    private readonly reads: CachedReads,
+    private readonly authenticator: RequestAuthenticator,
+  ) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    const body = request.body as GraphQLBody | undefined;
+    const generation = this.reads.generation;
+    if (
+      generation === null ||
+      request.method !== 'POST' ||
+      !request.headers.authorization ||
+      // Apollo refuses other content types (CSRF prevention): they must meet that refusal.
+      !request.is('application/json') ||
+      !body ||
+      Array.isArray(body) ||
+      typeof body.query !== 'string'
+    )
+      return next();
+    const authenticated = request as unknown as RequestWithCandidate;
+    this.authenticator.claims(authenticated).then(
+      (claims) => {
+        const key = this.reads.keyOf(claims, request.headers.accept ?? '', body);
+        const answer = this.reads.find(key);
+        if (answer) {
+          // Says so, for the operator and the tests; it reveals nothing the answer does not.
+          response.status(answer.status).setHeader('content-type', answer.contentType);
+          response.setHeader('x-kraftsamling-cache', 'hit');
+          response.end(answer.body);
+          return;
+        }
+        const candidate: Candidate = { key, generation, keep: false };
+        authenticated.cachedReadCandidate = candidate;
+        this.captureAnswer(response, candidate);
+        next();
+      },
+      // An invalid token goes the normal way and gets the normal error.
+      () => next(),
+    );
+  }
+
+  /** Keeps the bytes Apollo sends, if the plugin found the operation cacheable. */
+  private captureAnswer(response: Response, candidate: Candidate): void {
+    const end = response.end.bind(response) as (...args: unknown[]) => Response;
+    (response as unknown as { end: (...args: unknown[]) => Response }).end = (...args: unknown[]) => {
+      const [chunk, encoding] = args;
+      const contentType = response.getHeader('content-type');
+      if (candidate.keep && response.statusCode === 200 && typeof contentType === 'string' && chunk) {
+        const bytes =
+          typeof chunk === 'string'
+            ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+            : Buffer.isBuffer(chunk)
+              ? chunk
+              : null;
+        if (bytes)
+          this.reads.keep(candidate.key, {
+            generation: candidate.generation,
+            status: 200,
+            contentType,
+            body: bytes,
+          });
+      }
+      return end(...args);
+    };
+  }
+}
+
+/**
+ * Marks the requests whose answers may be kept: only operations of cacheable root fields,
+ * answered without errors, with no data change while they ran.
  */
 @Plugin()
 export class CachedReadsPlugin implements ApolloServerPlugin<BaseContext> {
-  private readonly entries = new Map<string, Entry>();
-
-  constructor(
-    private readonly authenticator: RequestAuthenticator,
-    private readonly changes: DataChangeFeed,
-  ) {}
+  constructor(private readonly reads: CachedReads) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
-    let key: string | null = null;
-    let generation: number | null = null;
+    let candidate: Candidate | null = null;
     return {
-      responseForOperation: async (requestContext) => {
-        generation = this.changes.generation;
-        if (generation === null || !cacheableRootFields(requestContext.operation)) return null;
-        const request = (requestContext.contextValue as { req?: AuthenticatedRequest }).req;
-        if (!request) return null;
-        // Anyone not signed in goes the normal way and gets the normal error.
-        const principal = await this.authenticator.authenticate(request).catch(() => null);
-        if (!principal) return null;
-        key = createHash('sha256')
-          .update(principal.userId)
-          .update('\0')
-          .update(requestContext.source)
-          .update('\0')
-          .update(JSON.stringify(requestContext.request.variables ?? {}))
-          .update('\0')
-          .update(requestContext.operationName ?? '')
-          .digest('base64');
-        const entry = this.entries.get(key);
-        if (!entry || entry.generation !== generation) return null;
-        // Says so, for the operator and the tests; it reveals nothing the answer does not.
-        requestContext.response.http.headers.set('x-kraftsamling-cache', 'hit');
-        return { http: requestContext.response.http, body: { kind: 'single', singleResult: entry.result } };
+      didResolveOperation: async (requestContext) => {
+        const request = (requestContext.contextValue as { req?: RequestWithCandidate }).req;
+        if (
+          request?.cachedReadCandidate &&
+          requestContext.operation &&
+          cacheableRootFields(requestContext.operation)
+        )
+          candidate = request.cachedReadCandidate;
       },
       willSendResponse: async (requestContext) => {
-        if (key === null || generation === null || this.changes.generation !== generation) return;
+        if (!candidate || this.reads.generation !== candidate.generation) return;
         const body = requestContext.response.body;
         if (body.kind !== 'single' || body.singleResult.errors?.length) return;
-        if (this.entries.get(key)?.generation === generation) return;
-        if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-        this.entries.set(key, { generation, result: body.singleResult as Record<string, unknown> });
+        candidate.keep = true;
       },
     };
   }

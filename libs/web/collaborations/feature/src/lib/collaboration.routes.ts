@@ -1,10 +1,10 @@
 import { Routes } from '@angular/router';
 import { Permission } from '@kraftsamling/shared/permissions';
-import { requirePermission } from './guards/require-permission.guard';
+import { requirePermission } from '@kraftsamling/web/collaborations/data-access';
+import { NoAccessPage } from '@kraftsamling/web/shared/ui';
 import { AuditLogPage } from './audit/audit-log.page';
 import { CollaborationHomePage } from './home/collaboration-home.page';
 import { MembersPage } from './members/members.page';
-import { NoAccessPage } from './no-access/no-access.page';
 
 /**
  * Routes under /s (load them with `path: 's'`): /s/:slug, /s/:slug/medlemmar and /s/:slug/logg.

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
-import { requirePermission } from '@kraftsamling/web/collaborations/feature';
+import { requirePermission } from '@kraftsamling/web/collaborations/data-access';
 import { IndicatorCataloguePage } from './catalogue/indicator-catalogue.page';
 import { ValueEntryPage } from './entry/value-entry.page';
 import { ImportHistoryPage } from './history/import-history.page';

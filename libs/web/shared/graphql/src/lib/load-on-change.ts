@@ -1,7 +1,6 @@
 import { DestroyRef, Signal, effect, inject, signal, untracked } from '@angular/core';
 import { Observable, Subscription } from 'rxjs';
-import { toAppError } from './app-error';
-import { LOADING, LoadState } from './load-state';
+import { LOADING, LoadState, toAppError } from '@kraftsamling/web/shared/errors';
 
 /** What a page loads, as it loads, and a way to load it again. */
 export interface PageLoad<T> {

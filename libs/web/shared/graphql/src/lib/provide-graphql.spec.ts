@@ -5,7 +5,7 @@ import { APP_CONFIG, AuthSession } from '@kraftsamling/web/shared/auth';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { firstValueFrom } from 'rxjs';
 import { MeGQL } from '../generated/graphql';
-import { toAppError } from './app-error';
+import { toAppError } from '@kraftsamling/web/shared/errors';
 import { provideGraphql } from './provide-graphql';
 
 class FakeSession extends AuthSession {

@@ -12,9 +12,9 @@ import {
   AuditLogService,
   CollaborationService,
 } from '@kraftsamling/web/collaborations/data-access';
-import { AuditEventFilter, isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { AuditEventFilter, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { ErrorStateComponent, PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { map, switchMap } from 'rxjs';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -33,8 +33,8 @@ export const AUDIT_PAGE_SIZE = 50;
     MatSelect,
     MatOption,
     TranslocoPipe,
-    LoadingStateComponent,
     ErrorStateComponent,
+    PageStateComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-log.page.html',
@@ -50,7 +50,6 @@ export class AuditLogPage {
   protected readonly entityTypes = AUDIT_ENTITY_TYPES;
   protected readonly exportFormats: readonly AuditExportFormat[] = ['csv', 'xlsx'];
   protected readonly pageSize = AUDIT_PAGE_SIZE;
-  protected readonly retryable = isRetryable;
 
   readonly form = new FormGroup({
     person: new FormControl('', { nonNullable: true }),

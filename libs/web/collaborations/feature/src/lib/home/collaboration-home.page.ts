@@ -17,9 +17,9 @@ import {
   OrganizationListComponent,
   RoleListComponent,
 } from '@kraftsamling/web/collaborations/ui';
-import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 
 /** A collaboration's home: who takes part (municipalities, partners, groups) and the user's roles. */
 @Component({
@@ -28,8 +28,7 @@ import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/sh
     RouterLink,
     MatAnchor,
     TranslocoPipe,
-    LoadingStateComponent,
-    ErrorStateComponent,
+    PageStateComponent,
     MunicipalityListComponent,
     OrganizationListComponent,
     GroupListComponent,
@@ -38,92 +37,89 @@ import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/sh
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state labelKey="collaboration.loading" />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'titles.collaboration' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-    } @else {
-      @let collaboration = current.data;
-      <div class="ks-page-header">
-        <h1>{{ collaboration.name }}</h1>
-        @if (collaboration.description) {
-          <p class="ks-lead">{{ collaboration.description }}</p>
-        }
-        @if (canManageMembers()) {
-          <p>
-            <a
-              mat-flat-button
-              [routerLink]="['/s', collaboration.slug, 'medlemmar']"
-              data-testid="manage-members-link"
-            >
-              {{ 'collaboration.manageMembers' | transloco }}
-            </a>
-          </p>
-        }
-        @if (canReadAudit()) {
-          <p>
-            <a [routerLink]="['/s', collaboration.slug, 'logg']" data-testid="audit-log-link">
-              {{ 'collaboration.auditLog' | transloco }}
-            </a>
-          </p>
-        }
-      </div>
-      <section class="ks-section" aria-labelledby="home-indicators-heading">
-        <h2 id="home-indicators-heading">{{ 'collaboration.indicators.heading' | transloco }}</h2>
-        <p>{{ 'collaboration.indicators.text' | transloco }}</p>
-        <ul role="list" class="ks-home-links">
-          <li>
-            <a [routerLink]="['/s', collaboration.slug, 'nyckeltal']">
-              {{ 'collaboration.indicators.link' | transloco }}
-            </a>
-          </li>
-          @if (canEnterValues()) {
-            <li>
-              <a [routerLink]="['/s', collaboration.slug, 'nyckeltal', 'registrera']">
-                {{ 'collaboration.indicators.enter' | transloco }}
-              </a>
-            </li>
+    <ks-page-state
+      [state]="current"
+      headingKey="titles.collaboration"
+      loadingKey="collaboration.loading"
+      (retry)="page.reload(false)"
+    >
+      @if (current.status === 'ready') {
+        @let collaboration = current.data;
+        <div class="ks-page-header">
+          <h1>{{ collaboration.name }}</h1>
+          @if (collaboration.description) {
+            <p class="ks-lead">{{ collaboration.description }}</p>
           }
-          @if (canImport()) {
-            <li>
-              <a [routerLink]="['/s', collaboration.slug, 'import']">
-                {{ 'collaboration.indicators.import' | transloco }}
+          @if (canManageMembers()) {
+            <p>
+              <a
+                mat-flat-button
+                [routerLink]="['/s', collaboration.slug, 'medlemmar']"
+                data-testid="manage-members-link"
+              >
+                {{ 'collaboration.manageMembers' | transloco }}
               </a>
-            </li>
+            </p>
           }
-        </ul>
-      </section>
-      @if (canReadGoals()) {
-        <section class="ks-section" aria-labelledby="home-goals-heading">
-          <h2 id="home-goals-heading">{{ 'goals.home.heading' | transloco }}</h2>
-          <p>{{ 'goals.home.text' | transloco }}</p>
+          @if (canReadAudit()) {
+            <p>
+              <a [routerLink]="['/s', collaboration.slug, 'logg']" data-testid="audit-log-link">
+                {{ 'collaboration.auditLog' | transloco }}
+              </a>
+            </p>
+          }
+        </div>
+        <section class="ks-section" aria-labelledby="home-indicators-heading">
+          <h2 id="home-indicators-heading">{{ 'collaboration.indicators.heading' | transloco }}</h2>
+          <p>{{ 'collaboration.indicators.text' | transloco }}</p>
           <ul role="list" class="ks-home-links">
             <li>
-              <a [routerLink]="['/s', collaboration.slug, 'mal']" data-testid="home-goals-link">
-                {{ 'goals.home.link' | transloco }}
+              <a [routerLink]="['/s', collaboration.slug, 'nyckeltal']">
+                {{ 'collaboration.indicators.link' | transloco }}
               </a>
             </li>
-            @if (canManageGoals()) {
+            @if (canEnterValues()) {
               <li>
-                <a [routerLink]="['/s', collaboration.slug, 'mal', 'nytt']" data-testid="home-new-goal-link">
-                  {{ 'goals.home.new' | transloco }}
+                <a [routerLink]="['/s', collaboration.slug, 'nyckeltal', 'registrera']">
+                  {{ 'collaboration.indicators.enter' | transloco }}
+                </a>
+              </li>
+            }
+            @if (canImport()) {
+              <li>
+                <a [routerLink]="['/s', collaboration.slug, 'import']">
+                  {{ 'collaboration.indicators.import' | transloco }}
                 </a>
               </li>
             }
           </ul>
         </section>
+        @if (canReadGoals()) {
+          <section class="ks-section" aria-labelledby="home-goals-heading">
+            <h2 id="home-goals-heading">{{ 'goals.home.heading' | transloco }}</h2>
+            <p>{{ 'goals.home.text' | transloco }}</p>
+            <ul role="list" class="ks-home-links">
+              <li>
+                <a [routerLink]="['/s', collaboration.slug, 'mal']" data-testid="home-goals-link">
+                  {{ 'goals.home.link' | transloco }}
+                </a>
+              </li>
+              @if (canManageGoals()) {
+                <li>
+                  <a [routerLink]="['/s', collaboration.slug, 'mal', 'nytt']" data-testid="home-new-goal-link">
+                    {{ 'goals.home.new' | transloco }}
+                  </a>
+                </li>
+              }
+            </ul>
+          </section>
+        }
+        <ks-role-list [roles]="collaboration.myRoles" />
+        <ks-municipality-list [municipalities]="municipalities()" />
+        <ks-organization-list [organizations]="partners()" />
+        <ks-group-list [groups]="groups()" />
       }
-      <ks-role-list [roles]="collaboration.myRoles" />
-      <ks-municipality-list [municipalities]="municipalities()" />
-      <ks-organization-list [organizations]="partners()" />
-      <ks-group-list [groups]="groups()" />
-    }
+    </ks-page-state>
   `,
   styles: `
     .ks-home-links {
@@ -170,6 +166,4 @@ export class CollaborationHomePage {
   readonly canEnterValues = computed(() => can(this.collaboration()?.myPermissions, Permission.ValuesEnter));
   readonly canReadGoals = computed(() => can(this.collaboration()?.myPermissions, Permission.GoalRead));
   readonly canManageGoals = computed(() => can(this.collaboration()?.myPermissions, Permission.GoalManage));
-
-  protected readonly retryable = isRetryable;
 }

@@ -9,11 +9,9 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, Validators } from '@angular/forms';
 import { CollaborationService, MemberRow } from '@kraftsamling/web/collaborations/data-access';
-import { emailAddress, serverError, textErrorKey } from './form-errors';
-import { FORM_IMPORTS, TEXT_FIELD_IMPORTS } from './form-imports';
+import { FORM_IMPORTS, TEXT_FIELD_IMPORTS, emailAddress, serverError, serverValidatedForm, textErrorKey } from '@kraftsamling/web/shared/forms';
 import { BindingOptions, RoleBindingControls, roleBindingControls } from './role-binding';
 import { RoleBindingFieldsComponent } from './role-binding-fields.component';
-import { serverValidatedForm } from './server-validated-form';
 
 export interface AddMemberFormValue {
   email: string;

@@ -7,9 +7,7 @@ import {
   PARTNER_ORGANIZATION_KINDS,
 } from '@kraftsamling/web/collaborations/data-access';
 import { OrganizationKind } from '@kraftsamling/web/shared/graphql';
-import { serverError, textErrorKey } from './form-errors';
-import { FORM_IMPORTS, TEXT_FIELD_IMPORTS } from './form-imports';
-import { serverValidatedForm } from './server-validated-form';
+import { FORM_IMPORTS, TEXT_FIELD_IMPORTS, serverError, serverValidatedForm, textErrorKey } from '@kraftsamling/web/shared/forms';
 
 /** Adds a partner organisation: the employment agency, a university, a folk high school, a business network… */
 @Component({

@@ -3,10 +3,9 @@ import { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { isRole } from '@kraftsamling/shared/permissions';
 import { CollaborationService, MemberRow, memberName } from '@kraftsamling/web/collaborations/data-access';
-import { DIALOG_IMPORTS, FORM_IMPORTS } from './form-imports';
+import { DIALOG_IMPORTS, FORM_IMPORTS, serverValidatedForm } from '@kraftsamling/web/shared/forms';
 import { BindingOptions, RoleBindingControls, roleBindingControls } from './role-binding';
 import { RoleBindingFieldsComponent } from './role-binding-fields.component';
-import { serverValidatedForm } from './server-validated-form';
 
 export interface ChangeRoleDialogData extends BindingOptions {
   collaborationId: string;

@@ -7,9 +7,7 @@ import {
   GroupSummary,
 } from '@kraftsamling/web/collaborations/data-access';
 import { GroupKind } from '@kraftsamling/web/shared/graphql';
-import { serverError, textErrorKey } from './form-errors';
-import { FORM_IMPORTS, TEXT_FIELD_IMPORTS } from './form-imports';
-import { serverValidatedForm } from './server-validated-form';
+import { FORM_IMPORTS, TEXT_FIELD_IMPORTS, serverError, serverValidatedForm, textErrorKey } from '@kraftsamling/web/shared/forms';
 
 /** Creates a steering or operational group with a name and a focus area. */
 @Component({

@@ -24,9 +24,9 @@ import {
   partnersOf,
   sortGroups,
 } from '@kraftsamling/web/collaborations/data-access';
-import { AppError, isRetryable, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
+import { AppError, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
+import { ErrorStateComponent, openConfirmDialog, PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { AddMemberFormComponent } from './add-member-form.component';
 import { AddOrganizationFormComponent } from './add-organization-form.component';
 import { ChangeRoleDialogComponent, ChangeRoleDialogData } from './change-role-dialog.component';
@@ -40,8 +40,8 @@ import { RenameGroupDialogComponent, RenameGroupDialogData } from './rename-grou
     RouterLink,
     MatButton,
     TranslocoPipe,
-    LoadingStateComponent,
     ErrorStateComponent,
+    PageStateComponent,
     AddMemberFormComponent,
     CreateGroupFormComponent,
     AddOrganizationFormComponent,
@@ -83,8 +83,6 @@ export class MembersPage {
   readonly canManageOrganizations = computed(() =>
     can(this.collaboration()?.myPermissions, Permission.OrganizationManage),
   );
-
-  protected readonly retryable = isRetryable;
 
   protected readonly memberName = memberName;
   protected readonly memberEmail = memberEmail;

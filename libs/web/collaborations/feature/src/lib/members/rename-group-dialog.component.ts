@@ -2,9 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { CollaborationService, GroupSummary } from '@kraftsamling/web/collaborations/data-access';
-import { serverError, textErrorKey } from './form-errors';
-import { DIALOG_IMPORTS, FORM_IMPORTS, TEXT_FIELD_IMPORTS } from './form-imports';
-import { serverValidatedForm } from './server-validated-form';
+import { DIALOG_IMPORTS, FORM_IMPORTS, TEXT_FIELD_IMPORTS, serverError, serverValidatedForm, textErrorKey } from '@kraftsamling/web/shared/forms';
 
 export interface RenameGroupDialogData {
   collaborationId: string;

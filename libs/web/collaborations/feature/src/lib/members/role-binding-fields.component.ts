@@ -15,7 +15,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Role, RoleBindingProblem } from '@kraftsamling/shared/permissions';
 import { sortByName } from '@kraftsamling/web/collaborations/data-access';
-import { serverError } from './form-errors';
+import { serverError } from '@kraftsamling/web/shared/forms';
 import {
   BindingOptions,
   ROLES,

@@ -18,9 +18,9 @@ import {
   themesOf,
 } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage } from '@kraftsamling/web/indicators/ui';
-import { IndicatorSource, isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { IndicatorSource, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { debounceTime, map, switchMap } from 'rxjs';
 import { IndicatorLinksComponent } from '../shared/indicator-links.component';
 
@@ -41,126 +41,122 @@ export const SEARCH_DEBOUNCE_MS = 250;
     MatSelect,
     MatOption,
     TranslocoPipe,
-    LoadingStateComponent,
-    ErrorStateComponent,
+    PageStateComponent,
     IndicatorLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state labelKey="indicators.catalogue.loading" />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'indicators.catalogue.heading' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-    } @else {
-      @let data = current.data;
-      <div class="ks-page-header">
-        <h1>{{ 'indicators.catalogue.heading' | transloco }}</h1>
-        <p class="ks-lead">{{ 'indicators.catalogue.lead' | transloco }}</p>
-        <ks-indicator-links
-          [slug]="data.collaboration.slug"
-          [permissions]="data.collaboration.myPermissions"
-        />
-      </div>
+    <ks-page-state
+      [state]="current"
+      headingKey="indicators.catalogue.heading"
+      loadingKey="indicators.catalogue.loading"
+      (retry)="page.reload(false)"
+    >
+      @if (current.status === 'ready') {
+        @let data = current.data;
+        <div class="ks-page-header">
+          <h1>{{ 'indicators.catalogue.heading' | transloco }}</h1>
+          <p class="ks-lead">{{ 'indicators.catalogue.lead' | transloco }}</p>
+          <ks-indicator-links
+            [slug]="data.collaboration.slug"
+            [permissions]="data.collaboration.myPermissions"
+          />
+        </div>
 
-      <section class="ks-section" aria-labelledby="catalogue-filters-heading">
-        <h2 id="catalogue-filters-heading" class="ks-visually-hidden">
-          {{ 'indicators.catalogue.filters' | transloco }}
-        </h2>
-        <form role="search" class="ks-filters" (submit)="$event.preventDefault()">
-          <mat-form-field class="ks-filters__search">
-            <mat-label>{{ 'indicators.catalogue.search' | transloco }}</mat-label>
-            <input matInput type="search" [formControl]="searchControl" autocomplete="off" />
-            <mat-hint>{{ 'indicators.catalogue.searchHint' | transloco }}</mat-hint>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'indicators.catalogue.theme' | transloco }}</mat-label>
-            <mat-select [formControl]="themeControl" data-testid="theme-filter">
-              <mat-option [value]="null">{{ 'indicators.catalogue.allThemes' | transloco }}</mat-option>
-              @for (theme of themes(); track theme) {
-                <mat-option [value]="theme">
-                  @if (knownTheme(theme)) {
-                    {{ 'indicators.themes.' + theme | transloco }}
-                  } @else {
-                    {{ theme }}
-                  }
-                </mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-          <mat-form-field>
-            <mat-label>{{ 'indicators.catalogue.source' | transloco }}</mat-label>
-            <mat-select [formControl]="sourceControl" data-testid="source-filter">
-              <mat-option [value]="null">{{ 'indicators.catalogue.allSources' | transloco }}</mat-option>
-              @for (source of sources(); track source) {
-                <mat-option [value]="source">{{ 'indicators.sources.' + source | transloco }}</mat-option>
-              }
-            </mat-select>
-          </mat-form-field>
-        </form>
-        <p role="status" class="ks-muted">
-          {{
-            'indicators.catalogue.count'
-              | transloco: { shown: filtered().length, total: data.indicators.length }
-          }}
-        </p>
-      </section>
+        <section class="ks-section" aria-labelledby="catalogue-filters-heading">
+          <h2 id="catalogue-filters-heading" class="ks-visually-hidden">
+            {{ 'indicators.catalogue.filters' | transloco }}
+          </h2>
+          <form role="search" class="ks-filters" (submit)="$event.preventDefault()">
+            <mat-form-field class="ks-filters__search">
+              <mat-label>{{ 'indicators.catalogue.search' | transloco }}</mat-label>
+              <input matInput type="search" [formControl]="searchControl" autocomplete="off" />
+              <mat-hint>{{ 'indicators.catalogue.searchHint' | transloco }}</mat-hint>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'indicators.catalogue.theme' | transloco }}</mat-label>
+              <mat-select [formControl]="themeControl" data-testid="theme-filter">
+                <mat-option [value]="null">{{ 'indicators.catalogue.allThemes' | transloco }}</mat-option>
+                @for (theme of themes(); track theme) {
+                  <mat-option [value]="theme">
+                    @if (knownTheme(theme)) {
+                      {{ 'indicators.themes.' + theme | transloco }}
+                    } @else {
+                      {{ theme }}
+                    }
+                  </mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'indicators.catalogue.source' | transloco }}</mat-label>
+              <mat-select [formControl]="sourceControl" data-testid="source-filter">
+                <mat-option [value]="null">{{ 'indicators.catalogue.allSources' | transloco }}</mat-option>
+                @for (source of sources(); track source) {
+                  <mat-option [value]="source">{{ 'indicators.sources.' + source | transloco }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          </form>
+          <p role="status" class="ks-muted">
+            {{
+              'indicators.catalogue.count'
+                | transloco: { shown: filtered().length, total: data.indicators.length }
+            }}
+          </p>
+        </section>
 
-      @if (filtered().length) {
-        <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="catalogue-caption">
-          <table class="ks-table">
-            <caption id="catalogue-caption" class="ks-visually-hidden">
-              {{
-                'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }
-              }}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{{ 'indicators.catalogue.name' | transloco }}</th>
-                <th scope="col">{{ 'indicators.catalogue.code' | transloco }}</th>
-                <th scope="col">{{ 'indicators.catalogue.unit' | transloco }}</th>
-                <th scope="col">{{ 'indicators.catalogue.periodicity' | transloco }}</th>
-                <th scope="col">{{ 'indicators.catalogue.sourceColumn' | transloco }}</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (indicator of filtered(); track indicator.id) {
+        @if (filtered().length) {
+          <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="catalogue-caption">
+            <table class="ks-table">
+              <caption id="catalogue-caption" class="ks-visually-hidden">
+                {{
+                  'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }
+                }}
+              </caption>
+              <thead>
                 <tr>
-                  <th scope="row">
-                    <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]">{{
-                      name(indicator)
-                    }}</a>
-                  </th>
-                  <td>
-                    <code>{{ indicator.code }}</code>
-                  </td>
-                  <td>{{ 'indicators.units.' + indicator.unit | transloco }}</td>
-                  <td>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</td>
-                  <td>{{ 'indicators.sources.' + indicator.source | transloco }}</td>
+                  <th scope="col">{{ 'indicators.catalogue.name' | transloco }}</th>
+                  <th scope="col">{{ 'indicators.catalogue.code' | transloco }}</th>
+                  <th scope="col">{{ 'indicators.catalogue.unit' | transloco }}</th>
+                  <th scope="col">{{ 'indicators.catalogue.periodicity' | transloco }}</th>
+                  <th scope="col">{{ 'indicators.catalogue.sourceColumn' | transloco }}</th>
                 </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-      } @else {
-        <div class="ks-card" data-testid="catalogue-empty">
-          @if (data.indicators.length) {
-            <p>{{ 'indicators.catalogue.empty' | transloco }}</p>
-            <button mat-stroked-button type="button" (click)="clearFilters()">
-              {{ 'indicators.catalogue.clear' | transloco }}
-            </button>
-          } @else {
-            <p>{{ 'indicators.catalogue.none' | transloco }}</p>
-          }
-        </div>
+              </thead>
+              <tbody>
+                @for (indicator of filtered(); track indicator.id) {
+                  <tr>
+                    <th scope="row">
+                      <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]">{{
+                        name(indicator)
+                      }}</a>
+                    </th>
+                    <td>
+                      <code>{{ indicator.code }}</code>
+                    </td>
+                    <td>{{ 'indicators.units.' + indicator.unit | transloco }}</td>
+                    <td>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</td>
+                    <td>{{ 'indicators.sources.' + indicator.source | transloco }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        } @else {
+          <div class="ks-card" data-testid="catalogue-empty">
+            @if (data.indicators.length) {
+              <p>{{ 'indicators.catalogue.empty' | transloco }}</p>
+              <button mat-stroked-button type="button" (click)="clearFilters()">
+                {{ 'indicators.catalogue.clear' | transloco }}
+              </button>
+            } @else {
+              <p>{{ 'indicators.catalogue.none' | transloco }}</p>
+            }
+          </div>
+        }
       }
-    }
+    </ks-page-state>
   `,
   styles: `
     .ks-filters {
@@ -229,8 +225,6 @@ export class IndicatorCataloguePage {
       this.language(),
     ),
   );
-
-  protected readonly retryable = isRetryable;
   protected readonly knownTheme = isKnownTheme;
 
   name(indicator: Indicator): string {

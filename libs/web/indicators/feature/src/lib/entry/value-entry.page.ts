@@ -46,7 +46,7 @@ import {
   toAppError,
 } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { ErrorStateComponent, LoadingStateComponent, PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { Observable, Subscription, catchError, forkJoin, from, map, of, switchMap } from 'rxjs';
 import { Grid, PERIOD_COUNTS, buildGrid, defaultPeriodCount, entryErrorKey } from './entry-grid';
 
@@ -78,197 +78,197 @@ interface EntryContext {
     TranslocoPipe,
     LoadingStateComponent,
     ErrorStateComponent,
+    PageStateComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state labelKey="valueEntry.loading" />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'valueEntry.heading' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-    } @else {
-      @let context = current.data;
-      <div class="ks-page-header">
-        <h1>{{ 'valueEntry.heading' | transloco }}</h1>
-        <p class="ks-lead">{{ 'valueEntry.lead' | transloco }}</p>
-        <p>
-          <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
-        </p>
-      </div>
-
-      @if (!context.indicators.length) {
-        <div class="ks-card" data-testid="entry-no-indicators">
-          <p>{{ 'valueEntry.noIndicators' | transloco }}</p>
-          @if (canManage()) {
-            <p>
-              <a [routerLink]="['/s', slug(), 'nyckeltal', 'egna']" data-testid="link-add-local-indicators">{{
-                'valueEntry.addIndicators' | transloco
-              }}</a>
-            </p>
-          }
+    <ks-page-state
+      [state]="current"
+      headingKey="valueEntry.heading"
+      loadingKey="valueEntry.loading"
+      (retry)="page.reload(false)"
+    >
+      @if (current.status === 'ready') {
+        @let context = current.data;
+        <div class="ks-page-header">
+          <h1>{{ 'valueEntry.heading' | transloco }}</h1>
+          <p class="ks-lead">{{ 'valueEntry.lead' | transloco }}</p>
+          <p>
+            <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
+          </p>
         </div>
-      } @else if (!context.municipalities.length) {
-        <p class="ks-card">
-          {{ 'valueEntry.noMunicipality' | transloco }}
-        </p>
-      } @else {
-        <section class="ks-section" aria-labelledby="entry-settings-heading">
-          <h2 id="entry-settings-heading" class="ks-visually-hidden">
-            {{ 'valueEntry.settings' | transloco }}
-          </h2>
-          <div class="ks-entry-settings">
-            <mat-form-field>
-              <mat-label>{{ 'valueEntry.municipality' | transloco }}</mat-label>
-              <mat-select
-                [formControl]="municipality"
-                (selectionChange)="loadGrid()"
-                data-testid="entry-municipality"
-              >
-                @for (option of context.municipalities; track option.code) {
-                  <mat-option [value]="option.code">{{ option.name }}</mat-option>
-                }
-              </mat-select>
-              <mat-hint>{{ 'valueEntry.municipalityHint' | transloco }}</mat-hint>
-            </mat-form-field>
-            @if (periodicities().length > 1) {
+
+        @if (!context.indicators.length) {
+          <div class="ks-card" data-testid="entry-no-indicators">
+            <p>{{ 'valueEntry.noIndicators' | transloco }}</p>
+            @if (canManage()) {
+              <p>
+                <a
+                  [routerLink]="['/s', slug(), 'nyckeltal', 'egna']"
+                  data-testid="link-add-local-indicators"
+                  >{{ 'valueEntry.addIndicators' | transloco }}</a
+                >
+              </p>
+            }
+          </div>
+        } @else if (!context.municipalities.length) {
+          <p class="ks-card">
+            {{ 'valueEntry.noMunicipality' | transloco }}
+          </p>
+        } @else {
+          <section class="ks-section" aria-labelledby="entry-settings-heading">
+            <h2 id="entry-settings-heading" class="ks-visually-hidden">
+              {{ 'valueEntry.settings' | transloco }}
+            </h2>
+            <div class="ks-entry-settings">
               <mat-form-field>
-                <mat-label>{{ 'valueEntry.periodicity' | transloco }}</mat-label>
-                <mat-select [formControl]="periodicity" (selectionChange)="onPeriodicityChange()">
-                  @for (option of periodicities(); track option) {
-                    <mat-option [value]="option">{{
-                      'indicators.periodicities.' + option | transloco
+                <mat-label>{{ 'valueEntry.municipality' | transloco }}</mat-label>
+                <mat-select
+                  [formControl]="municipality"
+                  (selectionChange)="loadGrid()"
+                  data-testid="entry-municipality"
+                >
+                  @for (option of context.municipalities; track option.code) {
+                    <mat-option [value]="option.code">{{ option.name }}</mat-option>
+                  }
+                </mat-select>
+                <mat-hint>{{ 'valueEntry.municipalityHint' | transloco }}</mat-hint>
+              </mat-form-field>
+              @if (periodicities().length > 1) {
+                <mat-form-field>
+                  <mat-label>{{ 'valueEntry.periodicity' | transloco }}</mat-label>
+                  <mat-select [formControl]="periodicity" (selectionChange)="onPeriodicityChange()">
+                    @for (option of periodicities(); track option) {
+                      <mat-option [value]="option">{{
+                        'indicators.periodicities.' + option | transloco
+                      }}</mat-option>
+                    }
+                  </mat-select>
+                </mat-form-field>
+              }
+              <mat-form-field>
+                <mat-label>{{ 'valueEntry.periodCount' | transloco }}</mat-label>
+                <mat-select [formControl]="periodCount" (selectionChange)="loadGrid()">
+                  @for (count of countOptions(); track count) {
+                    <mat-option [value]="count">{{
+                      'valueEntry.periodCountOption' | transloco: { count }
                     }}</mat-option>
                   }
                 </mat-select>
               </mat-form-field>
-            }
-            <mat-form-field>
-              <mat-label>{{ 'valueEntry.periodCount' | transloco }}</mat-label>
-              <mat-select [formControl]="periodCount" (selectionChange)="loadGrid()">
-                @for (count of countOptions(); track count) {
-                  <mat-option [value]="count">{{
-                    'valueEntry.periodCountOption' | transloco: { count }
-                  }}</mat-option>
-                }
-              </mat-select>
-            </mat-form-field>
-          </div>
-        </section>
+            </div>
+          </section>
 
-        @let loaded = gridState();
-        @if (loaded.status === 'loading') {
-          <ks-loading-state labelKey="valueEntry.loadingValues" />
-        } @else if (loaded.status === 'error') {
-          <ks-error-state
-            [messageKey]="loaded.error.messageKey"
-            [retryable]="retryable(loaded.error)"
-            (retry)="loadGrid()"
-          />
-        } @else {
-          @let grid = loaded.data;
-          <form [formGroup]="grid.form" (ngSubmit)="save()" novalidate>
-            @if (error(); as failure) {
-              <div class="ks-form-error" role="alert" data-testid="entry-error">
-                <p>{{ failure.messageKey | transloco: { count: invalidCount() } }}</p>
-                @if (serverMessage(); as message) {
-                  <p>{{ 'imports.errors.serverMessage' | transloco: { message } }}</p>
-                }
-                @if (unshown().length) {
-                  <ul>
-                    @for (field of unshown(); track field.field) {
-                      <li>{{ field.field }}: {{ field.message }}</li>
-                    }
-                  </ul>
-                }
-                @if (failure.code === 'CONFLICT') {
-                  <button mat-flat-button type="button" (click)="reloadKeepingEdits()">
-                    {{ 'valueEntry.errors.reload' | transloco }}
-                  </button>
-                }
-              </div>
-            }
-            <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="entry-caption">
-              <table class="ks-table ks-entry-grid">
-                <caption id="entry-caption">
-                  {{
-                    'valueEntry.caption' | transloco: { municipality: municipalityName(grid.areaCode) }
-                  }}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{{ 'valueEntry.period' | transloco }}</th>
-                    @for (indicator of grid.columns; track indicator.code) {
-                      <th scope="col">
-                        {{ name(indicator) }}
-                        <span class="ks-muted ks-unit">{{
-                          'indicators.units.' + indicator.unit | transloco
-                        }}</span>
-                      </th>
-                    }
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (row of grid.rows; track row.period) {
+          @let loaded = gridState();
+          @if (loaded.status === 'loading') {
+            <ks-loading-state labelKey="valueEntry.loadingValues" />
+          } @else if (loaded.status === 'error') {
+            <ks-error-state
+              [messageKey]="loaded.error.messageKey"
+              [retryable]="retryable(loaded.error)"
+              (retry)="loadGrid()"
+            />
+          } @else {
+            @let grid = loaded.data;
+            <form [formGroup]="grid.form" (ngSubmit)="save()" novalidate>
+              @if (error(); as failure) {
+                <div class="ks-form-error" role="alert" data-testid="entry-error">
+                  <p>{{ failure.messageKey | transloco: { count: invalidCount() } }}</p>
+                  @if (serverMessage(); as message) {
+                    <p>{{ 'imports.errors.serverMessage' | transloco: { message } }}</p>
+                  }
+                  @if (unshown().length) {
+                    <ul>
+                      @for (field of unshown(); track field.field) {
+                        <li>{{ field.field }}: {{ field.message }}</li>
+                      }
+                    </ul>
+                  }
+                  @if (failure.code === 'CONFLICT') {
+                    <button mat-flat-button type="button" (click)="reloadKeepingEdits()">
+                      {{ 'valueEntry.errors.reload' | transloco }}
+                    </button>
+                  }
+                </div>
+              }
+              <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="entry-caption">
+                <table class="ks-table ks-entry-grid">
+                  <caption id="entry-caption">
+                    {{
+                      'valueEntry.caption' | transloco: { municipality: municipalityName(grid.areaCode) }
+                    }}
+                  </caption>
+                  <thead>
                     <tr>
-                      <th scope="row">{{ row.label }}</th>
-                      @for (cell of row.cells; track cell.key) {
-                        <td>
-                          <label class="ks-visually-hidden" [for]="cell.id">{{ cell.label }}</label>
-                          <mat-form-field class="ks-entry-field">
-                            <input
-                              matInput
-                              [id]="cell.id"
-                              [formControl]="cell.control"
-                              inputmode="decimal"
-                              autocomplete="off"
-                            />
-                            <mat-error>{{
-                              errorKey(cell.control) | transloco: { message: server(cell.control) }
-                            }}</mat-error>
-                          </mat-form-field>
-                        </td>
+                      <th scope="col">{{ 'valueEntry.period' | transloco }}</th>
+                      @for (indicator of grid.columns; track indicator.code) {
+                        <th scope="col">
+                          {{ name(indicator) }}
+                          <span class="ks-muted ks-unit">{{
+                            'indicators.units.' + indicator.unit | transloco
+                          }}</span>
+                        </th>
                       }
                     </tr>
+                  </thead>
+                  <tbody>
+                    @for (row of grid.rows; track row.period) {
+                      <tr>
+                        <th scope="row">{{ row.label }}</th>
+                        @for (cell of row.cells; track cell.key) {
+                          <td>
+                            <label class="ks-visually-hidden" [for]="cell.id">{{ cell.label }}</label>
+                            <mat-form-field class="ks-entry-field">
+                              <input
+                                matInput
+                                [id]="cell.id"
+                                [formControl]="cell.control"
+                                inputmode="decimal"
+                                autocomplete="off"
+                              />
+                              <mat-error>{{
+                                errorKey(cell.control) | transloco: { message: server(cell.control) }
+                              }}</mat-error>
+                            </mat-form-field>
+                          </td>
+                        }
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
+              <div class="ks-entry-actions">
+                <button mat-flat-button type="submit" [attr.aria-disabled]="busy()" data-testid="entry-save">
+                  {{ (busy() ? 'valueEntry.saving' : 'valueEntry.save') | transloco }}
+                </button>
+                <button mat-button type="button" (click)="loadGrid()">
+                  {{ 'valueEntry.reset' | transloco }}
+                </button>
+                <span class="ks-muted" data-testid="entry-change-count">
+                  @if (changes().length) {
+                    {{ 'valueEntry.changes' | transloco: { count: changes().length } }}
+                  } @else {
+                    {{ 'valueEntry.noChanges' | transloco }}
                   }
-                </tbody>
-              </table>
-            </div>
-            <div class="ks-entry-actions">
-              <button mat-flat-button type="submit" [attr.aria-disabled]="busy()" data-testid="entry-save">
-                {{ (busy() ? 'valueEntry.saving' : 'valueEntry.save') | transloco }}
-              </button>
-              <button mat-button type="button" (click)="loadGrid()">
-                {{ 'valueEntry.reset' | transloco }}
-              </button>
-              <span class="ks-muted" data-testid="entry-change-count">
-                @if (changes().length) {
-                  {{ 'valueEntry.changes' | transloco: { count: changes().length } }}
-                } @else {
-                  {{ 'valueEntry.noChanges' | transloco }}
-                }
-              </span>
-            </div>
-          </form>
-        }
-        <p role="status" class="ks-entry-status" data-testid="entry-status">
-          @if (saved(); as result) {
-            {{
-              'valueEntry.saved'
-                | transloco
-                  : { inserted: result.inserted, changed: result.changed, unchanged: result.unchanged }
-            }}
-          } @else if (nothingToSave()) {
-            {{ 'valueEntry.noChanges' | transloco }}
+                </span>
+              </div>
+            </form>
           }
-        </p>
+          <p role="status" class="ks-entry-status" data-testid="entry-status">
+            @if (saved(); as result) {
+              {{
+                'valueEntry.saved'
+                  | transloco
+                    : { inserted: result.inserted, changed: result.changed, unchanged: result.unchanged }
+              }}
+            } @else if (nothingToSave()) {
+              {{ 'valueEntry.noChanges' | transloco }}
+            }
+          </p>
+        }
       }
-    }
+    </ks-page-state>
   `,
   styles: `
     .ks-entry-settings {

@@ -28,9 +28,9 @@ import {
   injectLanguage,
   shortId,
 } from '@kraftsamling/web/indicators/ui';
-import { AppError, isRetryable, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
+import { AppError, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
+import { openConfirmDialog, PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { Observable, from, map, switchMap } from 'rxjs';
 
 /** The API's source codes that have a name under `imports.sources`. */
@@ -39,21 +39,16 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
 /** Every import batch, newest first, with who, when, what file and counts, and undo. */
 @Component({
   selector: 'ks-import-history-page',
-  imports: [RouterLink, MatButton, TranslocoPipe, LoadingStateComponent, ErrorStateComponent],
+  imports: [RouterLink, MatButton, TranslocoPipe, PageStateComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state labelKey="importHistory.loading" />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'importHistory.heading' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-    }
+    <ks-page-state
+      [state]="current"
+      headingKey="importHistory.heading"
+      loadingKey="importHistory.loading"
+      (retry)="page.reload(false)"
+    />
     @if (data(); as data) {
       <div class="ks-page-header">
         <h1 tabindex="-1" #heading>{{ 'importHistory.heading' | transloco }}</h1>
@@ -204,8 +199,6 @@ export class ImportHistoryPage {
   readonly actionError = signal<AppError | null>(null);
   /** The API's own words for the failure, e.g. which later import to undo first. */
   readonly actionMessage = signal<string | null>(null);
-
-  protected readonly retryable = isRetryable;
   protected readonly short = shortId;
 
   when(iso: string | null | undefined): string {

@@ -31,9 +31,9 @@ import {
   ImportUploadService,
 } from '@kraftsamling/web/indicators/data-access';
 import { formatFileSize, injectLanguage, shortId } from '@kraftsamling/web/indicators/ui';
-import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { Subscription } from 'rxjs';
 import { ImportProgressComponent, ImportProgressStage } from './import-progress.component';
 import { ImportReportComponent } from './import-report.component';
@@ -98,225 +98,216 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
     MatRadioButton,
     MatCheckbox,
     TranslocoPipe,
-    LoadingStateComponent,
-    ErrorStateComponent,
+    PageStateComponent,
     ImportProgressComponent,
     ImportReportComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'imports.heading' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-    } @else {
-      <div class="ks-page-header">
-        <h1>{{ 'imports.heading' | transloco }}</h1>
-        <p class="ks-lead">{{ 'imports.lead' | transloco }}</p>
-        <p>
-          <a [routerLink]="['/s', slug(), 'import', 'historik']">{{ 'imports.historyLink' | transloco }}</a>
-        </p>
-      </div>
-
-      <form [formGroup]="form" class="ks-form ks-import-form" novalidate (submit)="$event.preventDefault()">
-        @if (targets().length > 1) {
-          <fieldset class="ks-fieldset">
-            <legend>{{ 'imports.target.legend' | transloco }}</legend>
-            <mat-radio-group
-              formControlName="target"
-              class="ks-radios"
-              data-testid="import-target"
-              (change)="onTargetChange()"
-            >
-              @for (target of targets(); track target) {
-                <mat-radio-button [value]="target">{{
-                  'imports.target.' + target | transloco
-                }}</mat-radio-button>
-              }
-            </mat-radio-group>
-          </fieldset>
-        }
-        <p class="ks-muted" data-testid="import-target-hint">
-          {{
-            (values().target === 'official' ? 'imports.target.officialHint' : 'imports.target.localHint')
-              | transloco
-          }}
-        </p>
-        <div class="ks-import-fields">
-          <mat-form-field>
-            <mat-label>{{ 'imports.source.label' | transloco }}</mat-label>
-            <mat-select formControlName="source" required data-testid="import-source">
-              @for (source of sources(); track source) {
-                <mat-option [value]="source">{{ 'imports.source.' + source | transloco }}</mat-option>
-              }
-            </mat-select>
-            <mat-error>{{ 'imports.source.required' | transloco }}</mat-error>
-          </mat-form-field>
-
-          <mat-form-field>
-            <mat-label>{{ 'imports.publishedAt.label' | transloco }}</mat-label>
-            <input matInput type="date" formControlName="publishedAt" />
-            <mat-hint>{{ 'imports.publishedAt.hint' | transloco }}</mat-hint>
-            <mat-error>{{ 'imports.publishedAt.hint' | transloco }}</mat-error>
-          </mat-form-field>
-        </div>
-
-        @if (values().source === 'af') {
-          <fieldset class="ks-fieldset">
-            <legend>{{ 'imports.afSeries.legend' | transloco }}</legend>
-            <mat-radio-group formControlName="afSeries" class="ks-radios" data-testid="import-af-series">
-              <mat-radio-button value="auto">{{ 'imports.afSeries.auto' | transloco }}</mat-radio-button>
-              <mat-radio-button value="reg">{{ 'imports.afSeries.reg' | transloco }}</mat-radio-button>
-              <mat-radio-button value="bas">{{ 'imports.afSeries.bas' | transloco }}</mat-radio-button>
-            </mat-radio-group>
-          </fieldset>
-        }
-
-        <div
-          class="ks-dropzone"
-          [class.ks-dropzone--over]="dragOver()"
-          [class.ks-dropzone--invalid]="fileError()"
-          (dragover)="onDragOver($event)"
-          (dragleave)="dragOver.set(false)"
-          (drop)="onDrop($event)"
-          data-testid="import-dropzone"
-        >
-          <label for="import-file" class="ks-strong">{{ 'imports.file.label' | transloco }}</label>
-          <p id="import-file-hint" class="ks-muted">
-            {{ 'imports.file.drop' | transloco }} {{ 'imports.file.accept' | transloco }}
-          </p>
-          <input
-            #fileInput
-            id="import-file"
-            type="file"
-            [accept]="accepted"
-            (change)="onFileChosen($event)"
-            [attr.aria-invalid]="fileError() ? 'true' : null"
-            aria-describedby="import-file-hint import-file-status import-file-error"
-          />
-          <p id="import-file-status">
-            @if (file(); as chosen) {
-              {{ 'imports.file.chosen' | transloco: { name: chosen.name, size: size(chosen.size) } }}
-            } @else {
-              {{ 'imports.file.none' | transloco }}
-            }
-          </p>
-          <p id="import-file-error" class="ks-field-error">
-            @if (fileError()) {
-              {{ 'imports.file.required' | transloco }}
-            }
-          </p>
-        </div>
-
-        @if (overwritesToConfirm(); as count) {
+    <ks-page-state [state]="current" headingKey="imports.heading" (retry)="page.reload(false)">
+      @if (current.status === 'ready') {
+        <div class="ks-page-header">
+          <h1>{{ 'imports.heading' | transloco }}</h1>
+          <p class="ks-lead">{{ 'imports.lead' | transloco }}</p>
           <p>
-            <mat-checkbox
-              [checked]="overwriteConfirmed()"
-              (change)="overwriteConfirmed.set($event.checked)"
-              data-testid="import-confirm-overwrite"
-            >
-              {{ 'imports.confirmOverwrite' | transloco: { count } }}
-            </mat-checkbox>
+            <a [routerLink]="['/s', slug(), 'import', 'historik']">{{ 'imports.historyLink' | transloco }}</a>
           </p>
-        }
-        <div class="ks-import-actions">
-          <button
-            mat-stroked-button
-            type="button"
-            (click)="run(true)"
-            [attr.aria-disabled]="busy()"
-            data-testid="import-dry-run"
-          >
-            {{ (busy() && runningDry() ? 'imports.busy' : 'imports.dryRun') | transloco }}
-          </button>
-          <button
-            mat-flat-button
-            type="button"
-            (click)="run(false)"
-            [disabled]="!canCommit() || busy()"
-            aria-describedby="import-commit-hint"
-            data-testid="import-commit"
-          >
-            {{ (busy() && !runningDry() ? 'imports.busy' : 'imports.commit') | transloco }}
-          </button>
         </div>
-        <p id="import-commit-hint" class="ks-muted">
-          @if (staleDryRun()) {
-            {{ 'imports.changedSinceDryRun' | transloco }}
-          } @else if (overwritesToConfirm() && !overwriteConfirmed()) {
-            {{ 'imports.confirmFirst' | transloco }}
-          } @else {
-            {{ 'imports.commitHint' | transloco }}
-          }
-        </p>
-      </form>
 
-      @if (progress(); as step) {
-        <ks-import-progress [stage]="step.stage" [fraction]="step.fraction" />
-      }
-
-      @if (failure(); as error) {
-        <div class="ks-form-error" role="alert">
-          <p>{{ error.messageKey | transloco }}</p>
-          @if (error.message) {
-            <p>{{ 'imports.errors.serverMessage' | transloco: { message: error.message } }}</p>
+        <form [formGroup]="form" class="ks-form ks-import-form" novalidate (submit)="$event.preventDefault()">
+          @if (targets().length > 1) {
+            <fieldset class="ks-fieldset">
+              <legend>{{ 'imports.target.legend' | transloco }}</legend>
+              <mat-radio-group
+                formControlName="target"
+                class="ks-radios"
+                data-testid="import-target"
+                (change)="onTargetChange()"
+              >
+                @for (target of targets(); track target) {
+                  <mat-radio-button [value]="target">{{
+                    'imports.target.' + target | transloco
+                  }}</mat-radio-button>
+                }
+              </mat-radio-group>
+            </fieldset>
           }
-          @if (error.fields.length) {
-            <ul>
-              @for (field of error.fields; track field.field) {
-                <li>{{ field.field }}: {{ field.message }}</li>
-              }
-            </ul>
-          }
-        </div>
-      }
-
-      @if (result(); as last) {
-        <section class="ks-section ks-import-result" aria-labelledby="import-result-heading">
-          <h2 id="import-result-heading" tabindex="-1" #resultHeading>
+          <p class="ks-muted" data-testid="import-target-hint">
             {{
-              (last.report.dryRun ? 'imports.report.dryRunHeading' : 'imports.report.commitHeading')
+              (values().target === 'official' ? 'imports.target.officialHint' : 'imports.target.localHint')
                 | transloco
             }}
-          </h2>
-          @if (!last.report.dryRun && !last.report.problems.length) {
-            <p class="ks-success" data-testid="import-success">
-              @if (last.report.batchId) {
-                {{
-                  'imports.success'
-                    | transloco
-                      : {
-                          batch: short(last.report.batchId),
-                          inserted: last.report.inserted,
-                          changed: last.report.changed,
-                          unchanged: last.report.unchanged,
-                        }
-                }}
+          </p>
+          <div class="ks-import-fields">
+            <mat-form-field>
+              <mat-label>{{ 'imports.source.label' | transloco }}</mat-label>
+              <mat-select formControlName="source" required data-testid="import-source">
+                @for (source of sources(); track source) {
+                  <mat-option [value]="source">{{ 'imports.source.' + source | transloco }}</mat-option>
+                }
+              </mat-select>
+              <mat-error>{{ 'imports.source.required' | transloco }}</mat-error>
+            </mat-form-field>
+
+            <mat-form-field>
+              <mat-label>{{ 'imports.publishedAt.label' | transloco }}</mat-label>
+              <input matInput type="date" formControlName="publishedAt" />
+              <mat-hint>{{ 'imports.publishedAt.hint' | transloco }}</mat-hint>
+              <mat-error>{{ 'imports.publishedAt.hint' | transloco }}</mat-error>
+            </mat-form-field>
+          </div>
+
+          @if (values().source === 'af') {
+            <fieldset class="ks-fieldset">
+              <legend>{{ 'imports.afSeries.legend' | transloco }}</legend>
+              <mat-radio-group formControlName="afSeries" class="ks-radios" data-testid="import-af-series">
+                <mat-radio-button value="auto">{{ 'imports.afSeries.auto' | transloco }}</mat-radio-button>
+                <mat-radio-button value="reg">{{ 'imports.afSeries.reg' | transloco }}</mat-radio-button>
+                <mat-radio-button value="bas">{{ 'imports.afSeries.bas' | transloco }}</mat-radio-button>
+              </mat-radio-group>
+            </fieldset>
+          }
+
+          <div
+            class="ks-dropzone"
+            [class.ks-dropzone--over]="dragOver()"
+            [class.ks-dropzone--invalid]="fileError()"
+            (dragover)="onDragOver($event)"
+            (dragleave)="dragOver.set(false)"
+            (drop)="onDrop($event)"
+            data-testid="import-dropzone"
+          >
+            <label for="import-file" class="ks-strong">{{ 'imports.file.label' | transloco }}</label>
+            <p id="import-file-hint" class="ks-muted">
+              {{ 'imports.file.drop' | transloco }} {{ 'imports.file.accept' | transloco }}
+            </p>
+            <input
+              #fileInput
+              id="import-file"
+              type="file"
+              [accept]="accepted"
+              (change)="onFileChosen($event)"
+              [attr.aria-invalid]="fileError() ? 'true' : null"
+              aria-describedby="import-file-hint import-file-status import-file-error"
+            />
+            <p id="import-file-status">
+              @if (file(); as chosen) {
+                {{ 'imports.file.chosen' | transloco: { name: chosen.name, size: size(chosen.size) } }}
               } @else {
-                {{ 'imports.successNothing' | transloco }}
+                {{ 'imports.file.none' | transloco }}
               }
             </p>
-          } @else if (last.report.dryRun && !last.report.problems.length) {
-            <p class="ks-success" data-testid="import-clean">
-              {{
-                (last.report.inserted + last.report.changed
-                  ? 'imports.report.clean'
-                  : 'imports.report.nothingToDo'
-                ) | transloco
-              }}
+            <p id="import-file-error" class="ks-field-error">
+              @if (fileError()) {
+                {{ 'imports.file.required' | transloco }}
+              }
+            </p>
+          </div>
+
+          @if (overwritesToConfirm(); as count) {
+            <p>
+              <mat-checkbox
+                [checked]="overwriteConfirmed()"
+                (change)="overwriteConfirmed.set($event.checked)"
+                data-testid="import-confirm-overwrite"
+              >
+                {{ 'imports.confirmOverwrite' | transloco: { count } }}
+              </mat-checkbox>
             </p>
           }
-          <ks-import-report [report]="last.report" />
-        </section>
+          <div class="ks-import-actions">
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="run(true)"
+              [attr.aria-disabled]="busy()"
+              data-testid="import-dry-run"
+            >
+              {{ (busy() && runningDry() ? 'imports.busy' : 'imports.dryRun') | transloco }}
+            </button>
+            <button
+              mat-flat-button
+              type="button"
+              (click)="run(false)"
+              [disabled]="!canCommit() || busy()"
+              aria-describedby="import-commit-hint"
+              data-testid="import-commit"
+            >
+              {{ (busy() && !runningDry() ? 'imports.busy' : 'imports.commit') | transloco }}
+            </button>
+          </div>
+          <p id="import-commit-hint" class="ks-muted">
+            @if (staleDryRun()) {
+              {{ 'imports.changedSinceDryRun' | transloco }}
+            } @else if (overwritesToConfirm() && !overwriteConfirmed()) {
+              {{ 'imports.confirmFirst' | transloco }}
+            } @else {
+              {{ 'imports.commitHint' | transloco }}
+            }
+          </p>
+        </form>
+
+        @if (progress(); as step) {
+          <ks-import-progress [stage]="step.stage" [fraction]="step.fraction" />
+        }
+
+        @if (failure(); as error) {
+          <div class="ks-form-error" role="alert">
+            <p>{{ error.messageKey | transloco }}</p>
+            @if (error.message) {
+              <p>{{ 'imports.errors.serverMessage' | transloco: { message: error.message } }}</p>
+            }
+            @if (error.fields.length) {
+              <ul>
+                @for (field of error.fields; track field.field) {
+                  <li>{{ field.field }}: {{ field.message }}</li>
+                }
+              </ul>
+            }
+          </div>
+        }
+
+        @if (result(); as last) {
+          <section class="ks-section ks-import-result" aria-labelledby="import-result-heading">
+            <h2 id="import-result-heading" tabindex="-1" #resultHeading>
+              {{
+                (last.report.dryRun ? 'imports.report.dryRunHeading' : 'imports.report.commitHeading')
+                  | transloco
+              }}
+            </h2>
+            @if (!last.report.dryRun && !last.report.problems.length) {
+              <p class="ks-success" data-testid="import-success">
+                @if (last.report.batchId) {
+                  {{
+                    'imports.success'
+                      | transloco
+                        : {
+                            batch: short(last.report.batchId),
+                            inserted: last.report.inserted,
+                            changed: last.report.changed,
+                            unchanged: last.report.unchanged,
+                          }
+                  }}
+                } @else {
+                  {{ 'imports.successNothing' | transloco }}
+                }
+              </p>
+            } @else if (last.report.dryRun && !last.report.problems.length) {
+              <p class="ks-success" data-testid="import-clean">
+                {{
+                  (last.report.inserted + last.report.changed
+                    ? 'imports.report.clean'
+                    : 'imports.report.nothingToDo'
+                  ) | transloco
+                }}
+              </p>
+            }
+            <ks-import-report [report]="last.report" />
+          </section>
+        }
       }
-    }
+    </ks-page-state>
   `,
   styles: `
     .ks-import-form {
@@ -476,8 +467,6 @@ export class ImportPage {
     const last = this.result();
     return !!last && last.report.dryRun && !sameSettings(last.settings, this.settings());
   });
-
-  protected readonly retryable = isRetryable;
   protected readonly short = shortId;
   private upload: Subscription | null = null;
 

@@ -26,9 +26,9 @@ import {
   periodLabel,
   seriesTable,
 } from '@kraftsamling/web/indicators/ui';
-import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { map, switchMap } from 'rxjs';
 
 /** How many periods the page shows at first: two years of months, a year of weeks… */
@@ -53,133 +53,129 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
     MatSelect,
     MatOption,
     TranslocoPipe,
-    LoadingStateComponent,
-    ErrorStateComponent,
+    PageStateComponent,
     IndicatorChartComponent,
     SeriesTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state labelKey="indicators.indicator.loading" />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'titles.indicator' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-      <p>
+    <ks-page-state
+      [state]="current"
+      headingKey="titles.indicator"
+      loadingKey="indicators.indicator.loading"
+      (retry)="page.reload(false)"
+    >
+      <p ksPageError>
         <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
       </p>
-    } @else {
-      @let indicator = current.data.series.indicator;
-      <div class="ks-page-header">
-        <p>
-          <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
-        </p>
-        <h1>{{ name() }}</h1>
-        @if (description(); as text) {
-          <p class="ks-lead">{{ text }}</p>
-        }
-      </div>
-
-      <section class="ks-section" aria-labelledby="indicator-facts-heading">
-        <h2 id="indicator-facts-heading" class="ks-visually-hidden">
-          {{ 'indicators.indicator.facts' | transloco }}
-        </h2>
-        <dl class="ks-facts">
-          <div>
-            <dt>{{ 'indicators.indicator.unit' | transloco }}</dt>
-            <dd>{{ 'indicators.units.' + indicator.unit | transloco }}</dd>
-          </div>
-          <div>
-            <dt>{{ 'indicators.indicator.periodicity' | transloco }}</dt>
-            <dd>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</dd>
-          </div>
-          <div>
-            <dt>{{ 'indicators.indicator.source' | transloco }}</dt>
-            <dd>{{ 'indicators.sources.' + indicator.source | transloco }}</dd>
-          </div>
-          <div>
-            <dt>{{ 'indicators.indicator.direction' | transloco }}</dt>
-            <dd>{{ 'indicators.directions.' + indicator.direction | transloco }}</dd>
-          </div>
-          <div>
-            <dt>{{ 'indicators.indicator.theme' | transloco }}</dt>
-            <dd>
-              @if (knownTheme(indicator.theme)) {
-                {{ 'indicators.themes.' + indicator.theme | transloco }}
-              } @else {
-                {{ indicator.theme }}
-              }
-            </dd>
-          </div>
-          <div>
-            <dt>{{ 'indicators.indicator.code' | transloco }}</dt>
-            <dd>
-              <code>{{ indicator.code }}</code>
-            </dd>
-          </div>
-        </dl>
-        @if (indicator.kind === 'RATIO') {
-          <p data-testid="indicator-ratio">
-            {{
-              'indicators.indicator.ratio'
-                | transloco
-                  : {
-                      numerator: indicator.numeratorCode,
-                      denominator: indicator.denominatorCode,
-                      factor: indicator.factor ?? 1,
-                    }
-            }}
+      @if (current.status === 'ready') {
+        @let indicator = current.data.series.indicator;
+        <div class="ks-page-header">
+          <p>
+            <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
           </p>
+          <h1>{{ name() }}</h1>
+          @if (description(); as text) {
+            <p class="ks-lead">{{ text }}</p>
+          }
+        </div>
+
+        <section class="ks-section" aria-labelledby="indicator-facts-heading">
+          <h2 id="indicator-facts-heading" class="ks-visually-hidden">
+            {{ 'indicators.indicator.facts' | transloco }}
+          </h2>
+          <dl class="ks-facts">
+            <div>
+              <dt>{{ 'indicators.indicator.unit' | transloco }}</dt>
+              <dd>{{ 'indicators.units.' + indicator.unit | transloco }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'indicators.indicator.periodicity' | transloco }}</dt>
+              <dd>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'indicators.indicator.source' | transloco }}</dt>
+              <dd>{{ 'indicators.sources.' + indicator.source | transloco }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'indicators.indicator.direction' | transloco }}</dt>
+              <dd>{{ 'indicators.directions.' + indicator.direction | transloco }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'indicators.indicator.theme' | transloco }}</dt>
+              <dd>
+                @if (knownTheme(indicator.theme)) {
+                  {{ 'indicators.themes.' + indicator.theme | transloco }}
+                } @else {
+                  {{ indicator.theme }}
+                }
+              </dd>
+            </div>
+            <div>
+              <dt>{{ 'indicators.indicator.code' | transloco }}</dt>
+              <dd>
+                <code>{{ indicator.code }}</code>
+              </dd>
+            </div>
+          </dl>
+          @if (indicator.kind === 'RATIO') {
+            <p data-testid="indicator-ratio">
+              {{
+                'indicators.indicator.ratio'
+                  | transloco
+                    : {
+                        numerator: indicator.numeratorCode,
+                        denominator: indicator.denominatorCode,
+                        factor: indicator.factor ?? 1,
+                      }
+              }}
+            </p>
+          }
+        </section>
+
+        @if (!current.data.series.areas.length) {
+          <p class="ks-card">{{ 'indicators.indicator.noAreas' | transloco }}</p>
+        } @else if (!periods().length) {
+          <p class="ks-card" data-testid="indicator-no-values">
+            {{ 'indicators.indicator.noValues' | transloco }}
+          </p>
+        } @else {
+          <section class="ks-section" aria-labelledby="indicator-range-heading">
+            <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
+            <div class="ks-range">
+              <mat-form-field>
+                <mat-label>{{ 'indicators.indicator.from' | transloco }}</mat-label>
+                <mat-select [value]="from()" (valueChange)="from.set($event)">
+                  @for (period of fromOptions(); track period) {
+                    <mat-option [value]="period">{{ label(period) }}</mat-option>
+                  }
+                </mat-select>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'indicators.indicator.to' | transloco }}</mat-label>
+                <mat-select [value]="to()" (valueChange)="to.set($event)">
+                  @for (period of toOptions(); track period) {
+                    <mat-option [value]="period">{{ label(period) }}</mat-option>
+                  }
+                </mat-select>
+                <mat-hint>{{ 'indicators.indicator.rangeHint' | transloco }}</mat-hint>
+              </mat-form-field>
+            </div>
+          </section>
+
+          <section class="ks-section" aria-labelledby="indicator-chart-heading">
+            <h2 id="indicator-chart-heading">{{ 'indicators.indicator.chartHeading' | transloco }}</h2>
+            <ks-indicator-chart [table]="chartTable()" [unit]="indicator.unit" [indicatorName]="name()" />
+          </section>
+
+          <section class="ks-section" aria-labelledby="indicator-table-heading">
+            <h2 id="indicator-table-heading">{{ 'indicators.indicator.tableHeading' | transloco }}</h2>
+            <ks-series-table [table]="table()" [caption]="caption()" [unit]="indicator.unit" />
+          </section>
         }
-      </section>
-
-      @if (!current.data.series.areas.length) {
-        <p class="ks-card">{{ 'indicators.indicator.noAreas' | transloco }}</p>
-      } @else if (!periods().length) {
-        <p class="ks-card" data-testid="indicator-no-values">
-          {{ 'indicators.indicator.noValues' | transloco }}
-        </p>
-      } @else {
-        <section class="ks-section" aria-labelledby="indicator-range-heading">
-          <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
-          <div class="ks-range">
-            <mat-form-field>
-              <mat-label>{{ 'indicators.indicator.from' | transloco }}</mat-label>
-              <mat-select [value]="from()" (valueChange)="from.set($event)">
-                @for (period of fromOptions(); track period) {
-                  <mat-option [value]="period">{{ label(period) }}</mat-option>
-                }
-              </mat-select>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'indicators.indicator.to' | transloco }}</mat-label>
-              <mat-select [value]="to()" (valueChange)="to.set($event)">
-                @for (period of toOptions(); track period) {
-                  <mat-option [value]="period">{{ label(period) }}</mat-option>
-                }
-              </mat-select>
-              <mat-hint>{{ 'indicators.indicator.rangeHint' | transloco }}</mat-hint>
-            </mat-form-field>
-          </div>
-        </section>
-
-        <section class="ks-section" aria-labelledby="indicator-chart-heading">
-          <h2 id="indicator-chart-heading">{{ 'indicators.indicator.chartHeading' | transloco }}</h2>
-          <ks-indicator-chart [table]="chartTable()" [unit]="indicator.unit" [indicatorName]="name()" />
-        </section>
-
-        <section class="ks-section" aria-labelledby="indicator-table-heading">
-          <h2 id="indicator-table-heading">{{ 'indicators.indicator.tableHeading' | transloco }}</h2>
-          <ks-series-table [table]="table()" [caption]="caption()" [unit]="indicator.unit" />
-        </section>
       }
-    }
+    </ks-page-state>
   `,
   styles: `
     .ks-facts {
@@ -281,8 +277,6 @@ export class IndicatorPage {
       unit: t(`indicators.units.${series.indicator.unit}`),
     });
   });
-
-  protected readonly retryable = isRetryable;
   protected readonly knownTheme = isKnownTheme;
 
   constructor() {

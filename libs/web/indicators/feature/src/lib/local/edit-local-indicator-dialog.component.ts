@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { DIALOG_IMPORTS, FORM_IMPORTS, serverValidatedForm } from '@kraftsamling/web/collaborations/feature';
+import { DIALOG_IMPORTS, FORM_IMPORTS, serverValidatedForm } from '@kraftsamling/web/shared/forms';
 import {
   Indicator,
   IndicatorService,

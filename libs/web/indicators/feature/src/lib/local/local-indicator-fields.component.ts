@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { AbstractControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { TEXT_FIELD_IMPORTS, serverError } from '@kraftsamling/web/collaborations/feature';
+import { TEXT_FIELD_IMPORTS, serverError } from '@kraftsamling/web/shared/forms';
 import { INDICATOR_DIRECTIONS } from '@kraftsamling/web/indicators/data-access';
 import {
   LocalIndicatorField,

@@ -1,5 +1,5 @@
 import { AbstractControl, FormControl, ValidationErrors, ValidatorFn, Validators } from '@angular/forms';
-import { textErrorKey } from '@kraftsamling/web/collaborations/feature';
+import { textErrorKey } from '@kraftsamling/web/shared/forms';
 import {
   LOCAL_INDICATOR_CODE_MAX,
   LOCAL_INDICATOR_CODE_MIN,

@@ -12,9 +12,9 @@ import {
   localIndicatorsOf,
 } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage } from '@kraftsamling/web/indicators/ui';
-import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { Observable, map, of, switchMap } from 'rxjs';
 import { IndicatorNoAccessPage } from '../shared/indicator-no-access.page';
 import { CreateLocalIndicatorFormComponent } from './create-local-indicator-form.component';
@@ -42,105 +42,108 @@ interface LocalIndicatorsData {
     RouterLink,
     MatButton,
     TranslocoPipe,
-    LoadingStateComponent,
-    ErrorStateComponent,
+    PageStateComponent,
     IndicatorNoAccessPage,
     CreateLocalIndicatorFormComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state labelKey="localIndicators.loading" />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'localIndicators.heading' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-    } @else if (!current.data.canManage) {
-      <ks-indicator-no-access-page [slug]="slug()" reasonKey="indicators.noAccess.manage" />
-    } @else {
-      @let data = current.data;
-      <div class="ks-page-header">
-        <h1>{{ 'localIndicators.heading' | transloco }}</h1>
-        <p class="ks-lead">{{ 'localIndicators.lead' | transloco }}</p>
-        <p>
-          <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal']">{{
-            'indicators.indicator.back' | transloco
-          }}</a>
-        </p>
-      </div>
-
-      <p role="status" class="ks-local-status" data-testid="local-indicators-status">{{ status() }}</p>
-
-      <section class="ks-section" aria-labelledby="local-indicators-heading">
-        <h2 id="local-indicators-heading">
-          {{ 'localIndicators.list.heading' | transloco: { count: indicators().length } }}
-        </h2>
-        @if (indicators().length) {
-          <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="local-indicators-caption">
-            <table class="ks-table" data-testid="local-indicator-table">
-              <caption id="local-indicators-caption" class="ks-visually-hidden">
-                {{
-                  'localIndicators.list.caption' | transloco: { collaboration: data.collaboration.name }
-                }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'localIndicators.list.name' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.catalogue.code' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.catalogue.unit' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.catalogue.periodicity' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.indicator.direction' | transloco }}</th>
-                  <th scope="col">{{ 'localIndicators.list.actions' | transloco }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (indicator of indicators(); track indicator.id) {
-                  <tr>
-                    <th scope="row">
-                      <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]">{{
-                        name(indicator)
-                      }}</a>
-                    </th>
-                    <td>
-                      <code>{{ indicator.code }}</code>
-                    </td>
-                    <td>{{ 'indicators.units.' + indicator.unit | transloco }}</td>
-                    <td>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</td>
-                    <td>{{ 'indicators.directions.' + indicator.direction | transloco }}</td>
-                    <td class="ks-actions">
-                      <button
-                        mat-stroked-button
-                        type="button"
-                        (click)="edit(indicator)"
-                        [attr.aria-label]="
-                          'localIndicators.edit.actionFor' | transloco: { name: name(indicator) }
-                        "
-                      >
-                        {{ 'localIndicators.edit.action' | transloco }}
-                      </button>
-                    </td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
+    <ks-page-state
+      [state]="current"
+      headingKey="localIndicators.heading"
+      loadingKey="localIndicators.loading"
+      (retry)="page.reload(false)"
+    >
+      @if (current.status === 'ready') {
+        @if (!current.data.canManage) {
+          <ks-indicator-no-access-page [slug]="slug()" reasonKey="indicators.noAccess.manage" />
         } @else {
-          <p class="ks-card" data-testid="local-indicators-none">
-            {{ 'localIndicators.list.none' | transloco }}
-          </p>
-        }
+          @let data = current.data;
+          <div class="ks-page-header">
+            <h1>{{ 'localIndicators.heading' | transloco }}</h1>
+            <p class="ks-lead">{{ 'localIndicators.lead' | transloco }}</p>
+            <p>
+              <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal']">{{
+                'indicators.indicator.back' | transloco
+              }}</a>
+            </p>
+          </div>
 
-        <ks-create-local-indicator-form
-          [collaborationId]="data.collaboration.id"
-          (created)="onCreated($event)"
-        />
-      </section>
-    }
+          <p role="status" class="ks-local-status" data-testid="local-indicators-status">{{ status() }}</p>
+
+          <section class="ks-section" aria-labelledby="local-indicators-heading">
+            <h2 id="local-indicators-heading">
+              {{ 'localIndicators.list.heading' | transloco: { count: indicators().length } }}
+            </h2>
+            @if (indicators().length) {
+              <div
+                class="ks-table-scroll"
+                role="region"
+                tabindex="0"
+                aria-labelledby="local-indicators-caption"
+              >
+                <table class="ks-table" data-testid="local-indicator-table">
+                  <caption id="local-indicators-caption" class="ks-visually-hidden">
+                    {{
+                      'localIndicators.list.caption' | transloco: { collaboration: data.collaboration.name }
+                    }}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{{ 'localIndicators.list.name' | transloco }}</th>
+                      <th scope="col">{{ 'indicators.catalogue.code' | transloco }}</th>
+                      <th scope="col">{{ 'indicators.catalogue.unit' | transloco }}</th>
+                      <th scope="col">{{ 'indicators.catalogue.periodicity' | transloco }}</th>
+                      <th scope="col">{{ 'indicators.indicator.direction' | transloco }}</th>
+                      <th scope="col">{{ 'localIndicators.list.actions' | transloco }}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    @for (indicator of indicators(); track indicator.id) {
+                      <tr>
+                        <th scope="row">
+                          <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]">{{
+                            name(indicator)
+                          }}</a>
+                        </th>
+                        <td>
+                          <code>{{ indicator.code }}</code>
+                        </td>
+                        <td>{{ 'indicators.units.' + indicator.unit | transloco }}</td>
+                        <td>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</td>
+                        <td>{{ 'indicators.directions.' + indicator.direction | transloco }}</td>
+                        <td class="ks-actions">
+                          <button
+                            mat-stroked-button
+                            type="button"
+                            (click)="edit(indicator)"
+                            [attr.aria-label]="
+                              'localIndicators.edit.actionFor' | transloco: { name: name(indicator) }
+                            "
+                          >
+                            {{ 'localIndicators.edit.action' | transloco }}
+                          </button>
+                        </td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
+            } @else {
+              <p class="ks-card" data-testid="local-indicators-none">
+                {{ 'localIndicators.list.none' | transloco }}
+              </p>
+            }
+
+            <ks-create-local-indicator-form
+              [collaborationId]="data.collaboration.id"
+              (created)="onCreated($event)"
+            />
+          </section>
+        }
+      }
+    </ks-page-state>
   `,
   styles: `
     /* Empty but still rendered: a live region must exist before its message arrives. */
@@ -182,8 +185,6 @@ export class LocalIndicatorsPage {
     const state = this.state();
     return state.status === 'ready' ? localIndicatorsOf(state.data.indicators, this.language()) : [];
   });
-
-  protected readonly retryable = isRetryable;
 
   name(indicator: Indicator): string {
     return indicatorName(indicator, this.language());

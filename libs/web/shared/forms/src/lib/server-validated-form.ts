@@ -1,6 +1,6 @@
 import { ElementRef, Injector, Signal, afterNextRender, inject, signal } from '@angular/core';
 import { FormGroup, FormGroupDirective } from '@angular/forms';
-import { AppError, ErrorCode, toAppError } from '@kraftsamling/web/shared/graphql';
+import { AppError, ErrorCode, toAppError } from '@kraftsamling/web/shared/errors';
 import { Observable } from 'rxjs';
 import { applyServerErrors, focusFirstInvalid } from './form-errors';
 
@@ -30,7 +30,7 @@ export interface Submission<V, R> {
 }
 
 /**
- * The submit flow the member, group and organisation forms share: one write at a time,
+ * The submit flow every form that writes through the API shares: one write at a time,
  * client-side validation first, and the API's BAD_USER_INPUT field errors shown at their
  * fields. The template binds `busy`, `error` and `unshown`; the component calls `submit`.
  * A helper rather than a base class so each form keeps its own inputs, outputs and DI.

@@ -1,7 +1,9 @@
 import { inject } from '@angular/core';
 import { CanMatchFn } from '@angular/router';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
-import { CollaborationService, MeStore, can } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationService } from './collaboration.service';
+import { MeStore } from './me.store';
+import { can } from './models';
 import { catchError, from, map, of, switchMap } from 'rxjs';
 
 /**

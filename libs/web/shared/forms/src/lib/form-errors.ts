@@ -1,6 +1,6 @@
 import { ElementRef } from '@angular/core';
 import { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
-import { AppError } from '@kraftsamling/web/shared/graphql';
+import { AppError } from '@kraftsamling/web/shared/errors';
 
 /**
  * Puts the API's BAD_USER_INPUT field errors on the matching controls (shown by their
@@ -52,7 +52,7 @@ export function textErrorKey(
   const errors = control.errors;
   if (keys.required && errors?.['required']) return keys.required;
   if (keys.email && errors?.['email']) return keys.email;
-  if (errors?.['maxlength']) return 'members.form.errors.tooLong';
+  if (errors?.['maxlength']) return 'errors.tooLong';
   return 'errors.fieldInvalid';
 }
 

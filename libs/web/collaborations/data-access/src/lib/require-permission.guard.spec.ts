@@ -4,10 +4,26 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
-import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { of, throwError } from 'rxjs';
-import { collaborationDetail } from '../../testing/fixtures';
+import { CollaborationService } from './collaboration.service';
+import { MeStore } from './me.store';
+import { CollaborationDetail } from './models';
 import { requirePermission } from './require-permission.guard';
+
+/** Only what the guard reads: the slug's collaboration and the user's permissions there. */
+function collaborationDetail(permissions: string[], roles: CollaborationDetail['myRoles']): CollaborationDetail {
+  return {
+    id: 'c1',
+    slug: 'familjen-helsingborg',
+    name: 'Familjen Helsingborg',
+    description: null,
+    version: 1,
+    myRoles: roles,
+    myPermissions: permissions,
+    organizations: [],
+    groups: [],
+  };
+}
 
 @Component({ template: '<p>member management</p>' })
 class MembersStub {}

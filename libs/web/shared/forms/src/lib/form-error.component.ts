@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AppError } from '@kraftsamling/web/shared/graphql';
+import { AppError } from '@kraftsamling/web/shared/errors';
 
 /** A form's error summary: what went wrong and what to do, plus field errors no field shows. */
 @Component({

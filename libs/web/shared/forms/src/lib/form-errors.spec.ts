@@ -16,7 +16,7 @@ describe('textErrorKey', () => {
 
   it('uses the shared "too long" for maxlength', () => {
     expect(textErrorKey(withErrors({ maxlength: { requiredLength: 200 } }), KEYS)).toBe(
-      'members.form.errors.tooLong',
+      'errors.tooLong',
     );
   });
 

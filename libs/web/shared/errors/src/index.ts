@@ -1,0 +1,2 @@
+export * from './lib/app-error';
+export * from './lib/load-state';
