@@ -2,4 +2,3 @@ export * from './lib/goal.routes';
 export * from './lib/overview/goal-overview.page';
 export * from './lib/goal/goal.page';
 export * from './lib/editor/goal-editor.page';
-export * from './lib/shared/goal-no-access.page';

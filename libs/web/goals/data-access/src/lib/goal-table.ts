@@ -98,7 +98,8 @@ export function sortGoalRows(
     if (x === null && y === null) return 0;
     if (x === null) return 1;
     if (y === null) return -1;
-    const order = typeof x === 'string' || typeof y === 'string' ? collator.compare(String(x), String(y)) : x - y;
+    const order =
+      typeof x === 'string' || typeof y === 'string' ? collator.compare(String(x), String(y)) : x - y;
     return sign * order;
   });
 }

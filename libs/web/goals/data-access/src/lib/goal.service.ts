@@ -57,7 +57,10 @@ export class GoalService {
   /** The collaboration's goals: active first, then drafts, then the rest. */
   goals(collaborationId: string, states: readonly GoalState[] | null = null): Observable<GoalSummary[]> {
     return this.goalsQuery
-      .fetch({ variables: { collaborationId, states: states ? [...states] : null }, fetchPolicy: 'network-only' })
+      .fetch({
+        variables: { collaborationId, states: states ? [...states] : null },
+        fetchPolicy: 'network-only',
+      })
       .pipe(map((result) => required(result.data?.goals)));
   }
 

@@ -58,7 +58,10 @@ export interface GoalPermissions {
 }
 
 export function goalPermissions(permissions: readonly string[] | null | undefined): GoalPermissions {
-  return { canRead: can(permissions, Permission.GoalRead), canManage: can(permissions, Permission.GoalManage) };
+  return {
+    canRead: can(permissions, Permission.GoalRead),
+    canManage: can(permissions, Permission.GoalManage),
+  };
 }
 
 /** How far behind a status is, for ordering: off track first, then at risk, then the rest. */

@@ -1,10 +1,13 @@
 import { Routes } from '@angular/router';
 import { Permission } from '@kraftsamling/shared/permissions';
+import { requirePermission } from '@kraftsamling/web/collaborations/data-access';
+import { NoAccessPage } from '@kraftsamling/web/shared/ui';
 import { GoalEditorPage } from './editor/goal-editor.page';
 import { GoalPage } from './goal/goal.page';
 import { GoalOverviewPage } from './overview/goal-overview.page';
-import { requirePermission } from './shared/form-kit';
-import { GoalNoAccessPage } from './shared/goal-no-access.page';
+
+/** What the "no access" page says in place of the editor. */
+const NO_ACCESS = { reasonKey: 'goals.noAccess.manage' };
 
 /**
  * Routes under /s (load them with `path: 's'`) for /s/:slug/mal… (apps/web matches only
@@ -21,7 +24,7 @@ export const goalRoutes: Routes = [
     component: GoalEditorPage,
     title: 'goals.titles.new',
   },
-  { path: ':slug/mal/nytt', component: GoalNoAccessPage, title: 'titles.noAccess' },
+  { path: ':slug/mal/nytt', component: NoAccessPage, data: NO_ACCESS, title: 'titles.noAccess' },
   { path: ':slug/mal/:goalId', component: GoalPage, title: 'goals.titles.goal' },
   {
     path: ':slug/mal/:goalId/redigera',
@@ -29,5 +32,5 @@ export const goalRoutes: Routes = [
     component: GoalEditorPage,
     title: 'goals.titles.edit',
   },
-  { path: ':slug/mal/:goalId/redigera', component: GoalNoAccessPage, title: 'titles.noAccess' },
+  { path: ':slug/mal/:goalId/redigera', component: NoAccessPage, data: NO_ACCESS, title: 'titles.noAccess' },
 ];

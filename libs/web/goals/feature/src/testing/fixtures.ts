@@ -39,7 +39,15 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
       version: 1,
     })),
     groups: [
-      { id: 'g-steering', collaborationId: 'c1', kind: 'STEERING', name: 'Styrgrupp', focusArea: null, version: 1, members: [] },
+      {
+        id: 'g-steering',
+        collaborationId: 'c1',
+        kind: 'STEERING',
+        name: 'Styrgrupp',
+        focusArea: null,
+        version: 1,
+        members: [],
+      },
       {
         id: 'g-labour',
         collaborationId: 'c1',
@@ -238,7 +246,13 @@ export function goalSummary(overrides: Partial<GoalSummary> = {}): GoalSummary {
       members: [
         { areaCode: '1283', areaName: 'Helsingborg', status: 'AT_RISK', flags: [], gap: gap(-1 / 6) },
         { areaCode: '1282', areaName: 'Landskrona', status: 'ON_TRACK', flags: [], gap: gap(0.1) },
-        { areaCode: '1275', areaName: 'Perstorp', status: 'UNCERTAIN', flags: ['BOUNDED_BASELINE'], gap: null },
+        {
+          areaCode: '1275',
+          areaName: 'Perstorp',
+          status: 'UNCERTAIN',
+          flags: ['BOUNDED_BASELINE'],
+          gap: null,
+        },
         { areaCode: '1260', areaName: 'Bjuv', status: 'OFF_TRACK', flags: [], gap: gap(-0.4) },
       ],
     },

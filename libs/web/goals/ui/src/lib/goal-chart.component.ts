@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { formatValue, formatValueWithUnit, injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
+import {
+  formatValue,
+  formatValueWithUnit,
+  injectLanguage,
+  periodLabel,
+} from '@kraftsamling/web/indicators/ui';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { GoalChartInput, goalChartOption, goalChartRows } from './goal-chart';
 import { formatQuantity } from './goal-formatting';
@@ -27,7 +32,9 @@ function prefersReducedMotion(): boolean {
       <div class="ks-table-scroll">
         <table class="ks-table ks-goal-chart__table">
           <caption class="ks-visually-hidden">
-            {{ 'goals.chart.tableCaption' | transloco: { name: name() } }}
+            {{
+              'goals.chart.tableCaption' | transloco: { name: name() }
+            }}
           </caption>
           <thead>
             <tr>
@@ -38,7 +45,9 @@ function prefersReducedMotion(): boolean {
           </thead>
           <tbody>
             @for (row of rows(); track row.period) {
-              @if (row.value !== null || row.low !== null || row.expected !== null || row.projection !== null) {
+              @if (
+                row.value !== null || row.low !== null || row.expected !== null || row.projection !== null
+              ) {
                 <tr>
                   <th scope="row">{{ periodText(row.period) }}</th>
                   <td>{{ actual(row.value, row.low, row.high) }}</td>
@@ -111,7 +120,8 @@ export class GoalChartComponent {
     const unit = this.unit();
     const input = this.input();
     const missing = this.transloco.translate('goals.value.missing');
-    const figure = (quantity: GoalChartInput['baseline']) => formatQuantity(quantity, unit, language) || missing;
+    const figure = (quantity: GoalChartInput['baseline']) =>
+      formatQuantity(quantity, unit, language) || missing;
     return this.transloco.translate('goals.chart.label', {
       name: this.name(),
       baselinePeriod: periodLabel(input.baselinePeriod, language),

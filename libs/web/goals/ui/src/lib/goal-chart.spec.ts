@@ -22,11 +22,25 @@ describe('goalChartRows', () => {
   it('runs from the baseline to the target period with the straight path and the projection at the end', () => {
     const rows = goalChartRows(INPUT);
     expect(rows).toHaveLength(25);
-    expect(rows[0]).toEqual({ period: '2025-09', value: 240, low: null, high: null, expected: 240, projection: null });
+    expect(rows[0]).toEqual({
+      period: '2025-09',
+      value: 240,
+      low: null,
+      high: null,
+      expected: 240,
+      projection: null,
+    });
     expect(rows[1]).toMatchObject({ period: '2025-10', value: 238, expected: 235 });
     expect(rows[2]).toMatchObject({ period: '2025-11', value: null, expected: 230 });
     expect(rows[12]).toMatchObject({ period: '2026-09', value: 200, expected: 180 });
-    expect(rows[24]).toEqual({ period: '2027-09', value: null, low: null, high: null, expected: 120, projection: 160 });
+    expect(rows[24]).toEqual({
+      period: '2027-09',
+      value: null,
+      low: null,
+      high: null,
+      expected: 120,
+      projection: 160,
+    });
   });
 
   it('keeps a <5 value as its range, never as a point', () => {
@@ -46,9 +60,21 @@ describe('goalChartRows', () => {
       animation: false,
       periodLabel: (p) => p,
       value: (v) => String(v),
-      names: { actual: 'Utfall', baseline: 'Utgångsläge', target: 'Målvärde', expected: 'Förväntat', projection: 'Prognos' },
+      names: {
+        actual: 'Utfall',
+        baseline: 'Utgångsläge',
+        target: 'Målvärde',
+        expected: 'Förväntat',
+        projection: 'Prognos',
+      },
     }) as { series: { name: string; data: (number | null)[]; lineStyle: { type: unknown } }[] };
-    expect(option.series.map((s) => s.name)).toEqual(['Utfall', 'Utgångsläge', 'Målvärde', 'Förväntat', 'Prognos']);
+    expect(option.series.map((s) => s.name)).toEqual([
+      'Utfall',
+      'Utgångsläge',
+      'Målvärde',
+      'Förväntat',
+      'Prognos',
+    ]);
     expect(new Set(option.series.map((s) => JSON.stringify(s.lineStyle.type))).size).toBe(5);
     const projection = option.series[4]!.data;
     expect(projection[12]).toBe(200);

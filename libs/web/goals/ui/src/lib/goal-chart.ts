@@ -99,7 +99,9 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
     {
       name: format.names.actual,
       type: 'line',
-      data: rows.map((row) => row.value ?? (row.low !== null && row.high !== null ? (row.low + row.high) / 2 : null)),
+      data: rows.map(
+        (row) => row.value ?? (row.low !== null && row.high !== null ? (row.low + row.high) / 2 : null),
+      ),
       symbol: 'circle',
       symbolSize: 5,
       connectNulls: false,
@@ -129,7 +131,12 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       lineStyle: { width: 1.5, type: 'dashed' },
     },
   ];
-  if (projection !== null && latest !== null && input.latestPeriod && input.latestPeriod !== input.targetPeriod)
+  if (
+    projection !== null &&
+    latest !== null &&
+    input.latestPeriod &&
+    input.latestPeriod !== input.targetPeriod
+  )
     series.push({
       name: format.names.projection,
       type: 'line',
@@ -146,7 +153,8 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
     tooltip: {
       trigger: 'axis',
       confine: true,
-      valueFormatter: (value: number | null) => (value === null || value === undefined ? '–' : format.value(value)),
+      valueFormatter: (value: number | null) =>
+        value === null || value === undefined ? '–' : format.value(value),
     },
     xAxis: {
       type: 'category',

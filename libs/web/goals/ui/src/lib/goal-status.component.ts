@@ -27,43 +27,43 @@ const SHAPES: Readonly<Record<string, Shape>> = {
       @switch (shape()) {
         @case ('check') {
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <circle cx="8" cy="8" r="7.5" />
-          <path d="M4.5 8.2l2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="2" />
+            <circle cx="8" cy="8" r="7.5" />
+            <path d="M4.5 8.2l2.3 2.3 4.7-4.9" fill="none" stroke="#fff" stroke-width="2" />
           </svg>
         }
         @case ('flag') {
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M3 1.5h1.6v13H3z" />
-          <path d="M4.6 2h8.4l-2.2 3.2 2.2 3.2H4.6z" />
+            <path d="M3 1.5h1.6v13H3z" />
+            <path d="M4.6 2h8.4l-2.2 3.2 2.2 3.2H4.6z" />
           </svg>
         }
         @case ('triangle') {
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M8 1l7.5 13.5H.5z" />
-          <path d="M7.2 5.5h1.6v4.5H7.2zM7.2 11.2h1.6v1.6H7.2z" fill="#fff" />
+            <path d="M8 1l7.5 13.5H.5z" />
+            <path d="M7.2 5.5h1.6v4.5H7.2zM7.2 11.2h1.6v1.6H7.2z" fill="#fff" />
           </svg>
         }
         @case ('cross') {
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <rect x=".5" y=".5" width="15" height="15" rx="2" />
-          <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" stroke="#fff" stroke-width="2" />
+            <rect x=".5" y=".5" width="15" height="15" rx="2" />
+            <path d="M4.5 4.5l7 7M11.5 4.5l-7 7" stroke="#fff" stroke-width="2" />
           </svg>
         }
         @case ('question') {
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <circle cx="8" cy="8" r="7.5" />
-          <path
-            d="M6 6.2a2 2 0 1 1 2.8 1.8c-.6.3-.8.7-.8 1.3v.4M8 11.3v1.4"
-            fill="none"
-            stroke="#fff"
-            stroke-width="1.6"
-          />
+            <circle cx="8" cy="8" r="7.5" />
+            <path
+              d="M6 6.2a2 2 0 1 1 2.8 1.8c-.6.3-.8.7-.8 1.3v.4M8 11.3v1.4"
+              fill="none"
+              stroke="#fff"
+              stroke-width="1.6"
+            />
           </svg>
         }
         @default {
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
-          <path d="M4.5 8h7" stroke="currentColor" stroke-width="2" />
+            <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" stroke-width="1.5" />
+            <path d="M4.5 8h7" stroke="currentColor" stroke-width="2" />
           </svg>
         }
       }

@@ -43,22 +43,41 @@ export type GoalTableSort = { active: string; direction: 'asc' | 'desc' | '' };
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ks-table-scroll" tabindex="0" role="region" [attr.aria-label]="caption()">
-      <table class="ks-table ks-goal-table" matSort (matSortChange)="sorted.set($event)" data-testid="goal-table">
+      <table
+        class="ks-table ks-goal-table"
+        matSort
+        (matSortChange)="sorted.set($event)"
+        data-testid="goal-table"
+      >
         <caption>
-          {{ caption() }}
+          {{
+            caption()
+          }}
         </caption>
         <thead>
           <tr>
             <th scope="col" mat-sort-header="areaName">{{ 'goals.table.area' | transloco }}</th>
-            <th scope="col" mat-sort-header="baseline" class="ks-num">{{ 'goals.table.baseline' | transloco }}</th>
-            <th scope="col" mat-sort-header="latest" class="ks-num">{{ 'goals.table.latest' | transloco }}</th>
-            <th scope="col" mat-sort-header="change" class="ks-num">{{ 'goals.table.change' | transloco }}</th>
+            <th scope="col" mat-sort-header="baseline" class="ks-num">
+              {{ 'goals.table.baseline' | transloco }}
+            </th>
+            <th scope="col" mat-sort-header="latest" class="ks-num">
+              {{ 'goals.table.latest' | transloco }}
+            </th>
+            <th scope="col" mat-sort-header="change" class="ks-num">
+              {{ 'goals.table.change' | transloco }}
+            </th>
             <th scope="col" mat-sort-header="relativeChange" class="ks-num">
               {{ 'goals.table.relativeChange' | transloco }}
             </th>
-            <th scope="col" mat-sort-header="target" class="ks-num">{{ 'goals.table.target' | transloco }}</th>
-            <th scope="col" mat-sort-header="expected" class="ks-num">{{ 'goals.table.expected' | transloco }}</th>
-            <th scope="col" mat-sort-header="progress" class="ks-num">{{ 'goals.table.progress' | transloco }}</th>
+            <th scope="col" mat-sort-header="target" class="ks-num">
+              {{ 'goals.table.target' | transloco }}
+            </th>
+            <th scope="col" mat-sort-header="expected" class="ks-num">
+              {{ 'goals.table.expected' | transloco }}
+            </th>
+            <th scope="col" mat-sort-header="progress" class="ks-num">
+              {{ 'goals.table.progress' | transloco }}
+            </th>
             <th scope="col" mat-sort-header="status">{{ 'goals.table.status' | transloco }}</th>
             <th scope="col">{{ 'goals.table.flags' | transloco }}</th>
           </tr>
@@ -78,7 +97,9 @@ export type GoalTableSort = { active: string; direction: 'asc' | 'desc' | '' };
         <th scope="row">
           {{ row.collaboration ? ('goals.table.collaboration' | transloco) : row.areaName }}
           @if (row.collaboration && row.included !== null) {
-            <span class="ks-muted ks-small">{{ 'goals.table.included' | transloco: { count: row.included } }}</span>
+            <span class="ks-muted ks-small">{{
+              'goals.table.included' | transloco: { count: row.included }
+            }}</span>
           }
         </th>
         <td class="ks-num">{{ q(row.baseline) || ('goals.value.missing' | transloco) }}</td>

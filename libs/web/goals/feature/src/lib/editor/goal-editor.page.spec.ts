@@ -42,7 +42,10 @@ describe('GoalEditorPage', () => {
   }
 
   const text = (element: Element | null | undefined) =>
-    element?.textContent?.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    element?.textContent
+      ?.replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const errors = (element: HTMLElement) =>
     Array.from(element.querySelectorAll('mat-error, .ks-field-error')).map(text);
 
@@ -50,7 +53,11 @@ describe('GoalEditorPage', () => {
     const { page } = await render();
     const value = page.form.getRawValue();
     expect([...value.areaCodes].sort()).toEqual(['1275', '1282', '1283']);
-    expect(value).toMatchObject({ targetKind: 'RELATIVE_CHANGE', onTrackThreshold: -5, atRiskThreshold: -20 });
+    expect(value).toMatchObject({
+      targetKind: 'RELATIVE_CHANGE',
+      onTrackThreshold: -5,
+      atRiskThreshold: -20,
+    });
   });
 
   it('refuses an incomplete goal and says at each field what is missing', async () => {
@@ -72,7 +79,11 @@ describe('GoalEditorPage', () => {
 
   it('checks the periods against the indicator and the target date against the baseline', async () => {
     const { page, fixture, element } = await render();
-    page.form.patchValue({ indicatorCode: UNEMPLOYED.code, baselinePeriod: '2025-Q3', targetPeriod: '2025-06' });
+    page.form.patchValue({
+      indicatorCode: UNEMPLOYED.code,
+      baselinePeriod: '2025-Q3',
+      targetPeriod: '2025-06',
+    });
     expect(page.form.controls.baselinePeriod.errors?.['period']).toContain('a month is expected here');
     page.form.patchValue({ baselinePeriod: '2025-09' });
     page.form.markAllAsTouched();
@@ -123,7 +134,10 @@ describe('GoalEditorPage', () => {
         },
       },
     ]);
-    const { page, fixture, element, navigate } = await render(undefined, throwError(() => invalid));
+    const { page, fixture, element, navigate } = await render(
+      undefined,
+      throwError(() => invalid),
+    );
     page.form.patchValue({
       title: 'Ett mål',
       indicatorCode: UNEMPLOYED.code,

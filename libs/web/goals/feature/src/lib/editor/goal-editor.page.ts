@@ -15,12 +15,17 @@ import {
 import { GoalService, TARGET_KINDS } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService, indicatorName } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage } from '@kraftsamling/web/indicators/ui';
-import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { forkJoin, map, of, switchMap } from 'rxjs';
 import { BaselinePreviewComponent, BaselinePreviewRequest } from '../shared/baseline-preview.component';
-import { FORM_IMPORTS, TEXT_FIELD_IMPORTS, serverError, serverValidatedForm } from '../shared/form-kit';
+import {
+  FORM_IMPORTS,
+  TEXT_FIELD_IMPORTS,
+  serverError,
+  serverValidatedForm,
+} from '@kraftsamling/web/shared/forms';
 import {
   GoalControls,
   MEASURE_FIELDS,
@@ -49,8 +54,7 @@ import {
     MatCheckbox,
     MatRadioGroup,
     MatRadioButton,
-    LoadingStateComponent,
-    ErrorStateComponent,
+    PageStateComponent,
     BaselinePreviewComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -162,7 +166,6 @@ export class GoalEditorPage {
       this.form.controls.targetPeriod.updateValueAndValidity();
     });
   }
-  protected readonly retryable = isRetryable;
   indicatorLabel(code: string): string {
     const indicator = this.data()?.catalogue.find((entry) => entry.code === code);
     return indicator ? indicatorName(indicator, this.language()) : code;
@@ -214,9 +217,13 @@ export class GoalEditorPage {
     const goal = data.goal;
     this.submission.submit({
       value: () =>
-        goal ? updateGoalInput(data.collaboration.id, goal, form) : createGoalInput(data.collaboration.id, form),
+        goal
+          ? updateGoalInput(data.collaboration.id, goal, form)
+          : createGoalInput(data.collaboration.id, form),
       request: (input) =>
-        'goalId' in input ? this.goals.update(input) : this.goals.create(input as Parameters<GoalService['create']>[0]),
+        'goalId' in input
+          ? this.goals.update(input)
+          : this.goals.create(input as Parameters<GoalService['create']>[0]),
       succeeded: (saved) => void this.router.navigate(['/s', this.slug(), 'mal', saved.id]),
     });
   }

@@ -1,4 +1,11 @@
-import { AbstractControl, FormControl, FormGroup, ValidationErrors, ValidatorFn, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ValidationErrors,
+  ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { Periodicity, periodDistance, tryParsePeriod } from '@kraftsamling/shared/periods';
 import {
   DEFAULT_AT_RISK_THRESHOLD,
@@ -64,7 +71,12 @@ export const goalRules: ValidatorFn = (group): ValidationErrors | null => {
   const baseline = controls.baselinePeriod.value.trim();
   const target = controls.targetPeriod.value.trim();
   let order = false;
-  if (!controls.baselinePeriod.errors?.['period'] && !controls.targetPeriod.errors?.['period'] && baseline && target) {
+  if (
+    !controls.baselinePeriod.errors?.['period'] &&
+    !controls.targetPeriod.errors?.['period'] &&
+    baseline &&
+    target
+  ) {
     try {
       order = periodDistance(baseline, target) <= 0;
     } catch {
@@ -75,7 +87,11 @@ export const goalRules: ValidatorFn = (group): ValidationErrors | null => {
   const kind = controls.targetKind.value;
   const value = controls.targetValue.value;
   mark(controls.targetValue, 'zero', kind !== 'LEVEL' && value === 0);
-  mark(controls.targetValue, 'relativeRange', kind === 'RELATIVE_CHANGE' && value !== null && (value < -100 || value > 1000));
+  mark(
+    controls.targetValue,
+    'relativeRange',
+    kind === 'RELATIVE_CHANGE' && value !== null && (value < -100 || value > 1000),
+  );
   mark(controls.levelDirection, 'required', kind === 'LEVEL' && !controls.levelDirection.value);
   const onTrack = controls.onTrackThreshold.value;
   const atRisk = controls.atRiskThreshold.value;

@@ -3,7 +3,13 @@ import { FormControl, FormGroup, FormGroupDirective, Validators } from '@angular
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { CHECK_IN_ASSESSMENTS, GoalCheckIn, GoalService } from '@kraftsamling/web/goals/data-access';
 import type { CheckInAssessment } from '@kraftsamling/web/shared/graphql';
-import { FORM_IMPORTS, TEXT_FIELD_IMPORTS, serverError, serverValidatedForm, textErrorKey } from '../shared/form-kit';
+import {
+  FORM_IMPORTS,
+  TEXT_FIELD_IMPORTS,
+  serverError,
+  serverValidatedForm,
+  textErrorKey,
+} from '@kraftsamling/web/shared/forms';
 
 export const CHECK_IN_TEXT_MAX = 4000;
 
@@ -48,7 +54,9 @@ export function todayInSweden(now = new Date()): string {
             data-testid="check-in-assessment"
           >
             @for (assessment of assessments; track assessment) {
-              <mat-radio-button [value]="assessment">{{ 'goals.status.' + assessment | transloco }}</mat-radio-button>
+              <mat-radio-button [value]="assessment">{{
+                'goals.status.' + assessment | transloco
+              }}</mat-radio-button>
             }
           </mat-radio-group>
           @if (form.controls.assessment.touched && form.controls.assessment.invalid) {
@@ -67,11 +75,21 @@ export function todayInSweden(now = new Date()): string {
         </mat-form-field>
         <mat-form-field class="ks-wide-field">
           <mat-label>{{ 'goals.checkIns.form.nextSteps' | transloco }}</mat-label>
-          <textarea matInput formControlName="nextSteps" rows="3" data-testid="check-in-next-steps"></textarea>
+          <textarea
+            matInput
+            formControlName="nextSteps"
+            rows="3"
+            data-testid="check-in-next-steps"
+          ></textarea>
           <mat-error>{{ errorKey('nextSteps') | transloco: { message: server('nextSteps') } }}</mat-error>
         </mat-form-field>
       </div>
-      <button mat-flat-button type="submit" [attr.aria-disabled]="submission.busy()" data-testid="check-in-submit">
+      <button
+        mat-flat-button
+        type="submit"
+        [attr.aria-disabled]="submission.busy()"
+        data-testid="check-in-submit"
+      >
         {{ (submission.busy() ? 'common.saving' : 'goals.checkIns.form.submit') | transloco }}
       </button>
     </form>
@@ -109,8 +127,14 @@ export class CheckInFormComponent {
   readonly form = new FormGroup({
     heldOn: new FormControl(todayInSweden(), { nonNullable: true, validators: [Validators.required] }),
     assessment: new FormControl<CheckInAssessment | null>(null, { validators: [Validators.required] }),
-    comment: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(CHECK_IN_TEXT_MAX)] }),
-    nextSteps: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(CHECK_IN_TEXT_MAX)] }),
+    comment: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(CHECK_IN_TEXT_MAX)],
+    }),
+    nextSteps: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.maxLength(CHECK_IN_TEXT_MAX)],
+    }),
   });
   protected readonly submission = serverValidatedForm(this.form);
 

@@ -17,7 +17,11 @@ export function exportFileName(title: string, format: ExportFormat): string {
  * writer, a large library) is loaded only now, on the user's click, never with the page.
  * Every text cell passes the exports library's formula-injection guard.
  */
-export async function downloadTable(table: ExportTable, format: ExportFormat, fileName: string): Promise<void> {
+export async function downloadTable(
+  table: ExportTable,
+  format: ExportFormat,
+  fileName: string,
+): Promise<void> {
   const { exportTable } = await import('@kraftsamling/shared/exports');
   const { bytes, contentType } = await exportTable(table, format);
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: contentType }));

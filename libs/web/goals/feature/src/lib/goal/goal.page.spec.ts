@@ -72,7 +72,10 @@ describe('GoalPage', () => {
   }
 
   const text = (element: Element | null | undefined) =>
-    element?.textContent?.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    element?.textContent
+      ?.replace(/\u00a0/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   const cells = (row: Element | null) => Array.from(row?.querySelectorAll('th, td') ?? []).map(text);
 
   it('says what the goal is: target group, indicator, target, periods, contributing groups', async () => {
@@ -80,7 +83,9 @@ describe('GoalPage', () => {
     expect(service.goal).toHaveBeenCalledWith('c1', 'goal-1');
     expect(text(element.querySelector('h1'))).toBe('Halvera arbetslösheten bland utrikes födda kvinnor');
     expect(text(element.querySelector('[data-testid="goal-state"]'))).toBe('Aktivt');
-    expect(text(element.querySelector('[data-testid="goal-target"]'))).toBe('−50 % från varje kommuns utgångsläge');
+    expect(text(element.querySelector('[data-testid="goal-target"]'))).toBe(
+      '−50 % från varje kommuns utgångsläge',
+    );
     expect(text(element.querySelector('[data-testid="goal-groups"]'))).toBe('Arbetsmarknad');
     expect(text(element.querySelector('[data-testid="summary-baseline"]'))).toBe('341–344');
   });
@@ -109,7 +114,9 @@ describe('GoalPage', () => {
 
   it('sorts the members by a column header, the collaboration staying last', async () => {
     const { element, fixture } = await render();
-    const header = Array.from(element.querySelectorAll('thead th')).find((th) => text(th) === 'Senaste värde');
+    const header = Array.from(element.querySelectorAll('thead th')).find(
+      (th) => text(th) === 'Senaste värde',
+    );
     (header?.querySelector('.mat-sort-header-container') as HTMLElement | null)?.click();
     await fixture.whenStable();
     expect(
@@ -128,7 +135,12 @@ describe('GoalPage', () => {
     const charts = Array.from(element.querySelectorAll('ks-goal-chart'));
     expect(charts).toHaveLength(4);
     const helsingborg = charts[1]!;
-    expect(helsingborg.querySelector('[role="img"]')?.getAttribute('aria-label')?.replace(/\u00a0/g, ' ')).toBe(
+    expect(
+      helsingborg
+        .querySelector('[role="img"]')
+        ?.getAttribute('aria-label')
+        ?.replace(/\u00a0/g, ' '),
+    ).toBe(
       'Diagram för Helsingborg: utgångsläge 240 (september 2025), senaste värde 200 (september 2026), ' +
         'målvärde 120 (september 2027), prognos 160. Samma uppgifter finns i tabellen under diagrammet.',
     );
@@ -181,7 +193,9 @@ describe('GoalPage', () => {
     expect(service.addCheckIn).not.toHaveBeenCalled();
     expect(text(form.querySelector('[role="alert"]'))).toBe('Välj styrgruppens bedömning.');
 
-    const onTrack = Array.from(form.querySelectorAll('mat-radio-button')).find((radio) => text(radio) === 'I fas');
+    const onTrack = Array.from(form.querySelectorAll('mat-radio-button')).find(
+      (radio) => text(radio) === 'I fas',
+    );
     (onTrack?.querySelector('input') as HTMLInputElement).click();
     form.dispatchEvent(new Event('submit'));
     await fixture.whenStable();
@@ -199,7 +213,11 @@ describe('GoalPage', () => {
   it('shows a draft the baselines activation would freeze, flagging a missing and a <5 value', async () => {
     const draft = goalDetail({ status: 'DRAFT', progress: null });
     const { element, service } = await render(STEERING_PERMISSIONS, draft);
-    expect(service.baselinePreview).toHaveBeenCalledWith('c1', UNEMPLOYED.code, '2025-09', ['1283', '1282', '1275']);
+    expect(service.baselinePreview).toHaveBeenCalledWith('c1', UNEMPLOYED.code, '2025-09', [
+      '1283',
+      '1282',
+      '1275',
+    ]);
     const rows = Array.from(element.querySelectorAll('[data-testid="baseline-preview"] tbody tr'));
     expect(rows.map(cells)).toEqual([
       ['Helsingborg', '240', ''],
@@ -231,7 +249,10 @@ describe('GoalPage', () => {
       reader.onload = () => resolve(reader.result as string);
       reader.readAsText(blob as unknown as Blob);
     });
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(
       'Kommun,Kommunkod,Utgångsläge,Senaste värde,Period för senaste värde,Förändring,Förändring (%),' +
         'Målvärde,Förväntat i dag,Andel av målet nått (%),Status,Anmärkningar',

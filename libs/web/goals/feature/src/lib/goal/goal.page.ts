@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -28,9 +37,9 @@ import {
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { formatDateTime, injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
 import type { GoalState } from '@kraftsamling/web/shared/graphql';
-import { isRetryable, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
+import { loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
 import { filter, forkJoin, map, switchMap } from 'rxjs';
 import { BaselinePreviewComponent } from '../shared/baseline-preview.component';
 import { goalIndicator, targetText } from '../shared/goal-text';
@@ -56,8 +65,7 @@ import {
     MatAnchor,
     MatButton,
     TranslocoPipe,
-    LoadingStateComponent,
-    ErrorStateComponent,
+    PageStateComponent,
     GoalStatusComponent,
     GoalTableComponent,
     GoalChartComponent,
@@ -107,7 +115,9 @@ export class GoalPage {
   });
   readonly goal = computed(() => this.data()?.goal ?? null);
   readonly permissions = computed(() => goalPermissions(this.data()?.collaboration.myPermissions));
-  readonly indicator = computed(() => goalIndicator(this.data()?.catalogue ?? [], this.goal()?.indicatorCode ?? ''));
+  readonly indicator = computed(() =>
+    goalIndicator(this.data()?.catalogue ?? [], this.goal()?.indicatorCode ?? ''),
+  );
   readonly unit = computed(() => this.indicator().unit);
   readonly indicatorName = computed(() => this.indicator().name(this.language()));
   readonly target = computed(() => {
@@ -166,7 +176,9 @@ export class GoalPage {
     () => new Map((this.data()?.records.members ?? []).map((member) => [member.areaCode, member.areaName])),
   );
   readonly inScope = computed(() => (this.data()?.records.members ?? []).filter((member) => member.inScope));
-  readonly outOfScope = computed(() => (this.data()?.records.members ?? []).filter((member) => !member.inScope));
+  readonly outOfScope = computed(() =>
+    (this.data()?.records.members ?? []).filter((member) => !member.inScope),
+  );
   readonly previewRequest = computed(() => {
     const data = this.data();
     if (!data || data.goal.status !== 'DRAFT') return null;
@@ -178,7 +190,6 @@ export class GoalPage {
     };
   });
   protected readonly closingStates = CLOSING_STATES;
-  protected readonly retryable = isRetryable;
 
   constructor() {
     // The title names the goal.
@@ -188,7 +199,8 @@ export class GoalPage {
     });
   }
 
-  private readonly t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+  private readonly t = (key: string, params?: Record<string, unknown>) =>
+    this.transloco.translate(key, params);
 
   figure(quantity: Parameters<typeof formatQuantity>[0]): string {
     return formatQuantity(quantity, this.unit(), this.language()) || this.t('goals.value.missing');
@@ -245,15 +257,18 @@ export class GoalPage {
     if (!data) return;
     this.actionError.set(null);
     this.dialog
-      .open<RebaselineDialogComponent, RebaselineDialogData, RebaselineDialogResult>(RebaselineDialogComponent, {
-        data: {
-          collaborationId: data.collaboration.id,
-          goal: data.goal,
-          members: this.inScope().map(({ areaCode, areaName }) => ({ areaCode, areaName })),
+      .open<RebaselineDialogComponent, RebaselineDialogData, RebaselineDialogResult>(
+        RebaselineDialogComponent,
+        {
+          data: {
+            collaborationId: data.collaboration.id,
+            goal: data.goal,
+            members: this.inScope().map(({ areaCode, areaName }) => ({ areaCode, areaName })),
+          },
+          width: '36rem',
+          maxWidth: '95vw',
         },
-        width: '36rem',
-        maxWidth: '95vw',
-      })
+      )
       .afterClosed()
       .subscribe((changed) => {
         if (changed) this.announce('goals.rebaseline.success');

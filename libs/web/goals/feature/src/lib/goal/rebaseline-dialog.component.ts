@@ -3,7 +3,14 @@ import { FormControl, FormGroup, ValidatorFn, Validators } from '@angular/forms'
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { GoalService, GoalWritten } from '@kraftsamling/web/goals/data-access';
-import { DIALOG_IMPORTS, FORM_IMPORTS, TEXT_FIELD_IMPORTS, serverError, serverValidatedForm, textErrorKey } from '../shared/form-kit';
+import {
+  DIALOG_IMPORTS,
+  FORM_IMPORTS,
+  TEXT_FIELD_IMPORTS,
+  serverError,
+  serverValidatedForm,
+  textErrorKey,
+} from '@kraftsamling/web/shared/forms';
 
 export const REBASELINE_REASON_MAX = 2000;
 const ALL = '*';
@@ -49,7 +56,13 @@ const requiredText: ValidatorFn = (control) =>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'goals.rebaseline.period' | transloco }}</mat-label>
-            <input matInput formControlName="baselinePeriod" required autocomplete="off" data-testid="rebaseline-period" />
+            <input
+              matInput
+              formControlName="baselinePeriod"
+              required
+              autocomplete="off"
+              data-testid="rebaseline-period"
+            />
             <mat-hint>{{ 'goals.rebaseline.periodHint' | transloco }}</mat-hint>
             <mat-error>{{
               errorKey('baselinePeriod', 'goals.editor.errors.baselinePeriod')
@@ -58,7 +71,13 @@ const requiredText: ValidatorFn = (control) =>
           </mat-form-field>
           <mat-form-field>
             <mat-label>{{ 'goals.rebaseline.reason' | transloco }}</mat-label>
-            <textarea matInput formControlName="reason" rows="3" required data-testid="rebaseline-reason"></textarea>
+            <textarea
+              matInput
+              formControlName="reason"
+              rows="3"
+              required
+              data-testid="rebaseline-reason"
+            ></textarea>
             <mat-hint>{{ 'goals.rebaseline.reasonHint' | transloco }}</mat-hint>
             <mat-error>{{
               errorKey('reason', 'goals.rebaseline.errors.reason') | transloco: { message: server('reason') }
@@ -67,8 +86,15 @@ const requiredText: ValidatorFn = (control) =>
         </div>
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-button type="button" (click)="dialogRef.close()">{{ 'common.cancel' | transloco }}</button>
-        <button mat-flat-button type="submit" [attr.aria-disabled]="submission.busy()" data-testid="rebaseline-submit">
+        <button mat-button type="button" (click)="dialogRef.close()">
+          {{ 'common.cancel' | transloco }}
+        </button>
+        <button
+          mat-flat-button
+          type="submit"
+          [attr.aria-disabled]="submission.busy()"
+          data-testid="rebaseline-submit"
+        >
           {{ (submission.busy() ? 'common.saving' : 'goals.rebaseline.submit') | transloco }}
         </button>
       </mat-dialog-actions>

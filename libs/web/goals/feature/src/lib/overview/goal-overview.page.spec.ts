@@ -88,14 +88,19 @@ describe('GoalOverviewPage', () => {
 
   it('says so when there is no active goal', async () => {
     const { element } = await render(VIEWER_PERMISSIONS, of([]));
-    expect(text(element.querySelector('[data-testid="no-active-goals"]'))).toBe('Det finns inga aktiva mål ännu.');
+    expect(text(element.querySelector('[data-testid="no-active-goals"]'))).toBe(
+      'Det finns inga aktiva mål ännu.',
+    );
   });
 
   it('shows the error without a retry when the collaboration is not the user’s', async () => {
     const forbidden = new CombinedGraphQLErrors({ data: null }, [
       { message: 'x', extensions: { code: 'FORBIDDEN' } },
     ]);
-    const { element } = await render(VIEWER_PERMISSIONS, throwError(() => forbidden));
+    const { element } = await render(
+      VIEWER_PERMISSIONS,
+      throwError(() => forbidden),
+    );
     expect(text(element.querySelector('[role="alert"]'))).toContain('Du har inte behörighet');
     expect(element.querySelector('.ks-goal-card')).toBeNull();
   });

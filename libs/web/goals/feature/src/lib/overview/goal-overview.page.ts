@@ -12,9 +12,9 @@ import {
 import { GoalStatusComponent, formatQuantity } from '@kraftsamling/web/goals/ui';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
-import { isRetryable, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { forkJoin, map, switchMap } from 'rxjs';
 import { goalIndicator, targetText } from '../shared/goal-text';
 
@@ -25,128 +25,127 @@ import { goalIndicator, targetText } from '../shared/goal-text';
  */
 @Component({
   selector: 'ks-goal-overview-page',
-  imports: [RouterLink, MatAnchor, TranslocoPipe, LoadingStateComponent, ErrorStateComponent, GoalStatusComponent],
+  imports: [RouterLink, MatAnchor, TranslocoPipe, PageStateComponent, GoalStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    @if (current.status === 'loading') {
-      <ks-loading-state labelKey="goals.overview.loading" />
-    } @else if (current.status === 'error') {
-      <h1>{{ 'goals.titles.overview' | transloco }}</h1>
-      <ks-error-state
-        [messageKey]="current.error.messageKey"
-        [retryable]="retryable(current.error)"
-        [homeLink]="true"
-        (retry)="page.reload(false)"
-      />
-    } @else {
-      <div class="ks-page-header">
-        <h1>{{ 'goals.overview.heading' | transloco }}</h1>
-        <p class="ks-lead">{{ 'goals.overview.lead' | transloco: { name: current.data.collaboration.name } }}</p>
-        @if (permissions().canManage) {
-          <p>
-            <a mat-flat-button [routerLink]="['/s', slug(), 'mal', 'nytt']" data-testid="new-goal">
-              {{ 'goals.overview.new' | transloco }}
-            </a>
+    <ks-page-state
+      [state]="current"
+      headingKey="goals.titles.overview"
+      loadingKey="goals.overview.loading"
+      (retry)="page.reload(false)"
+    >
+      @if (current.status === 'ready') {
+        <div class="ks-page-header">
+          <h1>{{ 'goals.overview.heading' | transloco }}</h1>
+          <p class="ks-lead">
+            {{ 'goals.overview.lead' | transloco: { name: current.data.collaboration.name } }}
           </p>
-        }
-      </div>
+          @if (permissions().canManage) {
+            <p>
+              <a mat-flat-button [routerLink]="['/s', slug(), 'mal', 'nytt']" data-testid="new-goal">
+                {{ 'goals.overview.new' | transloco }}
+              </a>
+            </p>
+          }
+        </div>
 
-      <section class="ks-section" aria-labelledby="goals-active-heading">
-        <h2 id="goals-active-heading">{{ 'goals.overview.active' | transloco }}</h2>
-        @if (active().length) {
-          <ul role="list" class="ks-goal-cards">
-            @for (goal of active(); track goal.id) {
-              <li class="ks-card ks-goal-card" [attr.data-goal]="goal.id">
-                <h3>
-                  <a [routerLink]="['/s', slug(), 'mal', goal.id]">{{ goal.title }}</a>
-                </h3>
-                @if (goal.progress; as progress) {
-                  @let total = progress.collaboration;
-                  <p class="ks-goal-card__status">
-                    <ks-goal-status [status]="total.status" />
-                  </p>
-                  <dl class="ks-goal-card__figures">
-                    <div>
-                      <dt>{{ 'goals.overview.latest' | transloco }}</dt>
-                      <dd>
-                        {{ figure(goal, total.latest) }}
-                        @if (total.latestPeriod) {
-                          <span class="ks-muted">({{ period(total.latestPeriod) }})</span>
+        <section class="ks-section" aria-labelledby="goals-active-heading">
+          <h2 id="goals-active-heading">{{ 'goals.overview.active' | transloco }}</h2>
+          @if (active().length) {
+            <ul role="list" class="ks-goal-cards">
+              @for (goal of active(); track goal.id) {
+                <li class="ks-card ks-goal-card" [attr.data-goal]="goal.id">
+                  <h3>
+                    <a [routerLink]="['/s', slug(), 'mal', goal.id]">{{ goal.title }}</a>
+                  </h3>
+                  @if (goal.progress; as progress) {
+                    @let total = progress.collaboration;
+                    <p class="ks-goal-card__status">
+                      <ks-goal-status [status]="total.status" />
+                    </p>
+                    <dl class="ks-goal-card__figures">
+                      <div>
+                        <dt>{{ 'goals.overview.latest' | transloco }}</dt>
+                        <dd>
+                          {{ figure(goal, total.latest) }}
+                          @if (total.latestPeriod) {
+                            <span class="ks-muted">({{ period(total.latestPeriod) }})</span>
+                          }
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>{{ 'goals.overview.target' | transloco }}</dt>
+                        <dd>{{ figure(goal, total.target) }} ({{ period(goal.targetPeriod) }})</dd>
+                      </div>
+                      <div>
+                        <dt>{{ 'goals.overview.baseline' | transloco }}</dt>
+                        <dd>{{ figure(goal, total.baseline) }} ({{ period(goal.baselinePeriod) }})</dd>
+                      </div>
+                      <div>
+                        <dt>{{ 'goals.overview.expected' | transloco }}</dt>
+                        <dd>{{ figure(goal, total.expected) }}</dd>
+                      </div>
+                    </dl>
+                    <p class="ks-muted ks-goal-card__target">{{ target(goal) }}</p>
+                    @let behind = behindOf(goal);
+                    @if (behind.length) {
+                      <p class="ks-goal-card__behind-heading">{{ 'goals.overview.behind' | transloco }}</p>
+                      <ul class="ks-goal-card__behind" data-testid="furthest-behind">
+                        @for (member of behind; track member.areaCode) {
+                          <li>
+                            {{ member.areaName }}:
+                            <ks-goal-status [status]="member.status" />
+                          </li>
                         }
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{{ 'goals.overview.target' | transloco }}</dt>
-                      <dd>{{ figure(goal, total.target) }} ({{ period(goal.targetPeriod) }})</dd>
-                    </div>
-                    <div>
-                      <dt>{{ 'goals.overview.baseline' | transloco }}</dt>
-                      <dd>{{ figure(goal, total.baseline) }} ({{ period(goal.baselinePeriod) }})</dd>
-                    </div>
-                    <div>
-                      <dt>{{ 'goals.overview.expected' | transloco }}</dt>
-                      <dd>{{ figure(goal, total.expected) }}</dd>
-                    </div>
-                  </dl>
-                  <p class="ks-muted ks-goal-card__target">{{ target(goal) }}</p>
-                  @let behind = behindOf(goal);
-                  @if (behind.length) {
-                    <p class="ks-goal-card__behind-heading">{{ 'goals.overview.behind' | transloco }}</p>
-                    <ul class="ks-goal-card__behind" data-testid="furthest-behind">
-                      @for (member of behind; track member.areaCode) {
-                        <li>
-                          {{ member.areaName }}:
-                          <ks-goal-status [status]="member.status" />
-                        </li>
-                      }
-                    </ul>
+                      </ul>
+                    } @else {
+                      <p>{{ 'goals.overview.noneBehind' | transloco }}</p>
+                    }
                   } @else {
-                    <p>{{ 'goals.overview.noneBehind' | transloco }}</p>
+                    <p>{{ 'goals.overview.noProgress' | transloco }}</p>
                   }
-                } @else {
-                  <p>{{ 'goals.overview.noProgress' | transloco }}</p>
-                }
-              </li>
-            }
-          </ul>
-        } @else {
-          <p class="ks-card" data-testid="no-active-goals">{{ 'goals.overview.noActive' | transloco }}</p>
-        }
-      </section>
-
-      @if (permissions().canManage) {
-        <section class="ks-section" aria-labelledby="goals-drafts-heading">
-          <h2 id="goals-drafts-heading">{{ 'goals.overview.drafts' | transloco }}</h2>
-          @if (drafts().length) {
-            <ul class="ks-plain-list" data-testid="draft-goals">
-              @for (goal of drafts(); track goal.id) {
-                <li>
-                  <a [routerLink]="['/s', slug(), 'mal', goal.id]">{{ goal.title }}</a>
-                  <span class="ks-muted"> · {{ target(goal) }}</span>
                 </li>
               }
             </ul>
           } @else {
-            <p>{{ 'goals.overview.noDrafts' | transloco }}</p>
+            <p class="ks-card" data-testid="no-active-goals">{{ 'goals.overview.noActive' | transloco }}</p>
           }
         </section>
-      }
 
-      @if (ended().length) {
-        <section class="ks-section" aria-labelledby="goals-ended-heading">
-          <h2 id="goals-ended-heading">{{ 'goals.overview.ended' | transloco }}</h2>
-          <ul class="ks-plain-list">
-            @for (goal of ended(); track goal.id) {
-              <li>
-                <a [routerLink]="['/s', slug(), 'mal', goal.id]">{{ goal.title }}</a>
-                <span class="ks-muted"> · {{ 'goals.state.' + goal.status | transloco }}</span>
-              </li>
+        @if (permissions().canManage) {
+          <section class="ks-section" aria-labelledby="goals-drafts-heading">
+            <h2 id="goals-drafts-heading">{{ 'goals.overview.drafts' | transloco }}</h2>
+            @if (drafts().length) {
+              <ul class="ks-plain-list" data-testid="draft-goals">
+                @for (goal of drafts(); track goal.id) {
+                  <li>
+                    <a [routerLink]="['/s', slug(), 'mal', goal.id]">{{ goal.title }}</a>
+                    <span class="ks-muted"> · {{ target(goal) }}</span>
+                  </li>
+                }
+              </ul>
+            } @else {
+              <p>{{ 'goals.overview.noDrafts' | transloco }}</p>
             }
-          </ul>
-        </section>
+          </section>
+        }
+
+        @if (ended().length) {
+          <section class="ks-section" aria-labelledby="goals-ended-heading">
+            <h2 id="goals-ended-heading">{{ 'goals.overview.ended' | transloco }}</h2>
+            <ul class="ks-plain-list">
+              @for (goal of ended(); track goal.id) {
+                <li>
+                  <a [routerLink]="['/s', slug(), 'mal', goal.id]">{{ goal.title }}</a>
+                  <span class="ks-muted"> · {{ 'goals.state.' + goal.status | transloco }}</span>
+                </li>
+              }
+            </ul>
+          </section>
+        }
       }
-    }
+    </ks-page-state>
   `,
   styles: `
     .ks-goal-cards {
@@ -181,7 +180,8 @@ import { goalIndicator, targetText } from '../shared/goal-text';
     .ks-goal-card__behind {
       margin: 0;
       padding-inline-start: 1.25rem;
-    }
+      }
+    </ks-page-state>
   `,
 })
 export class GoalOverviewPage {
@@ -218,8 +218,6 @@ export class GoalOverviewPage {
   readonly ended = computed(
     () => this.data()?.goals.filter((goal) => goal.status !== 'ACTIVE' && goal.status !== 'DRAFT') ?? [],
   );
-
-  protected readonly retryable = isRetryable;
 
   private unit(goal: GoalSummary): string {
     return goalIndicator(this.data()?.catalogue ?? [], goal.indicatorCode).unit;

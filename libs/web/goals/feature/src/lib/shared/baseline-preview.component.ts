@@ -50,7 +50,9 @@ export function previewFlag(member: PreviewMember): 'missing' | 'bounded' | null
       <div class="ks-table-scroll">
         <table class="ks-table" data-testid="baseline-preview">
           <caption class="ks-caption">
-            {{ 'goals.preview.caption' | transloco: { period: period() } }}
+            {{
+              'goals.preview.caption' | transloco: { period: period() }
+            }}
           </caption>
           <thead>
             <tr>

@@ -17,7 +17,9 @@ export function targetText(
   const exact = (value: number) => ({ value, low: value, high: value });
   switch (goal.targetKind) {
     case 'RELATIVE_CHANGE':
-      return t('goals.target.RELATIVE_CHANGE', { value: formatShare(exact(goal.targetValue), language, true) });
+      return t('goals.target.RELATIVE_CHANGE', {
+        value: formatShare(exact(goal.targetValue), language, true),
+      });
     case 'ABSOLUTE_CHANGE':
       return t('goals.target.ABSOLUTE_CHANGE', {
         value: formatSignedQuantity(exact(goal.targetValue), unit, language),
