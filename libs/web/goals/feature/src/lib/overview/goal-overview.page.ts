@@ -180,8 +180,7 @@ import { goalIndicator, targetText } from '../shared/goal-text';
     .ks-goal-card__behind {
       margin: 0;
       padding-inline-start: 1.25rem;
-      }
-    </ks-page-state>
+    }
   `,
 })
 export class GoalOverviewPage {
