@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { GoalService } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
@@ -28,6 +29,7 @@ describe('application routes', () => {
           },
         },
         { provide: IndicatorService, useValue: { indicators: () => of([]) } },
+        { provide: GoalService, useValue: { goals: () => of([]) } },
         {
           provide: CollaborationService,
           useValue: {
@@ -72,6 +74,22 @@ describe('application routes', () => {
     expect(TestBed.inject(Location).path()).toBe('/s/familjen-helsingborg');
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Familjen Helsingborg');
     expect(TestBed.inject(Title).getTitle()).toBe('Översikt – Familjen Helsingborg – Kraftsamling');
+  });
+
+  it('serves the steering overview at /s/:slug/mal with a translated title', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/mal');
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Mål');
+    expect(TestBed.inject(Title).getTitle()).toBe('Mål – Familjen Helsingborg – Kraftsamling');
+  });
+
+  it('shows "no access" at /s/:slug/mal/nytt without goal:manage', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/mal/nytt');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="no-access"]')?.textContent).toContain(
+      'Bara styrgruppens ledamöter och samordnare kan skapa och ändra mål.',
+    );
   });
 
   it('shows "no access" at /s/:slug/medlemmar without member:manage', async () => {
