@@ -469,4 +469,31 @@ describe('decisions', () => {
     );
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
   });
+
+  it('lists an open decision without a due date as not overdue, after the overdue ones', async () => {
+    const created = await gql(
+      `mutation ($input: CreateDecisionInput!) { createDecision(input: $input) { id overdue } }`,
+      {
+        input: {
+          collaborationId: FH_ID,
+          title: 'Resultaten följs upp löpande (test)',
+          decidedOn: '2026-10-02',
+        },
+      },
+      { token: await tokenFor('styrgrupp') },
+    );
+    expect(created.data!['createDecision']).toMatchObject({ overdue: false });
+    const log = await gql(
+      `query ($collaborationId: ID!) { decisions(collaborationId: $collaborationId) { id overdue dueOn } }`,
+      { collaborationId: FH_ID },
+      { token: await tokenFor('helsingborg') },
+    );
+    expect(log.errors).toBeUndefined();
+    const decisions = log.data!['decisions'] as { id: string; overdue: boolean }[];
+    expect(decisions.find((d) => d.id === created.data!['createDecision'].id)).toMatchObject({
+      overdue: false,
+    });
+    const firstNotOverdue = decisions.findIndex((d) => !d.overdue);
+    expect(decisions.slice(firstNotOverdue).every((d) => !d.overdue)).toBe(true);
+  });
 });
