@@ -87,6 +87,9 @@ describe('GoalPage', () => {
       '−50 % från varje kommuns utgångsläge',
     );
     expect(text(element.querySelector('[data-testid="goal-groups"]'))).toBe('Arbetsmarknad');
+    expect(text(element.querySelector('[data-testid="goal-thresholds"]'))).toBe(
+      'I fas från −5 %, riskerar från −20 % av den planerade förändringen',
+    );
     expect(text(element.querySelector('[data-testid="summary-baseline"]'))).toBe('341–344');
   });
 

@@ -33,6 +33,7 @@ import {
   GoalTableRowView,
   GoalTableSort,
   formatQuantity,
+  formatShare,
 } from '@kraftsamling/web/goals/ui';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { formatDateTime, injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
@@ -204,6 +205,11 @@ export class GoalPage {
 
   figure(quantity: Parameters<typeof formatQuantity>[0]): string {
     return formatQuantity(quantity, this.unit(), this.language()) || this.t('goals.value.missing');
+  }
+
+  /** A threshold (a fraction of the planned change) as a signed percentage: "−5 %". */
+  share(fraction: number): string {
+    return formatShare({ value: fraction, low: fraction, high: fraction }, this.language(), true);
   }
 
   period(code: string | null | undefined): string {
