@@ -158,12 +158,59 @@ test.describe('shared goals', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  test('the steering group sets up a draft, sees the baselines activation would freeze, and saves it', async ({
+    page,
+  }) => {
+    await signIn(page, 'styrgrupp');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.getByTestId('nav-goals').click();
+    await page.getByTestId('new-goal').click();
+    await expect(page).toHaveURL(new RegExp(`${FH}/mal/nytt$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Nytt mål' })).toBeVisible();
+    const form = page.getByTestId('goal-form');
+    // Refused as incomplete, with the reason at each field.
+    await form.getByRole('button', { name: 'Skapa utkast' }).click();
+    await expect(form.getByText('Ge målet en titel.')).toBeVisible();
+    await expect(form.getByText('Välj ett nyckeltal.')).toBeVisible();
+    await expectAccessible(page, 'the goal editor with errors');
+
+    await form.getByLabel('Titel').fill('Färre långtidsarbetslösa utrikes födda kvinnor');
+    await form.getByRole('combobox', { name: 'Nyckeltal' }).click();
+    await page.getByRole('option', { name: /^Inskrivna arbetslösa, utrikes födda kvinnor \(BAS/ }).click();
+    await form.getByLabel('Period för utgångsläge').fill(BASELINE);
+    await form.getByLabel('Måldatum (period)').fill(addPeriods(BASELINE, 36));
+    await form.getByLabel('Förändring (%)').fill('-30');
+    await form.getByRole('checkbox', { name: 'Arbetsmarknad' }).check();
+    await page.getByTestId('goal-preview').click();
+    const preview = page.getByTestId('baseline-preview');
+    await expect(preview.locator('tr[data-area="1283"]')).toContainText('240');
+    await expect(preview.locator('tr[data-area="1275"]')).toContainText('Osäkert (<5)');
+    await expect(preview.locator('tr[data-area="1260"]')).toContainText('Värde saknas');
+    await expect(page.getByTestId('preview-problems')).toContainText('2 kommuner saknar värde');
+    await expectAccessible(page, 'the goal editor with the baseline preview');
+
+    await form.getByRole('button', { name: 'Skapa utkast' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Färre långtidsarbetslösa utrikes födda kvinnor' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('goal-state')).toHaveText('Utkast');
+    await expect(page.getByTestId('goal-activate')).toBeVisible();
+    await expect(page.getByTestId('baseline-preview').locator('tr[data-area="1283"]')).toContainText('240');
+    await expectAccessible(page, 'a draft goal');
+    await page.getByRole('link', { name: 'Alla mål' }).click();
+    await expect(page.getByTestId('draft-goals')).toContainText(
+      'Färre långtidsarbetslösa utrikes födda kvinnor',
+    );
+  });
+
   test('a municipal editor reads the goals without ways to change them', async ({ page }) => {
     await signIn(page, 'helsingborg');
     await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
     await page.getByTestId('nav-goals').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Mål' })).toBeVisible();
     await expect(page.getByTestId('new-goal')).toHaveCount(0);
+    await expect(page.getByTestId('draft-goals')).toHaveCount(0);
+    await expect(page.getByText('Färre långtidsarbetslösa utrikes födda kvinnor')).toHaveCount(0);
     await expectAccessible(page, 'the steering overview, read-only');
 
     await openGoal(page);

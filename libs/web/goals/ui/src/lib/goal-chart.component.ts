@@ -83,6 +83,14 @@ function prefersReducedMotion(): boolean {
     .ks-goal-chart__table {
       font-size: 0.875rem;
     }
+    @media print {
+      .ks-goal-chart {
+        height: 9.5rem;
+      }
+      .ks-goal-chart__data {
+        display: none;
+      }
+    }
   `,
 })
 export class GoalChartComponent {

@@ -62,6 +62,7 @@ import {
   styles: `
     .ks-goal-form {
       max-width: 56rem;
+      margin-bottom: 2rem;
     }
     .ks-wide-field,
     .ks-fieldset {
