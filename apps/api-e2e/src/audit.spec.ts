@@ -349,6 +349,38 @@ describe('audit: one event per mutation, none when it is refused', () => {
     );
   });
 
+  mutationTest('savePeerSet', async () => {
+    const doc = 'mutation ($input: SavePeerSetInput!) { savePeerSet(input: $input) { id version } }';
+    const input = { title: 'Lika kommuner', areaCodes: ['1283', '1280', '0180'], shared: true };
+    await refused(doc, { ...input, areaCodes: ['1283', '9999'] }, 'BAD_USER_INPUT');
+    const created = await succeeds('savePeerSet', doc, input, 'peer_set.created');
+    await refused(doc, { ...input, peerSetId: created.id, expectedVersion: created.version + 5 }, 'CONFLICT');
+    const updated = await succeeds(
+      'savePeerSet',
+      doc,
+      {
+        ...input,
+        title: 'Lika kommuner i södra Sverige',
+        peerSetId: created.id,
+        expectedVersion: created.version,
+      },
+      'peer_set.updated',
+    );
+    made['peerSet'] = updated.id;
+    versions['peerSet'] = updated.version;
+  });
+
+  mutationTest('deletePeerSet', async () => {
+    const doc = 'mutation ($input: DeletePeerSetInput!) { deletePeerSet(input: $input) }';
+    await refused(doc, { peerSetId: made['peerSet'], expectedVersion: versions['peerSet']! + 5 }, 'CONFLICT');
+    await succeeds(
+      'deletePeerSet',
+      doc,
+      { peerSetId: made['peerSet'], expectedVersion: versions['peerSet'] },
+      'peer_set.deleted',
+    );
+  });
+
   mutationTest('undoOfficialImport', async () => {
     // An official batch (no collaboration): imported by a steward, then undone.
     const form = new FormData();

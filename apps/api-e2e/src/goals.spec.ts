@@ -470,30 +470,34 @@ describe('decisions', () => {
     expect(errorCodes(stale)).toEqual(['CONFLICT']);
   });
 
-  it('lists an open decision without a due date as not overdue, after the overdue ones', async () => {
-    const created = await gql(
+  it('lists the log for every member, a decision without a due date never overdue', async () => {
+    const open = await gql(
       `mutation ($input: CreateDecisionInput!) { createDecision(input: $input) { id overdue } }`,
       {
         input: {
           collaborationId: FH_ID,
-          title: 'Resultaten följs upp löpande (test)',
-          decidedOn: '2026-10-02',
+          title: 'Uppföljning utan slutdatum (test)',
+          decidedOn: '2026-10-01',
         },
       },
       { token: await tokenFor('styrgrupp') },
     );
-    expect(created.data!['createDecision']).toMatchObject({ overdue: false });
+    expect(open.errors).toBeUndefined();
+    expect(open.data!['createDecision'].overdue).toBe(false);
     const log = await gql(
-      `query ($collaborationId: ID!) { decisions(collaborationId: $collaborationId) { id overdue dueOn } }`,
-      { collaborationId: FH_ID },
+      `query ($c: ID!) { decisions(collaborationId: $c) { id overdue dueOn } }`,
+      { c: FH_ID },
       { token: await tokenFor('helsingborg') },
     );
     expect(log.errors).toBeUndefined();
-    const decisions = log.data!['decisions'] as { id: string; overdue: boolean }[];
-    expect(decisions.find((d) => d.id === created.data!['createDecision'].id)).toMatchObject({
-      overdue: false,
-    });
-    const firstNotOverdue = decisions.findIndex((d) => !d.overdue);
-    expect(decisions.slice(firstNotOverdue).every((d) => !d.overdue)).toBe(true);
+    const listed = log.data!['decisions'].find((d: any) => d.id === open.data!['createDecision'].id);
+    expect(listed).toEqual({ id: open.data!['createDecision'].id, overdue: false, dueOn: null });
+    const overdueOnly = await gql(
+      `query ($c: ID!) { decisions(collaborationId: $c, overdueOnly: true) { id overdue } }`,
+      { c: FH_ID },
+      { token: await tokenFor('helsingborg') },
+    );
+    expect(overdueOnly.errors).toBeUndefined();
+    expect(overdueOnly.data!['decisions'].every((d: any) => d.overdue)).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AuditLogModule } from '@kraftsamling/api/audit';
 import { CollaborationsModule } from '@kraftsamling/api/collaborations';
+import { ComparisonsModule } from '@kraftsamling/api/comparisons';
 import { AuditModule } from '@kraftsamling/api/core/audit';
 import { AuthModule, RequestAuthenticator, type AuthenticatedRequest } from '@kraftsamling/api/core/auth';
 import { DatabaseModule } from '@kraftsamling/api/core/database';
@@ -43,6 +44,7 @@ export const DOMAIN_MODULES = [
   UsersModule,
   IndicatorsModule,
   GoalsModule,
+  ComparisonsModule,
   AuditLogModule,
 ];
 

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPublishedPeerGroups } from '@kraftsamling/api/comparisons';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError } from '@kraftsamling/api/core/errors';
 import {
@@ -19,6 +20,7 @@ import {
   seedReferenceData,
 } from '@kraftsamling/api/core/database';
 import { seedDemoGoals } from '@kraftsamling/api/goals';
+import { parseKoladaMunicipalityGroups } from '@kraftsamling/api/statistics-formats';
 import {
   IMPORT_SOURCES,
   IndicatorImporter,
@@ -32,7 +34,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig, readDatabaseUrl, type ApiConfig } from './config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] | import … | undo-import --batch ID]
+const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] | import … | undo-import --batch ID | import-peer-groups --file PATH]
   serve           start the API (default), connected as DATABASE_URL (the API role)
   migrate         apply pending database migrations (as DATABASE_OWNER_URL, else DATABASE_URL)
   api-role        let DATABASE_URL's user log in as the API role, with DATABASE_URL's password
@@ -43,7 +45,9 @@ const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] |
                   [--published YYYY-MM-DD] [--max-mb 50] [--collaboration SLUG] [--confirm TOKEN]: import statistics: official
                   statistics, or with --collaboration a template of that collaboration's local figures (its
                   members only); --confirm TOKEN (from the dry run) overwrites values entered by hand
-  undo-import     --batch ID: undo an import batch, restoring the values it replaced`;
+  undo-import     --batch ID: undo an import batch, restoring the values it replaced
+  import-peer-groups --file PATH: load Kolada's groups of similar municipalities (/municipality_groups JSON)
+                  as published peer sets; a group loaded again is updated in place`;
 
 /** The operator's import command: progress on stderr, the report on stdout. */
 async function importCommand(args: string[]) {
@@ -281,6 +285,29 @@ async function main() {
           subject: `cli:${process.env['USER'] ?? 'operator'}`,
         });
         console.log(`undone: ${result.restored} values restored, ${result.removed} removed`);
+      });
+    }
+    case 'import-peer-groups': {
+      const { values } = parseArgs({ args: options, options: { file: { type: 'string' } } });
+      if (!values.file) throw new ConfigError(['--file is missing: name the /municipality_groups JSON file']);
+      const parsed = parseKoladaMunicipalityGroups(new Uint8Array(readFileSync(values.file)));
+      if (parsed.problems.length)
+        throw new ConfigError(
+          parsed.problems.map(
+            (p) => `${values.file}${p.location.path ? ` at ${p.location.path}` : ''}: ${p.message}`,
+          ),
+        );
+      return withDataSource(async (dataSource) => {
+        const report = await dataSource.transaction((manager) =>
+          loadPublishedPeerGroups(manager, new AuditWriter(), parsed.groups, {
+            userId: null,
+            subject: `cli:${process.env['USER'] ?? 'operator'}`,
+          }),
+        );
+        if (report.problems.length) throw new ConfigError([...report.problems, 'nothing written']);
+        console.log(
+          `peer groups: inserted ${report.inserted}, changed ${report.changed}, unchanged ${report.unchanged}`,
+        );
       });
     }
     default:

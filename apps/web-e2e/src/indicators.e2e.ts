@@ -69,6 +69,20 @@ test.describe('an agency analyst', () => {
     const october = table.getByRole('row', { name: /^oktober 2024/ }).getByRole('cell');
     await expect(october.nth(0)).toHaveText('7');
     await expect(october.nth(2)).toHaveText('45');
+    // The region: the eleven members taken together, worked out by hand. October: Helsingborg
+    // 45 + Bjuv 7 = 52, from 2 of the 11 municipalities, so marked with a footnote; September:
+    // 42 + "<5" is 43 to 46, shown as at least 43, never as a single smaller number.
+    await expect(table.getByRole('columnheader', { name: 'Regionen' })).toBeVisible();
+    await expect(october.last()).toHaveAccessibleName(/^52 \(2 av 11 kommuner\) \(fotnot 1\)$/);
+    await expect(september.last()).toHaveAccessibleName(
+      /^minst 43, högst 46 \(2 av 11 kommuner\) \(fotnot 2\)$/,
+    );
+    const notes = page.getByTestId('region-notes').getByRole('listitem');
+    await expect(notes.nth(0)).toContainText('oktober 2024: 2 av 11 kommuner har ett värde för perioden');
+    await expect(notes.nth(1)).toContainText('Minst 43, högst 46');
+    await expect(
+      page.getByRole('img', { name: /Regionen har ingen period där alla kommuner har ett exakt värde/ }),
+    ).toBeVisible();
     // Provenance: the value's description, shown as a tooltip on keyboard focus and on hover.
     const value = september.nth(2).locator('[tabindex="0"]');
     const provenance = /Källa: .*import [0-9a-f]+/;

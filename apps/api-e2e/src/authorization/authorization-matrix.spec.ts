@@ -82,6 +82,12 @@ describe('authorization matrix', () => {
       { token: await tokenFor('analytiker') },
     );
     expect(undone.errors).toBeUndefined();
+    // Official values the similarity probe measures by (men 55–64: no other test writes them).
+    fixtures.similarityBatchId = await uploadAs(
+      'analytiker',
+      'indicator_code,area_code,period,value\naf.bas.gamm.unemployed,1283,1998-01,40\naf.bas.gamm.unemployed,1282,1998-01,20\naf.bas.gamm.unemployed,1284,1998-01,30\n',
+      null,
+    );
     // Sandviken's own batch and audit events: no answer about Familjen Helsingborg may show them.
     fixtures.sandvikenBatchId = await uploadAs(
       'sandviken',
@@ -96,8 +102,13 @@ describe('authorization matrix', () => {
       { input: { collaborationId: SANDVIKEN_ID, batchId: fixtures.sandvikenBatchId } },
       { token: await tokenFor('sandviken') },
     );
+    await gql(
+      'mutation ($input: UndoOfficialImportInput!) { undoOfficialImport(input: $input) { status } }',
+      { input: { batchId: fixtures.similarityBatchId } },
+      { token: await tokenFor('analytiker') },
+    );
     await sql(`DELETE FROM import_batch WHERE id = ANY($1)`, [
-      [fixtures.undoneOfficialBatchId, fixtures.sandvikenBatchId],
+      [fixtures.undoneOfficialBatchId, fixtures.sandvikenBatchId, fixtures.similarityBatchId],
     ]);
   });
 

@@ -303,6 +303,35 @@ export const MATRIX: MatrixRow[] = [
     cells: allow([...FH_MEMBERS, 'platformAdmin']),
     checks: 'the member municipalities by default',
   },
+  {
+    operation: 'Query.comparison',
+    rule: inFh('indicator:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'the member municipalities compared; the country beside them',
+  },
+  {
+    operation: 'Query.similarMunicipalities',
+    rule: inFh('indicator:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'official values of municipalities only',
+  },
+  {
+    operation: 'Query.peerSets',
+    rule: inFh('indicator:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: 'published groups, the collaboration’s shared sets and the caller’s own only',
+  },
+  ...(
+    [
+      ['Mutation.savePeerSet', 'empty title'],
+      ['Mutation.deletePeerSet', 'expectedVersion 0'],
+    ] as const
+  ).map(([operation, why]): MatrixRow => ({
+    operation,
+    rule: inFh('indicator:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks: `anyone in the collaboration saves their own sets; allowed callers get BAD_USER_INPUT (${why}); nothing written`,
+  })),
   ...(
     [
       ['Mutation.createGoal', 'goal:manage', 'empty title'],

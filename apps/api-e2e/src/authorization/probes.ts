@@ -15,6 +15,8 @@ export interface Fixtures {
   undoneOfficialBatchId: string;
   /** Sandviken's own batch and its audit events: must never show in Familjen Helsingborg's answers */
   sandvikenBatchId: string;
+  /** official values of three member municipalities, for the similarity probe */
+  similarityBatchId: string;
 }
 
 export interface ProbeContext {
@@ -349,6 +351,55 @@ export const PROBES: Record<string, Probe> = {
       data['regionSeries'].areaCodes
         .filter((area: string) => !area.startsWith('12'))
         .map((area: string) => `area ${area}, not a member`),
+  ),
+  'Query.comparison': read(
+    `query ($input: ComparisonInput!) { comparison(input: $input) { areas { areaCode } country { areaCode } } }`,
+    {
+      input: {
+        collaborationId: FH_ID,
+        indicatorCode: 'af.bas.utrk.unemployed',
+        peers: { kind: 'MEMBERS' },
+        from: '2025-01',
+        to: '2025-12',
+      },
+    },
+    (data) =>
+      data['comparison'].areas
+        .filter((area: { areaCode: string }) => !area.areaCode.startsWith('12'))
+        .map((area: { areaCode: string }) => `area ${area.areaCode}, not a member`),
+  ),
+  'Query.similarMunicipalities': read(
+    `query ($input: SimilarMunicipalitiesInput!) { similarMunicipalities(input: $input) { similar { areaCode } } }`,
+    {
+      input: {
+        collaborationId: FH_ID,
+        areaCode: '1283',
+        indicatorCodes: ['af.bas.gamm.unemployed'],
+        period: '1998-01',
+      },
+    },
+    (data) =>
+      data['similarMunicipalities'].similar
+        .filter((area: { areaCode: string }) => !/^[0-9]{4}$/.test(area.areaCode) || area.areaCode === '0000')
+        .map((area: { areaCode: string }) => `area ${area.areaCode}, not a municipality`),
+  ),
+  'Query.peerSets': read(
+    `query ($c: ID!) { peerSets(collaborationId: $c) { id title shared mine } }`,
+    { c: FH_ID },
+    (data) =>
+      data['peerSets']
+        .filter((set: { shared: boolean; mine: boolean }) => !set.shared && !set.mine)
+        .map((set: { title: string }) => `someone else’s private set ${set.title}`),
+  ),
+  'Mutation.savePeerSet': mutation(
+    'mutation ($input: SavePeerSetInput!) { savePeerSet(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, title: '', areaCodes: ['1283'], shared: false }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.deletePeerSet': mutation(
+    'mutation ($input: DeletePeerSetInput!) { deletePeerSet(input: $input) }',
+    () => ({ collaborationId: FH_ID, peerSetId: NO_SUCH_BATCH, expectedVersion: 0 }),
+    'BAD_USER_INPUT',
   ),
   'Mutation.createGoal': mutation(
     'mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id } }',

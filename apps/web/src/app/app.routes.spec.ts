@@ -4,6 +4,7 @@ import { Title } from '@angular/platform-browser';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { DecisionService } from '@kraftsamling/web/decisions/data-access';
 import { GoalService } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
@@ -29,6 +30,7 @@ describe('application routes', () => {
           },
         },
         { provide: IndicatorService, useValue: { indicators: () => of([]) } },
+        { provide: DecisionService, useValue: { decisions: () => of([]), goals: () => of([]) } },
         { provide: GoalService, useValue: { goals: () => of([]) } },
         {
           provide: CollaborationService,
@@ -99,6 +101,14 @@ describe('application routes', () => {
       'Du har inte behörighet till den här sidan',
     );
     expect(TestBed.inject(Title).getTitle()).toBe('Ingen behörighet – Kraftsamling');
+  });
+
+  it('serves the decision log at /s/:slug/beslut', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/beslut');
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Beslut');
+    expect(TestBed.inject(Title).getTitle()).toBe('Beslut – Familjen Helsingborg – Kraftsamling');
   });
 
   it('serves the indicator catalogue at /s/:slug/nyckeltal', async () => {

@@ -9,6 +9,9 @@ const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
 /** The segment after /s/:slug of the goal pages (goalRoutes), named here for the same reason. */
 const GOAL_SECTIONS = ['mal'];
 
+/** The segment after /s/:slug of the decisions feature (decisionRoutes), named here for the same reason. */
+const DECISIONS_SECTION = 'beslut';
+
 /** Route titles are translation keys, translated by TranslatedTitleStrategy. */
 export const appRoutes: Routes = [
   {
@@ -26,6 +29,12 @@ export const appRoutes: Routes = [
       (_route: Route, segments: UrlSegment[]) => INDICATOR_SECTIONS.includes(segments[2]?.path ?? ''),
     ],
     loadChildren: () => import('@kraftsamling/web/indicators/feature').then((m) => m.indicatorRoutes),
+  },
+  {
+    // The decision log: /s/:slug/beslut, loaded only for that address.
+    path: 's',
+    canMatch: [(_route: Route, segments: UrlSegment[]) => segments[2]?.path === DECISIONS_SECTION],
+    loadChildren: () => import('@kraftsamling/web/decisions/feature').then((m) => m.decisionRoutes),
   },
   {
     // Goals: /s/:slug/mal…, loaded only for those addresses.

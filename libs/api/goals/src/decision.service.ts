@@ -8,15 +8,14 @@ import type { CreateDecisionInput, UpdateDecisionInput } from './inputs';
 import type { DecisionModel } from './models';
 
 // A decision is overdue while it is open or in progress and its due date has passed
-// (Swedish dates: the day ends in Stockholm, not in UTC). One without a due date is never
-// overdue: the test on due_on alone would be NULL there, which GraphQL's Boolean! refuses.
+// (Swedish dates: the day ends in Stockholm, not in UTC). One without a due date never is:
+// the IS NOT NULL keeps the comparison from yielding NULL for a non-null GraphQL field.
 const SELECT_DECISION = `
   SELECT d.id, d.collaboration_id AS "collaborationId", d.group_id AS "groupId", d.title, d.description,
          to_char(d.decided_on, 'YYYY-MM-DD') AS "decidedOn", d.owner_user_id AS "ownerUserId", u.name AS "ownerName",
          d.owner_organization_id AS "ownerOrganizationId", o.name AS "ownerOrganizationName",
          to_char(d.due_on, 'YYYY-MM-DD') AS "dueOn", d.status,
-         (d.status IN ('OPEN', 'IN_PROGRESS') AND d.due_on IS NOT NULL
-          AND d.due_on < (now() AT TIME ZONE 'Europe/Stockholm')::date) AS overdue,
+         (d.due_on IS NOT NULL AND d.status IN ('OPEN', 'IN_PROGRESS') AND d.due_on < (now() AT TIME ZONE 'Europe/Stockholm')::date) AS overdue,
          d.goal_id AS "goalId", d.version
     FROM decision d
     LEFT JOIN app_user u ON u.id = d.owner_user_id

@@ -10,3 +10,4 @@ export * from './local-indicator.service';
 export * from './region-series.service';
 export * from './region-series.models';
 export * from './file-parser';
+export * from './series-cost';

@@ -1,2 +1,3 @@
 export * from './parse-kolada';
 export * from './kpi-list';
+export * from './municipality-groups';

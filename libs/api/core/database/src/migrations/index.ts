@@ -4,6 +4,7 @@ import { MembershipInvitationsAndCoordinatorGuard1795520000000 } from './1795520
 import { RowLevelSecurity1795600000000 } from './1795600000000-row-level-security';
 import { InvitationsUnderRowLevelSecurity1795610000000 } from './1795610000000-invitations-under-row-level-security';
 import { Goals1795700000000 } from './1795700000000-goals';
+import { PeerSets1795800000000 } from './1795800000000-peer-sets';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RowLevelSecurity1795600000000,
   InvitationsUnderRowLevelSecurity1795610000000,
   Goals1795700000000,
+  PeerSets1795800000000,
 ];

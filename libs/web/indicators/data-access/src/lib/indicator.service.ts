@@ -10,6 +10,7 @@ import {
   IndicatorSource,
   IndicatorsGQL,
   OfficialImportBatchesGQL,
+  RegionSeriesGQL,
   UndoImportGQL,
   UndoImportInput,
   UndoOfficialImportGQL,
@@ -17,7 +18,7 @@ import {
   UpdateLocalIndicatorInput,
 } from '@kraftsamling/web/shared/graphql';
 import { Observable, map } from 'rxjs';
-import { EnterValuesResult, ImportBatch, Indicator, IndicatorSeries } from './models';
+import { EnterValuesResult, ImportBatch, Indicator, IndicatorSeries, RegionSeries } from './models';
 
 function required<T>(value: T | null | undefined): T {
   if (value == null) throw new Error('The API answered without data');
@@ -48,6 +49,7 @@ export function apiMessage(error: unknown): string | null {
 export class IndicatorService {
   private readonly indicatorsQuery = inject(IndicatorsGQL);
   private readonly seriesQuery = inject(IndicatorSeriesGQL);
+  private readonly regionSeriesQuery = inject(RegionSeriesGQL);
   private readonly batchesQuery = inject(ImportBatchesGQL);
   private readonly officialBatchesQuery = inject(OfficialImportBatchesGQL);
   private readonly undoImportMutation = inject(UndoImportGQL);
@@ -77,6 +79,24 @@ export class IndicatorService {
         fetchPolicy: 'network-only',
       })
       .pipe(map((result) => required(result.data?.indicatorSeries)));
+  }
+
+  /**
+   * The same indicator for the collaboration's member municipalities taken together: counts
+   * summed, a ratio recomputed from summed numerators and denominators, each period with how
+   * many members it covers and whether a part was only a range ("<5").
+   */
+  regionSeries(
+    collaborationId: string,
+    code: string,
+    options: Pick<SeriesOptions, 'from' | 'to'> = {},
+  ): Observable<RegionSeries> {
+    return this.regionSeriesQuery
+      .fetch({
+        variables: { collaborationId, code, from: options.from ?? null, to: options.to ?? null },
+        fetchPolicy: 'network-only',
+      })
+      .pipe(map((result) => required(result.data?.regionSeries)));
   }
 
   importBatches(collaborationId: string, limit = 100): Observable<ImportBatch[]> {

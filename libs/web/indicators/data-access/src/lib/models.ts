@@ -6,11 +6,14 @@ import type {
   IndicatorSeriesQuery,
   IndicatorSource,
   IndicatorsQuery,
+  RegionSeriesQuery,
 } from '@kraftsamling/web/shared/graphql';
 
 export type Indicator = IndicatorsQuery['indicators'][number];
 export type IndicatorSeries = IndicatorSeriesQuery['indicatorSeries'];
 export type AreaSeries = IndicatorSeries['areas'][number];
+/** The member municipalities taken together, from summed counts, with how many areas each period covers. */
+export type RegionSeries = RegionSeriesQuery['regionSeries'];
 export type ImportBatch = ImportBatchesQuery['importBatches'][number];
 export type EnterValuesResult = EnterValuesMutation['enterValues'];
 

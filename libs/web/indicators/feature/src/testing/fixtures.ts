@@ -1,6 +1,6 @@
 import type { Provider } from '@angular/core';
 import { MeStore, type CollaborationDetail } from '@kraftsamling/web/collaborations/data-access';
-import type { Indicator, IndicatorSeries } from '@kraftsamling/web/indicators/data-access';
+import type { Indicator, IndicatorSeries, RegionSeries } from '@kraftsamling/web/indicators/data-access';
 
 // Fictional test data. The municipality names and codes are the public SCB ones.
 const MUNICIPALITIES: [string, string][] = [
@@ -166,5 +166,21 @@ export function unemployedSeries(): IndicatorSeries {
         versions: [1, null, 1],
       },
     ],
+  };
+}
+
+/**
+ * The two municipalities of unemployedSeries() taken together, by hand: July 1234 + "<5" is
+ * 1235 to 1238; August only Helsingborg (1 of 2); September 1198 + 7 = 1205.
+ */
+export function unemployedRegion(): RegionSeries {
+  return {
+    areaCodes: ['1283', '1275'],
+    periods: ['2024-07', '2024-08', '2024-09'],
+    values: [null, 1250, 1205],
+    lowerBounds: [1235, null, null],
+    upperBounds: [1238, null, null],
+    included: [2, 1, 2],
+    incomplete: [false, true, false],
   };
 }

@@ -1,4 +1,4 @@
-import { unemployedSeries } from '../testing/series';
+import { unemployedRegion, unemployedSeries } from '../testing/series';
 import { ChartFormatting, lineChartOption } from './chart-option';
 import { seriesTable } from './series-table';
 
@@ -45,5 +45,53 @@ describe('lineChartOption', () => {
     );
     const many = { ...long, rows: Array.from({ length: 30 }, () => long.rows[0]) };
     expect((lineChartOption(many, format) as any).dataZoom).toHaveLength(2);
+  });
+});
+
+describe('lineChartOption with the region', () => {
+  const table = seriesTable(unemployedSeries(), { order: 'oldestFirst', region: unemployedRegion() });
+  const withRegion = (ownAxis: boolean) =>
+    lineChartOption(table, {
+      ...format,
+      region: { name: 'Regionen', ownAxis, text: (_table, row) => `region ${row}` },
+    }) as any;
+
+  it('adds the region as its own, labelled line after the areas', () => {
+    const option = withRegion(true);
+    expect(option.series.map((s: any) => s.name)).toEqual(['Helsingborg', 'Perstorp', 'Regionen']);
+    const line = option.series[2];
+    expect(line.lineStyle.width).toBeGreaterThan(option.series[0].lineStyle.width);
+    expect(line.lineStyle.type).toBe('dashed');
+  });
+
+  it('draws a range at its low end with a hollow marker and leaves a period with a member missing out', () => {
+    const line = withRegion(true).series[2];
+    expect(line.data).toEqual([{ value: 1235, symbol: 'emptyCircle', symbolSize: 11 }, null, 1205]);
+    expect(line.connectNulls).toBe(false);
+  });
+
+  it("puts summed counts on an axis of their own, a ratio on the areas' axis", () => {
+    const own = withRegion(true);
+    expect(own.yAxis).toHaveLength(2);
+    expect(own.yAxis[1].name).toBe('Regionen');
+    expect(own.series[2].yAxisIndex).toBe(1);
+    const shared = withRegion(false);
+    expect(Array.isArray(shared.yAxis)).toBe(false);
+    expect(shared.series[2].yAxisIndex).toBe(0);
+  });
+
+  it("uses the region's own text in the tooltip", () => {
+    const text = withRegion(true).tooltip.formatter([
+      { dataIndex: 1, seriesIndex: 2, seriesName: 'Regionen', marker: '', axisValueLabel: 'P2024-08' },
+    ]);
+    expect(text).toContain('Regionen: <strong>region 1</strong>');
+  });
+
+  it('draws no region line when the table has none', () => {
+    const option = lineChartOption(seriesTable(unemployedSeries(), { order: 'oldestFirst' }), {
+      ...format,
+      region: { name: 'Regionen', ownAxis: true, text: () => '' },
+    }) as any;
+    expect(option.series).toHaveLength(2);
   });
 });

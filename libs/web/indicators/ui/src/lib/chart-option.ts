@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { SeriesTable, plottedValue } from './series-table';
+import { SeriesTable, plottedValue, regionPlotted } from './series-table';
 
 /** Marker shapes, cycled per area so the lines differ by more than their colour. */
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'] as const;
@@ -14,6 +14,18 @@ export interface ChartFormatting {
   /** what the tooltip says for a cell that is not a plain number ("<5", "saknas") */
   cellText: (table: SeriesTable, rowIndex: number, areaIndex: number) => string | null;
   animation: boolean;
+  /** How to draw the region's line, when the table has a region column. */
+  region?: {
+    /** its name in the legend and the tooltip ("Regionen") */
+    name: string;
+    /**
+     * Its own axis on the right: a sum of counts is many times any one area's count and
+     * would flatten their lines; a recomputed ratio shares the areas' scale.
+     */
+    ownAxis: boolean;
+    /** what the tooltip says for the region's figure in a row (with "10 of 11", "at least") */
+    text: (table: SeriesTable, rowIndex: number) => string;
+  };
 }
 
 const escapeHtml = (text: string) =>
@@ -36,9 +48,14 @@ interface TooltipParam {
  */
 export function lineChartOption(table: SeriesTable, format: ChartFormatting): EChartsCoreOption {
   const zoom = table.rows.length > 24;
+  const region = table.region && format.region ? format.region : null;
+  const valueAxis = {
+    type: 'value',
+    axisLabel: { formatter: (value: number) => format.value(value) },
+  };
   return {
     animation: format.animation,
-    grid: { left: 8, right: 16, top: 16, bottom: zoom ? 96 : 56, containLabel: true },
+    grid: { left: 8, right: 16, top: region?.ownAxis ? 36 : 16, bottom: zoom ? 96 : 56, containLabel: true },
     legend: { type: 'scroll', bottom: zoom ? 48 : 0 },
     tooltip: {
       trigger: 'axis',
@@ -47,7 +64,10 @@ export function lineChartOption(table: SeriesTable, format: ChartFormatting): EC
         const list = Array.isArray(params) ? params : [params];
         if (!list.length) return '';
         const lines = list.map((param) => {
-          const text = format.cellText(table, param.dataIndex, param.seriesIndex) ?? '';
+          const text =
+            region && param.seriesIndex === table.areas.length
+              ? region.text(table, param.dataIndex)
+              : (format.cellText(table, param.dataIndex, param.seriesIndex) ?? '');
           return `${param.marker}${escapeHtml(param.seriesName)}: <strong>${escapeHtml(text)}</strong>`;
         });
         return [escapeHtml(list[0].axisValueLabel), ...lines].join('<br>');
@@ -58,26 +78,54 @@ export function lineChartOption(table: SeriesTable, format: ChartFormatting): EC
       boundaryGap: false,
       data: table.rows.map((row) => format.periodLabel(row.period)),
     },
-    yAxis: {
-      type: 'value',
-      axisLabel: { formatter: (value: number) => format.value(value) },
-    },
+    yAxis: region?.ownAxis
+      ? [valueAxis, { ...valueAxis, name: region.name, splitLine: { show: false } }]
+      : valueAxis,
     dataZoom: zoom
       ? [
           { type: 'inside', start: 0, end: 100 },
           { type: 'slider', bottom: 8, start: 0, end: 100 },
         ]
       : [],
-    series: table.areas.map((area, areaIndex) => ({
-      type: 'line',
-      name: area.areaName,
-      connectNulls: false,
-      showSymbol: table.rows.length <= 60,
-      symbol: SYMBOLS[areaIndex % SYMBOLS.length],
-      symbolSize: 7,
-      lineStyle: { width: 2, type: LINE_TYPES[Math.floor(areaIndex / SYMBOLS.length) % LINE_TYPES.length] },
-      emphasis: { focus: 'series' },
-      data: table.rows.map((row) => plottedValue(row.cells[areaIndex])),
-    })),
+    series: [
+      ...table.areas.map((area, areaIndex) => ({
+        type: 'line',
+        name: area.areaName,
+        connectNulls: false,
+        showSymbol: table.rows.length <= 60,
+        symbol: SYMBOLS[areaIndex % SYMBOLS.length],
+        symbolSize: 7,
+        lineStyle: { width: 2, type: LINE_TYPES[Math.floor(areaIndex / SYMBOLS.length) % LINE_TYPES.length] },
+        emphasis: { focus: 'series' },
+        data: table.rows.map((row) => plottedValue(row.cells[areaIndex])),
+      })),
+      ...(region ? [regionLine(table, region.name, region.ownAxis)] : []),
+    ],
+  };
+}
+
+/**
+ * The region's line: thicker, dark and dashed so it stands apart from every area's, with
+ * gaps where a member has no value (a partial sum drawn on the line would look like a fall),
+ * and a hollow marker where the figure is only a lower bound.
+ */
+function regionLine(table: SeriesTable, name: string, ownAxis: boolean) {
+  return {
+    type: 'line',
+    name,
+    yAxisIndex: ownAxis ? 1 : 0,
+    connectNulls: false,
+    showSymbol: true,
+    symbol: 'circle',
+    symbolSize: 9,
+    z: 3,
+    color: '#1b1b1f',
+    lineStyle: { width: 4, type: 'dashed' },
+    emphasis: { focus: 'series' },
+    data: table.rows.map((row) => {
+      const point = regionPlotted(row.region);
+      if (!point) return null;
+      return point.bound ? { value: point.value, symbol: 'emptyCircle', symbolSize: 11 } : point.value;
+    }),
   };
 }

@@ -4,7 +4,8 @@ import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { lineChartOption } from './chart-option';
 import { formatValue, formatValueWithUnit, periodLabel } from './formatting';
 import { injectLanguage } from './language';
-import { SeriesTable, summarise } from './series-table';
+import { regionText } from './region-text';
+import { SeriesTable, regionPlotted, summarise } from './series-table';
 
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -64,6 +65,17 @@ export class IndicatorChartComponent {
             return missing;
         }
       },
+      region: {
+        name: this.transloco.translate('indicators.region.name'),
+        // Counts summed over the areas dwarf each area's own; a ratio is on the same scale.
+        ownAxis: unit === 'COUNT',
+        text: (table, rowIndex) => {
+          const cell = table.rows[rowIndex]?.region;
+          return cell
+            ? regionText(cell, unit, language, (key, params) => this.transloco.translate(key, params))
+            : missing;
+        },
+      },
     });
   });
 
@@ -82,12 +94,26 @@ export class IndicatorChartComponent {
           low: formatValueWithUnit(summary.latest.lowest.value, unit, language),
         })
       : t('indicators.chart.noValues');
-    return t('indicators.chart.label', {
+    const label = t('indicators.chart.label', {
       name: this.indicatorName(),
       count: summary.areaCount,
       from: summary.from ? periodLabel(summary.from, language) : '',
       to: summary.to ? periodLabel(summary.to, language) : '',
       latest,
     });
+    const table = this.table();
+    if (!table.region) return label;
+    // The newest period the region's line is drawn for with an exact figure.
+    const regionLatest = [...table.rows].reverse().find((row) => regionPlotted(row.region)?.bound === false);
+    const plotted = regionLatest ? regionPlotted(regionLatest.region) : null;
+    const region =
+      regionLatest && plotted
+        ? t('indicators.region.chartLatest', {
+            total: table.region.total,
+            period: periodLabel(regionLatest.period, language),
+            value: formatValueWithUnit(plotted.value, unit, language),
+          })
+        : t('indicators.region.chartNoLatest');
+    return `${label} ${region} ${t('indicators.region.chartGaps')}`;
   });
 }

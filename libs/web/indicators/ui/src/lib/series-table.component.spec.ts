@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { unemployedSeries } from '../testing/series';
+import { unemployedRegion, unemployedSeries } from '../testing/series';
 import { seriesTable } from './series-table';
 import { SeriesTableComponent } from './series-table.component';
 
@@ -83,5 +83,63 @@ describe('SeriesTableComponent', () => {
     const { element } = await render();
     element.querySelector<HTMLButtonElement>('.ks-skip-table')?.click();
     expect(document.activeElement?.classList.contains('ks-series-legend')).toBe(true);
+  });
+});
+
+describe('SeriesTableComponent with the region', () => {
+  async function render(language: 'sv' | 'en' = 'sv') {
+    TestBed.configureTestingModule({ imports: [translocoTesting(language)] });
+    const fixture = TestBed.createComponent(SeriesTableComponent);
+    fixture.componentRef.setInput('table', seriesTable(unemployedSeries(), { region: unemployedRegion() }));
+    fixture.componentRef.setInput('caption', 'Inskrivna arbetslösa, utrikes födda kvinnor');
+    fixture.componentRef.setInput('unit', 'COUNT');
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const regionCells = Array.from(element.querySelectorAll<HTMLElement>('[data-testid="region-cell"]'));
+    const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
+    return { element, regionCells, text };
+  }
+
+  it('adds the region as the last column', async () => {
+    const { element } = await render();
+    const columns = Array.from(element.querySelectorAll('thead th[scope="col"]')).map((th) =>
+      th.textContent?.trim(),
+    );
+    expect(columns).toEqual(['Period', 'Helsingborg', 'Perstorp', 'Regionen']);
+  });
+
+  it('shows the complete sum as it is, and marks the others with a numbered note', async () => {
+    const { regionCells, text } = await render();
+    // Newest first: September complete, August one of two municipalities, July a range.
+    expect(text(regionCells[0]?.querySelector('[aria-hidden="true"]'))).toBe('1 205');
+    expect(text(regionCells[0]?.querySelector('sup'))).toBe('');
+    expect(text(regionCells[1]?.querySelector('[aria-hidden="true"]'))).toBe('1 250,5');
+    expect(text(regionCells[1]?.querySelector('sup'))).toBe('1');
+    expect(text(regionCells[1]?.querySelector('.ks-visually-hidden'))).toBe('1 250,5 (1 av 2 kommuner)');
+    expect(text(regionCells[2]?.querySelector('[aria-hidden="true"]'))).toBe('≥1 235');
+    expect(text(regionCells[2]?.querySelector('sup'))).toBe('2');
+    expect(text(regionCells[2]?.querySelector('.ks-visually-hidden'))).toBe('minst 1 235, högst 1 238');
+  });
+
+  it('explains each marked figure in a footnote: how many municipalities, or the range', async () => {
+    const { element, text } = await render();
+    const notes = Array.from(element.querySelectorAll('[data-testid="region-notes"] li'));
+    expect(notes.map((li) => li.getAttribute('value'))).toEqual(['1', '2']);
+    expect(text(notes[0])).toBe(
+      'augusti 2024: 1 av 2 kommuner har ett värde för perioden, så siffran gäller bara dem och är inte regionens.',
+    );
+    expect(text(notes[1])).toBe(
+      'juli 2024: Minst 1 235, högst 1 238: minst en kommuns antal redovisas bara som färre än 5.',
+    );
+    expect(text(element.querySelector('[data-testid="region-about"]'))).toContain(
+      'samverkans 2 medlemskommuner tillsammans',
+    );
+  });
+
+  it('speaks English too', async () => {
+    const { regionCells, text } = await render('en');
+    expect(text(regionCells[1]?.querySelector('.ks-visually-hidden'))).toBe(
+      '1,250.5 (1 of 2 municipalities)',
+    );
   });
 });

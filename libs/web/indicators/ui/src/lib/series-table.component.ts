@@ -13,7 +13,8 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { PeriodLanguage } from '@kraftsamling/shared/periods';
 import { formatValue, periodLabel, shortId } from './formatting';
 import { injectLanguage } from './language';
-import { Provenance, SeriesCell, SeriesTable } from './series-table';
+import { regionNote, regionText } from './region-text';
+import { Provenance, RegionCell, SeriesCell, SeriesTable, regionNeedsNote } from './series-table';
 
 interface CellView {
   areaCode: string;
@@ -24,6 +25,14 @@ interface CellView {
   preliminary: boolean;
   /** the provenance, for the tooltip (and, through it, aria-describedby) */
   provenance: string | null;
+}
+
+interface RegionView {
+  shown: string;
+  /** the figure in words, with "10 of 11 municipalities" or the range */
+  spoken: string;
+  /** the footnote's number, when the figure needs one */
+  note: number | null;
 }
 
 let nextId = 0;
@@ -58,6 +67,11 @@ let nextId = 0;
             @for (area of table().areas; track area.areaCode) {
               <th scope="col" class="ks-num">{{ area.areaName }}</th>
             }
+            @if (table().region) {
+              <th scope="col" class="ks-num ks-region" data-testid="region-column">
+                {{ 'indicators.region.name' | transloco }}
+              </th>
+            }
           </tr>
         </thead>
         <tbody>
@@ -75,12 +89,45 @@ let nextId = 0;
                   }
                 </td>
               }
+              @if (row.region; as region) {
+                <td class="ks-num ks-region" data-testid="region-cell">
+                  <span aria-hidden="true">{{ region.shown }}</span>
+                  <span class="ks-visually-hidden">{{ region.spoken }}</span>
+                  <!-- Always there, empty without a note, so the numbers stay aligned. -->
+                  <sup class="ks-note-marker" aria-hidden="true">{{ region.note ?? '' }}</sup>
+                  @if (region.note) {
+                    <span class="ks-visually-hidden">
+                      ({{ 'indicators.region.noteMarker' | transloco: { number: region.note } }})</span
+                    >
+                  }
+                </td>
+              }
             </tr>
           }
         </tbody>
       </table>
     </div>
     <p class="ks-muted ks-series-legend" tabindex="-1" #after>{{ 'indicators.table.legend' | transloco }}</p>
+    @if (table().region; as region) {
+      <p class="ks-muted" data-testid="region-about">
+        {{
+          (ratio() ? 'indicators.region.aboutRatio' : 'indicators.region.about')
+            | transloco: { total: region.total }
+        }}
+      </p>
+      @if (notes().length) {
+        <p class="ks-region-notes-heading" [id]="notesId">
+          {{ 'indicators.region.notesHeading' | transloco }}
+        </p>
+        <ol class="ks-region-notes" [attr.aria-labelledby]="notesId" data-testid="region-notes">
+          @for (note of notes(); track note.number) {
+            <li [value]="note.number">
+              <strong>{{ note.period }}:</strong> {{ note.text }}
+            </li>
+          }
+        </ol>
+      }
+    }
 
     <ng-template #value let-cell>
       @if (cell.spoken) {
@@ -133,6 +180,25 @@ let nextId = 0;
     .ks-series-legend {
       margin-top: -0.75rem;
     }
+    /* The region's column stands apart from the areas' (a rule before it, bold figures). */
+    .ks-region {
+      border-inline-start: 2px solid var(--mat-sys-outline);
+      font-weight: 600;
+    }
+    .ks-note-marker {
+      display: inline-block;
+      min-width: 1.25em;
+      text-align: start;
+      margin-inline-start: 0.125rem;
+    }
+    .ks-region-notes-heading {
+      font-weight: 600;
+      margin: 0.75rem 0 0.25rem;
+    }
+    .ks-region-notes {
+      margin: 0;
+      padding-inline-start: 1.5rem;
+    }
     .ks-skip-table {
       position: absolute;
       inset-inline-start: -10000px;
@@ -155,21 +221,58 @@ export class SeriesTableComponent {
   readonly caption = input.required<string>();
   /** The indicator's unit (COUNT, PERCENT, …): how values are formatted. */
   readonly unit = input.required<string>();
+  /** A ratio indicator: the region's figure is recomputed from summed parts (said below the table). */
+  readonly ratio = input(false);
 
   private readonly transloco = inject(TranslocoService);
   private readonly language = injectLanguage();
   private readonly after = viewChild.required<ElementRef<HTMLElement>>('after');
   protected readonly captionId = `ks-series-caption-${nextId++}`;
+  protected readonly notesId = `ks-region-notes-${nextId++}`;
 
   readonly rows = computed(() => {
     const language = this.language();
     const unit = this.unit();
+    let note = 0;
     return this.table().rows.map((row) => ({
       period: row.period,
       label: periodLabel(row.period, language),
       cells: row.cells.map((cell) => this.cellView(cell, unit, language)),
+      region: row.region
+        ? this.regionView(row.region, unit, language, regionNeedsNote(row.region) ? ++note : null)
+        : null,
     }));
   });
+
+  /** The footnotes of the region's marked figures, numbered as their markers in the table. */
+  readonly notes = computed(() => {
+    const language = this.language();
+    const unit = this.unit();
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    return this.rows().flatMap((row, i) => {
+      const cell = this.table().rows[i]?.region;
+      const text = cell ? regionNote(cell, unit, language, t) : null;
+      return row.region?.note && text ? [{ number: row.region.note, period: row.label, text }] : [];
+    });
+  });
+
+  private regionView(
+    cell: RegionCell,
+    unit: string,
+    language: PeriodLanguage,
+    note: number | null,
+  ): RegionView {
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    const spoken = regionText(cell, unit, language, t);
+    switch (cell.value.kind) {
+      case 'value':
+        return { shown: formatValue(cell.value.value, unit, language), spoken, note };
+      case 'range':
+        return { shown: `≥${formatValue(cell.value.low, unit, language)}`, spoken, note };
+      case 'missing':
+        return { shown: '–', spoken, note };
+    }
+  }
 
   /** Keyboard users need not tab through every value to get past the table. */
   skipTable(): void {

@@ -1,5 +1,12 @@
-import { unemployedSeries } from '../testing/series';
-import { cellValue, plottedValue, seriesTable, summarise } from './series-table';
+import { unemployedRegion, unemployedSeries } from '../testing/series';
+import {
+  cellValue,
+  plottedValue,
+  regionNeedsNote,
+  regionPlotted,
+  seriesTable,
+  summarise,
+} from './series-table';
 
 describe('seriesTable', () => {
   it('makes one row per period, newest first, with one cell per area in the API order', () => {
@@ -90,5 +97,53 @@ describe('summarise', () => {
         lowest: { areaName: 'Perstorp', value: 7 },
       },
     });
+  });
+});
+
+describe('seriesTable with the region', () => {
+  const table = seriesTable(unemployedSeries(), { order: 'oldestFirst', region: unemployedRegion() });
+  const region = (period: string) => table.rows.find((row) => row.period === period)?.region;
+
+  it('adds the region to every row, saying how many areas it is made of', () => {
+    expect(table.region).toEqual({ total: 2 });
+    expect(region('2024-09')).toEqual({
+      period: '2024-09',
+      value: { kind: 'value', value: 1205 },
+      included: 2,
+      total: 2,
+      incomplete: false,
+    });
+  });
+
+  it('keeps a sum with a "<5" part as a range, never as a single number', () => {
+    expect(region('2024-07')?.value).toEqual({ kind: 'range', low: 1235, high: 1238 });
+    expect(regionPlotted(region('2024-07'))).toEqual({ value: 1235, bound: true });
+    expect(regionNeedsNote(region('2024-07'))).toBe(true);
+  });
+
+  it('flags a period a member has no value for as covering fewer areas, and does not plot it', () => {
+    expect(region('2024-08')).toMatchObject({ included: 1, total: 2, incomplete: true });
+    expect(regionPlotted(region('2024-08'))).toBeNull();
+    expect(regionNeedsNote(region('2024-08'))).toBe(true);
+    expect(regionNeedsNote(region('2024-09'))).toBe(false);
+  });
+
+  it('reads a period the region does not have as missing, not as a partial figure', () => {
+    const later = seriesTable(
+      { ...unemployedSeries(), periods: ['2024-09', '2024-10'] },
+      { region: unemployedRegion() },
+    );
+    expect(later.rows[0]?.region).toEqual({
+      period: '2024-10',
+      value: { kind: 'missing' },
+      included: 0,
+      total: 2,
+      incomplete: false,
+    });
+  });
+
+  it('has no region without one', () => {
+    expect(seriesTable(unemployedSeries()).region).toBeNull();
+    expect(seriesTable(unemployedSeries()).rows[0]?.region).toBeNull();
   });
 });

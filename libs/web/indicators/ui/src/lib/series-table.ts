@@ -23,6 +23,52 @@ export interface SeriesLike {
 }
 
 /**
+ * The shape of the API's RegionSeries: a set of areas taken together (summed counts, a ratio
+ * from summed parts), arrays aligned with `periods`.
+ */
+export interface RegionSeriesLike {
+  areaCodes: readonly string[];
+  periods: readonly string[];
+  /** the exact figure; null where no area has a value or where the figure is only a range */
+  values: readonly (number | null)[];
+  lowerBounds: readonly (number | null)[];
+  upperBounds: readonly (number | null)[];
+  /** how many areas contributed */
+  included: readonly number[];
+  /** an area in scope has no value, so the figure covers fewer areas */
+  incomplete: readonly boolean[];
+}
+
+/** What the region's figure for a period is: exact, only a range (a part was "<5"), or none. */
+export type RegionValue =
+  | { kind: 'value'; value: number }
+  | { kind: 'range'; low: number; high: number | null }
+  | { kind: 'missing' };
+
+export interface RegionCell {
+  period: string;
+  value: RegionValue;
+  /** how many of the `total` areas the figure covers */
+  included: number;
+  total: number;
+  /** fewer than `total` areas have a value: the figure is not the region's, only theirs */
+  incomplete: boolean;
+}
+
+/** The region's figure for a period as a chart may draw it: only where every area counts. */
+export function regionPlotted(cell: RegionCell | null | undefined): { value: number; bound: boolean } | null {
+  if (!cell || cell.incomplete) return null;
+  if (cell.value.kind === 'value') return { value: cell.value.value, bound: false };
+  if (cell.value.kind === 'range') return { value: cell.value.low, bound: true };
+  return null;
+}
+
+/** Whether a region cell needs a footnote: it covers fewer areas, or it is only a range. */
+export function regionNeedsNote(cell: RegionCell | null | undefined): boolean {
+  return !!cell && (cell.incomplete || cell.value.kind === 'range');
+}
+
+/**
  * What a cell shows: a number; a suppressed small count ("<5": stored as at least 1 and
  * at most 4, never shown as 0); a lower bound without an upper one ("≥ 3"); or nothing.
  */
@@ -59,12 +105,16 @@ export interface SeriesCell {
 export interface SeriesRow {
   period: string;
   cells: SeriesCell[];
+  /** the areas taken together, when the table has a region column */
+  region?: RegionCell | null;
 }
 
 export interface SeriesTable {
   areas: { areaCode: string; areaName: string }[];
   /** periods in the order asked for, each with one cell per area in the order of `areas` */
   rows: SeriesRow[];
+  /** present when the rows carry the region's figure: how many areas it is made of */
+  region?: { total: number } | null;
 }
 
 export interface SeriesTableOptions {
@@ -72,6 +122,26 @@ export interface SeriesTableOptions {
   from?: string | null;
   to?: string | null;
   order?: 'newestFirst' | 'oldestFirst';
+  /** the areas taken together, as a column after the areas */
+  region?: RegionSeriesLike | null;
+}
+
+function regionCell(region: RegionSeriesLike, period: string): RegionCell {
+  const total = region.areaCodes.length;
+  const i = region.periods.indexOf(period);
+  if (i < 0) return { period, value: { kind: 'missing' }, included: 0, total, incomplete: false };
+  const low = region.lowerBounds[i] ?? null;
+  const exact = region.values[i] ?? null;
+  const value: RegionValue =
+    low !== null
+      ? { kind: 'range', low, high: region.upperBounds[i] ?? null }
+      : exact !== null
+        ? { kind: 'value', value: exact }
+        : { kind: 'missing' };
+  const included = region.included[i] ?? 0;
+  // A period no area has a value for is simply missing, not a partial figure.
+  const incomplete = value.kind !== 'missing' && (!!region.incomplete[i] || included < total);
+  return { period, value, included, total, incomplete };
 }
 
 /** What one area's arrays say about period index `i`. */
@@ -117,15 +187,17 @@ const byPeriod = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * they always show the same data.
  */
 export function seriesTable(series: SeriesLike, options: SeriesTableOptions = {}): SeriesTable {
-  const { from = null, to = null, order = 'newestFirst' } = options;
+  const { from = null, to = null, order = 'newestFirst', region = null } = options;
   const indices = series.periods
     .map((period, index) => ({ period, index }))
     .filter(({ period }) => (!from || period >= from) && (!to || period <= to))
     .sort((a, b) => byPeriod(a.period, b.period) * (order === 'newestFirst' ? -1 : 1));
   return {
     areas: series.areas.map(({ areaCode, areaName }) => ({ areaCode, areaName })),
+    region: region ? { total: region.areaCodes.length } : null,
     rows: indices.map(({ period, index }) => ({
       period,
+      region: region ? regionCell(region, period) : null,
       cells: series.areas.map((area) => {
         const value = cellValue(area, index);
         return {

@@ -1,4 +1,4 @@
-import type { SeriesLike } from '../lib/series-table';
+import type { RegionSeriesLike, SeriesLike } from '../lib/series-table';
 
 /**
  * A small series as the API sends it: foreign-born women registered unemployed in two
@@ -38,5 +38,22 @@ export function unemployedSeries(): SeriesLike & { indicator: { source: string; 
         versions: [1, null, 1],
       },
     ],
+  };
+}
+
+/**
+ * The two municipalities of unemployedSeries() taken together, worked out by hand:
+ * July 1234 + "<5" is 1235 to 1238 (a range); August only Helsingborg has a value (1250.5,
+ * one of two); September 1198 + 7 = 1205.
+ */
+export function unemployedRegion(): RegionSeriesLike {
+  return {
+    areaCodes: ['1283', '1275'],
+    periods: ['2024-07', '2024-08', '2024-09'],
+    values: [null, 1250.5, 1205],
+    lowerBounds: [1235, null, null],
+    upperBounds: [1238, null, null],
+    included: [2, 1, 2],
+    incomplete: [false, true, false],
   };
 }

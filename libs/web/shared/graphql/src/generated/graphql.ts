@@ -69,6 +69,24 @@ export type CheckInAssessment =
   | 'ON_TRACK'
   | 'UNCERTAIN';
 
+export type CreateDecisionInput = {
+  collaborationId: string | number;
+  /** YYYY-MM-DD */
+  decidedOn: string;
+  description?: string | null | undefined;
+  /** YYYY-MM-DD */
+  dueOn?: string | null | undefined;
+  /** The goal the decision serves. */
+  goalId?: string | number | null | undefined;
+  /** The deciding group; default the steering group. */
+  groupId?: string | number | null | undefined;
+  /** The member organisation that owes it. */
+  ownerOrganizationId?: string | number | null | undefined;
+  /** The member who owes it. */
+  ownerUserId?: string | number | null | undefined;
+  title: string;
+};
+
 export type CreateGoalInput = {
   /** Member municipalities in scope (4-digit codes); default every member municipality. */
   areaCodes?: Array<string> | null | undefined;
@@ -284,6 +302,24 @@ export type UndoOfficialImportInput = {
   batchId: string | number;
 };
 
+export type UpdateDecisionInput = {
+  collaborationId: string | number;
+  decisionId: string | number;
+  description?: string | null | undefined;
+  /** YYYY-MM-DD */
+  dueOn?: string | null | undefined;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  /** The goal the decision serves. */
+  goalId?: string | number | null | undefined;
+  /** The member organisation that owes it. */
+  ownerOrganizationId?: string | number | null | undefined;
+  /** The member who owes it. */
+  ownerUserId?: string | number | null | undefined;
+  status?: DecisionStatus | null | undefined;
+  title?: string | null | undefined;
+};
+
 /** Changes to a goal. What the goal measures (indicator, baseline period, target) changes only in a draft. */
 export type UpdateGoalInput = {
   /** Member municipalities in scope (4-digit codes); default every member municipality. */
@@ -399,6 +435,38 @@ export type AddPartnerOrganizationMutationVariables = Exact<{
 
 
 export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number } };
+
+export type DecisionFieldsFragment = { id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number };
+
+export type DecisionsQueryVariables = Exact<{
+  collaborationId: string | number;
+  groupId?: string | number | null | undefined;
+  overdueOnly?: boolean | null | undefined;
+}>;
+
+
+export type DecisionsQuery = { decisions: Array<{ id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number }> };
+
+export type DecisionGoalsQueryVariables = Exact<{
+  collaborationId: string | number;
+}>;
+
+
+export type DecisionGoalsQuery = { goals: Array<{ id: string, title: string }> };
+
+export type CreateDecisionMutationVariables = Exact<{
+  input: CreateDecisionInput;
+}>;
+
+
+export type CreateDecisionMutation = { createDecision: { id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number } };
+
+export type UpdateDecisionMutationVariables = Exact<{
+  input: UpdateDecisionInput;
+}>;
+
+
+export type UpdateDecisionMutation = { updateDecision: { id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number } };
 
 export type GoalSummaryFieldsFragment = { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number };
 
@@ -546,6 +614,16 @@ export type IndicatorSeriesQueryVariables = Exact<{
 
 export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
+export type RegionSeriesQueryVariables = Exact<{
+  collaborationId: string | number;
+  code: string;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type RegionSeriesQuery = { regionSeries: { areaCodes: Array<string>, periods: Array<string>, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, included: Array<number>, incomplete: Array<boolean> } };
+
 export type EnterValuesMutationVariables = Exact<{
   input: EnterValuesInput;
 }>;
@@ -617,6 +695,25 @@ export const GroupFieldsFragmentDoc = gql`
   kind
   name
   focusArea
+  version
+}
+    `;
+export const DecisionFieldsFragmentDoc = gql`
+    fragment DecisionFields on Decision {
+  id
+  collaborationId
+  groupId
+  title
+  description
+  decidedOn
+  dueOn
+  status
+  overdue
+  ownerUserId
+  ownerName
+  ownerOrganizationId
+  ownerOrganizationName
+  goalId
   version
 }
     `;
@@ -1005,6 +1102,83 @@ export const AddPartnerOrganizationDocument = gql`
   })
   export class AddPartnerOrganizationGQL extends Apollo.Mutation<AddPartnerOrganizationMutation, AddPartnerOrganizationMutationVariables> {
     override document = AddPartnerOrganizationDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DecisionsDocument = gql`
+    query Decisions($collaborationId: ID!, $groupId: ID, $overdueOnly: Boolean) {
+  decisions(
+    collaborationId: $collaborationId
+    groupId: $groupId
+    overdueOnly: $overdueOnly
+  ) {
+    ...DecisionFields
+  }
+}
+    ${DecisionFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DecisionsGQL extends Apollo.Query<DecisionsQuery, DecisionsQueryVariables> {
+    override document = DecisionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DecisionGoalsDocument = gql`
+    query DecisionGoals($collaborationId: ID!) {
+  goals(collaborationId: $collaborationId) {
+    id
+    title
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DecisionGoalsGQL extends Apollo.Query<DecisionGoalsQuery, DecisionGoalsQueryVariables> {
+    override document = DecisionGoalsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateDecisionDocument = gql`
+    mutation CreateDecision($input: CreateDecisionInput!) {
+  createDecision(input: $input) {
+    ...DecisionFields
+  }
+}
+    ${DecisionFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateDecisionGQL extends Apollo.Mutation<CreateDecisionMutation, CreateDecisionMutationVariables> {
+    override document = CreateDecisionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateDecisionDocument = gql`
+    mutation UpdateDecision($input: UpdateDecisionInput!) {
+  updateDecision(input: $input) {
+    ...DecisionFields
+  }
+}
+    ${DecisionFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateDecisionGQL extends Apollo.Mutation<UpdateDecisionMutation, UpdateDecisionMutationVariables> {
+    override document = UpdateDecisionDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);
@@ -1419,6 +1593,35 @@ ${AreaSeriesFieldsFragmentDoc}`;
   })
   export class IndicatorSeriesGQL extends Apollo.Query<IndicatorSeriesQuery, IndicatorSeriesQueryVariables> {
     override document = IndicatorSeriesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RegionSeriesDocument = gql`
+    query RegionSeries($collaborationId: ID!, $code: String!, $from: String, $to: String) {
+  regionSeries(
+    collaborationId: $collaborationId
+    code: $code
+    from: $from
+    to: $to
+  ) {
+    areaCodes
+    periods
+    values
+    lowerBounds
+    upperBounds
+    included
+    incomplete
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RegionSeriesGQL extends Apollo.Query<RegionSeriesQuery, RegionSeriesQueryVariables> {
+    override document = RegionSeriesDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -61,6 +61,11 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
               </a>
             </p>
           }
+          <p>
+            <a [routerLink]="['/s', collaboration.slug, 'beslut']" data-testid="decisions-link">
+              {{ 'collaboration.decisions' | transloco }}
+            </a>
+          </p>
           @if (canReadAudit()) {
             <p>
               <a [routerLink]="['/s', collaboration.slug, 'logg']" data-testid="audit-log-link">

@@ -5,19 +5,16 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import {
-  Indicator,
   IndicatorService,
   filterIndicators,
-  indicatorName,
   isKnownTheme,
   sourcesOf,
   themesOf,
 } from '@kraftsamling/web/indicators/data-access';
-import { injectLanguage } from '@kraftsamling/web/indicators/ui';
+import { IndicatorTableComponent, injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { IndicatorSource, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
@@ -32,7 +29,6 @@ export const SEARCH_DEBOUNCE_MS = 250;
   selector: 'ks-indicator-catalogue-page',
   imports: [
     ReactiveFormsModule,
-    RouterLink,
     MatButton,
     MatFormField,
     MatLabel,
@@ -42,6 +38,7 @@ export const SEARCH_DEBOUNCE_MS = 250;
     MatOption,
     TranslocoPipe,
     PageStateComponent,
+    IndicatorTableComponent,
     IndicatorLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -108,41 +105,12 @@ export const SEARCH_DEBOUNCE_MS = 250;
         </section>
 
         @if (filtered().length) {
-          <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="catalogue-caption">
-            <table class="ks-table">
-              <caption id="catalogue-caption" class="ks-visually-hidden">
-                {{
-                  'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }
-                }}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{{ 'indicators.catalogue.name' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.catalogue.code' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.catalogue.unit' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.catalogue.periodicity' | transloco }}</th>
-                  <th scope="col">{{ 'indicators.catalogue.sourceColumn' | transloco }}</th>
-                </tr>
-              </thead>
-              <tbody>
-                @for (indicator of filtered(); track indicator.id) {
-                  <tr>
-                    <th scope="row">
-                      <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]">{{
-                        name(indicator)
-                      }}</a>
-                    </th>
-                    <td>
-                      <code>{{ indicator.code }}</code>
-                    </td>
-                    <td>{{ 'indicators.units.' + indicator.unit | transloco }}</td>
-                    <td>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</td>
-                    <td>{{ 'indicators.sources.' + indicator.source | transloco }}</td>
-                  </tr>
-                }
-              </tbody>
-            </table>
-          </div>
+          <ks-indicator-table
+            [indicators]="filtered()"
+            [slug]="data.collaboration.slug"
+            [caption]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }"
+            [columns]="['source']"
+          />
         } @else {
           <div class="ks-card" data-testid="catalogue-empty">
             @if (data.indicators.length) {
@@ -226,10 +194,6 @@ export class IndicatorCataloguePage {
     ),
   );
   protected readonly knownTheme = isKnownTheme;
-
-  name(indicator: Indicator): string {
-    return indicatorName(indicator, this.language());
-  }
 
   clearFilters(): void {
     this.searchControl.setValue('');

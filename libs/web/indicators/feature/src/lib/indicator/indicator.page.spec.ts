@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
@@ -7,7 +8,7 @@ import { IndicatorChartComponent } from '@kraftsamling/web/indicators/ui';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { NGX_ECHARTS_CONFIG } from 'ngx-echarts';
 import { of, throwError } from 'rxjs';
-import { CATALOGUE, collaboration, unemployedSeries } from '../../testing/fixtures';
+import { CATALOGUE, collaboration, unemployedRegion, unemployedSeries } from '../../testing/fixtures';
 import { IndicatorPage } from './indicator.page';
 
 describe('IndicatorPage', () => {
@@ -20,8 +21,8 @@ describe('IndicatorPage', () => {
     };
   });
 
-  async function render(series = of(unemployedSeries())) {
-    const service = { series: jest.fn(() => series) };
+  async function render(series = of(unemployedSeries()), region = of(unemployedRegion())) {
+    const service = { series: jest.fn(() => series), regionSeries: jest.fn(() => region) };
     const chart = { setOption: jest.fn(), isDisposed: () => false, dispose: jest.fn(), resize: jest.fn() };
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
@@ -44,6 +45,7 @@ describe('IndicatorPage', () => {
   it("loads the series of the collaboration's municipalities and says what the indicator is", async () => {
     const { element, service } = await render();
     expect(service.series).toHaveBeenCalledWith('c1', 'af.bas.utrk.unemployed');
+    expect(service.regionSeries).toHaveBeenCalledWith('c1', 'af.bas.utrk.unemployed');
     expect(element.querySelector('h1')?.textContent?.trim()).toBe(CATALOGUE[0].nameSv);
     const facts = Object.fromEntries(
       Array.from(element.querySelectorAll('dl > div')).map((pair) => [
@@ -73,6 +75,32 @@ describe('IndicatorPage', () => {
     );
     expect(headers).toEqual(['september 2024', 'augusti 2024', 'juli 2024']);
     expect(element.querySelector('tbody')?.textContent).toContain('<5');
+  });
+
+  it('adds the municipalities taken together as the region: a line in the chart and a column in the table', async () => {
+    const { element, fixture } = await render();
+    const columns = Array.from(element.querySelectorAll('thead th[scope="col"]')).map((th) =>
+      th.textContent?.trim(),
+    );
+    expect(columns).toEqual(['Period', 'Helsingborg', 'Perstorp', 'Regionen']);
+    const cells = Array.from(element.querySelectorAll('[data-testid="region-cell"] > span:first-child')).map(
+      (cell) => cell.textContent?.replace(/\s/g, ' ').trim(),
+    );
+    // September 1198 + 7; August only Helsingborg (marked); July 1234 + "<5" (a range).
+    expect(cells).toEqual(['1 205', '1 250', '≥1 235']);
+    expect(element.querySelector('[data-testid="region-notes"]')?.textContent).toContain('1 av 2 kommuner');
+    const label = element.querySelector('[role="img"]')?.getAttribute('aria-label')?.replace(/\s/g, ' ');
+    expect(label).toContain(
+      'Regionen (samtliga 2 kommuner), senaste perioden med en fullständig siffra, september 2024: 1 205.',
+    );
+    const option = fixture.debugElement
+      .query(By.directive(IndicatorChartComponent))
+      .componentInstance.options() as { series: { name: string }[] };
+    expect(option.series.map((s: { name: string }) => s.name)).toEqual([
+      'Helsingborg',
+      'Perstorp',
+      'Regionen',
+    ]);
   });
 
   it('narrows the chart and the table to the chosen periods', async () => {

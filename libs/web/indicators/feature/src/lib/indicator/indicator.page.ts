@@ -29,7 +29,7 @@ import {
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { map, switchMap } from 'rxjs';
+import { forkJoin, map, switchMap } from 'rxjs';
 
 /** How many periods the page shows at first: two years of months, a year of weeks… */
 export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
@@ -41,7 +41,8 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
 
 /**
  * One indicator for the collaboration's member municipalities over time: what it is, a
- * line chart, and the same data as a table with each value's provenance.
+ * line chart, and the same data as a table with each value's provenance; the members taken
+ * together ("the region") as one more line and column.
  */
 @Component({
   selector: 'ks-indicator-page',
@@ -171,7 +172,12 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
 
           <section class="ks-section" aria-labelledby="indicator-table-heading">
             <h2 id="indicator-table-heading">{{ 'indicators.indicator.tableHeading' | transloco }}</h2>
-            <ks-series-table [table]="table()" [caption]="caption()" [unit]="indicator.unit" />
+            <ks-series-table
+              [table]="table()"
+              [caption]="caption()"
+              [unit]="indicator.unit"
+              [ratio]="indicator.kind === 'RATIO'"
+            />
           </section>
         }
       }
@@ -218,13 +224,15 @@ export class IndicatorPage {
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), code: this.code() }),
     ({ slug, code }) =>
-      this.collaborations
-        .collaboration(slug, true)
-        .pipe(
-          switchMap((collaboration) =>
-            this.indicators.series(collaboration.id, code).pipe(map((series) => ({ collaboration, series }))),
-          ),
+      this.collaborations.collaboration(slug, true).pipe(
+        switchMap((collaboration) =>
+          forkJoin({
+            series: this.indicators.series(collaboration.id, code),
+            // The member municipalities taken together, for the "region" line and column.
+            region: this.indicators.regionSeries(collaboration.id, code),
+          }).pipe(map(({ series, region }) => ({ collaboration, series, region }))),
         ),
+      ),
     (data) => {
       const periods = [...data.series.periods].sort();
       const shown = DEFAULT_PERIODS[data.series.indicator.periodicity] ?? 24;
@@ -254,15 +262,25 @@ export class IndicatorPage {
   readonly toOptions = computed(() =>
     this.periods().filter((period) => !this.from() || period >= this.from()!),
   );
+  private readonly region = computed(() => {
+    const state = this.state();
+    return state.status === 'ready' ? state.data.region : null;
+  });
   readonly table = computed(() => {
     const series = this.series();
     return series
-      ? seriesTable(series, { from: this.from(), to: this.to(), order: 'newestFirst' })
+      ? seriesTable(series, {
+          from: this.from(),
+          to: this.to(),
+          order: 'newestFirst',
+          // No region of one area or none: it would only repeat that area's column.
+          region: series.areas.length > 1 ? this.region() : null,
+        })
       : { areas: [], rows: [] };
   });
   readonly chartTable = computed(() => {
     const table = this.table();
-    return { areas: table.areas, rows: [...table.rows].reverse() };
+    return { ...table, rows: [...table.rows].reverse() };
   });
   readonly caption = computed(() => {
     const series = this.series();

@@ -11,7 +11,11 @@ import {
   indicatorPermissions,
   localIndicatorsOf,
 } from '@kraftsamling/web/indicators/data-access';
-import { injectLanguage } from '@kraftsamling/web/indicators/ui';
+import {
+  IndicatorActionsDirective,
+  IndicatorTableComponent,
+  injectLanguage,
+} from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
@@ -43,6 +47,8 @@ interface LocalIndicatorsData {
     MatButton,
     TranslocoPipe,
     PageStateComponent,
+    IndicatorActionsDirective,
+    IndicatorTableComponent,
     IndicatorNoAccessPage,
     CreateLocalIndicatorFormComponent,
   ],
@@ -77,59 +83,32 @@ interface LocalIndicatorsData {
               {{ 'localIndicators.list.heading' | transloco: { count: indicators().length } }}
             </h2>
             @if (indicators().length) {
-              <div
-                class="ks-table-scroll"
-                role="region"
-                tabindex="0"
-                aria-labelledby="local-indicators-caption"
+              <ks-indicator-table
+                [indicators]="indicators()"
+                [slug]="data.collaboration.slug"
+                [caption]="
+                  'localIndicators.list.caption' | transloco: { collaboration: data.collaboration.name }
+                "
+                [columns]="['direction']"
+                nameHeadingKey="localIndicators.list.name"
+                testId="local-indicator-table"
               >
-                <table class="ks-table" data-testid="local-indicator-table">
-                  <caption id="local-indicators-caption" class="ks-visually-hidden">
-                    {{
-                      'localIndicators.list.caption' | transloco: { collaboration: data.collaboration.name }
-                    }}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{{ 'localIndicators.list.name' | transloco }}</th>
-                      <th scope="col">{{ 'indicators.catalogue.code' | transloco }}</th>
-                      <th scope="col">{{ 'indicators.catalogue.unit' | transloco }}</th>
-                      <th scope="col">{{ 'indicators.catalogue.periodicity' | transloco }}</th>
-                      <th scope="col">{{ 'indicators.indicator.direction' | transloco }}</th>
-                      <th scope="col">{{ 'localIndicators.list.actions' | transloco }}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    @for (indicator of indicators(); track indicator.id) {
-                      <tr>
-                        <th scope="row">
-                          <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]">{{
-                            name(indicator)
-                          }}</a>
-                        </th>
-                        <td>
-                          <code>{{ indicator.code }}</code>
-                        </td>
-                        <td>{{ 'indicators.units.' + indicator.unit | transloco }}</td>
-                        <td>{{ 'indicators.periodicities.' + indicator.periodicity | transloco }}</td>
-                        <td>{{ 'indicators.directions.' + indicator.direction | transloco }}</td>
-                        <td class="ks-actions">
-                          <button
-                            mat-stroked-button
-                            type="button"
-                            (click)="edit(indicator)"
-                            [attr.aria-label]="
-                              'localIndicators.edit.actionFor' | transloco: { name: name(indicator) }
-                            "
-                          >
-                            {{ 'localIndicators.edit.action' | transloco }}
-                          </button>
-                        </td>
-                      </tr>
-                    }
-                  </tbody>
-                </table>
-              </div>
+                <ng-template
+                  ksIndicatorActions
+                  [ksIndicatorActionsOf]="indicators()"
+                  let-indicator
+                  let-name="name"
+                >
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    (click)="edit(indicator)"
+                    [attr.aria-label]="'localIndicators.edit.actionFor' | transloco: { name }"
+                  >
+                    {{ 'localIndicators.edit.action' | transloco }}
+                  </button>
+                </ng-template>
+              </ks-indicator-table>
             } @else {
               <p class="ks-card" data-testid="local-indicators-none">
                 {{ 'localIndicators.list.none' | transloco }}

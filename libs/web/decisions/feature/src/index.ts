@@ -1,0 +1,2 @@
+export * from './lib/decision.routes';
+export * from './lib/decision-log.page';
