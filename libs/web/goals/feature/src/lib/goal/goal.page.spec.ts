@@ -169,6 +169,9 @@ describe('GoalPage', () => {
     const decisions = Array.from(element.querySelectorAll('[data-testid="goal-decisions"] li'));
     expect(text(decisions[0]!.querySelector('[data-testid="decision-overdue"]'))).toBe('⚠ Försenat');
     expect(decisions[1]!.querySelector('[data-testid="decision-overdue"]')).toBeNull();
+    expect(element.querySelector('[data-testid="goal-decision-log"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/beslut',
+    );
   });
 
   it('is read-only for those who may only read: no edit, re-baseline, status change or check-in', async () => {
