@@ -26,6 +26,8 @@ export interface ScbSourceKey {
   contentsCode: string | null;
   dimensions: Record<string, string>;
   sum?: { dimension: string; codes: string[] };
+  /** the table publishes preliminary figures only (e.g. TAB5643): every value is stored as preliminary */
+  preliminary?: boolean;
 }
 
 /** Where an official measured indicator is found in its source. */
@@ -247,7 +249,7 @@ function scbEmploymentIndicators(): IndicatorDefinition[] {
       periodicity: 'MONTH' as const,
       direction: 'HIGHER_IS_BETTER' as const,
       source: 'SCB' as const,
-      sourceKey: scb('TAB5643', null, { Kon: sex.code, Fodelseregion: birth.code }),
+      sourceKey: { ...scb('TAB5643', null, { Kon: sex.code, Fodelseregion: birth.code }), preliminary: true },
     })),
   );
 }

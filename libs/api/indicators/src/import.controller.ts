@@ -25,7 +25,7 @@ import {
   type ImportSource,
 } from './indicator-importer';
 
-/** The upload limit, configurable because national files grow; default 50 MB. */
+/** The upload limit, configurable because national files grow; default 50 MiB. */
 export const maxImportBytes = () =>
   Number(process.env['IMPORT_MAX_MB'] ?? DEFAULT_MAX_IMPORT_BYTES / 1024 / 1024) * 1024 * 1024;
 
@@ -63,7 +63,10 @@ export class ImportController {
   @Post()
   @HttpCode(200)
   @Access.inCollaboration(Permission.IndicatorImport, { arg: 'collaborationId' })
-  @UseInterceptors(MultipartOnly, FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }))
+  @UseInterceptors(
+    MultipartOnly,
+    FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }),
+  )
   async uploadLocal(
     @UploadedFile() file: UploadedImportFile | undefined,
     @Body() body: Record<string, string | undefined>,
@@ -76,7 +79,10 @@ export class ImportController {
   @Post('official')
   @HttpCode(200)
   @Access.platform(PlatformPermission.OfficialImport)
-  @UseInterceptors(MultipartOnly, FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }))
+  @UseInterceptors(
+    MultipartOnly,
+    FileInterceptor('file', { limits: { fileSize: maxImportBytes(), files: 1 } }),
+  )
   async uploadOfficial(
     @UploadedFile() file: UploadedImportFile | undefined,
     @Body() body: Record<string, string | undefined>,
@@ -110,6 +116,9 @@ export class ImportController {
       ...(afSeries && afSeries !== 'REG' && afSeries !== 'BAS'
         ? [{ field: 'afSeries', message: 'must be reg or bas' }]
         : []),
+      ...(body['partial'] !== undefined && body['partial'] !== 'true' && body['partial'] !== 'false'
+        ? [{ field: 'partial', message: 'must be true or false' }]
+        : []),
       ...(body['publishedAt'] && !/^\d{4}-\d{2}-\d{2}$/.test(body['publishedAt'])
         ? [{ field: 'publishedAt', message: 'must be a date, YYYY-MM-DD' }]
         : []),
@@ -128,6 +137,7 @@ export class ImportController {
       source: source!,
       afSeries: afSeries as 'REG' | 'BAS' | undefined,
       dryRun: body['dryRun'] !== 'false',
+      partial: body['partial'] === 'true',
       publishedAt: body['publishedAt'] || null,
       maxBytes: maxImportBytes(),
       actor,

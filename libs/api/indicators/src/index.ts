@@ -10,4 +10,6 @@ export * from './local-indicator.service';
 export * from './region-series.service';
 export * from './region-series.models';
 export * from './file-parser';
+export * from './kolada-catalogue';
+export * from './kolada-fetch';
 export * from './series-cost';

@@ -114,6 +114,27 @@ describe('importing statistics', () => {
     expect(batch.file_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('refuses figures after 2023-12 imported as the register-based series, naming the BAS series instead', async () => {
+    const report = await af(afRows(), {
+      afSeries: 'REG',
+      fileName: 'arbetslosa.xlsx',
+    });
+    expect(report.batchId).toBeNull();
+    expect(report.problems.map((p) => p.message)).toEqual([
+      "the register-based series ends in 2023-12, but the file has 16 values from 2024-09 to 2024-10: figures after it are the BAS series' — import the file as the BAS series (--af-series bas)",
+    ]);
+  });
+
+  it('says how to name the AF series when the file name does not, the option included', async () => {
+    const report = await af(afRows(), { fileName: 'arbetslosa.xlsx' });
+    expect(report.problems[0]!.message).toContain('--af-series reg|bas');
+  });
+
+  it('says sizes in MiB, as it counts them', async () => {
+    const report = await af(afRows(), { maxBytes: 1024 });
+    expect(report.problems[0]!.message).toMatch(/^the file is 0\.0\d+ MiB; the limit is 0\.000977 MiB$/);
+  });
+
   it('importing the same file again is a no-op', async () => {
     const report = await af(afRows());
     expect(report).toMatchObject({ batchId: null, inserted: 0, changed: 0, unchanged: 16 });
@@ -369,10 +390,116 @@ describe('importing statistics', () => {
     expect(report.unmappedSeries).toEqual([
       { series: 'SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1', values: 1 },
     ]);
+    // Said as what it is, not as "nothing new".
+    expect(report.nothingMatched).toEqual({
+      series: 1,
+      examples: ['SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1'],
+      message:
+        'nothing in this file matches the catalogue: 1 series, e.g. SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1 — no indicator reads them: check the source and the series chosen, or ask a statistics steward to define an indicator for them',
+    });
     // The same cell as PxWeb v1 json gives the same report.
     const v1 = await scbImport(scbFixture('scb_v1_BefolkningNy_json_region.json'), 'BefolkningNy.json');
     expect(v1).toMatchObject({ format: 'PXWEB_V1_JSON', problems: [], inserted: 0, batchId: null });
     expect(v1.unmappedSeries).toEqual(report.unmappedSeries);
+  });
+
+  /** Employed residents (TAB5643) of Helsingborg, everyone, in one month. */
+  const employed = (period: string, value: number) =>
+    new TextEncoder().encode(
+      JSON.stringify({
+        version: '2.0',
+        class: 'dataset',
+        id: ['Region', 'Kon', 'Fodelseregion', 'ContentsCode', 'Tid'],
+        size: [1, 1, 1, 1, 1],
+        dimension: {
+          Region: { category: { index: ['1283'] } },
+          Kon: { category: { index: ['1+2'] } },
+          Fodelseregion: { category: { index: ['TOT'] } },
+          ContentsCode: { category: { index: ['000007BU'] } },
+          Tid: { category: { index: [period] } },
+        },
+        value: [value],
+        extension: { px: { tableid: 'TAB5643' } },
+      }),
+    );
+
+  it('refuses a negative count in a JSON-stat file, as the AF and template readers do', async () => {
+    const report = await scbImport(employed('2025M08', -5), 'negativ.json');
+    expect(report.batchId).toBeNull();
+    expect(report.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/-5 is negative, but scb\.bas\.employed is a count$/),
+    ]);
+    expect(await value('scb.bas.employed', '1283', '2025-08')).toBeUndefined();
+  });
+
+  it('stores the figures of a table SCB publishes as preliminary (TAB5643) as preliminary', async () => {
+    const report = await scbImport(employed('2025M09', 71234), 'TAB5643.json');
+    expect(report).toMatchObject({ problems: [], unmappedSeries: [], inserted: 1 });
+    const [row] = await dataSource.query(
+      `SELECT v.preliminary FROM indicator_value v JOIN indicator i ON i.id = v.indicator_id
+        WHERE i.code = 'scb.bas.employed' AND v.area_code = '1283' AND v.period = '2025-09'`,
+    );
+    expect(row).toEqual({ preliminary: true });
+  });
+
+  it("loads Kolada's key-figure list into the catalogue, then imports values of a key figure it added", async () => {
+    const file = readFileSync(
+      new URL('../../../../../shared/formats/kolada_v2_kpi_values_excerpt.json', import.meta.url),
+    );
+    const listed = JSON.parse(file.toString('utf8')) as { id: string; is_divided_by_gender: number }[];
+    // The product's own entries (N00946, N00700, N00960, N00800) are kept; every other key
+    // figure adds one indicator, or three (T, K, M) when divided by gender.
+    const curated = ['N00946', 'N00700', 'N00960', 'N00800'].filter((id) => listed.some((k) => k.id === id));
+    const expected = listed
+      .filter((k) => !curated.includes(k.id))
+      .reduce((n, k) => n + (k.is_divided_by_gender ? 3 : 1), 0);
+    const kolada = (bytes: Uint8Array, dryRun: boolean) =>
+      importer.import({ bytes, fileName: 'kpi.json', source: 'KOLADA', dryRun, actor });
+    const indicators = await count('indicator');
+
+    const dry = await kolada(file, true);
+    expect(dry).toMatchObject({
+      problems: [],
+      catalogue: { added: expected, updated: 0, curated: curated.length },
+    });
+    expect(await count('indicator')).toBe(indicators);
+
+    const loaded = await kolada(file, false);
+    expect(loaded.catalogue).toMatchObject({ added: expected, updated: 0, unchanged: 0 });
+    expect(await count('indicator')).toBe(indicators + expected);
+    const [n00002] = await dataSource.query(
+      `SELECT name_sv, unit, periodicity, source, theme, source_key FROM indicator WHERE code = 'kolada.n00002'`,
+    );
+    expect(n00002).toEqual({
+      name_sv: 'Personalkostnader som andel av verksamhetens kostnader, andel (%)',
+      unit: 'PERCENT',
+      periodicity: 'YEAR',
+      source: 'KOLADA',
+      theme: 'Kommunen, övergripande',
+      source_key: { source: 'KOLADA', kpi: 'N00002', gender: 'T' },
+    });
+    expect((await kolada(file, false)).catalogue).toMatchObject({
+      added: 0,
+      updated: 0,
+      unchanged: expected,
+    });
+
+    const data = new TextEncoder().encode(
+      JSON.stringify({
+        count: 1,
+        values: [
+          {
+            kpi: 'N00002',
+            municipality: '1283',
+            period: 2019,
+            values: [{ gender: 'T', count: 1, status: null, value: 55.5 }],
+          },
+        ],
+      }),
+    );
+    const values = await kolada(data, false);
+    expect(values).toMatchObject({ problems: [], inserted: 1, unmappedSeries: [] });
+    expect(await value('kolada.n00002', '1283', '2019')).toMatchObject({ value: 55.5 });
   });
 
   it('sums single ages into population 16–64 and 20–64 only when the file holds every age', async () => {

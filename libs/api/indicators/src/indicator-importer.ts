@@ -10,6 +10,8 @@ import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { DomainError, ErrorCode, badInput, notFound } from '@kraftsamling/api/core/errors';
 import {
   runParseJob,
+  koladaKpiListIn,
+  type KoladaKpi,
   type ParsedFile,
   type ParseJob,
   type ParseProblem,
@@ -26,6 +28,7 @@ import {
   type Periodicity,
 } from './catalogue';
 import { STATISTICS_FILE_PARSER, type StatisticsFileParser } from './file-parser';
+import { loadKoladaCatalogue, type CatalogueLoad } from './kolada-catalogue';
 import { addToSum, completedSum, newPartialSum, type PartialSum } from './summed-series';
 
 export type ImportSource = 'AF' | 'SCB' | 'KOLADA' | 'TEMPLATE';
@@ -37,6 +40,8 @@ export interface ImportRequest {
   fileName: string;
   source: ImportSource;
   /** which of Arbetsförmedlingen's two series an AF workbook holds; by default from the file name */
+  /** the user says the file is part of a larger answer (e.g. one Kolada page): not refused as incomplete */
+  partial?: boolean;
   afSeries?: AfSeries;
   dryRun: boolean;
   actor: { userId: string | null; subject: string | null };
@@ -108,11 +113,45 @@ export interface ImportReport {
   confirmationToken?: string | null;
   /** set when skipIfImported found the same file in a committed batch */
   alreadyImportedAs?: string;
+  /**
+   * Set when the file holds values but none of its series is an indicator of the catalogue:
+   * nothing is written, and that is said first, never reported as "nothing new".
+   */
+  nothingMatched?: NothingMatched | null;
+  /** a Kolada key-figure list (the /kpi answer) loads the catalogue instead of values */
+  catalogue?: CatalogueLoad | null;
 }
+
+export interface NothingMatched {
+  /** how many series the file holds */
+  series: number;
+  /** a few of them, as the report's unmappedSeries names them */
+  examples: string[];
+  message: string;
+}
+
+/** The message for a file none of whose series the catalogue reads. */
+export function nothingMatched(unmapped: readonly { series: string }[]): NothingMatched {
+  const examples = unmapped.slice(0, 3).map((entry) => entry.series);
+  return {
+    series: unmapped.length,
+    examples,
+    message:
+      `nothing in this file matches the catalogue: ${unmapped.length} series, e.g. ${examples.join('; ')}` +
+      ' — no indicator reads them: check the source and the series chosen, or ask a statistics steward to define an indicator for them',
+  };
+}
+
+/** Sizes are said in MiB (2²⁰ bytes), as they are counted, to three significant digits. */
+const mib = (bytes: number) => Number((bytes / (1024 * 1024)).toPrecision(3));
+
+/** Arbetsförmedlingen's register-based series ends here; later figures are the BAS series'. */
+export const AF_REGISTER_SERIES_LAST_PERIOD = '2023-12';
 
 interface IndicatorRow {
   id: string;
   code: string;
+  unit: string;
   periodicity: Periodicity;
   sourceKey: IndicatorSourceKey | null;
   collaborationId: string | null;
@@ -178,13 +217,12 @@ export class IndicatorImporter {
       unmappedSeries: [],
       manualOverwrites: [],
       confirmationToken: null,
+      nothingMatched: null,
     };
     const refuse = (message: string) => ({ ...report, problems: [{ location: {}, message }] });
     const maxBytes = request.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
     if (request.bytes.length > maxBytes) {
-      return refuse(
-        `the file is ${(request.bytes.length / 1e6).toFixed(1)} MB; the limit is ${(maxBytes / 1e6).toFixed(0)} MB`,
-      );
+      return refuse(`the file is ${mib(request.bytes.length)} MiB; the limit is ${mib(maxBytes)} MiB`);
     }
     if (request.bytes.length === 0) return refuse('the file is empty');
     const collaborationId = request.collaborationId ?? null;
@@ -200,9 +238,14 @@ export class IndicatorImporter {
       afSeries = request.afSeries ?? afSeriesFromFileName(request.fileName);
       if (!afSeries) {
         return refuse(
-          'say which Arbetsförmedlingen series the workbook holds: the register-based one (to 2023) or the BAS-based one (from 2023); the file name names neither',
+          'say which Arbetsförmedlingen series the workbook holds (--af-series reg|bas, or the series in the web import): the register-based one (to 2023) or the BAS-based one (from 2023); the file name names neither',
         );
       }
+    }
+
+    if (request.source === 'KOLADA') {
+      const list = koladaKpiListIn(request.bytes);
+      if (list) return this.loadCatalogue(list, request, report);
     }
 
     const fileSha256 = createHash('sha256').update(request.bytes).digest('hex');
@@ -222,6 +265,10 @@ export class IndicatorImporter {
     request.onProgress?.('checking', 0);
     const incoming = await this.map(parsed, afSeries, collaborationId, report);
     if (report.problems.length) return report;
+    if (!incoming.length && report.unmappedSeries.length) {
+      report.nothingMatched = nothingMatched(report.unmappedSeries);
+      return report;
+    }
 
     return this.write(
       incoming,
@@ -242,6 +289,35 @@ export class IndicatorImporter {
       },
       report,
     );
+  }
+
+  /**
+   * Loads a Kolada key-figure list into the official catalogue (one transaction, audited):
+   * its key figures become indicators whose values then import like any other.
+   */
+  private async loadCatalogue(
+    list: { kpis: KoladaKpi[]; problems: ParseProblem[] },
+    request: ImportRequest,
+    report: ImportReport,
+  ): Promise<ImportReport> {
+    report.format = 'KOLADA';
+    report.problems.push(...list.problems);
+    if (report.problems.length) return report;
+    report.catalogue = await this.dataSource.transaction(async (manager) => {
+      const load = await loadKoladaCatalogue(manager, list.kpis, { dryRun: request.dryRun });
+      if (!request.dryRun && (load.added || load.updated))
+        await this.audit.record(manager, {
+          collaborationId: null,
+          actor: request.actor,
+          action: 'indicator.catalogue-loaded',
+          entityType: 'indicator',
+          entityId: null,
+          before: null,
+          after: { source: 'KOLADA', fileName: request.fileName, ...load },
+        });
+      return load;
+    });
+    return report;
   }
 
   /**
@@ -462,7 +538,7 @@ export class IndicatorImporter {
   }
 
   private async parse(request: ImportRequest): Promise<ParsedFile> {
-    const job: ParseJob = { source: request.source, bytes: request.bytes };
+    const job: ParseJob = { source: request.source, bytes: request.bytes, partial: request.partial ?? false };
     if (request.source === 'AF') {
       job.places = {
         municipalities: await this.dataSource.query(
@@ -482,7 +558,7 @@ export class IndicatorImporter {
     report: ImportReport,
   ): Promise<IncomingValue[]> {
     const indicators = (await this.dataSource.query(
-      `SELECT id, code, periodicity, source_key AS "sourceKey", collaboration_id AS "collaborationId"
+      `SELECT id, code, unit, periodicity, source_key AS "sourceKey", collaboration_id AS "collaborationId"
          FROM indicator WHERE kind = 'MEASURED' AND (collaboration_id IS NULL OR collaboration_id = $1)`,
       [collaborationId],
     )) as IndicatorRow[];
@@ -534,6 +610,7 @@ export class IndicatorImporter {
     const seen = new Map<string, IncomingValue>();
     const sums = new Map<string, PartialSum>();
     const badAreas = new Map<string, { first: string; count: number }>();
+    const afterRegisterSeries = { first: '', last: '', count: 0 };
     let sinceYield = 0;
     for (const observation of parsed.observations) {
       // A national file holds hundreds of thousands of values: let other requests in meanwhile.
@@ -566,6 +643,17 @@ export class IndicatorImporter {
           location: observation.location,
           message: `${where(observation)}: ${targets.direct.code} is an official indicator; official statistics are imported only by a statistics steward (realm role statistics-steward), as an official import outside any collaboration`,
         });
+        continue;
+      }
+      if (
+        series.source === 'AF' &&
+        afSeries === 'REG' &&
+        observation.period > AF_REGISTER_SERIES_LAST_PERIOD
+      ) {
+        const late = afterRegisterSeries;
+        if (!late.count || observation.period < late.first) late.first = observation.period;
+        if (observation.period > late.last) late.last = observation.period;
+        late.count++;
         continue;
       }
       if (!areas.has(observation.area)) {
@@ -605,6 +693,14 @@ export class IndicatorImporter {
       }
       const indicator = targets.direct;
       if (!indicator || !fitsPeriod(indicator)) continue;
+      if (indicator.unit === 'COUNT' && observation.value !== null && observation.value < 0) {
+        report.problems.push({
+          location: observation.location,
+          message: `${where(observation)}: ${observation.value} is negative, but ${indicator.code} is a count`,
+        });
+        continue;
+      }
+      const sourceKey = indicator.sourceKey;
       const row: IncomingValue = {
         indicatorId: indicator.id,
         area: observation.area,
@@ -613,7 +709,10 @@ export class IndicatorImporter {
         lowerBound: observation.lowerBound ?? false,
         upperBound: observation.upperBound ?? null,
         status: observation.status ?? null,
-        preliminary: observation.preliminary ?? false,
+        // Preliminary when the file says so, or when the catalogue knows the table publishes nothing else.
+        preliminary:
+          (observation.preliminary ?? false) ||
+          (sourceKey?.source === 'SCB' && sourceKey.preliminary === true),
       };
       const key = `${row.indicatorId}|${row.area}|${row.period}`;
       const earlier = seen.get(key);
@@ -632,6 +731,13 @@ export class IndicatorImporter {
         const name = `${partial.indicator.code} (${partial.classes.size} of ${partial.expected} ${partial.dimension} classes in the file)`;
         unmapped.set(name, (unmapped.get(name) ?? 0) + partial.classes.size);
       }
+    }
+    if (afterRegisterSeries.count) {
+      const { first, last, count } = afterRegisterSeries;
+      report.problems.push({
+        location: {},
+        message: `the register-based series ends in ${AF_REGISTER_SERIES_LAST_PERIOD}, but the file has ${count} values from ${first} to ${last}: figures after it are the BAS series' — import the file as the BAS series (--af-series bas)`,
+      });
     }
     for (const [area, bad] of badAreas) {
       report.problems.push({

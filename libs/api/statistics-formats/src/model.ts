@@ -8,6 +8,24 @@ export interface SourceLocation {
   path?: string;
 }
 
+/**
+ * Where a problem is, for people reading the operator's output, in the order the web's
+ * report shows it: the sheet, the cell (or row and column), the value's position, the
+ * JSON path. Empty for the whole file.
+ */
+export function describeLocation(location: SourceLocation): string {
+  const parts: string[] = [];
+  if (location.sheet) parts.push(`sheet ${location.sheet}`);
+  if (location.cell) parts.push(`cell ${location.cell}`);
+  else {
+    if (location.row !== undefined) parts.push(`row ${location.row}`);
+    if (location.column) parts.push(`column ${location.column}`);
+  }
+  if (location.index !== undefined) parts.push(`value ${location.index}`);
+  if (location.path) parts.push(`at ${location.path}`);
+  return parts.join(', ');
+}
+
 /** How a source names a series; an indicator declares which key it reads. */
 export type SeriesKey =
   | { source: 'AF'; field: string } // e.g. UTRKSOK / UTRKAK

@@ -499,7 +499,8 @@ describe('the row-level security migration', () => {
       const secured = `SELECT count(*)::int AS n FROM pg_class WHERE relrowsecurity AND relnamespace = current_schema()::regnamespace`;
       expect((await dataSource.query(secured))[0].n).toBeGreaterThan(0);
       // Revert down to (and including) the row-level security migration: later ones build on it.
-      const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'RowLevelSecurity1795600000000');
+      const later =
+        MIGRATIONS.length - MIGRATIONS.findIndex((m) => m.name === 'RowLevelSecurity1795600000000');
       for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
       expect((await dataSource.query(secured))[0].n).toBe(0);
       expect(

@@ -498,7 +498,7 @@ describe('parseAfWorkbook: files that are not a readable workbook', () => {
   it('refuses a zip bomb by its declared size', async () => {
     const bomb = zipSync({ 'xl/workbook.xml': new Uint8Array(2 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(10 * 1024);
-    expect(await only(bomb, { maxUncompressedBytes: 1024 * 1024 })).toMatch(/more than 1 MB .*zip bomb/);
+    expect(await only(bomb, { maxUncompressedBytes: 1024 * 1024 })).toMatch(/more than 1 MiB .*zip bomb/);
     const ratio = zipSync({ 'xl/workbook.xml': new Uint8Array(16 * 1024 * 1024) }, { level: 9 });
     expect(await only(ratio)).toMatch(/compressed more than 250:1.*zip bomb/);
   });

@@ -134,3 +134,18 @@ export function parseKoladaKpiList(input: JsonInput): { kpis: KoladaKpi[]; probl
   });
   return { kpis, problems };
 }
+
+/**
+ * The key-figure list a file holds, when it is one (a `/kpi` answer: every entry has an id,
+ * a title and `is_divided_by_gender`, and none is a data row); null for anything else, which
+ * is then read as data. Municipality groups (id, title, members) are not key figures.
+ */
+export function koladaKpiListIn(input: JsonInput): { kpis: KoladaKpi[]; problems: ParseProblem[] } | null {
+  const doc = readJson(input, []);
+  if (doc === undefined) return null;
+  const list = Array.isArray(doc) ? doc : isRecord(doc) ? doc['values'] : undefined;
+  if (!Array.isArray(list) || list.length === 0) return null;
+  const isKpi = (item: unknown) =>
+    isRecord(item) && 'id' in item && 'title' in item && 'is_divided_by_gender' in item && !('kpi' in item);
+  return list.every(isKpi) ? parseKoladaKpiList(doc as JsonInput) : null;
+}

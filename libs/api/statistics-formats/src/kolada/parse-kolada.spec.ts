@@ -50,8 +50,20 @@ describe('parseKolada', () => {
     expect(parseKolada(pages).observations).toHaveLength(5);
   });
 
-  it('reads a single last page, and a bare array of rows without the envelope', () => {
-    expect(parseKolada(fixture('synthetic_v3_data_page2.json')).observations).toHaveLength(1);
+  it('reads a single last page only when told it is partial, and a bare array of rows without the envelope', () => {
+    // Page 2 alone links back to page 1: taken as the whole answer it would look complete.
+    const alone = parseKolada(fixture('synthetic_v3_data_page2.json'));
+    expect(alone.problems).toEqual([
+      {
+        location: {},
+        message: expect.stringMatching(
+          /^the result is incomplete: every page given links to a previous page \(.+\); add the earlier pages, or say the file is partial if that is meant$/,
+        ),
+      },
+    ]);
+    const partial = parseKolada(fixture('synthetic_v3_data_page2.json'), { requireComplete: false });
+    expect(partial.problems).toEqual([]);
+    expect(partial.observations).toHaveLength(1);
     expect(parseKolada([row(), row({ municipality: '1284' })]).observations.map((o) => o.area)).toEqual([
       '1283',
       '1284',

@@ -17,8 +17,9 @@ export type KoladaInput = JsonInput | readonly (string | Uint8Array | Record<str
 
 export interface KoladaParseOptions {
   /**
-   * Default true: when every page given links to a next page, the last page is
-   * missing and that is a problem (importing part of a result would look complete).
+   * Default true: when every page given links to a next page, the last page is missing,
+   * and when every page links to a previous one, the first is: either is a problem
+   * (importing part of a result would look complete) unless the user says it is partial.
    */
   requireComplete?: boolean;
 }
@@ -29,12 +30,14 @@ interface Page {
   prefix: string;
 }
 
+const PREVIOUS = ['previous_url', 'previous_page'];
+
 const isBytesOrText = (value: unknown): value is string | Uint8Array =>
   typeof value === 'string' || value instanceof Uint8Array;
 const isDataRow = (value: unknown) => isRecord(value) && 'kpi' in value;
 
-function nextLink(page: Record<string, unknown>): string | null {
-  for (const key of ['next_url', 'next_page']) {
+function nextLink(page: Record<string, unknown>, keys = ['next_url', 'next_page']): string | null {
+  for (const key of keys) {
     const link = page[key];
     if (typeof link === 'string' && link.trim() !== '') return link;
   }
@@ -96,6 +99,8 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
   const seen = new Map<string, Seen>();
   const dataPages: Page[] = [];
   const unlinked: Page[] = [];
+  /** pages that link to no previous page: a whole answer has one */
+  const firstPages: Page[] = [];
 
   for (const page of pages) {
     if (page.doc === undefined) continue;
@@ -123,6 +128,7 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
     }
     dataPages.push(page);
     if (nextLink(page.doc) === null) unlinked.push(page);
+    if (nextLink(page.doc, PREVIOUS) === null) firstPages.push(page);
 
     rows.forEach((row, r) => {
       if (!isRecord(row)) {
@@ -242,6 +248,13 @@ export function parseKolada(input: KoladaInput, options: KoladaParseOptions = {}
     problems.push({
       location: last.prefix ? { path: last.prefix } : {},
       message: `the result is incomplete: every page given links to a next page (${nextLink(last.doc as Record<string, unknown>)}); add the remaining pages`,
+    });
+  }
+  if (options.requireComplete !== false && dataPages.length > 0 && firstPages.length === 0) {
+    const first = dataPages[0]!;
+    problems.push({
+      location: first.prefix ? { path: first.prefix } : {},
+      message: `the result is incomplete: every page given links to a previous page (${nextLink(first.doc as Record<string, unknown>, PREVIOUS)}); add the earlier pages, or say the file is partial if that is meant`,
     });
   }
   return result;

@@ -15,6 +15,8 @@ export interface ParseJob {
   bytes: Uint8Array;
   /** the reference lists an AF workbook's municipality names are matched against */
   places?: { municipalities: MunicipalityRef[]; counties: CountyRef[] };
+  /** the user says the file is part of a larger answer (Kolada pages): do not refuse it as incomplete */
+  partial?: boolean;
 }
 
 /** How many problems a report lists; a hostile file could otherwise make one per cell. */
@@ -57,7 +59,7 @@ async function parseBySource(job: ParseJob, onProgress?: (fraction: number) => v
         : parseJsonStat(text, options);
     }
     case 'KOLADA':
-      return parseKolada(new TextDecoder().decode(job.bytes));
+      return parseKolada(new TextDecoder().decode(job.bytes), { requireComplete: !job.partial });
     case 'TEMPLATE':
       return parseTemplate(job.bytes);
   }

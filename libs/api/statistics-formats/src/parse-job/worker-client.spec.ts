@@ -65,7 +65,7 @@ describe('parseInWorker', () => {
         {
           location: {},
           message:
-            'the file needs more memory to read than one import may use (16 MB); split it into smaller files',
+            'the file needs more memory to read than one import may use (16 MiB); split it into smaller files',
         },
       ],
       meta: {},

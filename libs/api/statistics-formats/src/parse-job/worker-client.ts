@@ -73,7 +73,7 @@ export function parseInWorker(
             problems: [
               {
                 location: {},
-                message: `the file needs more memory to read than one import may use (${options.maxHeapMb ?? 2048} MB); split it into smaller files`,
+                message: `the file needs more memory to read than one import may use (${options.maxHeapMb ?? 2048} MiB); split it into smaller files`,
               },
             ],
             meta: {},

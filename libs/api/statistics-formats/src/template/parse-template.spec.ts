@@ -424,7 +424,7 @@ describe('parseTemplateXlsx', () => {
       {
         location: {},
         message:
-          'the workbook would unpack to more than 1 MB (declared by xl/workbook.xml); it looks like a zip bomb and was not opened',
+          'the workbook would unpack to more than 1 MiB (declared by xl/workbook.xml); it looks like a zip bomb and was not opened',
       },
     ]);
   });
@@ -447,7 +447,7 @@ describe('parseTemplateXlsx and hidden zip entries', () => {
     const parsed = await parseTemplateXlsx(bytes, { maxInflatedBytes: 4 * 1024 * 1024 });
     expect(parsed.observations).toEqual([]);
     expect(parsed.problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/more than 4 MB.*zip bomb/),
+      expect.stringMatching(/more than 4 MiB.*zip bomb/),
     ]);
   });
 

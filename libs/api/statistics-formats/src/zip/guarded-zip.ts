@@ -37,7 +37,7 @@ const YIELD_BYTES = 256 * 1024;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} kB`;
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MiB` : `${Math.round(n / 1024)} KiB`;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ImportRequest {
   source: ImportFileSource;
   /** Arbetsförmedlingen's register-based or BAS series; without it the API reads it from the file name. */
   afSeries?: AfSeriesChoice | null;
+  /** the file is knowingly part of a larger answer (e.g. one Kolada page): not refused as incomplete */
+  partial?: boolean;
   dryRun: boolean;
   /** YYYY-MM-DD */
   publishedAt?: string | null;
@@ -89,6 +91,10 @@ export interface ImportReport {
   manualOverwrites: ManualOverwrite[];
   /** sent back with the import to confirm manualOverwrites; null when there are none */
   confirmationToken: string | null;
+  /** set when no series of the file is an indicator of the catalogue: nothing was written */
+  nothingMatched?: { series: number; examples: string[]; message: string } | null;
+  /** a Kolada key-figure list loads the catalogue: what it added, updated and kept */
+  catalogue?: { added: number; updated: number; unchanged: number; curated: number } | null;
 }
 
 /** What an upload reports while it runs: sent, then progress per stage, then the report. */
@@ -257,6 +263,7 @@ export class ImportUploadService {
         const form = new FormData();
         form.append('source', request.source);
         if (request.source === 'af' && request.afSeries) form.append('afSeries', request.afSeries);
+        if (request.partial) form.append('partial', 'true');
         form.append('dryRun', request.dryRun ? 'true' : 'false');
         if (request.publishedAt) form.append('publishedAt', request.publishedAt);
         if (request.confirmationToken) form.append('confirmationToken', request.confirmationToken);

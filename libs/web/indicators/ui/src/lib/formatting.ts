@@ -67,13 +67,13 @@ export function formatDateTime(iso: string | null | undefined, language: PeriodL
   );
 }
 
-/** A file size for people: "1,2 MB". */
+/** A file size for people: "1,2 MiB" (counted in 2²⁰ bytes, so said so). */
 export function formatFileSize(bytes: number | null | undefined, language: PeriodLanguage): string {
   if (bytes == null) return '';
   const locale = numberLocale(language);
   if (bytes < 1024) return `${numberFormat(locale, 0, 0).format(bytes)} B`;
   if (bytes < 1024 * 1024) return `${numberFormat(locale, 0, 1).format(bytes / 1024)} kB`;
-  return `${numberFormat(locale, 0, 1).format(bytes / 1024 / 1024)} MB`;
+  return `${numberFormat(locale, 0, 1).format(bytes / 1024 / 1024)} MiB`;
 }
 
 /** The first characters of an id (a UUID), enough to tell batches apart on screen. */

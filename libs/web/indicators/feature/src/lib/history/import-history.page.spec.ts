@@ -87,7 +87,7 @@ describe('ImportHistoryPage', () => {
       'Exempel Analytiker',
       'b2222222',
       // the hash is a line of its own under the file name
-      'jobbspar-2024-09.csv (1,5 MB) SHA-256 3f786850e387…',
+      'jobbspar-2024-09.csv (1,5 MiB) SHA-256 3f786850e387…',
       'Mall, TEMPLATE_CSV',
       '120',
       '3',

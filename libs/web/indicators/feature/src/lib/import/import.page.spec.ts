@@ -120,10 +120,70 @@ describe('ImportPage', () => {
       confirmationToken: null,
       source: 'af',
       afSeries: 'bas',
+      partial: false,
       publishedAt: null,
       dryRun: true,
       file: workbook,
     });
+  });
+
+  it('lets a Kolada file be sent as knowingly partial, and says so when nothing in a file matches the catalogue', async () => {
+    const { element, chooseSource, chooseFile, button, runs, settle } = await render();
+    expect(element.querySelector('[data-testid="import-partial"]')).toBeNull();
+    await chooseSource('Kolada (JSON)');
+    const partial = element.querySelector<HTMLInputElement>(
+      '[data-testid="import-partial"] input[type="checkbox"]',
+    )!;
+    expect(partial.getAttribute('aria-describedby')).toContain('import-partial-hint');
+    partial.click();
+    const page = new File(['{}'], 'kolada-sida-2.json');
+    await chooseFile(page);
+    button('import-dry-run').click();
+    await settle();
+    expect(runs[0].request).toMatchObject({ source: 'kolada', partial: true });
+
+    runs[0].events.next({
+      type: 'report',
+      report: report({
+        format: 'KOLADA',
+        inserted: 0,
+        changed: 0,
+        unmappedSeries: [{ series: 'KOLADA|N00053|T', values: 1 }],
+        nothingMatched: { series: 1, examples: ['KOLADA|N00053|T'], message: 'nothing in this file matches' },
+      }),
+    });
+    runs[0].events.complete();
+    await settle();
+    const said = element.querySelector('[data-testid="import-nothing-matched"]');
+    expect(said?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Inget i filen matchar katalogen. Serier i filen: 1, till exempel KOLADA|N00053|T. Inget nyckeltal läser dem, så inget har sparats. Kontrollera att du har valt rätt källa och serie, eller be en statistikansvarig att lägga till nyckeltalet.',
+    );
+    // Not the message of a file with nothing new in it.
+    expect(element.querySelector('[data-testid="import-clean"]')).toBeNull();
+  });
+
+  it('reports a Kolada key-figure list as what it loads into the catalogue', async () => {
+    const { element, chooseSource, chooseFile, button, runs, settle } = await render();
+    await chooseSource('Kolada (JSON)');
+    await chooseFile(new File(['[]'], 'kpi.json'));
+    button('import-dry-run').click();
+    await settle();
+    runs[0].events.next({
+      type: 'report',
+      report: report({
+        format: 'KOLADA',
+        inserted: 0,
+        changed: 0,
+        catalogue: { added: 232, updated: 0, unchanged: 0, curated: 1 },
+      }),
+    });
+    runs[0].events.complete();
+    await settle();
+    expect(
+      element.querySelector('[data-testid="import-catalogue"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).toBe(
+      'Provkörning av nyckeltalskatalogen: 232 nyckeltal skulle läggas till och 0 uppdateras, 0 är oförändrade; 1 som katalogen redan beskriver behålls.',
+    );
   });
 
   it('shows the streamed progress in a live region and a determinate bar', async () => {

@@ -53,6 +53,7 @@ interface RunSettings {
   file: File;
   source: ImportFileSource;
   afSeries: AfSeriesChoice | null;
+  partial: boolean;
   publishedAt: string | null;
 }
 
@@ -64,6 +65,7 @@ function sameSettings(a: RunSettings | null, b: RunSettings | null): boolean {
     a.file === b.file &&
     a.source === b.source &&
     a.afSeries === b.afSeries &&
+    a.partial === b.partial &&
     a.publishedAt === b.publishedAt
   );
 }
@@ -132,6 +134,18 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
                 }
               </mat-radio-group>
             </fieldset>
+          }
+          @if (values().source === 'kolada') {
+            <p>
+              <mat-checkbox
+                formControlName="partial"
+                aria-describedby="import-partial-hint"
+                data-testid="import-partial"
+              >
+                {{ 'imports.partial.label' | transloco }}
+              </mat-checkbox>
+            </p>
+            <p id="import-partial-hint">{{ 'imports.partial.hint' | transloco }}</p>
           }
           <p class="ks-muted" data-testid="import-target-hint">
             {{
@@ -276,7 +290,28 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
                   | transloco
               }}
             </h2>
-            @if (!last.report.dryRun && !last.report.problems.length) {
+            @if (last.report.catalogue; as catalogue) {
+              <p class="ks-success" data-testid="import-catalogue">
+                {{
+                  (last.report.dryRun ? 'imports.report.catalogueDryRun' : 'imports.report.catalogue')
+                    | transloco
+                      : {
+                          added: catalogue.added,
+                          updated: catalogue.updated,
+                          unchanged: catalogue.unchanged,
+                          curated: catalogue.curated,
+                        }
+                }}
+              </p>
+            } @else if (last.report.nothingMatched; as unmatched) {
+              <p class="ks-nothing-matched" role="status" data-testid="import-nothing-matched">
+                <strong>{{ 'imports.report.nothingMatchedTitle' | transloco }}</strong>
+                {{
+                  'imports.report.nothingMatched'
+                    | transloco: { count: unmatched.series, examples: unmatched.examples.join(', ') }
+                }}
+              </p>
+            } @else if (!last.report.dryRun && !last.report.problems.length) {
               <p class="ks-success" data-testid="import-success">
                 @if (last.report.batchId) {
                   {{
@@ -322,6 +357,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
     }
     .ks-import-result {
       margin-top: 2rem;
+    }
+    .ks-nothing-matched {
+      border-left: 4px solid var(--ks-warning-border, #8a5300);
+      padding: 0.5rem 1rem;
+      strong {
+        display: block;
+      }
     }
     .ks-fieldset {
       border: none;
@@ -405,6 +447,7 @@ export class ImportPage {
     target: new FormControl<ImportTarget>('local', { nonNullable: true }),
     source: new FormControl<ImportFileSource | null>(null, Validators.required),
     afSeries: new FormControl<'auto' | AfSeriesChoice>('auto', { nonNullable: true }),
+    partial: new FormControl(false, { nonNullable: true }),
     publishedAt: new FormControl('', { nonNullable: true, validators: Validators.pattern(DATE) }),
   });
   readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.value });
@@ -436,6 +479,7 @@ export class ImportPage {
       source: values.source,
       afSeries:
         values.source === 'af' && values.afSeries && values.afSeries !== 'auto' ? values.afSeries : null,
+      partial: values.source === 'kolada' && !!values.partial,
       publishedAt: values.publishedAt || null,
     };
   });
@@ -552,6 +596,7 @@ export class ImportPage {
         confirmationToken,
         source: settings.source,
         afSeries: settings.afSeries,
+        partial: settings.partial,
         publishedAt: settings.publishedAt,
         dryRun,
         file: settings.file,

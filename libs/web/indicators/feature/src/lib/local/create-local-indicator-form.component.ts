@@ -2,7 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, input, output, viewChild } 
 import { FormGroup, FormGroupDirective } from '@angular/forms';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { PERIODICITIES } from '@kraftsamling/shared/periods';
-import { FORM_IMPORTS, TEXT_FIELD_IMPORTS, serverError, serverValidatedForm } from '@kraftsamling/web/shared/forms';
+import {
+  FORM_IMPORTS,
+  TEXT_FIELD_IMPORTS,
+  serverError,
+  serverValidatedForm,
+} from '@kraftsamling/web/shared/forms';
 import {
   INDICATOR_UNITS,
   Indicator,
