@@ -7,7 +7,8 @@ const { createCjsPreset } = require('jest-preset-angular/presets');
 const workspaceRoot = path.resolve(__dirname, '../..');
 const moduleNameMapper = require('./path-aliases.cjs');
 
-const esmOnlyPackages = ['keycloak-js', '@jsverse/utils'];
+// csv-stringify: the shared exports use its browser build, an ES module, in the web's tests too.
+const esmOnlyPackages = ['keycloak-js', '@jsverse/utils', 'csv-stringify'];
 
 /**
  * @param {string} projectDir absolute path of the project (pass __dirname)

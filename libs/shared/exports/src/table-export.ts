@@ -1,4 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
+// The package's browser build: the same writer with its own Buffer, so the web app can build
+// exports in the browser too (its Node build needs Node's global Buffer); Node runs it as well.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from './formula-injection';
 
