@@ -6,6 +6,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { ComparisonService } from '@kraftsamling/web/comparisons/data-access';
 import { DecisionService } from '@kraftsamling/web/decisions/data-access';
+import { GoalService } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
@@ -31,6 +32,7 @@ describe('application routes', () => {
         },
         { provide: IndicatorService, useValue: { indicators: () => of([]) } },
         { provide: DecisionService, useValue: { decisions: () => of([]), goals: () => of([]) } },
+        { provide: GoalService, useValue: { goals: () => of([]) } },
         {
           provide: ComparisonService,
           useValue: {
@@ -92,6 +94,22 @@ describe('application routes', () => {
     expect(TestBed.inject(Location).path()).toBe('/s/familjen-helsingborg');
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Familjen Helsingborg');
     expect(TestBed.inject(Title).getTitle()).toBe('Översikt – Familjen Helsingborg – Kraftsamling');
+  });
+
+  it('serves the steering overview at /s/:slug/mal with a translated title', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/mal');
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Mål');
+    expect(TestBed.inject(Title).getTitle()).toBe('Mål – Familjen Helsingborg – Kraftsamling');
+  });
+
+  it('shows "no access" at /s/:slug/mal/nytt without goal:manage', async () => {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/s/familjen-helsingborg/mal/nytt');
+    expect(harness.routeNativeElement?.querySelector('[data-testid="no-access"]')?.textContent).toContain(
+      'Bara styrgruppens ledamöter och samordnare kan skapa och ändra mål.',
+    );
   });
 
   it('shows "no access" at /s/:slug/medlemmar without member:manage', async () => {

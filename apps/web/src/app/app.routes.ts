@@ -8,6 +8,8 @@ import { NotFoundPage, StartPage, startRedirectGuard } from '@kraftsamling/web/s
 const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
 /** The segment after /s/:slug of the comparison page (comparisonRoutes). */
 const COMPARISON_SECTIONS = ['jamfor'];
+/** The segment after /s/:slug of the goal pages (goalRoutes), named here for the same reason. */
+const GOAL_SECTIONS = ['mal'];
 
 /** The segment after /s/:slug of the decisions feature (decisionRoutes), named here for the same reason. */
 const DECISIONS_SECTION = 'beslut';
@@ -43,6 +45,12 @@ export const appRoutes: Routes = [
     path: 's',
     canMatch: [(_route: Route, segments: UrlSegment[]) => segments[2]?.path === DECISIONS_SECTION],
     loadChildren: () => import('@kraftsamling/web/decisions/feature').then((m) => m.decisionRoutes),
+  },
+  {
+    // Goals: /s/:slug/mal…, loaded only for those addresses.
+    path: 's',
+    canMatch: [(_route: Route, segments: UrlSegment[]) => GOAL_SECTIONS.includes(segments[2]?.path ?? '')],
+    loadChildren: () => import('@kraftsamling/web/goals/feature').then((m) => m.goalRoutes),
   },
   {
     path: 's',

@@ -8,6 +8,16 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { gql } from 'apollo-angular';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
+export type AddGoalCheckInInput = {
+  assessment: CheckInAssessment;
+  collaborationId: string | number;
+  comment?: string | null | undefined;
+  goalId: string | number;
+  /** The meeting date, YYYY-MM-DD. */
+  heldOn: string;
+  nextSteps?: string | null | undefined;
+};
+
 export type AddMemberInput = {
   collaborationId: string | number;
   email: string;
@@ -38,6 +48,10 @@ export type AuditEventFilter = {
   to?: string | null | undefined;
 };
 
+export type BaselineChangeKind =
+  | 'FROZEN'
+  | 'REBASELINED';
+
 export type ChangeMemberRoleInput = {
   collaborationId: string | number;
   /** The version you loaded; a newer edit by someone else is never overwritten. */
@@ -47,6 +61,13 @@ export type ChangeMemberRoleInput = {
   organizationId?: string | number | null | undefined;
   role: Role;
 };
+
+export type CheckInAssessment =
+  | 'ACHIEVED'
+  | 'AT_RISK'
+  | 'OFF_TRACK'
+  | 'ON_TRACK'
+  | 'UNCERTAIN';
 
 export type ComparisonInput = {
   /** INDEX, CHANGE, CHANGE_PERCENT: the period compared against. */
@@ -88,6 +109,31 @@ export type CreateDecisionInput = {
   ownerOrganizationId?: string | number | null | undefined;
   /** The member who owes it. */
   ownerUserId?: string | number | null | undefined;
+  title: string;
+};
+
+export type CreateGoalInput = {
+  /** Member municipalities in scope (4-digit codes); default every member municipality. */
+  areaCodes?: Array<string> | null | undefined;
+  atRiskThreshold?: number | null | undefined;
+  /** The period whose values become the baselines, e.g. 2025-09. */
+  baselinePeriod: string;
+  collaborationId: string | number;
+  description?: string | null | undefined;
+  /** Contributing operational groups. */
+  groupIds?: Array<string | number> | null | undefined;
+  /** The code of the indicator the goal is measured by. */
+  indicatorCode: string;
+  levelDirection?: LevelDirection | null | undefined;
+  levelScope?: LevelScope | null | undefined;
+  onTrackThreshold?: number | null | undefined;
+  /** e.g. "utrikes födda kvinnor" */
+  targetGroup?: string | null | undefined;
+  targetKind: GoalTargetKind;
+  /** The target date as a period of the indicator, e.g. 2027-09. */
+  targetPeriod: string;
+  /** RELATIVE_CHANGE: a fraction (−0.5 halves); ABSOLUTE_CHANGE: units; LEVEL: the level. */
+  targetValue: number;
   title: string;
 };
 
@@ -141,6 +187,37 @@ export type EnteredValueInput = {
   value?: number | null | undefined;
 };
 
+/** Why a figure is missing or to be read with care. */
+export type GoalFlag =
+  | 'BASELINE_MET_TARGET'
+  | 'BOUNDED_BASELINE'
+  | 'BOUNDED_LATEST'
+  | 'INCOMPLETE'
+  | 'NO_BASELINE'
+  | 'NO_PLANNED_CHANGE'
+  | 'NO_RECENT_VALUE'
+  | 'PAST_TARGET_DATE';
+
+/** Where a goal is in its life. */
+export type GoalState =
+  | 'ACHIEVED'
+  | 'ACTIVE'
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'MISSED';
+
+export type GoalTargetKind =
+  | 'ABSOLUTE_CHANGE'
+  | 'LEVEL'
+  | 'RELATIVE_CHANGE';
+
+export type GoalVersionInput = {
+  collaborationId: string | number;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  goalId: string | number;
+};
+
 export type GroupKind =
   | 'OPERATIONAL'
   | 'STEERING';
@@ -169,6 +246,16 @@ export type IndicatorUnit =
   | 'OTHER'
   | 'PERCENT'
   | 'PER_1000';
+
+export type LevelDirection =
+  | 'AT_LEAST'
+  | 'AT_MOST';
+
+/** Whom a level target applies to: each member, the collaboration as a whole, or both. */
+export type LevelScope =
+  | 'BOTH'
+  | 'COLLABORATION'
+  | 'MEMBERS';
 
 export type OrganizationKind =
   | 'BUSINESS_NETWORK'
@@ -205,6 +292,27 @@ export type Periodicity =
   | 'WEEK'
   | 'YEAR';
 
+export type ProgressStatus =
+  | 'ACHIEVED'
+  | 'AT_RISK'
+  | 'NO_STATUS'
+  | 'OFF_TRACK'
+  | 'ON_TRACK'
+  | 'UNCERTAIN';
+
+/** Sets new baselines: an explicit decision, recorded with its reason. */
+export type RebaselineGoalInput = {
+  /** The members to re-baseline; default all in scope. */
+  areaCodes?: Array<string> | null | undefined;
+  /** Read the new baselines at this period (default: the goal’s baseline period, re-read). */
+  baselinePeriod?: string | null | undefined;
+  collaborationId: string | number;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  goalId: string | number;
+  reason: string;
+};
+
 export type RemoveMemberInput = {
   collaborationId: string | number;
   /** The version you loaded; a newer edit by someone else is never overwritten. */
@@ -239,6 +347,15 @@ export type SavePeerSetInput = {
   /** Seen by everyone in the collaboration. */
   shared?: boolean;
   title: string;
+};
+
+export type SetGoalStatusInput = {
+  collaborationId: string | number;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  goalId: string | number;
+  /** ACHIEVED, MISSED or CLOSED (or ACTIVE again) */
+  status: GoalState;
 };
 
 export type SimilarMunicipalitiesInput = {
@@ -281,6 +398,31 @@ export type UpdateDecisionInput = {
   /** The member who owes it. */
   ownerUserId?: string | number | null | undefined;
   status?: DecisionStatus | null | undefined;
+  title?: string | null | undefined;
+};
+
+/** Changes to a goal. What the goal measures (indicator, baseline period, target) changes only in a draft. */
+export type UpdateGoalInput = {
+  /** Member municipalities in scope (4-digit codes); default every member municipality. */
+  areaCodes?: Array<string> | null | undefined;
+  atRiskThreshold?: number | null | undefined;
+  baselinePeriod?: string | null | undefined;
+  collaborationId: string | number;
+  description?: string | null | undefined;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  expectedVersion: number;
+  goalId: string | number;
+  /** Contributing operational groups. */
+  groupIds?: Array<string | number> | null | undefined;
+  indicatorCode?: string | null | undefined;
+  levelDirection?: LevelDirection | null | undefined;
+  levelScope?: LevelScope | null | undefined;
+  onTrackThreshold?: number | null | undefined;
+  /** e.g. "utrikes födda kvinnor" */
+  targetGroup?: string | null | undefined;
+  targetKind?: GoalTargetKind | null | undefined;
+  targetPeriod?: string | null | undefined;
+  targetValue?: number | null | undefined;
   title?: string | null | undefined;
 };
 
@@ -455,6 +597,96 @@ export type UpdateDecisionMutationVariables = Exact<{
 
 
 export type UpdateDecisionMutation = { updateDecision: { id: string, collaborationId: string, groupId: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerUserId: string | null, ownerName: string | null, ownerOrganizationId: string | null, ownerOrganizationName: string | null, goalId: string | null, version: number } };
+
+export type GoalSummaryFieldsFragment = { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number };
+
+export type ProgressFieldsFragment = { areaCode: string | null, areaName: string, status: ProgressStatus, flags: Array<GoalFlag>, latestPeriod: string | null, included: number | null, expectedProgress: number | null, baseline: { value: number | null, low: number, high: number } | null, latest: { value: number | null, low: number, high: number } | null, target: { value: number | null, low: number, high: number } | null, expected: { value: number | null, low: number, high: number } | null, change: { value: number | null, low: number, high: number } | null, relativeChange: { value: number | null, low: number, high: number } | null, progress: { value: number | null, low: number, high: number } | null, projection: { value: number | null, low: number, high: number } | null };
+
+export type GoalMemberFieldsFragment = { areaCode: string, areaName: string, inScope: boolean, baselinePreliminary: boolean, baselineFrozenAt: string | null, baseline: { value: number | null, low: number, high: number } | null };
+
+export type GoalsQueryVariables = Exact<{
+  collaborationId: string | number;
+  states?: Array<GoalState> | GoalState | null | undefined;
+}>;
+
+
+export type GoalsQuery = { goals: Array<{ id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number, progress: { asOf: string | null, collaboration: { areaCode: string | null, areaName: string, status: ProgressStatus, flags: Array<GoalFlag>, latestPeriod: string | null, included: number | null, expectedProgress: number | null, baseline: { value: number | null, low: number, high: number } | null, latest: { value: number | null, low: number, high: number } | null, target: { value: number | null, low: number, high: number } | null, expected: { value: number | null, low: number, high: number } | null, change: { value: number | null, low: number, high: number } | null, relativeChange: { value: number | null, low: number, high: number } | null, progress: { value: number | null, low: number, high: number } | null, projection: { value: number | null, low: number, high: number } | null }, members: Array<{ areaCode: string | null, areaName: string, status: ProgressStatus, flags: Array<GoalFlag>, gap: { value: number | null, low: number, high: number } | null }> } | null }> };
+
+export type GoalQueryVariables = Exact<{
+  collaborationId: string | number;
+  id: string | number;
+}>;
+
+
+export type GoalQuery = { goal: { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number, progress: { asOf: string | null, periods: Array<string>, collaboration: { values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, areaCode: string | null, areaName: string, status: ProgressStatus, flags: Array<GoalFlag>, latestPeriod: string | null, included: number | null, expectedProgress: number | null, baseline: { value: number | null, low: number, high: number } | null, latest: { value: number | null, low: number, high: number } | null, target: { value: number | null, low: number, high: number } | null, expected: { value: number | null, low: number, high: number } | null, change: { value: number | null, low: number, high: number } | null, relativeChange: { value: number | null, low: number, high: number } | null, progress: { value: number | null, low: number, high: number } | null, projection: { value: number | null, low: number, high: number } | null }, members: Array<{ values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, areaCode: string | null, areaName: string, status: ProgressStatus, flags: Array<GoalFlag>, latestPeriod: string | null, included: number | null, expectedProgress: number | null, baseline: { value: number | null, low: number, high: number } | null, latest: { value: number | null, low: number, high: number } | null, target: { value: number | null, low: number, high: number } | null, expected: { value: number | null, low: number, high: number } | null, change: { value: number | null, low: number, high: number } | null, relativeChange: { value: number | null, low: number, high: number } | null, progress: { value: number | null, low: number, high: number } | null, projection: { value: number | null, low: number, high: number } | null }> } | null } };
+
+export type GoalRecordsQueryVariables = Exact<{
+  collaborationId: string | number;
+  id: string | number;
+}>;
+
+
+export type GoalRecordsQuery = { goal: { id: string, members: Array<{ areaCode: string, areaName: string, inScope: boolean, baselinePreliminary: boolean, baselineFrozenAt: string | null, baseline: { value: number | null, low: number, high: number } | null }>, checkIns: Array<{ id: string, heldOn: string, assessment: CheckInAssessment, computedStatus: ProgressStatus | null, comment: string | null, nextSteps: string | null, authorName: string | null, createdAt: string }>, baselineChanges: Array<{ id: string, areaCode: string, kind: BaselineChangeKind, baselinePeriod: string, reason: string | null, changedByName: string | null, changedAt: string, oldValue: { value: number | null, low: number, high: number } | null, newValue: { value: number | null, low: number, high: number } | null }> } };
+
+export type GoalDecisionsQueryVariables = Exact<{
+  collaborationId: string | number;
+  goalId?: string | number | null | undefined;
+}>;
+
+
+export type GoalDecisionsQuery = { decisions: Array<{ id: string, title: string, description: string | null, decidedOn: string, dueOn: string | null, status: DecisionStatus, overdue: boolean, ownerName: string | null, ownerOrganizationName: string | null, groupId: string, goalId: string | null }> };
+
+export type GoalBaselinePreviewQueryVariables = Exact<{
+  collaborationId: string | number;
+  indicatorCode: string;
+  baselinePeriod: string;
+  areaCodes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type GoalBaselinePreviewQuery = { goalBaselinePreview: Array<{ baselinePublishedAt: string | null, areaCode: string, areaName: string, inScope: boolean, baselinePreliminary: boolean, baselineFrozenAt: string | null, baseline: { value: number | null, low: number, high: number } | null }> };
+
+export type CreateGoalMutationVariables = Exact<{
+  input: CreateGoalInput;
+}>;
+
+
+export type CreateGoalMutation = { createGoal: { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number } };
+
+export type UpdateGoalMutationVariables = Exact<{
+  input: UpdateGoalInput;
+}>;
+
+
+export type UpdateGoalMutation = { updateGoal: { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number } };
+
+export type ActivateGoalMutationVariables = Exact<{
+  input: GoalVersionInput;
+}>;
+
+
+export type ActivateGoalMutation = { activateGoal: { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number } };
+
+export type RebaselineGoalMutationVariables = Exact<{
+  input: RebaselineGoalInput;
+}>;
+
+
+export type RebaselineGoalMutation = { rebaselineGoal: { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number } };
+
+export type SetGoalStatusMutationVariables = Exact<{
+  input: SetGoalStatusInput;
+}>;
+
+
+export type SetGoalStatusMutation = { setGoalStatus: { id: string, collaborationId: string, title: string, description: string | null, targetGroup: string | null, indicatorCode: string, baselinePeriod: string, targetPeriod: string, targetKind: GoalTargetKind, targetValue: number, levelDirection: LevelDirection | null, levelScope: LevelScope | null, onTrackThreshold: number, atRiskThreshold: number, groupIds: Array<string>, status: GoalState, activatedAt: string | null, version: number } };
+
+export type AddGoalCheckInMutationVariables = Exact<{
+  input: AddGoalCheckInInput;
+}>;
+
+
+export type AddGoalCheckInMutation = { addGoalCheckIn: { id: string, heldOn: string, assessment: CheckInAssessment, computedStatus: ProgressStatus | null, comment: string | null, nextSteps: string | null, authorName: string | null, createdAt: string } };
 
 export type ImportBatchFieldsFragment = { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null };
 
@@ -654,6 +886,93 @@ export const DecisionFieldsFragmentDoc = gql`
   ownerOrganizationName
   goalId
   version
+}
+    `;
+export const GoalSummaryFieldsFragmentDoc = gql`
+    fragment GoalSummaryFields on Goal {
+  id
+  collaborationId
+  title
+  description
+  targetGroup
+  indicatorCode
+  baselinePeriod
+  targetPeriod
+  targetKind
+  targetValue
+  levelDirection
+  levelScope
+  onTrackThreshold
+  atRiskThreshold
+  groupIds
+  status
+  activatedAt
+  version
+}
+    `;
+export const ProgressFieldsFragmentDoc = gql`
+    fragment ProgressFields on Progress {
+  areaCode
+  areaName
+  status
+  flags
+  latestPeriod
+  included
+  expectedProgress
+  baseline {
+    value
+    low
+    high
+  }
+  latest {
+    value
+    low
+    high
+  }
+  target {
+    value
+    low
+    high
+  }
+  expected {
+    value
+    low
+    high
+  }
+  change {
+    value
+    low
+    high
+  }
+  relativeChange {
+    value
+    low
+    high
+  }
+  progress {
+    value
+    low
+    high
+  }
+  projection {
+    value
+    low
+    high
+  }
+}
+    `;
+export const GoalMemberFieldsFragmentDoc = gql`
+    fragment GoalMemberFields on GoalMember {
+  areaCode
+  areaName
+  inScope
+  baselinePreliminary
+  baselineFrozenAt
+  baseline {
+    value
+    low
+    high
+  }
 }
     `;
 export const ImportBatchFieldsFragmentDoc = gql`
@@ -1213,6 +1532,294 @@ export const UpdateDecisionDocument = gql`
   })
   export class UpdateDecisionGQL extends Apollo.Mutation<UpdateDecisionMutation, UpdateDecisionMutationVariables> {
     override document = UpdateDecisionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GoalsDocument = gql`
+    query Goals($collaborationId: ID!, $states: [GoalState!]) {
+  goals(collaborationId: $collaborationId, states: $states) {
+    ...GoalSummaryFields
+    progress {
+      asOf
+      collaboration {
+        ...ProgressFields
+      }
+      members {
+        areaCode
+        areaName
+        status
+        flags
+        gap {
+          value
+          low
+          high
+        }
+      }
+    }
+  }
+}
+    ${GoalSummaryFieldsFragmentDoc}
+${ProgressFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GoalsGQL extends Apollo.Query<GoalsQuery, GoalsQueryVariables> {
+    override document = GoalsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GoalDocument = gql`
+    query Goal($collaborationId: ID!, $id: ID!) {
+  goal(collaborationId: $collaborationId, id: $id) {
+    ...GoalSummaryFields
+    progress {
+      asOf
+      periods
+      collaboration {
+        ...ProgressFields
+        values
+        lowerBounds
+        upperBounds
+      }
+      members {
+        ...ProgressFields
+        values
+        lowerBounds
+        upperBounds
+      }
+    }
+  }
+}
+    ${GoalSummaryFieldsFragmentDoc}
+${ProgressFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GoalGQL extends Apollo.Query<GoalQuery, GoalQueryVariables> {
+    override document = GoalDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GoalRecordsDocument = gql`
+    query GoalRecords($collaborationId: ID!, $id: ID!) {
+  goal(collaborationId: $collaborationId, id: $id) {
+    id
+    members {
+      ...GoalMemberFields
+    }
+    checkIns {
+      id
+      heldOn
+      assessment
+      computedStatus
+      comment
+      nextSteps
+      authorName
+      createdAt
+    }
+    baselineChanges {
+      id
+      areaCode
+      kind
+      baselinePeriod
+      reason
+      changedByName
+      changedAt
+      oldValue {
+        value
+        low
+        high
+      }
+      newValue {
+        value
+        low
+        high
+      }
+    }
+  }
+}
+    ${GoalMemberFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GoalRecordsGQL extends Apollo.Query<GoalRecordsQuery, GoalRecordsQueryVariables> {
+    override document = GoalRecordsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GoalDecisionsDocument = gql`
+    query GoalDecisions($collaborationId: ID!, $goalId: ID) {
+  decisions(collaborationId: $collaborationId, goalId: $goalId) {
+    id
+    title
+    description
+    decidedOn
+    dueOn
+    status
+    overdue
+    ownerName
+    ownerOrganizationName
+    groupId
+    goalId
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GoalDecisionsGQL extends Apollo.Query<GoalDecisionsQuery, GoalDecisionsQueryVariables> {
+    override document = GoalDecisionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GoalBaselinePreviewDocument = gql`
+    query GoalBaselinePreview($collaborationId: ID!, $indicatorCode: String!, $baselinePeriod: String!, $areaCodes: [String!]) {
+  goalBaselinePreview(
+    collaborationId: $collaborationId
+    indicatorCode: $indicatorCode
+    baselinePeriod: $baselinePeriod
+    areaCodes: $areaCodes
+  ) {
+    ...GoalMemberFields
+    baselinePublishedAt
+  }
+}
+    ${GoalMemberFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GoalBaselinePreviewGQL extends Apollo.Query<GoalBaselinePreviewQuery, GoalBaselinePreviewQueryVariables> {
+    override document = GoalBaselinePreviewDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateGoalDocument = gql`
+    mutation CreateGoal($input: CreateGoalInput!) {
+  createGoal(input: $input) {
+    ...GoalSummaryFields
+  }
+}
+    ${GoalSummaryFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateGoalGQL extends Apollo.Mutation<CreateGoalMutation, CreateGoalMutationVariables> {
+    override document = CreateGoalDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateGoalDocument = gql`
+    mutation UpdateGoal($input: UpdateGoalInput!) {
+  updateGoal(input: $input) {
+    ...GoalSummaryFields
+  }
+}
+    ${GoalSummaryFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateGoalGQL extends Apollo.Mutation<UpdateGoalMutation, UpdateGoalMutationVariables> {
+    override document = UpdateGoalDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ActivateGoalDocument = gql`
+    mutation ActivateGoal($input: GoalVersionInput!) {
+  activateGoal(input: $input) {
+    ...GoalSummaryFields
+  }
+}
+    ${GoalSummaryFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ActivateGoalGQL extends Apollo.Mutation<ActivateGoalMutation, ActivateGoalMutationVariables> {
+    override document = ActivateGoalDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RebaselineGoalDocument = gql`
+    mutation RebaselineGoal($input: RebaselineGoalInput!) {
+  rebaselineGoal(input: $input) {
+    ...GoalSummaryFields
+  }
+}
+    ${GoalSummaryFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RebaselineGoalGQL extends Apollo.Mutation<RebaselineGoalMutation, RebaselineGoalMutationVariables> {
+    override document = RebaselineGoalDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SetGoalStatusDocument = gql`
+    mutation SetGoalStatus($input: SetGoalStatusInput!) {
+  setGoalStatus(input: $input) {
+    ...GoalSummaryFields
+  }
+}
+    ${GoalSummaryFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SetGoalStatusGQL extends Apollo.Mutation<SetGoalStatusMutation, SetGoalStatusMutationVariables> {
+    override document = SetGoalStatusDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AddGoalCheckInDocument = gql`
+    mutation AddGoalCheckIn($input: AddGoalCheckInInput!) {
+  addGoalCheckIn(input: $input) {
+    id
+    heldOn
+    assessment
+    computedStatus
+    comment
+    nextSteps
+    authorName
+    createdAt
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AddGoalCheckInGQL extends Apollo.Mutation<AddGoalCheckInMutation, AddGoalCheckInMutationVariables> {
+    override document = AddGoalCheckInDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

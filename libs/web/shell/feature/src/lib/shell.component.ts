@@ -69,6 +69,8 @@ export class ShellComponent {
       this.meStore.canOnPlatform(PlatformPermission.OfficialImport),
   );
   readonly canReadAudit = computed(() => can(this.currentAccess()?.permissions, Permission.AuditRead));
+  /** Goals are for every member (goal:read); changing them is checked on the pages and by the API. */
+  readonly canReadGoals = computed(() => can(this.currentAccess()?.permissions, Permission.GoalRead));
   readonly userName = computed(
     () => this.meStore.me()?.name || this.auth.user.name || this.auth.user.username || '',
   );

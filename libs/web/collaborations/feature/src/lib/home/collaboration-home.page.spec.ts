@@ -54,6 +54,26 @@ describe('CollaborationHomePage', () => {
     expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/medlemmar');
   });
 
+  it('links to the goals with goal:read, and to a new goal only with goal:manage', async () => {
+    const reader = await render(of(collaborationDetail(['collaboration:read', 'goal:read'])));
+    const link = reader.element.querySelector<HTMLAnchorElement>('[data-testid="home-goals-link"]');
+    expect(link?.textContent?.trim()).toBe('Se målen');
+    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/mal');
+    expect(reader.element.querySelector('[data-testid="home-new-goal-link"]')).toBeNull();
+    TestBed.resetTestingModule();
+
+    const steering = await render(
+      of(collaborationDetail(['collaboration:read', 'goal:read', 'goal:manage'], ['STEERING_MEMBER'])),
+    );
+    expect(steering.element.querySelector('[data-testid="home-new-goal-link"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/mal/nytt',
+    );
+    TestBed.resetTestingModule();
+
+    const none = await render(of(collaborationDetail(['collaboration:read'])));
+    expect(none.element.querySelector('[data-testid="home-goals-link"]')).toBeNull();
+  });
+
   it('links to the indicators and the comparison for every member, to entry and import only with their permissions', async () => {
     const { element } = await render(of(collaborationDetail(['collaboration:read', 'indicator:read'])));
     const section = element.querySelector('section[aria-labelledby="home-indicators-heading"]');

@@ -104,6 +104,26 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
             }
           </ul>
         </section>
+        @if (canReadGoals()) {
+          <section class="ks-section" aria-labelledby="home-goals-heading">
+            <h2 id="home-goals-heading">{{ 'goals.home.heading' | transloco }}</h2>
+            <p>{{ 'goals.home.text' | transloco }}</p>
+            <ul role="list" class="ks-home-links">
+              <li>
+                <a [routerLink]="['/s', collaboration.slug, 'mal']" data-testid="home-goals-link">
+                  {{ 'goals.home.link' | transloco }}
+                </a>
+              </li>
+              @if (canManageGoals()) {
+                <li>
+                  <a [routerLink]="['/s', collaboration.slug, 'mal', 'nytt']" data-testid="home-new-goal-link">
+                    {{ 'goals.home.new' | transloco }}
+                  </a>
+                </li>
+              }
+            </ul>
+          </section>
+        }
         <ks-role-list [roles]="collaboration.myRoles" />
         <ks-municipality-list [municipalities]="municipalities()" />
         <ks-organization-list [organizations]="partners()" />
@@ -154,4 +174,6 @@ export class CollaborationHomePage {
   );
   readonly canReadAudit = computed(() => can(this.collaboration()?.myPermissions, Permission.AuditRead));
   readonly canEnterValues = computed(() => can(this.collaboration()?.myPermissions, Permission.ValuesEnter));
+  readonly canReadGoals = computed(() => can(this.collaboration()?.myPermissions, Permission.GoalRead));
+  readonly canManageGoals = computed(() => can(this.collaboration()?.myPermissions, Permission.GoalManage));
 }

@@ -1,0 +1,3 @@
+export * from './lib/models';
+export * from './lib/goal.service';
+export * from './lib/goal-table';

@@ -1,0 +1,96 @@
+import { goalChartOption, goalChartRows } from './goal-chart';
+import { formatQuantity, formatShare, formatSignedQuantity } from './goal-formatting';
+
+const exact = (value: number) => ({ value, low: value, high: value });
+
+// B = 240 in 2025-09, T = 120 in 2027-09: the expected path falls 5 a month (E = 180 in 2026-09).
+const INPUT = {
+  periods: ['2025-09', '2025-10', '2026-09'],
+  values: [240, 238, 200],
+  lowerBounds: [null, null, null],
+  upperBounds: [null, null, null],
+  baselinePeriod: '2025-09',
+  targetPeriod: '2027-09',
+  baseline: exact(240),
+  target: exact(120),
+  latestPeriod: '2026-09',
+  latest: exact(200),
+  projection: exact(160),
+};
+
+describe('goalChartRows', () => {
+  it('runs from the baseline to the target period with the straight path and the projection at the end', () => {
+    const rows = goalChartRows(INPUT);
+    expect(rows).toHaveLength(25);
+    expect(rows[0]).toEqual({
+      period: '2025-09',
+      value: 240,
+      low: null,
+      high: null,
+      expected: 240,
+      projection: null,
+    });
+    expect(rows[1]).toMatchObject({ period: '2025-10', value: 238, expected: 235 });
+    expect(rows[2]).toMatchObject({ period: '2025-11', value: null, expected: 230 });
+    expect(rows[12]).toMatchObject({ period: '2026-09', value: 200, expected: 180 });
+    expect(rows[24]).toEqual({
+      period: '2027-09',
+      value: null,
+      low: null,
+      high: null,
+      expected: 120,
+      projection: 160,
+    });
+  });
+
+  it('keeps a <5 value as its range, never as a point', () => {
+    const rows = goalChartRows({
+      ...INPUT,
+      values: [null, 7, 6],
+      lowerBounds: [1, null, null],
+      upperBounds: [4, null, null],
+      baseline: { value: null, low: 1, high: 4 },
+      target: { value: null, low: 0.5, high: 2 },
+    });
+    expect(rows[0]).toMatchObject({ value: null, low: 1, high: 4 });
+  });
+
+  it('draws the baseline, target, expected path and projection as lines that differ by style', () => {
+    const option = goalChartOption(INPUT, {
+      animation: false,
+      periodLabel: (p) => p,
+      value: (v) => String(v),
+      names: {
+        actual: 'Utfall',
+        baseline: 'Utgångsläge',
+        target: 'Målvärde',
+        expected: 'Förväntat',
+        projection: 'Prognos',
+      },
+    }) as { series: { name: string; data: (number | null)[]; lineStyle: { type: unknown } }[] };
+    expect(option.series.map((s) => s.name)).toEqual([
+      'Utfall',
+      'Utgångsläge',
+      'Målvärde',
+      'Förväntat',
+      'Prognos',
+    ]);
+    expect(new Set(option.series.map((s) => JSON.stringify(s.lineStyle.type))).size).toBe(5);
+    const projection = option.series[4]!.data;
+    expect(projection[12]).toBe(200);
+    expect(projection[24]).toBe(160);
+    expect(option.series[2]!.data.every((v) => v === 120)).toBe(true);
+  });
+});
+
+describe('goal formatting', () => {
+  it('shows a range with a dash, never a made-up point, and signs changes', () => {
+    expect(formatQuantity({ value: null, low: 1, high: 4 }, 'COUNT', 'sv')).toBe('1–4');
+    expect(formatQuantity(exact(1234.5), 'COUNT', 'sv').replace(/\u00a0/g, ' ')).toBe('1 234,5');
+    expect(formatQuantity(null, 'COUNT', 'sv')).toBe('');
+    expect(formatSignedQuantity(exact(-40), 'COUNT', 'sv')).toBe('−40');
+    expect(formatSignedQuantity(exact(12), 'COUNT', 'en')).toBe('+12');
+    expect(formatShare(exact(-0.5), 'sv', true).replace(/\u00a0/g, ' ')).toBe('−50 %');
+    expect(formatShare(exact(1 / 3), 'en')).toBe('33%');
+  });
+});
