@@ -6,7 +6,12 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   // What people read is the page at rest: a field error fading in is measured at its full
   // colour, not halfway (on a loaded machine axe could otherwise catch it mid-animation).
   await page.waitForFunction(
-    () => document.getAnimations().every((animation) => animation.playState !== 'running'),
+    () =>
+      document
+        .getAnimations()
+        // A spinner turns for ever: only animations that end are waited for.
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .every((animation) => animation.playState !== 'running'),
     undefined,
     { timeout: 5_000 },
   );
