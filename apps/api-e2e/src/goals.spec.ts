@@ -57,7 +57,7 @@ const GOAL_FIELDS = `id status version baselinePeriod targetPeriod
                     expected { low high } gap { low high } status flags included }
     members { areaCode baseline { value low high } target { value low high } latest { value } latestPeriod
               expected { value } gap { value low high } progress { value } expectedProgress status flags } }
-  baselineChanges { areaCode kind oldValue { value } newValue { value } reason changedByName }`;
+  baselineChanges { areaCode kind oldValue { value low high } newValue { value low high } reason changedByName }`;
 
 const createGoal = (user: string, input: Record<string, unknown>) =>
   tokenFor(user).then((token) =>
@@ -181,6 +181,12 @@ describe('goals with frozen per-member baselines', () => {
     expect(goal.progress.collaboration.target).toEqual({ value: null, low: 1023.5, high: 1025 });
     expect(goal.baselineChanges).toHaveLength(11);
     expect(goal.baselineChanges.every((c: any) => c.kind === 'FROZEN')).toBe(true);
+    // The history reads Bjuv's "<5" as the range it is, as the baseline does, not as 1.
+    expect(goal.baselineChanges.find((c: any) => c.areaCode === '1260').newValue).toEqual({
+      value: null,
+      low: 1,
+      high: 4,
+    });
   });
 
   it('computes each member’s progress and status, and the collaboration’s from summed counts', async () => {
@@ -303,8 +309,8 @@ describe('goals with frozen per-member baselines', () => {
     expect(goal.baselineChanges[0]).toEqual({
       areaCode: '1283',
       kind: 'REBASELINED',
-      oldValue: { value: 1012 },
-      newValue: { value: 1100 },
+      oldValue: { value: 1012, low: 1012, high: 1012 },
+      newValue: { value: 1100, low: 1100, high: 1100 },
       reason: 'Arbetsförmedlingen reviderade septembersiffran',
       changedByName: 'Sam Samordnarsson',
     });

@@ -40,6 +40,23 @@ import { OrganizationsModule } from '@kraftsamling/api/organizations';
 import { UsersModule } from '@kraftsamling/api/users';
 import type { ApiConfig } from './config';
 
+/**
+ * Files whose names carry their content's hash never change: browsers keep them a year
+ * without asking. Everything else (index.html, translations) is revalidated every time, so
+ * a new version is seen at once.
+ */
+export function setWebCacheHeaders(
+  response: { setHeader(name: string, value: string): unknown },
+  file: string,
+) {
+  response.setHeader(
+    'Cache-Control',
+    HASHED_FILE.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
+}
+/** Angular's output hashing: main-2JX4F3QK.js, chunk-ABCD1234.js, styles-5INURTSO.css. */
+const HASHED_FILE = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|png|svg|jpg|webp)(\.(br|gz))?$/;
+
 /** The domain modules whose resolvers make up the GraphQL schema. */
 export const DOMAIN_MODULES = [
   CollaborationsModule,
@@ -146,9 +163,12 @@ export class AppModule implements NestModule {
         }),
         ...(existsSync(webIndex)
           ? [
+              // What the precompressed files (main.ts) leave: index.html for the app's own
+              // addresses, and files without a compressed copy.
               ServeStaticModule.forRoot({
                 rootPath: config.webDistDir,
                 exclude: ['/graphql{/*path}', '/health', '/app-config.json', '/api{/*path}'],
+                serveStaticOptions: { setHeaders: setWebCacheHeaders },
               }),
             ]
           : []),

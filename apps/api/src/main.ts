@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -38,7 +39,7 @@ import {
 } from '@kraftsamling/api/indicators';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AppModule } from './app.module';
+import { AppModule, setWebCacheHeaders } from './app.module';
 import { ConfigError, loadConfig, readDatabaseUrl, type ApiConfig } from './config';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -287,6 +288,18 @@ async function serve(config: ApiConfig) {
     }),
   );
   app.enableCors({ origin: config.corsOrigins, credentials: false });
+  // The web app's files, compressed at build time (tools/build/compress-static.mjs): Brotli or
+  // gzip as the browser accepts, with their cache headers; index.html falls through to the
+  // app's own routes (ServeStaticModule in AppModule).
+  if (existsSync(path.join(config.webDistDir, 'index.html')))
+    app.use(
+      expressStaticGzip(config.webDistDir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
+        index: false,
+        serveStatic: { index: false, setHeaders: setWebCacheHeaders },
+      }),
+    );
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const logger = new Logger('Bootstrap');

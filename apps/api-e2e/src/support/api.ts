@@ -38,16 +38,27 @@ export const errorCodes = (response: GraphQLResponse) =>
 
 /** The password grant of the dev realm's `kraftsamling-cli` client (dev realm only). */
 export async function passwordGrant(username: string, password = 'demo'): Promise<Response> {
-  return fetch(`${issuerUrl()}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'kraftsamling-cli',
-      username,
-      password,
-      scope: 'openid',
-    }),
+  const ask = () =>
+    fetch(`${issuerUrl()}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: 'kraftsamling-cli',
+        username,
+        password,
+        scope: 'openid',
+      }),
+    });
+  // A kept-alive connection the identity provider closed just as it was reused fails before
+  // any answer ("other side closed"): the request never arrived, so it is sent once more.
+  return ask().catch((error: Error & { cause?: { code?: string; message?: string } }) => {
+    if (
+      error.message === 'fetch failed' &&
+      /other side closed|ECONNRESET/.test(String(error.cause?.message ?? error.cause?.code))
+    )
+      return ask();
+    throw error;
   });
 }
 

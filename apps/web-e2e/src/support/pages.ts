@@ -3,6 +3,18 @@ import { expect, type Page } from '@playwright/test';
 
 /** Runs axe (every rule it has, not only WCAG's) on the page as it is and fails on any violation. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  // What people read is the page at rest: a field error fading in is measured at its full
+  // colour, not halfway (on a loaded machine axe could otherwise catch it mid-animation).
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        // A spinner turns for ever: only animations that end are waited for.
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .every((animation) => animation.playState !== 'running'),
+    undefined,
+    { timeout: 5_000 },
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
     (violation) =>

@@ -135,17 +135,27 @@ export class GoalService {
   async baselineChanges(tenant: TenantScope, goalId: string): Promise<GoalBaselineChangeModel[]> {
     const rows = await this.dataSource.query(
       `SELECT c.id::text AS id, c.area_code AS "areaCode", c.kind, c.old_value::float8 AS "oldValue",
-              c.old_lower_bound AS "oldLowerBound", c.new_value::float8 AS "newValue", c.new_lower_bound AS "newLowerBound",
+              c.old_lower_bound AS "oldLowerBound", c.old_upper_bound::float8 AS "oldUpperBound",
+              c.new_value::float8 AS "newValue", c.new_lower_bound AS "newLowerBound", c.new_upper_bound::float8 AS "newUpperBound",
               c.new_baseline_period AS "baselinePeriod", c.reason, u.name AS "changedByName", c.changed_at AS "changedAt"
          FROM goal_baseline_change c LEFT JOIN app_user u ON u.id = c.changed_by
         WHERE c.collaboration_id = $1 AND c.goal_id = $2 ORDER BY c.changed_at DESC, c.id DESC`,
       [tenant.collaborationId, goalId],
     );
+    // A bound (`<5`) reads as its range, like the baseline itself; rows recorded before its
+    // upper end was kept show what they have.
+    const recorded = (value: unknown, lowerBound: unknown, upperBound: unknown) =>
+      value === null
+        ? null
+        : quantity(
+            lowerBound === true && typeof upperBound === 'number'
+              ? { lo: value as number, hi: upperBound }
+              : point(value as number),
+          );
     return rows.map((row: Record<string, unknown>) => ({
       ...row,
-      // The history shows the value as recorded; a bound is shown as its low end and flagged by the kind of value.
-      oldValue: row['oldValue'] === null ? null : quantity(point(row['oldValue'] as number)),
-      newValue: row['newValue'] === null ? null : quantity(point(row['newValue'] as number)),
+      oldValue: recorded(row['oldValue'], row['oldLowerBound'], row['oldUpperBound']),
+      newValue: recorded(row['newValue'], row['newLowerBound'], row['newUpperBound']),
     })) as GoalBaselineChangeModel[];
   }
 
@@ -494,7 +504,8 @@ export class GoalService {
     for (const area of areas) {
       const reading = readings.get(area)!;
       const [old] = await manager.query(
-        `SELECT baseline_value::float8 AS value, baseline_lower_bound AS "lowerBound", baseline_frozen_at AS "frozenAt"
+        `SELECT baseline_value::float8 AS value, baseline_lower_bound AS "lowerBound",
+                baseline_upper_bound::float8 AS "upperBound", baseline_frozen_at AS "frozenAt"
            FROM goal_member WHERE goal_id = $1 AND collaboration_id = $2 AND area_code = $3 FOR UPDATE`,
         [goalId, tenant.collaborationId, area],
       );
@@ -520,8 +531,9 @@ export class GoalService {
       );
       await manager.query(
         `INSERT INTO goal_baseline_change (goal_id, collaboration_id, area_code, kind, old_value, old_lower_bound,
-                                           new_value, new_lower_bound, new_baseline_period, reason, changed_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                                           new_value, new_lower_bound, new_baseline_period, reason, changed_by,
+                                           old_upper_bound, new_upper_bound)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           goalId,
           tenant.collaborationId,
@@ -534,6 +546,8 @@ export class GoalService {
           period,
           change.reason,
           tenant.actor.userId,
+          old?.frozenAt && old.lowerBound ? old.upperBound : null,
+          reading.lowerBound ? reading.upperBound : null,
         ],
       );
     }

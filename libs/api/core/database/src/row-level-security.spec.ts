@@ -32,6 +32,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   municipality: 'public reference data',
   app_user: 'people: a person may belong to several collaborations',
   schema_migration: 'migration bookkeeping (the API role has no access)',
+  source_fetch: 'fetches of official data: statistics stewards only, by a policy of its own',
 };
 
 /** Tenant tables without a collaboration_id column, and how their rows name their owner. */
@@ -176,6 +177,13 @@ describe('row-level security (raw SQL as the API role)', () => {
       await owner.query(
         `INSERT INTO decision (collaboration_id, group_id, title, decided_on, goal_id) VALUES ($1, $2, 'Prov', '2026-11-01', $3)`,
         [collaborationId, group.id, goal.id],
+      );
+      // A peer set shared with the collaboration (a private one is its owner's alone).
+      const [saver] = await owner.query(`INSERT INTO app_user (name) VALUES ('Prov') RETURNING id`);
+      await owner.query(
+        `INSERT INTO peer_set (collaboration_id, source, owner_user_id, shared, title, area_codes)
+         VALUES ($1, 'CUSTOM', $2, true, 'Prov', ARRAY[$3]::char(4)[])`,
+        [collaborationId, saver.id, area],
       );
     }
     api = new pg.Client({ connectionString: apiRoleUrlFor(ownerUrl) });

@@ -6,6 +6,7 @@ import { InvitationsUnderRowLevelSecurity1795610000000 } from './1795610000000-i
 import { Goals1795700000000 } from './1795700000000-goals';
 import { PeerSets1795800000000 } from './1795800000000-peer-sets';
 import { SourceFetches1795900000000 } from './1795900000000-source-fetches';
+import { BaselineChangeBounds1796000000000 } from './1796000000000-baseline-change-bounds';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Goals1795700000000,
   PeerSets1795800000000,
   SourceFetches1795900000000,
+  BaselineChangeBounds1796000000000,
 ];
