@@ -5,7 +5,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
-import { ComparisonService } from '@kraftsamling/web/comparisons/data-access';
+import { ComparisonService, NORMALISATIONS } from '@kraftsamling/web/comparisons/data-access';
 import { ComparisonChartComponent } from '@kraftsamling/web/comparisons/ui';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { NGX_ECHARTS_CONFIG } from 'ngx-echarts';
@@ -135,6 +135,20 @@ describe('ComparisonPage', () => {
     await harness.fixture.whenStable();
     expect(TestBed.inject(Location).path()).toContain('view=table');
     expect(service.comparison.mock.calls.length).toBe(calls);
+  });
+
+  it('does not offer per 1 000 or a share of another count for a ratio indicator', async () => {
+    const { harness } = await open(`${FH}?indicator=af.bas.utrk.unemployment_share`);
+    const page = harness.fixture.debugElement.query(
+      (node) => node.componentInstance instanceof ComparisonPage,
+    ).componentInstance as ComparisonPage;
+    expect(NORMALISATIONS.filter((n) => page.normalisationAllowed(n))).toEqual([
+      'AS_PUBLISHED',
+      'INDEX',
+      'CHANGE',
+      'CHANGE_PERCENT',
+    ]);
+    expect(harness.routeNativeElement?.textContent).toContain('Nyckeltalet är redan en andel');
   });
 
   it('says what the API refused, in its words too', async () => {

@@ -50,7 +50,12 @@ import {
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import { apiMessage, indicatorName } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
-import { LoadState, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
+import {
+  ComparisonNormalisation,
+  LoadState,
+  loadOnChange,
+  toAppError,
+} from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, LoadingStateComponent, PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { Observable, Subscription, switchMap } from 'rxjs';
@@ -434,6 +439,11 @@ export class ComparisonPage {
       Math.max(TABLE_COLUMNS - 1, end + step * TABLE_COLUMNS),
     );
     this.update({ columns: comparison.periods[last] ?? null });
+  }
+
+  /** Per 1 000 and share-of divide a count: a ratio indicator (already a share) is not offered them. */
+  normalisationAllowed(normalisation: ComparisonNormalisation): boolean {
+    return !(this.indicator()?.kind === 'RATIO' && NEEDS_DENOMINATOR.has(normalisation));
   }
 
   label(period: string): string {
