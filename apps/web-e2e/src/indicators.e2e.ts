@@ -110,6 +110,13 @@ test.describe('an agency analyst', () => {
     await expectSnackBar(page, 'Importen jobbspar.csv är ångrad.');
     await expectAccessible(page, 'the import history after an undo');
 
+    // As a statistics steward, the fetches of official statistics are a link away.
+    await page.getByRole('link', { name: 'Hämtningar från källornas gränssnitt' }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Hämtningar av officiell statistik' }),
+    ).toBeVisible();
+    await expectAccessible(page, 'the fetches of official statistics');
+
     await page.goto(`${FH}/nyckeltal/jobbspar.deltagare`);
     await expect(page.getByText('Det finns inga värden för det här nyckeltalet ännu.')).toBeVisible();
   });

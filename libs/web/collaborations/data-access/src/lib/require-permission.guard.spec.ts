@@ -11,7 +11,10 @@ import { CollaborationDetail } from './models';
 import { requirePermission } from './require-permission.guard';
 
 /** Only what the guard reads: the slug's collaboration and the user's permissions there. */
-function collaborationDetail(permissions: string[], roles: CollaborationDetail['myRoles']): CollaborationDetail {
+function collaborationDetail(
+  permissions: string[],
+  roles: CollaborationDetail['myRoles'],
+): CollaborationDetail {
   return {
     id: 'c1',
     slug: 'familjen-helsingborg',

@@ -35,3 +35,18 @@ export function requirePermission(permission: Permission, orOnPlatform?: Platfor
     );
   };
 }
+
+/**
+ * A route for platform work alone (e.g. the fetches of official statistics): matches when a
+ * realm role grants the platform permission, whatever the role in the collaboration. A hint
+ * for the address bar: the API checks every request again.
+ */
+export function requirePlatformPermission(permission: PlatformPermission): CanMatchFn {
+  return () => {
+    const meStore = inject(MeStore);
+    return from(meStore.load()).pipe(
+      map((me) => !!me?.platformPermissions.includes(permission)),
+      catchError(() => of(true)),
+    );
+  };
+}

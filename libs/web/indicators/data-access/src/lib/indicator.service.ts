@@ -11,6 +11,7 @@ import {
   IndicatorsGQL,
   OfficialImportBatchesGQL,
   RegionSeriesGQL,
+  SourceFetchesGQL,
   UndoImportGQL,
   UndoImportInput,
   UndoOfficialImportGQL,
@@ -18,7 +19,14 @@ import {
   UpdateLocalIndicatorInput,
 } from '@kraftsamling/web/shared/graphql';
 import { Observable, map } from 'rxjs';
-import { EnterValuesResult, ImportBatch, Indicator, IndicatorSeries, RegionSeries } from './models';
+import {
+  EnterValuesResult,
+  ImportBatch,
+  Indicator,
+  IndicatorSeries,
+  RegionSeries,
+  SourceFetch,
+} from './models';
 
 function required<T>(value: T | null | undefined): T {
   if (value == null) throw new Error('The API answered without data');
@@ -52,6 +60,7 @@ export class IndicatorService {
   private readonly regionSeriesQuery = inject(RegionSeriesGQL);
   private readonly batchesQuery = inject(ImportBatchesGQL);
   private readonly officialBatchesQuery = inject(OfficialImportBatchesGQL);
+  private readonly sourceFetchesQuery = inject(SourceFetchesGQL);
   private readonly undoImportMutation = inject(UndoImportGQL);
   private readonly undoOfficialImportMutation = inject(UndoOfficialImportGQL);
   private readonly enterValuesMutation = inject(EnterValuesGQL);
@@ -110,6 +119,13 @@ export class IndicatorService {
     return this.officialBatchesQuery
       .fetch({ variables: { limit }, fetchPolicy: 'network-only' })
       .pipe(map((result) => required(result.data?.officialImportBatches)));
+  }
+
+  /** The fetches of official data from the sources' APIs, newest first (statistics stewards). */
+  sourceFetches(limit = 200): Observable<SourceFetch[]> {
+    return this.sourceFetchesQuery
+      .fetch({ variables: { limit }, fetchPolicy: 'network-only' })
+      .pipe(map((result) => required(result.data?.sourceFetches)));
   }
 
   /** Undoes an official batch (statistics stewards only; the API checks). */

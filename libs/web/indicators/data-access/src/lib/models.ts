@@ -3,6 +3,7 @@ import { can } from '@kraftsamling/web/collaborations/data-access';
 import type {
   EnterValuesMutation,
   ImportBatchesQuery,
+  SourceFetchesQuery,
   IndicatorSeriesQuery,
   IndicatorSource,
   IndicatorsQuery,
@@ -15,6 +16,8 @@ export type AreaSeries = IndicatorSeries['areas'][number];
 /** The member municipalities taken together, from summed counts, with how many areas each period covers. */
 export type RegionSeries = RegionSeriesQuery['regionSeries'];
 export type ImportBatch = ImportBatchesQuery['importBatches'][number];
+/** One fetch of official data from a source's API (statistics stewards). */
+export type SourceFetch = SourceFetchesQuery['sourceFetches'][number];
 export type EnterValuesResult = EnterValuesMutation['enterValues'];
 
 /** The languages indicator names come in. */

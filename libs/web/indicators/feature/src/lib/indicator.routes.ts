@@ -1,8 +1,9 @@
 import { Routes } from '@angular/router';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
-import { requirePermission } from '@kraftsamling/web/collaborations/data-access';
+import { requirePermission, requirePlatformPermission } from '@kraftsamling/web/collaborations/data-access';
 import { IndicatorCataloguePage } from './catalogue/indicator-catalogue.page';
 import { ValueEntryPage } from './entry/value-entry.page';
+import { SourceFetchesPage } from './fetches/source-fetches.page';
 import { ImportHistoryPage } from './history/import-history.page';
 import { ImportPage } from './import/import.page';
 import { IndicatorPage } from './indicator/indicator.page';
@@ -63,6 +64,19 @@ export const indicatorRoutes: Routes = [
     canMatch: [requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport)],
     component: ImportHistoryPage,
     title: 'titles.importHistory',
+  },
+  {
+    path: ':slug/import/hamtningar',
+    // The fetches of official statistics are the statistics stewards' concern alone.
+    canMatch: [requirePlatformPermission(PlatformPermission.OfficialImport)],
+    component: SourceFetchesPage,
+    title: 'titles.sourceFetches',
+  },
+  {
+    path: ':slug/import/hamtningar',
+    component: IndicatorNoAccessPage,
+    data: { reasonKey: 'indicators.noAccess.import' },
+    title: 'titles.noAccess',
   },
   {
     path: ':slug/import',

@@ -369,6 +369,12 @@ export type SimilarMunicipalitiesInput = {
   weights?: Array<number> | null | undefined;
 };
 
+export type SourceFetchStatus =
+  | 'FAILED'
+  | 'IMPORTED'
+  | 'NOTHING_NEW'
+  | 'RUNNING';
+
 export type UndoImportInput = {
   batchId: string | number;
   collaborationId: string | number;
@@ -718,6 +724,13 @@ export type UndoOfficialImportMutationVariables = Exact<{
 
 
 export type UndoOfficialImportMutation = { undoOfficialImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null } };
+
+export type SourceFetchesQueryVariables = Exact<{
+  limit?: number | null | undefined;
+}>;
+
+
+export type SourceFetchesQuery = { sourceFetches: Array<{ id: string, source: IndicatorSource, subject: string, trigger: string, status: SourceFetchStatus, startedAt: string, finishedAt: string | null, batchId: string | null, inserted: number, changed: number, message: string | null }> };
 
 export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number };
 
@@ -1892,6 +1905,34 @@ export const UndoOfficialImportDocument = gql`
   })
   export class UndoOfficialImportGQL extends Apollo.Mutation<UndoOfficialImportMutation, UndoOfficialImportMutationVariables> {
     override document = UndoOfficialImportDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const SourceFetchesDocument = gql`
+    query SourceFetches($limit: Int) {
+  sourceFetches(limit: $limit) {
+    id
+    source
+    subject
+    trigger
+    status
+    startedAt
+    finishedAt
+    batchId
+    inserted
+    changed
+    message
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SourceFetchesGQL extends Apollo.Query<SourceFetchesQuery, SourceFetchesQueryVariables> {
+    override document = SourceFetchesDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

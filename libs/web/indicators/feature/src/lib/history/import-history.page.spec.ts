@@ -120,9 +120,14 @@ describe('ImportHistoryPage', () => {
       'Arbetsförmedlingen (officiell statistik)',
     );
     expect(coordinator.element.querySelectorAll('tbody button')).toHaveLength(0);
+    expect(coordinator.element.querySelector('[data-testid="source-fetches-link"]')).toBeNull();
     TestBed.resetTestingModule();
 
     const steward = await render(undefined, official, ['official:import']);
+    // A steward also finds the fetches of official statistics from here.
+    expect(steward.element.querySelector('[data-testid="source-fetches-link"]')?.textContent?.trim()).toBe(
+      'Hämtningar från källornas gränssnitt',
+    );
     steward.element.querySelector<HTMLButtonElement>('tbody button')?.click();
     await steward.settle();
     document.querySelector<HTMLButtonElement>('[data-testid="confirm-dialog-confirm"]')?.click();

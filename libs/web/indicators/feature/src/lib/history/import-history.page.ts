@@ -56,6 +56,13 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
         <p>
           <a [routerLink]="['/s', slug(), 'import']">{{ 'importHistory.importLink' | transloco }}</a>
         </p>
+        @if (steward()) {
+          <p>
+            <a [routerLink]="['/s', slug(), 'import', 'hamtningar']" data-testid="source-fetches-link">{{
+              'importHistory.fetchesLink' | transloco
+            }}</a>
+          </p>
+        }
       </div>
 
       @if (actionError(); as error) {
@@ -194,6 +201,10 @@ export class ImportHistoryPage {
     const state = this.state();
     return state.status === 'ready' ? state.data : null;
   });
+  /** A statistics steward also sees the fetches of official statistics (the API checks again). */
+  readonly steward = computed(
+    () => !!this.meStore.me() && this.meStore.canOnPlatform(PlatformPermission.OfficialImport),
+  );
   /** The batch being undone. */
   readonly busy = signal<string | null>(null);
   readonly actionError = signal<AppError | null>(null);
