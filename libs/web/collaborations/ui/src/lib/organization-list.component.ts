@@ -25,7 +25,11 @@ export interface OrganizationItem {
           @for (organization of organizations(); track organization.id) {
             <li>
               <span class="ks-strong">{{ organization.name }}</span>
-              <span class="ks-muted"> – {{ 'organizationKinds.' + organization.kind | transloco }}</span>
+              @let kind = 'organizationKinds.' + organization.kind | transloco;
+              <!-- "Arbetsförmedlingen – Arbetsförmedlingen" says nothing twice: the kind only when it adds something. -->
+              @if (kind.toLocaleLowerCase('sv') !== organization.name.toLocaleLowerCase('sv')) {
+                <span class="ks-muted"> – {{ kind }}</span>
+              }
             </li>
           }
         </ul>
