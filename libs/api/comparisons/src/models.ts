@@ -111,7 +111,10 @@ export class SimilarMunicipalityModel {
     description: 'Distance on standardised values (0 = alike in every chosen indicator).',
   })
   distance!: number;
-  @Field(() => [Float], { description: 'Each indicator’s share of the squared distance.' })
+  @Field(() => [Float], {
+    description:
+      'Each indicator’s term of the squared distance (w · Δz² / Σ w): they sum to distance², so term ÷ distance² is its share.',
+  })
   contributions!: number[];
   @Field(() => [Float], { nullable: 'items', description: 'Its value of each chosen indicator.' })
   values!: (number | null)[];

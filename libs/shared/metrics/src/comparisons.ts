@@ -115,7 +115,7 @@ export interface SimilarityInput {
 export interface SimilarArea {
   area: string;
   distance: number;
-  /** each indicator's share of the squared distance, as w_j · (z_ij − z_0j)² / Σ w */
+  /** each indicator's term of the squared distance, w_j · (z_ij − z_0j)² / Σ w: they sum to distance² */
   contributions: number[];
 }
 
