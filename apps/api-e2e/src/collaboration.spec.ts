@@ -77,4 +77,26 @@ describe('a collaboration as its members see it', () => {
     expect(response.data?.['municipalities']).toHaveLength(290);
     expect(errorCodes(await gql(query))).toEqual(['UNAUTHENTICATED']);
   });
+
+  it('lists names the Swedish way: Å, Ä, Ö after Z', async () => {
+    const municipalities = (
+      await gql(`{ municipalities { name } }`, {}, { token: await tokenFor('sandviken') })
+    ).data!['municipalities'].map((m: { name: string }) => m.name);
+    // Byte order put Ängelholm before Åstorp; Swedish puts Ystad < Å… < Ä… < Ö….
+    const at = (name: string) => municipalities.indexOf(name);
+    expect(at('Ystad')).toBeLessThan(at('Åstorp'));
+    expect(at('Åstorp')).toBeLessThan(at('Ängelholm'));
+    expect(at('Ängelholm')).toBeLessThan(at('Örkelljunga'));
+    expect(municipalities.at(-1)).toMatch(/^Ö/);
+    const fh = (
+      await gql(
+        `query ($slug: String!) { collaboration(slug: $slug) { organizations { kind name } } }`,
+        { slug: FH },
+        { token: await tokenFor('samordnare') },
+      )
+    )
+      .data!['collaboration'].organizations.filter((o: { kind: string }) => o.kind === 'MUNICIPALITY')
+      .map((o: { name: string }) => o.name);
+    expect(fh.slice(-3).map((name: string) => name[0])).toEqual(['Å', 'Ä', 'Ö']);
+  });
 });

@@ -15,11 +15,12 @@ export class CollaborationService {
   /** The collaborations the user belongs to; every one for a platform admin. */
   async visibleTo(principal: Principal): Promise<CollaborationModel[]> {
     if (principal.isPlatformAdmin) {
-      return this.dataSource.query(`SELECT ${COLUMNS} FROM collaboration ORDER BY name`);
+      return this.dataSource.query(`SELECT ${COLUMNS} FROM collaboration ORDER BY name COLLATE swedish`);
     }
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM collaboration WHERE id = ANY($1) ORDER BY name`, [
-      [...new Set(principal.memberships.map((m) => m.collaborationId))],
-    ]);
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM collaboration WHERE id = ANY($1) ORDER BY name COLLATE swedish`,
+      [[...new Set(principal.memberships.map((m) => m.collaborationId))]],
+    );
   }
 
   async get(tenant: TenantScope): Promise<CollaborationModel> {

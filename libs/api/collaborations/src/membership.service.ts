@@ -89,7 +89,7 @@ export class MembershipService {
 
   async list(tenant: TenantScope): Promise<MembershipModel[]> {
     const rows = (await this.dataSource.query(
-      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 ORDER BY coalesce(u.name, m.invited_name), m.role`,
+      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 ORDER BY coalesce(u.name, m.invited_name) COLLATE swedish, m.role`,
       [tenant.collaborationId],
     )) as MembershipRow[];
     return rows.map(toModel);
@@ -97,7 +97,7 @@ export class MembershipService {
 
   async listByGroups(collaborationId: string, groupIds: readonly string[]): Promise<MembershipModel[]> {
     const rows = (await this.dataSource.query(
-      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 AND m.group_id = ANY($2) ORDER BY coalesce(u.name, m.invited_name)`,
+      `${SELECT_MEMBERSHIP} WHERE m.collaboration_id = $1 AND m.group_id = ANY($2) ORDER BY coalesce(u.name, m.invited_name) COLLATE swedish`,
       [collaborationId, groupIds],
     )) as MembershipRow[];
     return rows.map(toModel);

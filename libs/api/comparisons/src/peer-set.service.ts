@@ -34,7 +34,7 @@ export class PeerSetService {
     const rows: PeerSetRow[] = await this.dataSource.query(
       `${SELECT_PEER_SET}
         WHERE collaboration_id IS NULL OR (collaboration_id = $1 AND (shared OR owner_user_id = $2))
-        ORDER BY source = 'KOLADA', title COLLATE "C", id`,
+        ORDER BY source = 'KOLADA', title COLLATE swedish, id`,
       [tenant.collaborationId, tenant.actor.userId],
     );
     return rows.map(strip);

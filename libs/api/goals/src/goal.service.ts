@@ -127,7 +127,7 @@ export class GoalService {
   members(collaborationId: string, goalIds: readonly string[]): Promise<GoalMemberRow[]> {
     return this.dataSource.query(
       `${SELECT_MEMBER.replace('SELECT ', 'SELECT m.goal_id AS "goalId", ')}
-        WHERE m.collaboration_id = $1 AND m.goal_id = ANY($2) ORDER BY mu.name COLLATE "C", m.area_code`,
+        WHERE m.collaboration_id = $1 AND m.goal_id = ANY($2) ORDER BY mu.name COLLATE swedish, m.area_code`,
       [collaborationId, goalIds],
     );
   }

@@ -30,9 +30,10 @@ export class GroupService {
   ) {}
 
   list(tenant: TenantScope): Promise<GroupModel[]> {
-    return this.dataSource.query(`${SELECT_GROUP} WHERE collaboration_id = $1 ORDER BY kind DESC, name`, [
-      tenant.collaborationId,
-    ]);
+    return this.dataSource.query(
+      `${SELECT_GROUP} WHERE collaboration_id = $1 ORDER BY kind DESC, name COLLATE swedish`,
+      [tenant.collaborationId],
+    );
   }
 
   byIds(collaborationId: string, ids: readonly string[]): Promise<GroupModel[]> {

@@ -190,7 +190,7 @@ export class IndicatorQueryService {
   async memberMunicipalities(tenant: TenantScope): Promise<string[]> {
     const rows = await this.dataSource.query(
       `SELECT o.municipality_code AS code FROM organization o JOIN municipality m ON m.code = o.municipality_code
-        WHERE o.collaboration_id = $1 ORDER BY m.name`,
+        WHERE o.collaboration_id = $1 ORDER BY m.name COLLATE swedish`,
       [tenant.collaborationId],
     );
     return rows.map((row: { code: string }) => row.code);

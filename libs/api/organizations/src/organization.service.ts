@@ -46,7 +46,7 @@ export class OrganizationService {
 
   async list(tenant: TenantScope): Promise<OrganizationModel[]> {
     const rows = (await this.dataSource.query(
-      `${SELECT_ORGANIZATION} WHERE o.collaboration_id = $1 ORDER BY o.kind = 'MUNICIPALITY' DESC, o.name`,
+      `${SELECT_ORGANIZATION} WHERE o.collaboration_id = $1 ORDER BY o.kind = 'MUNICIPALITY' DESC, o.name COLLATE swedish`,
       [tenant.collaborationId],
     )) as OrganizationRow[];
     return rows.map(toModel);
@@ -59,7 +59,7 @@ export class OrganizationService {
   async municipalities(): Promise<MunicipalityModel[]> {
     const rows = (await this.dataSource.query(
       `SELECT m.code, m.name, c.code AS "countyCode", c.name AS "countyName"
-         FROM municipality m JOIN county c ON c.code = m.county_code ORDER BY m.name`,
+         FROM municipality m JOIN county c ON c.code = m.county_code ORDER BY m.name COLLATE swedish`,
     )) as { code: string; name: string; countyCode: string; countyName: string }[];
     return rows.map((row) => ({
       code: row.code,

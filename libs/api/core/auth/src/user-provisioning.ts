@@ -42,7 +42,7 @@ export class UserProvisioning {
               m.role, m.organization_id AS "organizationId", m.group_id AS "groupId"
          FROM membership m JOIN collaboration c ON c.id = m.collaboration_id
         WHERE m.user_id = $1
-        ORDER BY c.name, m.created_at`,
+        ORDER BY c.name COLLATE swedish, m.created_at`,
         [user.id],
       ),
     )) as (PrincipalMembership & { role: Role })[];

@@ -7,6 +7,7 @@ import { Goals1795700000000 } from './1795700000000-goals';
 import { PeerSets1795800000000 } from './1795800000000-peer-sets';
 import { SourceFetches1795900000000 } from './1795900000000-source-fetches';
 import { BaselineChangeBounds1796000000000 } from './1796000000000-baseline-change-bounds';
+import { SwedishCollation1796100000000 } from './1796100000000-swedish-collation';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PeerSets1795800000000,
   SourceFetches1795900000000,
   BaselineChangeBounds1796000000000,
+  SwedishCollation1796100000000,
 ];
