@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { createDataSource, migrate } from './data-source';
 import { MIGRATIONS } from './migrations';
 import { seedDemoData, seedReferenceData } from './seeds';
@@ -518,6 +518,40 @@ describe('the row-level security migration', () => {
       expect((await dataSource.query(secured))[0].n).toBeGreaterThan(0);
     } finally {
       await dataSource.destroy();
+    }
+  });
+  it('secures the goal tables in a database where the goals migration ran before row-level security', async () => {
+    // The order an earlier release applied: the foundation, the values, the goals.
+    const url = await createTestDatabase('row_level_security_upgrade');
+    const early = ['Foundation1795456335264', 'IndicatorValues1795460395518', 'Goals1795700000000'];
+    const before = new DataSource({
+      ...createDataSource({ url }).options,
+      migrations: MIGRATIONS.filter((m) => early.includes(m.name)),
+    } as DataSourceOptions);
+    await before.initialize();
+    await migrate(before);
+    await before.destroy();
+
+    const after = createDataSource({ url });
+    await after.initialize();
+    try {
+      await migrate(after);
+      const goalTables = await after.query(
+        `SELECT c.relname AS "table", c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+                (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+           FROM pg_class c
+          WHERE c.relnamespace = current_schema()::regnamespace
+            AND c.relname IN ('goal', 'goal_member', 'goal_group', 'goal_baseline_change', 'goal_check_in', 'decision')
+          ORDER BY 1`,
+      );
+      expect(goalTables).toHaveLength(6);
+      for (const table of goalTables) expect(table).toMatchObject({ rls: true, forced: true, policies: 1 });
+      const applied = await after.query(`SELECT name FROM schema_migration`);
+      expect(applied.map((row: { name: string }) => row.name).sort()).toEqual(
+        MIGRATIONS.map((m) => m.name).sort(),
+      );
+    } finally {
+      await after.destroy();
     }
   });
 });

@@ -8,6 +8,7 @@ import { PeerSets1795800000000 } from './1795800000000-peer-sets';
 import { SourceFetches1795900000000 } from './1795900000000-source-fetches';
 import { BaselineChangeBounds1796000000000 } from './1796000000000-baseline-change-bounds';
 import { SwedishCollation1796100000000 } from './1796100000000-swedish-collation';
+import { GoalTablesRowLevelSecurity1796200000000 } from './1796200000000-goal-tables-row-level-security';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SourceFetches1795900000000,
   BaselineChangeBounds1796000000000,
   SwedishCollation1796100000000,
+  GoalTablesRowLevelSecurity1796200000000,
 ];
