@@ -20,6 +20,7 @@ import { ComparisonsModule } from '@kraftsamling/api/comparisons';
 import { AuditModule } from '@kraftsamling/api/core/audit';
 import { AuthModule, RequestAuthenticator, type AuthenticatedRequest } from '@kraftsamling/api/core/auth';
 import { DatabaseModule } from '@kraftsamling/api/core/database';
+import { LiveModule } from '@kraftsamling/api/core/live';
 import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@kraftsamling/api/core/errors';
 import {
   RateLimitMiddleware,
@@ -126,6 +127,7 @@ export class AppModule implements NestModule {
           audience: config.oidc.audience,
         }),
         TenancyModule,
+        LiveModule,
         TerminusModule,
         RateLimitModule.forRoot(config.rateLimits),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
