@@ -355,6 +355,53 @@ export const MATRIX: MatrixRow[] = [
     cells: allow(['coordinator', 'steeringMember', 'platformAdmin']),
     checks: `allowed callers get BAD_USER_INPUT (${why}); nothing written`,
   })),
+  ...(
+    [
+      ['Query.actionTypes', 'built-in types and Familjen Helsingborg’s own only'],
+      ['Query.actions', 'only Familjen Helsingborg’s actions'],
+      ['Query.action', 'a demo action of Familjen Helsingborg'],
+      ['Query.groupFeed', 'only updates of the Arbetsmarknad group’s actions'],
+      ['Query.outcomePeriodKind', 'Familjen Helsingborg reports by month'],
+    ] as const
+  ).map(([operation, checks]): MatrixRow => ({
+    operation,
+    rule: inFh('action:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks,
+  })),
+  {
+    operation: 'Subscription.groupActivity',
+    rule: inFh('action:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks:
+      'sent over HTTP, which carries no subscriptions: allowed callers get BAD_REQUEST after the permission check (graphql-ws carries them)',
+  },
+  ...(
+    [
+      ['Mutation.createAction', 'action:manage (a group member: their own group only)', 'empty title'],
+      ['Mutation.updateAction', 'action:manage (a group member: their own group only)', 'version 0'],
+      ['Mutation.addActionUpdate', 'action:manage (a group member: their own group only)', 'empty text'],
+    ] as const
+  ).map(([operation, permission, why]): MatrixRow => ({
+    operation,
+    rule: inFh(permission),
+    cells: allow(['coordinator', 'groupMember', 'platformAdmin']),
+    checks: `allowed callers get BAD_USER_INPUT (${why}); nothing written`,
+  })),
+  {
+    operation: 'Mutation.recordOutcomes',
+    rule: inFh(
+      'outcome:record (a group member: their group’s actions; a municipal editor: their municipality’s rows)',
+    ),
+    cells: allow(['coordinator', 'groupMember', 'municipalEditor', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (no rows); nothing written',
+  },
+  {
+    operation: 'Mutation.createActionType',
+    rule: inFh('action-type:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (empty name); nothing written',
+  },
   {
     operation: 'GET /api/audit-events/export',
     rule: inFh('audit:read'),
