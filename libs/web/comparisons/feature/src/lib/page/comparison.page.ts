@@ -39,11 +39,9 @@ import {
   ComparisonTableComponent,
   comparisonRows,
   exportComparison,
-  fileNameOf,
   rankIndex,
   rankingChartOption,
   rankingHeight,
-  saveFile,
   tableWindow,
   timeChartOption,
 } from '@kraftsamling/web/comparisons/ui';
@@ -57,7 +55,13 @@ import {
   toAppError,
 } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent, PageStateComponent } from '@kraftsamling/web/shared/ui';
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+  PageStateComponent,
+  downloadTable,
+  fileNameOf,
+} from '@kraftsamling/web/shared/ui';
 import { Observable, Subscription, switchMap } from 'rxjs';
 import { cellText, displayUnit, periodOptions } from '../comparison-text';
 import { PeerSetsComponent } from '../peer-sets/peer-sets.component';
@@ -466,10 +470,7 @@ export class ComparisonPage {
       noteOf: note,
       period: (period) => periodLabel(period, language, true),
     });
-    // The export code, and with it the XLSX writer, is loaded only now, on the click.
-    const { exportTable } = await import('@kraftsamling/shared/exports');
-    const { bytes, contentType } = await exportTable(table, format);
-    saveFile(new Blob([bytes as BlobPart], { type: contentType }), this.fileName(format));
+    await downloadTable(table, format, this.fileName(format));
   }
 
   savePng(): void {
@@ -481,7 +482,7 @@ export class ComparisonPage {
   }
 
   private fileName(extension: string): string {
-    return fileNameOf(`${this.t('comparisons.export.filePrefix')} ${this.name()}`, extension);
+    return fileNameOf(`${this.t('comparisons.export.filePrefix')} ${this.name()}`, extension, 'jamforelse');
   }
 
   /** After a peer set was saved from the similar municipalities: compare with it. */
