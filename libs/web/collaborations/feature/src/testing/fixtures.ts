@@ -79,6 +79,7 @@ export function collaborationDetail(
           pending: false,
           user: { id: 'u2', name: 'Exempel Person' },
           invitation: null,
+          organization: null,
         },
       ],
     })),

@@ -63,9 +63,14 @@ export interface DecisionDraft {
 }
 
 /** A new decision for the collaboration's steering group (the API's default group). */
-export function createDecisionInput(collaborationId: string, draft: DecisionDraft): CreateDecisionInput {
+export function createDecisionInput(
+  collaborationId: string,
+  draft: DecisionDraft,
+  groupId: string | null = null,
+): CreateDecisionInput {
   return {
     collaborationId,
+    ...(groupId ? { groupId } : {}),
     title: draft.title.trim(),
     description: draft.description?.trim() || null,
     decidedOn: draft.decidedOn,
