@@ -97,6 +97,8 @@ describe('access rules', () => {
       operations.filter((op) => op.kind === 'Field').map((op) => [op.operation, describeRule(op.rule)]),
     );
     expect(fields).toEqual({
+      'ActionViewerResolver.viewerCanEdit': 'action:read in collaboration from parent.collaborationId',
+      'ActionViewerResolver.viewerCanRecordFor': 'action:read in collaboration from parent.collaborationId',
       'ActionsResolver.goals': 'action:read in collaboration from parent.collaborationId',
       'ActionsResolver.history': 'action:read in collaboration from parent.collaborationId',
       'ActionsResolver.municipalities': 'action:read in collaboration from parent.collaborationId',

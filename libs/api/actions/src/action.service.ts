@@ -12,9 +12,10 @@ import {
   notFound,
   type FieldProblem,
 } from '@kraftsamling/api/core/errors';
+import type { Principal } from '@kraftsamling/api/core/auth';
 import { LiveEvents } from '@kraftsamling/api/core/live';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
-import { Role } from '@kraftsamling/shared/permissions';
+import { editorOrganizationIds, mayManageActionsOf } from './action-rights';
 import { ActionIndicatorFeed } from './indicator-feed';
 import type {
   ActionFields,
@@ -661,23 +662,9 @@ export class ActionService {
 
   // ---- rules ----
 
-  private isCoordinator(tenant: TenantScope): boolean {
-    return (
-      tenant.principal.isPlatformAdmin ||
-      tenant.principal.rolesIn(tenant.collaborationId).includes(Role.Coordinator)
-    );
-  }
-
-  private isMemberOfGroup(tenant: TenantScope, groupId: string): boolean {
-    return tenant.principal.memberships.some(
-      (m) =>
-        m.collaborationId === tenant.collaborationId && m.role === Role.GroupMember && m.groupId === groupId,
-    );
-  }
-
   /** Security invariant: a group member changes only their own group's actions; a coordinator any. */
   private authorizeManage(tenant: TenantScope, groupId: string): void {
-    if (this.isCoordinator(tenant) || this.isMemberOfGroup(tenant, groupId)) return;
+    if (mayManageActionsOf(tenant.principal, tenant.collaborationId, groupId)) return;
     throw forbidden('You may change only the actions of your own operational group.');
   }
 
@@ -687,22 +674,8 @@ export class ActionService {
    * organisation (that the action runs there is checked with the rows).
    */
   private async authorizeOutcomes(tenant: TenantScope, groupId: string, codes: string[]): Promise<void> {
-    if (this.isCoordinator(tenant) || this.isMemberOfGroup(tenant, groupId)) return;
-    const organizationIds = tenant.principal.memberships
-      .filter((m) => m.collaborationId === tenant.collaborationId && m.role === Role.MunicipalEditor)
-      .map((m) => m.organizationId)
-      .filter((id): id is string => Boolean(id));
-    const own = new Set<string>(
-      organizationIds.length
-        ? (
-            await this.dataSource.query(
-              `SELECT municipality_code AS code FROM organization
-                WHERE collaboration_id = $1 AND id = ANY($2) AND kind = 'MUNICIPALITY'`,
-              [tenant.collaborationId, organizationIds],
-            )
-          ).map((row: { code: string }) => row.code)
-        : [],
-    );
+    if (mayManageActionsOf(tenant.principal, tenant.collaborationId, groupId)) return;
+    const own = new Set(await this.editorMunicipalities(tenant.principal, tenant.collaborationId));
     if (!own.size)
       throw forbidden('You may record outcomes only for the actions of your own operational group.');
     const others = [...new Set(codes.filter((code) => !own.has(code)))];
@@ -710,6 +683,18 @@ export class ActionService {
       throw forbidden(
         `You may record outcomes only for your own municipality (${[...own].join(', ')}), not for ${others.join(', ')}.`,
       );
+  }
+
+  /** The municipality codes a municipal editor records outcomes for in this collaboration. */
+  async editorMunicipalities(principal: Principal, collaborationId: string): Promise<string[]> {
+    const organizationIds = editorOrganizationIds(principal, collaborationId);
+    if (!organizationIds.length) return [];
+    const rows: { code: string }[] = await this.dataSource.query(
+      `SELECT municipality_code AS code FROM organization
+        WHERE collaboration_id = $1 AND id = ANY($2) AND kind = 'MUNICIPALITY'`,
+      [collaborationId, organizationIds],
+    );
+    return rows.map((row) => row.code);
   }
 
   /** Every id the fields name must belong to this collaboration; dates in order. */
