@@ -116,7 +116,10 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
               </li>
               @if (canManageGoals()) {
                 <li>
-                  <a [routerLink]="['/s', collaboration.slug, 'mal', 'nytt']" data-testid="home-new-goal-link">
+                  <a
+                    [routerLink]="['/s', collaboration.slug, 'mal', 'nytt']"
+                    data-testid="home-new-goal-link"
+                  >
                     {{ 'goals.home.new' | transloco }}
                   </a>
                 </li>
@@ -127,7 +130,7 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
         <ks-role-list [roles]="collaboration.myRoles" />
         <ks-municipality-list [municipalities]="municipalities()" />
         <ks-organization-list [organizations]="partners()" />
-        <ks-group-list [groups]="groups()" />
+        <ks-group-list [groups]="groups()" [slug]="collaboration.slug" />
       }
     </ks-page-state>
   `,
