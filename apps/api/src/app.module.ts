@@ -15,6 +15,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ActionsModule } from '@kraftsamling/api/actions';
 import { AuditLogModule } from '@kraftsamling/api/audit';
 import { CollaborationsModule } from '@kraftsamling/api/collaborations';
 import { ComparisonsModule } from '@kraftsamling/api/comparisons';
@@ -69,6 +70,7 @@ export const DOMAIN_MODULES = [
   UsersModule,
   IndicatorsModule,
   GoalsModule,
+  ActionsModule,
   ComparisonsModule,
   AuditLogModule,
 ];

@@ -36,6 +36,17 @@ describe('access rules', () => {
       operations.filter((op) => op.kind !== 'Field').map((op) => [op.operation, describeRule(op.rule)]),
     );
     expect(table).toEqual({
+      'Mutation.addActionUpdate': 'action:manage in collaboration from arg input.collaborationId',
+      'Mutation.createAction': 'action:manage in collaboration from arg input.collaborationId',
+      'Mutation.createActionType': 'action-type:manage in collaboration from arg input.collaborationId',
+      'Mutation.recordOutcomes': 'outcome:record in collaboration from arg input.collaborationId',
+      'Mutation.updateAction': 'action:manage in collaboration from arg input.collaborationId',
+      'Query.action': 'action:read in collaboration from arg collaborationId',
+      'Query.actionTypes': 'action:read in collaboration from arg collaborationId',
+      'Query.actions': 'action:read in collaboration from arg collaborationId',
+      'Query.groupFeed': 'action:read in collaboration from arg collaborationId',
+      'Query.outcomePeriodKind': 'action:read in collaboration from arg collaborationId',
+      'Subscription.groupActivity': 'action:read in collaboration from arg collaborationId',
       'Mutation.activateGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.addGoalCheckIn': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.addMember': 'member:manage in collaboration from arg input.collaborationId',
@@ -86,6 +97,12 @@ describe('access rules', () => {
       operations.filter((op) => op.kind === 'Field').map((op) => [op.operation, describeRule(op.rule)]),
     );
     expect(fields).toEqual({
+      'ActionsResolver.goals': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.history': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.municipalities': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.outcomes': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.type': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.updates': 'action:read in collaboration from parent.collaborationId',
       'CollaborationGroupsResolver.groups': 'collaboration:read in collaboration from parent.id',
       'CollaborationOrganizationsResolver.organizations':
         'collaboration:read in collaboration from parent.id',
