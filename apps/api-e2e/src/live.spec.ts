@@ -274,17 +274,23 @@ describe('the websocket connection', () => {
 
   it('applies the document limits of HTTP requests', async () => {
     const client = liveClient(apiUrl(), await tokenFor('styrgrupp'));
-    const aliases = Array.from(
-      { length: 6 },
-      (_, i) => `a${i}: groupActivity(collaborationId: $c, groupId: $g) { kind }`,
+    const fields = Array.from({ length: 1_000 }, () => 'kind').join(' ');
+    const tooLong = subscribe(
+      client,
+      `subscription ($c: ID!, $g: ID!) { groupActivity(collaborationId: $c, groupId: $g) { ${fields} } }`,
+      { c: FH_ID, g: LABOUR_MARKET },
     );
-    const tooMany = subscribe(client, `subscription ($c: ID!, $g: ID!) { ${aliases.join(' ')} }`, {
-      c: FH_ID,
-      g: LABOUR_MARKET,
-    });
-    await tooMany.settled();
-    expect(tooMany.errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(tooMany.errors[0].message).toMatch(/alias/i);
+    await tooLong.settled();
+    expect(tooLong.events).toEqual([]);
+    expect(tooLong.errors).toEqual([
+      expect.objectContaining({
+        message: 'Token limit of 1000 exceeded.',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    ]);
+    const badVariables = subscribe(client, GROUP_ACTIVITY, { collaborationId: FH_ID });
+    await badVariables.settled();
+    expect(badVariables.errors.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 });
 
@@ -365,12 +371,24 @@ describe(`live events on the shared API (${redisUrl ? 'through Redis' : 'in-proc
       }),
     );
     await subscribed(!!redisUrl);
-    const [busy] = await sql<{ count: number }>(
-      `SELECT count(*)::int AS count FROM pg_stat_activity
-        WHERE datname = current_database() AND usename <> current_user
-          AND (state LIKE 'idle in transaction%' OR (state = 'active' AND query NOT ILIKE '%LISTEN%'))`,
-    );
-    expect(busy!.count).toBe(0);
+    // Setting up a subscription reads the user's memberships in short transactions; a leak
+    // is a transaction (or a query) that stays, so the check waits for the short ones to end.
+    const busyConnections = () =>
+      sql<{ state: string; query: string }>(
+        `SELECT state, query FROM pg_stat_activity
+          WHERE datname = current_database() AND usename <> current_user
+            AND (state LIKE 'idle in transaction%' OR (state = 'active' AND query NOT ILIKE '%LISTEN%'))`,
+      );
+    let busy = await busyConnections();
+    for (
+      const deadline = Date.now() + 10_000;
+      busy.length && Date.now() < deadline;
+      busy = await busyConnections()
+    )
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(busy).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await busyConnections()).toEqual([]);
     for (const subscription of open) expect(subscription.errors).toEqual([]);
     open.forEach((subscription) => subscription.stop());
   });

@@ -183,11 +183,11 @@ export function graphqlWsOptions(
         document = parse(payload.query, { maxTokens: deps.maxTokens });
       } catch (error) {
         const message = (error as Error).message.replace(/^Syntax Error: /, '');
+        // Worded as HTTP's limit (graphql-armor) words it.
         return [
-          refusal(
-            /token limit/i.test(message) ? message : `Syntax error: ${message}`,
-            /token limit/i.test(message) ? 'GRAPHQL_VALIDATION_FAILED' : 'GRAPHQL_PARSE_FAILED',
-          ),
+          /more th[ae]t? \d+ tokens/.test(message)
+            ? refusal(`Token limit of ${deps.maxTokens} exceeded.`, 'GRAPHQL_VALIDATION_FAILED')
+            : refusal(`Syntax error: ${message}`, 'GRAPHQL_PARSE_FAILED'),
         ];
       }
       const schema = deps.schema();
