@@ -118,9 +118,9 @@ describe('API configuration', () => {
     expect(loadConfig({ ...valid, REDIS_URL: 'redis://127.0.0.1:6379' }, '/srv/web').redisUrl).toBe(
       'redis://127.0.0.1:6379',
     );
-    expect(loadConfig({ ...valid, REDIS_URL: 'rediss://:secret@redis.example:6380/2' }, '/srv/web').redisUrl).toBe(
-      'rediss://:secret@redis.example:6380/2',
-    );
+    expect(
+      loadConfig({ ...valid, REDIS_URL: 'rediss://:secret@redis.example:6380/2' }, '/srv/web').redisUrl,
+    ).toBe('rediss://:secret@redis.example:6380/2');
     expect(problemsOf({ ...valid, REDIS_URL: '127.0.0.1:6379' })).toEqual([
       'REDIS_URL is malformed: "127.0.0.1:6379" is not a Redis URL (redis://[user:password@]host:port[/db], or rediss:// for TLS)',
     ]);
