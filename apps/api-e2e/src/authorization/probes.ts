@@ -60,10 +60,7 @@ const OWN_SLUGS: Record<Identity, string[]> = {
   platformAdmin: [FH, 'sandviken'],
 };
 
-/**
- * What a subscription sent over HTTP gets once it passed the access guard: HTTP carries no
- * subscriptions (graphql-ws does). Refused callers get their FORBIDDEN/UNAUTHENTICATED first.
- */
+/** What a subscription sent as an HTTP request gets, whoever sends it: HTTP carries none (graphql-ws does). */
 const SUBSCRIPTION_OVER_HTTP = 'BAD_REQUEST';
 
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code ?? 'NO_CODE';
@@ -512,7 +509,7 @@ export const PROBES: Record<string, Probe> = {
       context.token ? { token: context.token } : {},
     );
     const code = codeOf(response);
-    return { outcome: code === SUBSCRIPTION_OVER_HTTP ? 'allowed' : code, leaks: [] };
+    return { outcome: code === SUBSCRIPTION_OVER_HTTP ? 'NOT_OVER_HTTP' : code, leaks: [] };
   },
   'Mutation.createAction': mutation(
     'mutation ($input: CreateActionInput!) { createAction(input: $input) { id } }',
