@@ -20,6 +20,7 @@ import {
   seedDemoData,
   seedReferenceData,
 } from '@kraftsamling/api/core/database';
+import { seedDemoActions } from '@kraftsamling/api/actions';
 import { seedDemoGoals } from '@kraftsamling/api/goals';
 import { describeLocation, parseKoladaMunicipalityGroups } from '@kraftsamling/api/statistics-formats';
 import {
@@ -362,8 +363,9 @@ async function main() {
             await seedDemoLocalIndicators(manager);
           });
           const goals = await dataSource.transaction((manager) => seedDemoGoals(manager));
+          const actions = await dataSource.transaction((manager) => seedDemoActions(manager));
           console.log(
-            `demo data: collaborations familjen-helsingborg and sandviken, goals${goals.frozen ? ` (${goals.frozen} baselines frozen)` : ''}`,
+            `demo data: collaborations familjen-helsingborg and sandviken, goals${goals.frozen ? ` (${goals.frozen} baselines frozen)` : ''}, actions (${actions.actions} new, ${actions.outcomes} outcome rows new)`,
           );
         }
       });

@@ -34,6 +34,17 @@ const NO_SUCH_BATCH = '99999999-0000-4000-8000-000000000000';
 /** The demo's goal and a decision of Familjen Helsingborg (libs/api/goals/src/demo-goals.seed.ts). */
 const FH_DEMO_GOAL = '40010000-0000-4000-8000-000000000001';
 const FH_DEMO_DECISION = '42000000-0000-4000-8000-000000000001';
+/** A demo action of the Arbetsmarknad group (libs/api/actions/src/demo-actions.seed.ts). */
+const FH_DEMO_ACTION = '60010000-0000-4000-8000-000000000001';
+const JOB_TRACK_FIELDS = {
+  title: '',
+  typeId: NO_SUCH_BATCH,
+  targetGroups: [],
+  municipalityCodes: ['1283'],
+  goalIds: [],
+  partnerOrganizations: [],
+  status: 'PLANNED',
+};
 
 /** The collaborations each caller belongs to (platform-admin: sees all). */
 const OWN_SLUGS: Record<Identity, string[]> = {
@@ -48,6 +59,9 @@ const OWN_SLUGS: Record<Identity, string[]> = {
   agencyAnalyst: [FH],
   platformAdmin: [FH, 'sandviken'],
 };
+
+/** What a subscription sent as an HTTP request gets, whoever sends it: HTTP carries none (graphql-ws does). */
+const SUBSCRIPTION_OVER_HTTP = 'BAD_REQUEST';
 
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code ?? 'NO_CODE';
 
@@ -453,6 +467,73 @@ export const PROBES: Record<string, Probe> = {
   'Mutation.updateDecision': mutation(
     'mutation ($input: UpdateDecisionInput!) { updateDecision(input: $input) { id } }',
     () => ({ collaborationId: FH_ID, decisionId: FH_DEMO_DECISION, expectedVersion: 0 }),
+    'BAD_USER_INPUT',
+  ),
+  'Query.actionTypes': read(
+    `query ($c: ID!) { actionTypes(collaborationId: $c) { id code builtIn } }`,
+    { c: FH_ID },
+    (data) =>
+      data['actionTypes']
+        .filter(
+          (type: { builtIn: boolean; code: string }) => !type.builtIn && !/^[A-Z0-9_]+$/.test(type.code),
+        )
+        .map((type: { code: string }) => `type ${type.code}`),
+  ),
+  'Query.actions': read(
+    `query ($c: ID!) { actions(collaborationId: $c) { id collaborationId } }`,
+    { c: FH_ID },
+    (data) => outside('action', data['actions'], [FH_ID]),
+  ),
+  'Query.action': read(
+    `query ($c: ID!, $id: ID!) { action(collaborationId: $c, actionId: $id) { id collaborationId } }`,
+    { c: FH_ID, id: FH_DEMO_ACTION },
+    (data) => outside('action', [data['action']], [FH_ID]),
+  ),
+  'Query.groupFeed': read(
+    `query ($c: ID!, $g: ID!) { groupFeed(collaborationId: $c, groupId: $g) { id actionId } }`,
+    { c: FH_ID, g: FH_LABOUR_MARKET_GROUP },
+    (data) =>
+      data['groupFeed']
+        .filter((update: { actionId: string }) => !update.actionId.startsWith('60010000'))
+        .map((update: { actionId: string }) => `update of action ${update.actionId}`),
+  ),
+  'Query.outcomePeriodKind': read(
+    `query ($c: ID!) { outcomePeriodKind(collaborationId: $c) }`,
+    { c: FH_ID },
+    (data) => (data['outcomePeriodKind'] === 'MONTH' ? [] : [`period kind ${data['outcomePeriodKind']}`]),
+  ),
+  'Subscription.groupActivity': async (context) => {
+    const response = await gql(
+      `subscription ($c: ID!, $g: ID!) { groupActivity(collaborationId: $c, groupId: $g) { kind } }`,
+      { c: FH_ID, g: FH_LABOUR_MARKET_GROUP },
+      context.token ? { token: context.token } : {},
+    );
+    const code = codeOf(response);
+    return { outcome: code === SUBSCRIPTION_OVER_HTTP ? 'NOT_OVER_HTTP' : code, leaks: [] };
+  },
+  'Mutation.createAction': mutation(
+    'mutation ($input: CreateActionInput!) { createAction(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, groupId: FH_LABOUR_MARKET_GROUP, fields: JOB_TRACK_FIELDS }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.updateAction': mutation(
+    'mutation ($input: UpdateActionInput!) { updateAction(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, actionId: FH_DEMO_ACTION, version: 0, fields: JOB_TRACK_FIELDS }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.addActionUpdate': mutation(
+    'mutation ($input: AddActionUpdateInput!) { addActionUpdate(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, actionId: FH_DEMO_ACTION, date: '2026-01-01', text: '' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.recordOutcomes': mutation(
+    'mutation ($input: RecordOutcomesInput!) { recordOutcomes(input: $input) { period } }',
+    () => ({ collaborationId: FH_ID, actionId: FH_DEMO_ACTION, rows: [] }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.createActionType': mutation(
+    'mutation ($input: CreateActionTypeInput!) { createActionType(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, nameSv: '', nameEn: 'Nothing' }),
     'BAD_USER_INPUT',
   ),
   'GET /api/audit-events/export': async (context) => {

@@ -484,10 +484,19 @@ export class IndicatorImporter {
   async undo(batchId: string, actor: ImportRequest['actor']): Promise<{ restored: number; removed: number }> {
     return this.dataSource.transaction(async (manager) => {
       const [batch] = await manager.query(
-        `SELECT id, status, collaboration_id FROM import_batch WHERE id = $1 FOR UPDATE`,
+        `SELECT id, status, collaboration_id, format FROM import_batch WHERE id = $1 FOR UPDATE`,
         [batchId],
       );
       if (!batch) throw notFound('Import batch', batchId);
+      // Figures summed from actions' outcomes follow the outcomes (libs/api/actions): undoing
+      // them would leave the figures and the outcomes telling different stories.
+      if (batch.format === 'ACTIONS')
+        throw badInput([
+          {
+            field: 'batchId',
+            message: `import batch ${batchId} holds figures summed from actions' outcomes: change the outcomes instead`,
+          },
+        ]);
       if (batch.status !== 'COMMITTED') {
         throw badInput([{ field: 'batchId', message: `import batch ${batchId} is already undone` }]);
       }
