@@ -70,7 +70,7 @@ export const STATISTICS_STEWARD_MERGED = true;
  * none (and runs no access guard): every caller gets BAD_REQUEST. Flip to true when it is
  * merged, and probe through graphql-ws.
  */
-export const LIVE_SUBSCRIPTIONS_MERGED = false;
+export const LIVE_SUBSCRIPTIONS_MERGED = true;
 export type PlannedChange = 'statistics-steward' | 'live-subscriptions';
 const PLANNED_CHANGES: Record<PlannedChange, { merged: boolean; description: string }> = {
   'live-subscriptions': {
