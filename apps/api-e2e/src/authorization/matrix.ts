@@ -65,10 +65,9 @@ export type Cell = Outcome | PlannedCell;
  */
 export const STATISTICS_STEWARD_MERGED = true;
 /**
- * Issue 10, on another branch (wip/live): subscriptions over graphql-ws, authenticated like
- * queries. Until then a subscription reaches the API only as an HTTP request, which carries
- * none (and runs no access guard): every caller gets BAD_REQUEST. Flip to true when it is
- * merged, and probe through graphql-ws.
+ * Issue 10: subscriptions travel over graphql-ws, authenticated at connect and authorised
+ * like queries (merged; the probe subscribes through graphql-ws). Before, a subscription
+ * reached the API only as an HTTP request, which carries none: every caller got BAD_REQUEST.
  */
 export const LIVE_SUBSCRIPTIONS_MERGED = true;
 export type PlannedChange = 'statistics-steward' | 'live-subscriptions';
