@@ -45,7 +45,7 @@ export const ALL_IDENTITIES = Object.keys(IDENTITIES) as Identity[];
  * that the operation refuses after the permission check, or works on data the test made,
  * so shared demo data stays as it is); the others are the error code (HTTP 401/403).
  */
-export type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_OVER_HTTP';
 
 /** A cell that a planned change will flip: what holds now and what will hold. */
 export interface PlannedCell {
@@ -64,8 +64,19 @@ export type Cell = Outcome | PlannedCell;
  * cells marked with it then expect their target.
  */
 export const STATISTICS_STEWARD_MERGED = true;
-export type PlannedChange = 'statistics-steward';
+/**
+ * Issue 10: subscriptions travel over graphql-ws, authenticated at connect and authorised
+ * like queries (merged; the probe subscribes through graphql-ws). Before, a subscription
+ * reached the API only as an HTTP request, which carries none: every caller got BAD_REQUEST.
+ */
+export const LIVE_SUBSCRIPTIONS_MERGED = true;
+export type PlannedChange = 'statistics-steward' | 'live-subscriptions';
 const PLANNED_CHANGES: Record<PlannedChange, { merged: boolean; description: string }> = {
+  'live-subscriptions': {
+    merged: LIVE_SUBSCRIPTIONS_MERGED,
+    description:
+      'subscriptions travel over graphql-ws and are authorised like queries (issue 10); until then HTTP carries none',
+  },
   'statistics-steward': {
     merged: STATISTICS_STEWARD_MERGED,
     description: 'official statistics are changed only with the realm role statistics-steward (issue 7 §1.1)',
@@ -372,9 +383,17 @@ export const MATRIX: MatrixRow[] = [
   {
     operation: 'Subscription.groupActivity',
     rule: inFh('action:read'),
-    cells: allow([...FH_MEMBERS, 'platformAdmin']),
-    checks:
-      'sent over HTTP, which carries no subscriptions: allowed callers get BAD_REQUEST after the permission check (graphql-ws carries them)',
+    cells: Object.fromEntries(
+      Object.entries(allow([...FH_MEMBERS, 'platformAdmin'])).map(([identity, target]) => [
+        identity,
+        {
+          now: 'NOT_OVER_HTTP',
+          target: target as Outcome,
+          change: 'live-subscriptions',
+        } satisfies PlannedCell,
+      ]),
+    ) as Record<Identity, Cell>,
+    checks: 'the events of a group of Familjen Helsingborg only (filtered on collaboration and group)',
   },
   ...(
     [
@@ -417,6 +436,7 @@ const SYMBOL: Record<Outcome, string> = {
   allowed: '✅ allowed',
   FORBIDDEN: '⛔ 403',
   UNAUTHENTICATED: '🔒 401',
+  NOT_OVER_HTTP: '— not over HTTP',
 };
 const cellText = (cell: Cell) =>
   typeof cell === 'string' ? SYMBOL[cell] : `${SYMBOL[cell.now]} → ${SYMBOL[cell.target]} ¹`;

@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { writeAfWorkbook } from '@kraftsamling/api/statistics-formats';
 import { FH, FH_ID, apiUrl, gql, type GraphQLResponse } from '../support/api';
 import type { Identity, Outcome } from './matrix';
@@ -60,11 +62,53 @@ const OWN_SLUGS: Record<Identity, string[]> = {
   platformAdmin: [FH, 'sandviken'],
 };
 
+/** What a subscription sent as an HTTP request gets, whoever sends it: HTTP carries none (graphql-ws does). */
 /**
- * What a subscription sent over HTTP gets once it passed the access guard: HTTP carries no
- * subscriptions (graphql-ws does). Refused callers get their FORBIDDEN/UNAUTHENTICATED first.
+ * A subscription over graphql-ws, as the web app sends it: refused at connect without a
+ * valid token (4401: UNAUTHENTICATED), refused with an error code, or still open and
+ * quiet after a while (allowed: the guards let it through and it waits for events).
  */
-const SUBSCRIPTION_OVER_HTTP = 'BAD_REQUEST';
+async function subscriptionOutcome(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null,
+): Promise<Outcome | string> {
+  const client = createClient({
+    url: `${apiUrl().replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise<Outcome | string>((resolve) => {
+      const quiet = setTimeout(() => resolve('allowed'), 1_500);
+      const settle = (outcome: string) => {
+        clearTimeout(quiet);
+        resolve(outcome);
+      };
+      client.subscribe(
+        { query, variables },
+        {
+          next: (result) =>
+            settle(result.errors ? String(result.errors[0]?.extensions?.['code']) : 'allowed'),
+          error: (error) => {
+            const code = (error as { code?: number }).code;
+            settle(
+              code === 4401
+                ? 'UNAUTHENTICATED'
+                : Array.isArray(error)
+                  ? String(error[0]?.extensions?.code)
+                  : `closed ${code}`,
+            );
+          },
+          complete: () => settle('completed without an event'),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
 
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code ?? 'NO_CODE';
 
@@ -506,13 +550,12 @@ export const PROBES: Record<string, Probe> = {
     (data) => (data['outcomePeriodKind'] === 'MONTH' ? [] : [`period kind ${data['outcomePeriodKind']}`]),
   ),
   'Subscription.groupActivity': async (context) => {
-    const response = await gql(
+    const outcome = await subscriptionOutcome(
       `subscription ($c: ID!, $g: ID!) { groupActivity(collaborationId: $c, groupId: $g) { kind } }`,
       { c: FH_ID, g: FH_LABOUR_MARKET_GROUP },
-      context.token ? { token: context.token } : {},
+      context.token,
     );
-    const code = codeOf(response);
-    return { outcome: code === SUBSCRIPTION_OVER_HTTP ? 'allowed' : code, leaks: [] };
+    return { outcome, leaks: [] };
   },
   'Mutation.createAction': mutation(
     'mutation ($input: CreateActionInput!) { createAction(input: $input) { id } }',

@@ -10,6 +10,7 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
 import { LiveEvents } from '@kraftsamling/api/core/live';
 import {
   Access,
@@ -193,7 +194,15 @@ export class ActionsResolver {
     // collaboration's when the subscription started.
     filter: (payload: GroupActivityEventModel, variables: { collaborationId: string; groupId: string }) =>
       payload.collaborationId === variables.collaborationId && payload.groupId === variables.groupId,
-    resolve: (payload: GroupActivityEventModel) => payload,
+    resolve: (payload: GroupActivityEventModel | undefined) => {
+      // Sent as an HTTP request, a subscription is executed once without an event (and
+      // without the access guard, which wraps only its subscribe): answer that plainly.
+      if (!payload)
+        throw new GraphQLError('Subscriptions are carried by graphql-ws at /graphql, not by HTTP requests.', {
+          extensions: { code: 'BAD_REQUEST' },
+        });
+      return payload;
+    },
   })
   @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
   async groupActivity(
