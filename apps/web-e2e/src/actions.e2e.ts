@@ -1,7 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support/pages';
 
-const FH = '/s/familjen-helsingborg';
+/** Opens a select from the keyboard (as a keyboard user would) and picks options by name. */
+async function choose(page: Page, select: string, options: (string | RegExp)[]): Promise<void> {
+  await page.getByRole('combobox', { name: select }).focus();
+  await page.keyboard.press('Enter');
+  for (const option of options) await page.getByRole('option', { name: option }).click();
+  await page.keyboard.press('Escape');
+}
 
 test.describe('operational groups at work', () => {
   test('a group member creates an action, records outcomes and an update; another user sees the update arrive live', async ({
@@ -23,8 +29,7 @@ test.describe('operational groups at work', () => {
     // The table view and its filter live in the address: Back returns to them.
     await page.getByRole('button', { name: 'Tabell' }).click();
     await expect(page).toHaveURL(/vy=tabell/);
-    await page.getByRole('combobox', { name: 'Status' }).click();
-    await page.getByRole('option', { name: 'Pågående' }).click();
+    await choose(page, 'Status', ['Pågående']);
     await expect(page).toHaveURL(/status=ONGOING/);
     const rows = page.getByTestId('action-row');
     await expect(rows.first()).toBeVisible();
@@ -41,12 +46,8 @@ test.describe('operational groups at work', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect(page.getByText('Välj minst en kommun där insatsen genomförs.')).toBeVisible();
     await page.getByLabel('Namn på insatsen').fill(title);
-    await page.getByRole('combobox', { name: 'Typ av insats' }).click();
-    await page.getByRole('option', { name: 'Jobbspår' }).click();
-    await page.getByRole('combobox', { name: 'Kommuner där insatsen genomförs' }).click();
-    await page.getByRole('option', { name: /^Helsingborg/ }).click();
-    await page.getByRole('option', { name: /^Bjuv/ }).click();
-    await page.keyboard.press('Escape');
+    await choose(page, 'Typ av insats', ['Jobbspår']);
+    await choose(page, 'Kommuner där insatsen genomförs', [/^Helsingborg/, /^Bjuv/]);
     await page.getByLabel('Startdatum').fill('2026-09-01');
     await page.getByLabel('Slutdatum').fill('2026-08-01');
     await page.getByRole('button', { name: 'Spara' }).click();
@@ -83,7 +84,7 @@ test.describe('operational groups at work', () => {
     // The reader opens the group page and keeps it open.
     await signIn(reader, 'helsingborg');
     await expect(reader.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
-    await reader.goto(`${FH}/grupper/30010000-0000-4000-8000-000000000002`);
+    await reader.getByRole('link', { name: 'Insatser och uppdateringar i Arbetsmarknad' }).click();
     await expect(reader.getByRole('heading', { level: 1, name: 'Arbetsmarknad' })).toBeVisible();
     await expect(reader.getByTestId('group-read-only')).toBeVisible();
     await expect(reader.getByRole('link', { name: title }).first()).toBeVisible();
@@ -91,10 +92,8 @@ test.describe('operational groups at work', () => {
     // An update with a new status and an assessment.
     const text = `Första kullen har börjat, två arbetsgivare till är med ${Date.now()}`;
     await page.getByLabel('Vad har hänt?').fill(text);
-    await page.getByRole('combobox', { name: 'Ändra status' }).click();
-    await page.getByRole('option', { name: 'Pågående' }).click();
-    await page.getByRole('combobox', { name: 'Bedömning' }).click();
-    await page.getByRole('option', { name: 'Enligt plan' }).click();
+    await choose(page, 'Ändra status', ['Pågående']);
+    await choose(page, 'Bedömning', ['Enligt plan']);
     await page.getByRole('button', { name: 'Publicera uppdateringen' }).click();
     await expect(page.getByTestId('action-status')).toHaveText('Uppdateringen är publicerad.');
     await expect(page.getByTestId('action-updates')).toContainText(text);
@@ -123,24 +122,25 @@ test.describe('operational groups at work', () => {
   }) => {
     await signIn(page, 'arbetsmarknad');
     await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
-    await page.goto(`${FH}/grupper/30010000-0000-4000-8000-000000000002/ny-insats`);
+    await page.getByRole('link', { name: 'Insatser och uppdateringar i Arbetsmarknad' }).click();
+    await page.getByRole('link', { name: 'Ny insats' }).click();
     const title = `Rekryteringsmässa ${Date.now()}`;
     await page.getByLabel('Namn på insatsen').fill(title);
-    await page.getByRole('combobox', { name: 'Kommuner där insatsen genomförs' }).click();
-    await page.getByRole('option', { name: /^Höganäs/ }).click();
-    await page.keyboard.press('Escape');
+    await choose(page, 'Kommuner där insatsen genomförs', [/^Höganäs/]);
     await page.getByRole('button', { name: 'Spara' }).click();
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    const editAddress = `${page.url()}/redigera`;
 
     // Two people open the editor; the coordinator saves first.
-    await page.goto(editAddress);
+    await page.getByRole('link', { name: 'Redigera insatsen' }).click();
     await expect(page.getByLabel('Namn på insatsen')).toHaveValue(title);
     const otherContext = await browser.newContext();
     const other = await otherContext.newPage();
     await signIn(other, 'samordnare');
     await expect(other.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
-    await other.goto(editAddress);
+    await other.getByRole('link', { name: 'Insatser och uppdateringar i Arbetsmarknad' }).click();
+    await other.getByRole('link', { name: title }).first().click();
+    await other.getByRole('link', { name: 'Redigera insatsen' }).click();
+    await expect(other.getByLabel('Namn på insatsen')).toHaveValue(title);
     await other.getByLabel('Namn på insatsen').fill(`${title} (flyttad)`);
     await other.getByRole('button', { name: 'Spara' }).click();
     await expect(other.getByRole('heading', { level: 1, name: `${title} (flyttad)` })).toBeVisible();

@@ -30,7 +30,16 @@ import {
   serverError,
   serverValidatedForm,
 } from '@kraftsamling/web/shared/forms';
-import { ActionField, actionDraft, actionErrorKey, actionForm, changedFields } from './action-form';
+import {
+  ActionField,
+  NewerAction,
+  actionDraft,
+  actionErrorKey,
+  actionForm,
+  changedFields,
+  formValueOf,
+  newerAction,
+} from './action-form';
 import { ActionTypeFormComponent } from './action-type-form.component';
 
 /**
@@ -69,7 +78,7 @@ export class ActionEditorComponent implements OnInit {
   /** The version being changed; after a conflict, the newer one the user has now seen. */
   private version = 0;
   /** Someone else's newer version and the fields where it differs from this form. */
-  readonly theirs = signal<{ action: ActionDetail; fields: ActionField[] } | null>(null);
+  readonly theirs = signal<{ action: NewerAction; fields: ActionField[] } | null>(null);
 
   readonly municipalities = computed(() =>
     this.collaboration()
@@ -106,26 +115,36 @@ export class ActionEditorComponent implements OnInit {
     return serverError(this.form.controls.fields.controls[field]);
   }
 
-  /** Their value of a field, as the conflict notice shows it. */
-  theirValue(action: ActionDetail, field: ActionField): string {
+  /** Their value of a field, as the conflict notice shows it: names, not ids. */
+  theirValue(action: NewerAction, field: ActionField): string {
+    const names = (ids: readonly string[], choices: readonly { id: string; name: string }[]) =>
+      ids.map((id) => choices.find((choice) => choice.id === id)?.name ?? id).join(', ') || '–';
     switch (field) {
       case 'typeId':
-        return action.type.name;
+        return names([action.typeId], this.types());
       case 'status':
         return this.transloco.translate(`actions.statuses.${action.status}`);
       case 'municipalityCodes':
-        return action.municipalities.map((m) => m.name).join(', ');
+        return names(
+          action.municipalityCodes,
+          this.municipalities().map((m) => ({ id: m.code, name: m.name })),
+        );
       case 'goalIds':
-        return action.goals.map((goal) => goal.title).join('; ');
+        return names(
+          action.goalIds,
+          this.goals().map((goal) => ({ id: goal.id, name: goal.title })),
+        );
       case 'leadOrganizationId':
-        return action.leadOrganization?.name ?? '–';
+        return action.leadOrganizationId
+          ? names([action.leadOrganizationId], this.choices().organizations)
+          : '–';
       case 'contactUserId':
-        return action.contact?.name ?? '–';
+        return action.contactUserId ? names([action.contactUserId], this.choices().people) : '–';
       case 'targetGroups':
       case 'partnerOrganizations':
         return action[field].join(', ') || '–';
       default: {
-        const value = action[field as 'title'];
+        const value = action[field];
         return value === null || value === undefined || value === '' ? '–' : String(value);
       }
     }
@@ -140,8 +159,7 @@ export class ActionEditorComponent implements OnInit {
   takeTheirs(): void {
     const theirs = this.theirs();
     if (!theirs) return;
-    const fresh = actionForm({ typeId: '', contactUserId: null, today: isoDay(new Date()) }, theirs.action);
-    this.form.setValue(fresh.getRawValue());
+    this.form.controls.fields.setValue(formValueOf(theirs.action));
     this.version = theirs.action.version;
     this.theirs.set(null);
   }
@@ -172,7 +190,7 @@ export class ActionEditorComponent implements OnInit {
     // A refused save: show their newer version and what differs. Saving again then
     // overwrites it knowingly, because the user has seen it.
     effect(() => {
-      const current = this.submission.error()?.current as ActionDetail | undefined;
+      const current = newerAction(this.submission.error()?.current);
       if (!current) return;
       untracked(() => {
         this.theirs.set({ action: current, fields: changedFields(actionDraft(this.form), current) });

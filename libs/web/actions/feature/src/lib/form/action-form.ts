@@ -142,28 +142,64 @@ export function actionErrorKey(control: AbstractControl, field: ActionField): st
   return 'errors.fieldInvalid';
 }
 
-/** The fields whose values differ between two versions of an action, for the conflict notice. */
-export function changedFields(mine: ActionDraft, theirs: ActionDetail): ActionField[] {
-  const theirsDraft: ActionDraft = {
-    title: theirs.title,
-    description: theirs.description ?? null,
-    typeId: theirs.type.id,
-    targetGroups: theirs.targetGroups,
-    municipalityCodes: theirs.municipalities.map((m) => m.code),
-    goalIds: theirs.goals.map((goal) => goal.id),
-    leadOrganizationId: theirs.leadOrganization?.id ?? null,
-    contactUserId: theirs.contact?.id ?? null,
-    partnerOrganizations: theirs.partnerOrganizations,
-    startOn: theirs.startOn ?? null,
-    endOn: theirs.endOn ?? null,
-    status: theirs.status,
-    plannedParticipants: theirs.plannedParticipants ?? null,
+/**
+ * Someone else's newer version, as the API sends it with a CONFLICT (`extensions.current`):
+ * the action's fields as the input names them, and its version.
+ */
+export interface NewerAction extends ActionDraft {
+  id: string;
+  version: number;
+}
+
+/** Reads the CONFLICT's `current` as a newer action, or null when it is not one. */
+export function newerAction(current: unknown): NewerAction | null {
+  const value = current as Partial<NewerAction> | null | undefined;
+  if (!value || typeof value.version !== 'number' || typeof value.title !== 'string') return null;
+  return {
+    id: String(value.id),
+    version: value.version,
+    title: value.title,
+    description: value.description ?? null,
+    typeId: String(value.typeId),
+    targetGroups: value.targetGroups ?? [],
+    municipalityCodes: value.municipalityCodes ?? [],
+    goalIds: value.goalIds ?? [],
+    leadOrganizationId: value.leadOrganizationId ?? null,
+    contactUserId: value.contactUserId ?? null,
+    partnerOrganizations: value.partnerOrganizations ?? [],
+    startOn: value.startOn ?? null,
+    endOn: value.endOn ?? null,
+    status: value.status ?? 'PLANNED',
+    plannedParticipants: value.plannedParticipants ?? null,
   };
+}
+
+/** The form's value for a draft (lists one item per line). */
+export function formValueOf(draft: ActionDraft) {
+  return {
+    title: draft.title,
+    description: draft.description ?? '',
+    typeId: draft.typeId,
+    targetGroups: draft.targetGroups.join('\n'),
+    municipalityCodes: draft.municipalityCodes,
+    goalIds: draft.goalIds,
+    leadOrganizationId: draft.leadOrganizationId,
+    contactUserId: draft.contactUserId,
+    partnerOrganizations: draft.partnerOrganizations.join('\n'),
+    startOn: draft.startOn ?? '',
+    endOn: draft.endOn ?? '',
+    status: draft.status,
+    plannedParticipants: draft.plannedParticipants,
+  };
+}
+
+/** The fields whose values differ between the form and someone else's newer version. */
+export function changedFields(mine: ActionDraft, theirs: ActionDraft): ActionField[] {
   const same = (a: unknown, b: unknown) =>
     Array.isArray(a) && Array.isArray(b)
       ? [...a].sort().join('|') === [...b].sort().join('|')
       : (a ?? null) === (b ?? null);
-  return (Object.keys(theirsDraft) as ActionField[]).filter(
-    (field) => !same(mine[field as keyof ActionDraft], theirsDraft[field as keyof ActionDraft]),
+  return (Object.keys(formValueOf(theirs)) as ActionField[]).filter(
+    (field) => !same(mine[field], theirs[field]),
   );
 }
