@@ -137,6 +137,9 @@ try {
   const load = postLoad({ token, body });
   await load(`${stack.apiUrl}/graphql`, 5);
   await load('http://127.0.0.1:13008/', 5);
+  // One client first: what one board costs, without waiting for the cores.
+  summary('/graphql (1 connection, 10 s)', await load(`${stack.apiUrl}/graphql`, 10, 1));
+  summary('bare node:http + pg (1 connection, 10 s)', await load('http://127.0.0.1:13008/', 10, 1));
   const api = summary(
     `/graphql (${CONNECTIONS} connections, ${SECONDS} s)`,
     await load(`${stack.apiUrl}/graphql`, SECONDS),
