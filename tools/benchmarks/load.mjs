@@ -37,13 +37,13 @@ export function graphqlClient(apiUrl, token) {
 
 /** `CONNECTIONS` clients posting `body` to `url` for `duration` seconds. */
 export function postLoad({ token, body, headers = {} }) {
-  return (url, duration) =>
+  return (url, duration, connections = CONNECTIONS) =>
     autocannon({
       url,
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       body,
-      connections: CONNECTIONS,
+      connections,
       duration,
     });
 }

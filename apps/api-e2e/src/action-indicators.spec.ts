@@ -175,6 +175,14 @@ describe('outcomes → local indicators', () => {
     ).toEqual({
       '2001-03': 16,
     });
+    // And a goal may measure by it: the baseline a goal would freeze is the sum.
+    const preview = await gql(
+      `query ($c: ID!) { goalBaselinePreview(collaborationId: $c, indicatorCode: "insatser.deltagande.job-track",
+          baselinePeriod: "2001-03", areaCodes: ["1283"]) { areaCode baseline { value } } }`,
+      { c: FH_ID },
+      { token: await tokenFor('styrgrupp') },
+    );
+    expect(preview.data?.['goalBaselinePreview']).toEqual([{ areaCode: '1283', baseline: { value: 16 } }]);
   });
 
   it('counts a week in the month of its Thursday (Sandviken reports by ISO week)', async () => {

@@ -529,6 +529,40 @@ describe('actions: the board', () => {
     expect(inKlippan.data!['actions'].map((a: { id: string }) => a.id)).not.toContain(action.id);
   });
 
+  it('replays a repeated board read until an action changes, then reads it afresh', async () => {
+    const action = (await createAs('arbetsmarknad', LABOUR_MARKET, { title: 'Cache e2e' })).data![
+      'createAction'
+    ];
+    const read = async () => {
+      const response = await fetch(`${process.env['E2E_API_URL']}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor('styrgrupp')}`,
+        },
+        body: JSON.stringify({
+          query: `query ($c: ID!, $id: ID!) { action(collaborationId: $c, actionId: $id) { totals { participants } } }`,
+          variables: { c: FH_ID, id: action.id },
+        }),
+      });
+      const body = (await response.json()) as { data: { action: { totals: { participants: number } } } };
+      return {
+        hit: response.headers.get('x-kraftsamling-cache') === 'hit',
+        participants: body.data.action.totals.participants,
+      };
+    };
+    expect(await read()).toEqual({ hit: false, participants: 0 });
+    expect(await read()).toEqual({ hit: true, participants: 0 });
+    await as('helsingborg', RECORD, {
+      input: {
+        collaborationId: FH_ID,
+        actionId: action.id,
+        rows: [{ municipalityCode: '1283', period: '2026-04', counts: counts(4) }],
+      },
+    });
+    expect(await read()).toEqual({ hit: false, participants: 4 });
+  });
+
   it('has the demo data the domain brief tells: Nästa steg by ISO week, 330 participations', async () => {
     const kind = await as('sandviken', `query ($c: ID!) { outcomePeriodKind(collaborationId: $c) }`, {
       c: SANDVIKEN_ID,

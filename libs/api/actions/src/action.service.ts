@@ -13,6 +13,7 @@ import {
   type FieldProblem,
 } from '@kraftsamling/api/core/errors';
 import type { Principal } from '@kraftsamling/api/core/auth';
+import { DataChangeFeed } from '@kraftsamling/api/core/database';
 import { LiveEvents } from '@kraftsamling/api/core/live';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { editorOrganizationIds, mayManageActionsOf } from './action-rights';
@@ -148,6 +149,7 @@ export class ActionService {
     private readonly auditLog: AuditLogReader,
     private readonly live: LiveEvents,
     private readonly feed: ActionIndicatorFeed,
+    private readonly changes: DataChangeFeed,
   ) {}
 
   // ---- reads ----
@@ -601,6 +603,12 @@ export class ActionService {
   }
 
   async createType(tenant: TenantScope, input: CreateActionTypeInput, language: Language) {
+    const type = await this.insertType(tenant, input, language);
+    this.changes.changed();
+    return type;
+  }
+
+  private async insertType(tenant: TenantScope, input: CreateActionTypeInput, language: Language) {
     const base =
       input.nameEn
         .normalize('NFKD')
@@ -822,6 +830,10 @@ export class ActionService {
     action: ActionModel,
     update: ActionUpdateModel | null = null,
   ): Promise<void> {
+    // Cached reads of this process are dropped before anyone hears of the change (the
+    // NOTIFY that tells every instance follows), so a page that reloads on the event never
+    // gets the answer from before it.
+    this.changes.changed();
     const event: GroupActivityEventModel = {
       kind,
       collaborationId: tenant.collaborationId,

@@ -84,6 +84,24 @@ function loaders(request: TenantRequest, service: ActionService, collaborationId
   };
 }
 
+/** How groupActivity delivers the events of its topic. */
+export const GROUP_ACTIVITY = {
+  description: 'Live events of one operational group, for those who may read its actions.',
+  // Defence in depth: the topic is the group's, and the group was checked to be this
+  // collaboration's when the subscription started.
+  filter: (payload: GroupActivityEventModel, variables: { collaborationId: string; groupId: string }) =>
+    payload.collaborationId === variables.collaborationId && payload.groupId === variables.groupId,
+  resolve: (payload: GroupActivityEventModel | undefined) => {
+    // Sent as an HTTP request, a subscription is executed once without an event (and
+    // without the access guard, which wraps only its subscribe): answer that plainly.
+    if (!payload)
+      throw new GraphQLError('Subscriptions are carried by graphql-ws at /graphql, not by HTTP requests.', {
+        extensions: { code: 'BAD_REQUEST' },
+      });
+    return payload;
+  },
+};
+
 @Resolver(() => ActionModel)
 export class ActionsResolver {
   constructor(
@@ -188,22 +206,7 @@ export class ActionsResolver {
     return this.actionService.createType(tenant, input, languageOf(request as never));
   }
 
-  @Subscription(() => GroupActivityEventModel, {
-    description: 'Live events of one operational group, for those who may read its actions.',
-    // Defence in depth: the topic is the group's, and the group was checked to be this
-    // collaboration's when the subscription started.
-    filter: (payload: GroupActivityEventModel, variables: { collaborationId: string; groupId: string }) =>
-      payload.collaborationId === variables.collaborationId && payload.groupId === variables.groupId,
-    resolve: (payload: GroupActivityEventModel | undefined) => {
-      // Sent as an HTTP request, a subscription is executed once without an event (and
-      // without the access guard, which wraps only its subscribe): answer that plainly.
-      if (!payload)
-        throw new GraphQLError('Subscriptions are carried by graphql-ws at /graphql, not by HTTP requests.', {
-          extensions: { code: 'BAD_REQUEST' },
-        });
-      return payload;
-    },
-  })
+  @Subscription(() => GroupActivityEventModel, GROUP_ACTIVITY)
   @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
   async groupActivity(
     @Args('collaborationId', { type: () => ID }) _collaborationId: string,
