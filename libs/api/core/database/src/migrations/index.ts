@@ -9,6 +9,7 @@ import { SourceFetches1795900000000 } from './1795900000000-source-fetches';
 import { BaselineChangeBounds1796000000000 } from './1796000000000-baseline-change-bounds';
 import { SwedishCollation1796100000000 } from './1796100000000-swedish-collation';
 import { GoalTablesRowLevelSecurity1796200000000 } from './1796200000000-goal-tables-row-level-security';
+import { IndicatorSearch1796300000000 } from './1796300000000-indicator-search';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BaselineChangeBounds1796000000000,
   SwedishCollation1796100000000,
   GoalTablesRowLevelSecurity1796200000000,
+  IndicatorSearch1796300000000,
 ];
