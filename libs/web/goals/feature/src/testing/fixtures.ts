@@ -96,6 +96,8 @@ export const UNEMPLOYED: Indicator = {
   denominatorCode: null,
   factor: null,
   version: 1,
+  supersededByCode: null,
+  supersedesCode: null,
 };
 
 const exact = (value: number) => ({ value, low: value, high: value });

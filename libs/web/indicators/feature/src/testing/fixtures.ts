@@ -99,6 +99,8 @@ export function indicator(code: string, overrides: Partial<Indicator> = {}): Ind
     denominatorCode: null,
     factor: null,
     version: 1,
+    supersededByCode: null,
+    supersedesCode: null,
     ...overrides,
   };
 }
