@@ -10,6 +10,7 @@ import { BaselineChangeBounds1796000000000 } from './1796000000000-baseline-chan
 import { SwedishCollation1796100000000 } from './1796100000000-swedish-collation';
 import { GoalTablesRowLevelSecurity1796200000000 } from './1796200000000-goal-tables-row-level-security';
 import { IndicatorSearch1796300000000 } from './1796300000000-indicator-search';
+import { MunicipalityProperNames1796400000000 } from './1796400000000-municipality-proper-names';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SwedishCollation1796100000000,
   GoalTablesRowLevelSecurity1796200000000,
   IndicatorSearch1796300000000,
+  MunicipalityProperNames1796400000000,
 ];

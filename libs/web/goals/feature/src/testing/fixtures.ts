@@ -35,6 +35,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
       collaborationId: 'c1',
       kind: 'MUNICIPALITY' as const,
       name: name!,
+      properName: `${name} kommun`,
       municipalityCode: code!,
       version: 1,
     })),

@@ -1,5 +1,6 @@
 import type { IndicatorSource } from '@kraftsamling/web/shared/graphql';
 import { Indicator, IndicatorLanguage, indicatorName } from './models';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 /**
  * What the catalogue is filtered by; empty values mean "any". `all` lists the series another
@@ -61,7 +62,7 @@ export function defaultCatalogue<T extends Indicator>(
 
 /** The themes present in the catalogue, each once, in a stable order. */
 export function themesOf(indicators: readonly Pick<Indicator, 'theme'>[]): string[] {
-  return [...new Set(indicators.map((indicator) => indicator.theme))].sort();
+  return [...new Set(indicators.map((indicator) => indicator.theme))].sort(compareSwedish);
 }
 
 /** The sources present in the catalogue, in the product's order (AF, SCB, Kolada, local). */

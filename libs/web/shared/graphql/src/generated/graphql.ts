@@ -456,7 +456,7 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { totalCount: number, items: Array<{ id: string, occurredAt: string, action: string, entityType: string, entityId: string | null, actorName: string | null, actorEmail: string | null, before: string | null, after: string | null }> } };
 
-export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number };
+export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number };
 
 export type MembershipFieldsFragment = { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null };
 
@@ -467,14 +467,14 @@ export type CollaborationQueryVariables = Exact<{
 }>;
 
 
-export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null }> }> } };
+export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null }> }> } };
 
 export type CollaborationMembersQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
+export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -521,7 +521,7 @@ export type AddPartnerOrganizationMutationVariables = Exact<{
 }>;
 
 
-export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number } };
+export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number } };
 
 export type ComparisonIndicatorFieldsFragment = { id: string, code: string, nameSv: string, nameEn: string, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, kind: IndicatorKind, collaborationId: string | null, denominatorCode: string | null };
 
@@ -795,6 +795,7 @@ export const OrganizationFieldsFragmentDoc = gql`
   collaborationId
   kind
   name
+  properName
   municipalityCode
   version
 }

@@ -30,12 +30,14 @@ describe('CollaborationHomePage', () => {
     expect(element.querySelector('h1')?.textContent).toContain('Familjen Helsingborg');
     const items = Array.from(element.querySelectorAll('[data-testid="municipality-list"] li'));
     expect(items).toHaveLength(11);
-    expect(items[0].textContent).toContain('Bjuv');
+    expect(items[0].textContent).toContain('Bjuvs kommun');
     expect(items[0].textContent).toContain('1260');
-    expect(items.at(-1)?.textContent).toContain('Örkelljunga');
-    expect(element.querySelector('[data-testid="organization-list"]')?.textContent).toContain(
-      'Arbetsförmedlingen',
-    );
+    expect(items.find((item) => item.textContent?.includes('1283'))?.textContent).toContain('Helsingborgs stad');
+    // Swedish order: Åstorp, Ängelholm, Örkelljunga last.
+    expect(items.slice(-3).map((item) => item.textContent?.trim().slice(0, 4))).toEqual(['Åsto', 'Änge', 'Örke']);
+    const partners = element.querySelector('[data-testid="organization-list"]')?.textContent ?? '';
+    expect(partners).toContain('Arbetsförmedlingen');
+    expect(partners).not.toContain('Arbetsförmedlingen – Arbetsförmedlingen');
     expect(element.textContent).toContain('Styrgrupp');
     expect(element.querySelector('[data-testid="my-roles"]')?.textContent).toContain('Styrgruppsledamot');
   });
