@@ -60,7 +60,10 @@ export interface IndicatorDefinition {
  * themes) are searched as written.
  */
 export const THEME_NAMES: Readonly<Record<string, { sv: string; en: string }>> = {
-  'unemployment-bas': { sv: 'Arbetslöshet (BAS-arbetskraft, fr.o.m. 2023)', en: 'Unemployment (BAS labour force, from 2023)' },
+  'unemployment-bas': {
+    sv: 'Arbetslöshet (BAS-arbetskraft, fr.o.m. 2023)',
+    en: 'Unemployment (BAS labour force, from 2023)',
+  },
   'unemployment-register': {
     sv: 'Arbetslöshet (registerbaserad arbetskraft, t.o.m. 2023)',
     en: 'Unemployment (register-based labour force, to 2023)',

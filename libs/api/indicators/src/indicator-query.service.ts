@@ -21,7 +21,6 @@ const SELECT_INDICATOR = `
     LEFT JOIN indicator d ON d.id = i.denominator_id
     LEFT JOIN indicator sb ON sb.id = i.superseded_by_id`;
 
-
 /** Official indicators are everyone's; a local one only its collaboration's. */
 const VISIBLE = `(i.collaboration_id IS NULL OR i.collaboration_id = $1)`;
 
@@ -133,11 +132,10 @@ export class IndicatorQueryService {
           AND ($3::text IS NULL OR i.source = $3)
           AND (${filter.includeSuperseded === false ? 'i.superseded_by_id IS NULL' : 'true'})`;
     if (!search)
-      return this.dataSource.query(`${SELECT_INDICATOR} WHERE ${conditions} ORDER BY i.source, i.theme, i.code`, [
-        tenant.collaborationId,
-        filter.theme || null,
-        filter.source || null,
-      ]);
+      return this.dataSource.query(
+        `${SELECT_INDICATOR} WHERE ${conditions} ORDER BY i.source, i.theme, i.code`,
+        [tenant.collaborationId, filter.theme || null, filter.source || null],
+      );
     // A successor ranks before the series it supersedes when both match equally well.
     return this.dataSource.query(
       `WITH found AS (${SEARCH})
@@ -145,7 +143,13 @@ export class IndicatorQueryService {
          JOIN found ON found.id = i.id
         WHERE ${conditions}
         ORDER BY found.rank DESC, (i.superseded_by_id IS NULL) DESC, i.name_sv COLLATE swedish, i.code`,
-      [tenant.collaborationId, filter.theme || null, filter.source || null, search, JSON.stringify(THEME_NAMES)],
+      [
+        tenant.collaborationId,
+        filter.theme || null,
+        filter.source || null,
+        search,
+        JSON.stringify(THEME_NAMES),
+      ],
     );
   }
 
@@ -156,6 +160,17 @@ export class IndicatorQueryService {
     ]);
     if (!row) throw notFound('Indicator', code);
     return row;
+  }
+
+  /** The official indicators that read a source's table (SCB) or key figure (Kolada). */
+  officialCodesReading(source: 'SCB' | 'KOLADA', subject: string): Promise<{ code: string }[]> {
+    return this.dataSource.query(
+      `SELECT code FROM indicator
+        WHERE collaboration_id IS NULL AND source = $1
+          AND upper(coalesce(source_key->>'table', source_key->>'kpi')) = upper($2)
+        ORDER BY code`,
+      [source, subject],
+    );
   }
 
   /** A local indicator of the tenant's collaboration by id, in the caller's transaction. */
