@@ -18,7 +18,7 @@ import {
   type SeriesKey,
   type SourceObservation,
 } from '@kraftsamling/api/statistics-formats';
-import { tryParsePeriod } from '@kraftsamling/shared/periods';
+import { comparePeriods, periodOfDate, tryParsePeriod } from '@kraftsamling/shared/periods';
 import {
   scbTableKeyId,
   seriesKeyId,
@@ -703,6 +703,18 @@ export class IndicatorImporter {
           const checked = tryParsePeriod(observation.period, indicator.periodicity);
           periodError = checked.ok ? null : checked.error;
           periodChecks.set(periodKey, periodError);
+        }
+        if (periodError === null && series.source === 'TEMPLATE') {
+          // A figure entered by people is of something that happened: a period that has not
+          // begun is a typing mistake (2052 for 2025), which would otherwise sit unseen in a series.
+          const current = periodOfDate(new Date(), indicator.periodicity);
+          if (comparePeriods(observation.period, current) > 0) {
+            report.problems.push({
+              location: observation.location,
+              message: `${where(observation)}: ${observation.period} has not begun yet (the current period is ${current}); figures can be given only for periods that have begun (indicator ${indicator.code})`,
+            });
+            return false;
+          }
         }
         if (periodError === null) return true;
         report.problems.push({

@@ -4,3 +4,4 @@ export * from './lib/language.service';
 export * from './lib/provide-i18n';
 export * from './lib/title-strategy';
 export * from './lib/collation';
+export * from './lib/content-language';

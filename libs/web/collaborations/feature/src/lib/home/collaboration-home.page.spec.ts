@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { LanguageService } from '@kraftsamling/web/shared/i18n';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { of, throwError } from 'rxjs';
@@ -125,5 +126,15 @@ describe('CollaborationHomePage', () => {
     element.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toContain('Familjen Helsingborg');
+  });
+
+  it('marks the collaboration’s Swedish description with lang="sv" in the English interface', async () => {
+    const { element, fixture } = await render(of(collaborationDetail(['collaboration:read'], ['VIEWER'])));
+    const description = () => element.querySelector('[data-testid="collaboration-description"]');
+    expect(description()?.textContent?.trim()).toBe('Elva kommuner i nordvästra Skåne.');
+    expect(description()?.getAttribute('lang')).toBeNull();
+    await TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(description()?.getAttribute('lang')).toBe('sv');
   });
 });

@@ -23,7 +23,7 @@ import {
   sourcesOf,
   themesOf,
 } from '@kraftsamling/web/indicators/data-access';
-import { IndicatorTableComponent, injectLanguage } from '@kraftsamling/web/indicators/ui';
+import { IndicatorTableComponent, indicatorNameLang, injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { IndicatorSource, LoadState, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
@@ -148,7 +148,7 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
               [attr.aria-label]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }">
               @for (indicator of shown(); track indicator.id) {
                 <li class="ks-card">
-                  <a class="ks-indicator-cards__name" [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]">{{
+                  <a class="ks-indicator-cards__name" [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]" [attr.lang]="nameLang(indicator)">{{
                     name(indicator)
                   }}</a>
                   <p class="ks-muted">
@@ -325,6 +325,10 @@ export class IndicatorCataloguePage {
 
   protected name(indicator: Indicator): string {
     return indicatorName(indicator, this.language());
+  }
+
+  protected nameLang(indicator: Indicator): 'sv' | null {
+    return indicatorNameLang(indicator, this.language());
   }
 
   private navigate(): void {
