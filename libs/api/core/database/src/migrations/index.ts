@@ -9,8 +9,8 @@ import { SourceFetches1795900000000 } from './1795900000000-source-fetches';
 import { BaselineChangeBounds1796000000000 } from './1796000000000-baseline-change-bounds';
 import { SwedishCollation1796100000000 } from './1796100000000-swedish-collation';
 import { GoalTablesRowLevelSecurity1796200000000 } from './1796200000000-goal-tables-row-level-security';
-import { IndicatorSearch1796300000000 } from './1796300000000-indicator-search';
-import { MunicipalityProperNames1796400000000 } from './1796400000000-municipality-proper-names';
+import { IndicatorSearch1796500000000 } from './1796500000000-indicator-search';
+import { MunicipalityProperNames1796550000000 } from './1796550000000-municipality-proper-names';
 import { SourceFetchParameters1796650000000 } from './1796650000000-source-fetch-parameters';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
@@ -26,7 +26,7 @@ export const MIGRATIONS = [
   BaselineChangeBounds1796000000000,
   SwedishCollation1796100000000,
   GoalTablesRowLevelSecurity1796200000000,
-  IndicatorSearch1796300000000,
-  MunicipalityProperNames1796400000000,
+  IndicatorSearch1796500000000,
+  MunicipalityProperNames1796550000000,
   SourceFetchParameters1796650000000,
 ];

@@ -12,8 +12,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (from 2023-01); `superseded_by_id` records that, so the catalogue folds the old series
  * under the new one unless asked for.
  */
-export class IndicatorSearch1796300000000 implements MigrationInterface {
-  name = 'IndicatorSearch1796300000000';
+export class IndicatorSearch1796500000000 implements MigrationInterface {
+  name = 'IndicatorSearch1796500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);

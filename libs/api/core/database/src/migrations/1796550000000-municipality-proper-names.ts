@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * ("Bjuv"), which stays where space is short. Filled by the reference-data seed from
  * municipalities.csv; until then a row shows its short name with "kommun".
  */
-export class MunicipalityProperNames1796400000000 implements MigrationInterface {
-  name = 'MunicipalityProperNames1796400000000';
+export class MunicipalityProperNames1796550000000 implements MigrationInterface {
+  name = 'MunicipalityProperNames1796550000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE municipality ADD COLUMN proper_name text`);
