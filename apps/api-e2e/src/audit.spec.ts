@@ -510,6 +510,60 @@ describe('audit: one event per mutation, none when it is refused', () => {
     await sql(`DELETE FROM import_batch WHERE id = $1`, [report.batchId]);
   });
 
+  mutationTest('defineScbIndicator', async () => {
+    // TAB9990 is replayed from apps/api-e2e/src/fixtures/replay (SCB_API_URL).
+    const doc =
+      'mutation ($input: DefineScbIndicatorInput!) { defineScbIndicator(input: $input) { id code } }';
+    const input = {
+      table: 'TAB9990',
+      contentsCode: '000009TE',
+      classes: [{ dimension: 'Kon', codes: ['1'] }],
+      nameSv: 'Förvärvsarbetande män (revision)',
+      nameEn: 'Employed men (audit)',
+      unit: 'COUNT',
+      periodicity: 'YEAR',
+      direction: 'HIGHER_IS_BETTER',
+    };
+    const before = await lastEventId();
+    const defined = await gql(doc, { input }, { token });
+    expect(defined.errors).toBeUndefined();
+    expect(await eventsAfter(before)).toEqual([
+      expect.objectContaining({
+        action: 'indicator.defined-from-scb',
+        collaboration_id: null,
+        entity_id: defined.data!['defineScbIndicator'].id,
+        actor_user_id: adminId,
+      }),
+    ]);
+    const again = await lastEventId();
+    // The same series again is refused: nothing written.
+    expect(errorCodes(await gql(doc, { input }, { token }))).toEqual(['BAD_USER_INPUT']);
+    expect(await eventsAfter(again)).toEqual([]);
+    await sql(`DELETE FROM indicator WHERE code = 'scb.tab9990.000009te.kon_1'`);
+  });
+
+  mutationTest('fetchSource', async () => {
+    const doc = 'mutation ($input: FetchSourceInput!) { fetchSource(input: $input) { id status } }';
+    const before = await lastEventId();
+    // A table no indicator reads: the fetch is recorded as failed, and audited once.
+    const fetched = await gql(doc, { input: { source: 'SCB', subject: 'TAB4242' } }, { token });
+    expect(fetched.data!['fetchSource'].status).toBe('FAILED');
+    expect(await eventsAfter(before)).toEqual([
+      expect.objectContaining({
+        action: 'source.fetched',
+        collaboration_id: null,
+        entity_id: fetched.data!['fetchSource'].id,
+        actor_user_id: adminId,
+      }),
+    ]);
+    const again = await lastEventId();
+    expect(
+      errorCodes(await gql(doc, { input: { source: 'SCB', subject: 'TAB4242', from: 1800 } }, { token })),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(await eventsAfter(again)).toEqual([]);
+    await sql(`DELETE FROM source_fetch WHERE subject = 'TAB4242'`);
+  });
+
   it('covers every mutation of the schema', () => {
     const schema = buildSchema(readFileSync(path.join(root, 'apps/api/schema.gql'), 'utf8'));
     const mutations = Object.keys((schema.getType('Mutation') as GraphQLObjectType).getFields()).map(

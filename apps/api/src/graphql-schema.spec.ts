@@ -68,6 +68,8 @@ describe('access rules', () => {
       'Mutation.updateDecision': 'decision:manage in collaboration from arg input.collaborationId',
       'Mutation.updateGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.undoOfficialImport': 'official:import on the platform',
+      'Mutation.defineScbIndicator': 'official:import on the platform',
+      'Mutation.fetchSource': 'official:import on the platform',
       'Mutation.updateLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
       'Query.auditEvents': 'audit:read in collaboration from arg collaborationId',
       'Query.collaboration': 'collaboration:read in collaboration from arg slug',
@@ -87,6 +89,7 @@ describe('access rules', () => {
       'Query.officialIndicatorSeries': 'authenticated',
       'Query.officialImportBatches': 'official:import on the platform',
       'Query.sourceFetches': 'official:import on the platform',
+      'Query.scbTable': 'official:import on the platform',
       'Query.officialIndicators': 'authenticated',
       'Query.regionSeries': 'indicator:read in collaboration from arg collaborationId',
     });

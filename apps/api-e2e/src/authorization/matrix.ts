@@ -269,6 +269,24 @@ export const MATRIX: MatrixRow[] = [
     checks: 'the fetches of official data only',
   },
   {
+    operation: 'Query.scbTable',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'a replayed table’s metadata (SCB_API_URL points at the replay server)',
+  },
+  {
+    operation: 'Mutation.defineScbIndicator',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'a contents code the table lacks: allowed callers get BAD_USER_INPUT; nothing written',
+  },
+  {
+    operation: 'Mutation.fetchSource',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'a year out of range: allowed callers get BAD_USER_INPUT; nothing fetched',
+  },
+  {
     operation: 'POST /api/imports',
     variant: 'template of local indicators, dry run',
     rule: inFh('indicator:import'),

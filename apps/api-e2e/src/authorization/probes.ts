@@ -378,6 +378,26 @@ export const PROBES: Record<string, Probe> = {
     return { outcome: code === 'BAD_USER_INPUT' ? 'allowed' : code, leaks: [] };
   },
   'Query.sourceFetches': read(`query { sourceFetches(limit: 10) { id source status } }`, {}, () => []),
+  'Query.scbTable': read(`query { scbTable(id: "TAB9990") { id dimensions { code } } }`, {}, () => []),
+  'Mutation.defineScbIndicator': mutation(
+    'mutation ($input: DefineScbIndicatorInput!) { defineScbIndicator(input: $input) { id } }',
+    () => ({
+      table: 'TAB9990',
+      contentsCode: 'NOSUCHCODE',
+      classes: [],
+      nameSv: 'Prov',
+      nameEn: 'Probe',
+      unit: 'COUNT',
+      periodicity: 'YEAR',
+      direction: 'HIGHER_IS_BETTER',
+    }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.fetchSource': mutation(
+    'mutation ($input: FetchSourceInput!) { fetchSource(input: $input) { id } }',
+    () => ({ source: 'KOLADA', subject: 'N00955', from: 1800 }),
+    'BAD_USER_INPUT',
+  ),
   'Query.officialImportBatches': read(
     `query { officialImportBatches(limit: 50) { id collaborationId } }`,
     {},

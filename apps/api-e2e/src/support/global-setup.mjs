@@ -3,6 +3,7 @@
 // is not disturbed.
 import net from 'node:net';
 import path from 'node:path';
+import { startReplayServer } from '../../../../tools/dev-stack/replay-server.mjs';
 import { startStack, workspaceRoot } from '../../../../tools/dev-stack/stack.mjs';
 
 /** True when a Redis answers PING at host:port within a second. */
@@ -27,6 +28,14 @@ export default async function globalSetup() {
   if (process.env.REDIS_URL === undefined && (await redisAnswers('127.0.0.1', 6379)))
     process.env.REDIS_URL = 'redis://127.0.0.1:6379';
   const dataDir = path.join(workspaceRoot, 'tmp/api-e2e');
+  // The open-data APIs, replayed from recorded answers: the API and the CLI fetch from here,
+  // never from the internet (tools/dev-stack/replay-server.mjs).
+  const replay = await startReplayServer(path.join(workspaceRoot, 'apps/api-e2e/src/fixtures/replay'));
+  globalThis.__KRAFTSAMLING_REPLAY__ = replay;
+  process.env.E2E_REPLAY_URL = replay.url;
+  process.env.KOLADA_API_URL = `${replay.url}/kolada`;
+  process.env.SCB_API_URL = `${replay.url}/scb`;
+  process.env.AF_URL_HOSTS = '127.0.0.1';
   const stack = await startStack({
     databaseServerUrl: process.env.DATABASE_URL,
     databaseName: process.env.E2E_DATABASE_NAME ?? 'kraftsamling_api_e2e',

@@ -11,6 +11,9 @@ import { SwedishCollation1796100000000 } from './1796100000000-swedish-collation
 import { GoalTablesRowLevelSecurity1796200000000 } from './1796200000000-goal-tables-row-level-security';
 import { Actions1796300000000 } from './1796300000000-actions';
 import { ActionDataChange1796400000000 } from './1796400000000-action-data-change';
+import { IndicatorSearch1796500000000 } from './1796500000000-indicator-search';
+import { MunicipalityProperNames1796550000000 } from './1796550000000-municipality-proper-names';
+import { SourceFetchParameters1796650000000 } from './1796650000000-source-fetch-parameters';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   GoalTablesRowLevelSecurity1796200000000,
   Actions1796300000000,
   ActionDataChange1796400000000,
+  IndicatorSearch1796500000000,
+  MunicipalityProperNames1796550000000,
+  SourceFetchParameters1796650000000,
 ];

@@ -648,7 +648,7 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { totalCount: number, items: Array<{ id: string, occurredAt: string, action: string, entityType: string, entityId: string | null, actorName: string | null, actorEmail: string | null, before: string | null, after: string | null }> } };
 
-export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number };
+export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number };
 
 export type MembershipFieldsFragment = { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null };
 
@@ -659,14 +659,14 @@ export type CollaborationQueryVariables = Exact<{
 }>;
 
 
-export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null, organization: { id: string, name: string } | null }> }> } };
+export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null, organization: { id: string, name: string } | null }> }> } };
 
 export type CollaborationMembersQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
+export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -713,7 +713,7 @@ export type AddPartnerOrganizationMutationVariables = Exact<{
 }>;
 
 
-export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number } };
+export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number } };
 
 export type ComparisonIndicatorFieldsFragment = { id: string, code: string, nameSv: string, nameEn: string, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, kind: IndicatorKind, collaborationId: string | null, denominatorCode: string | null };
 
@@ -924,7 +924,7 @@ export type SourceFetchesQueryVariables = Exact<{
 
 export type SourceFetchesQuery = { sourceFetches: Array<{ id: string, source: IndicatorSource, subject: string, trigger: string, status: SourceFetchStatus, startedAt: string, finishedAt: string | null, batchId: string | null, inserted: number, changed: number, message: string | null }> };
 
-export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number };
+export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null };
 
 export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
 
@@ -933,10 +933,11 @@ export type IndicatorsQueryVariables = Exact<{
   search?: string | null | undefined;
   theme?: string | null | undefined;
   source?: IndicatorSource | null | undefined;
+  includeSuperseded?: boolean | null | undefined;
 }>;
 
 
-export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }> };
+export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }> };
 
 export type IndicatorSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -947,7 +948,7 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
 export type RegionSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -971,14 +972,14 @@ export type CreateLocalIndicatorMutationVariables = Exact<{
 }>;
 
 
-export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number } };
+export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
 
 export type UpdateLocalIndicatorMutationVariables = Exact<{
   input: UpdateLocalIndicatorInput;
 }>;
 
 
-export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number } };
+export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
 
 export const ActionTypeFieldsFragmentDoc = gql`
     fragment ActionTypeFields on ActionType {
@@ -1116,6 +1117,7 @@ export const OrganizationFieldsFragmentDoc = gql`
   collaborationId
   kind
   name
+  properName
   municipalityCode
   version
 }
@@ -1351,6 +1353,8 @@ export const IndicatorFieldsFragmentDoc = gql`
   denominatorCode
   factor
   version
+  supersededByCode
+  supersedesCode
 }
     `;
 export const AreaSeriesFieldsFragmentDoc = gql`
@@ -2498,12 +2502,13 @@ export const SourceFetchesDocument = gql`
     }
   }
 export const IndicatorsDocument = gql`
-    query Indicators($collaborationId: ID!, $search: String, $theme: String, $source: IndicatorSource) {
+    query Indicators($collaborationId: ID!, $search: String, $theme: String, $source: IndicatorSource, $includeSuperseded: Boolean) {
   indicators(
     collaborationId: $collaborationId
     search: $search
     theme: $theme
     source: $source
+    includeSuperseded: $includeSuperseded
   ) {
     ...IndicatorFields
   }

@@ -54,7 +54,7 @@ import {
   loadOnChange,
   toAppError,
 } from '@kraftsamling/web/shared/graphql';
-import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import {
   ErrorStateComponent,
   LoadingStateComponent,
@@ -194,10 +194,9 @@ export class ComparisonPage {
   });
   readonly indicatorOptions = computed(() => {
     const language = this.language();
-    const collator = new Intl.Collator(language);
     return [...(this.context()?.indicators ?? [])]
       .map((indicator) => ({ code: indicator.code, name: indicatorName(indicator, language) }))
-      .sort((a, b) => collator.compare(a.name, b.name));
+      .sort((a, b) => compareSwedish(a.name, b.name));
   });
   readonly periods = computed(() => periodOptions(this.indicator()?.periodicity ?? 'MONTH'));
   /** The municipality emphasised: chosen in the address, else the user's own. */
