@@ -440,6 +440,12 @@ export const MATRIX: MatrixRow[] = [
     checks: 'allowed callers get BAD_USER_INPUT (empty name); nothing written',
   },
   {
+    operation: 'GET /api/imports/template',
+    rule: inFh('indicator:import'),
+    cells: allow(['coordinator', 'agencyAnalyst', 'platformAdmin']),
+    checks: 'a workbook listing Familjen Helsingborg’s own indicator codes and member municipalities only',
+  },
+  {
     operation: 'GET /api/audit-events/export',
     rule: inFh('audit:read'),
     cells: allow(['coordinator', 'steeringMember', 'platformAdmin']),

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { writeAfWorkbook } from '@kraftsamling/api/statistics-formats';
@@ -602,6 +603,16 @@ export const PROBES: Record<string, Probe> = {
     () => ({ collaborationId: FH_ID, nameSv: '', nameEn: 'Nothing' }),
     'BAD_USER_INPUT',
   ),
+  'GET /api/imports/template': async (context) => {
+    const response = await http(`/api/imports/template?collaborationId=${FH_ID}&format=xlsx`, {}, context);
+    if (response.status !== 200) return { outcome: await httpRefusal(response), leaks: [] };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const codes: string[] = [];
+    workbook.getWorksheet('koder')?.eachRow((row) => codes.push(String(row.getCell(6).value ?? '')));
+    // Sandviken (2181) is no member of Familjen Helsingborg: its code must not be offered.
+    return { outcome: 'allowed', leaks: codes.includes('2181') ? ['Sandviken’s municipality code'] : [] };
+  },
   'GET /api/audit-events/export': async (context) => {
     const response = await http(`/api/audit-events/export?collaborationId=${FH_ID}&format=csv`, {}, context);
     if (response.status !== 200) return { outcome: await httpRefusal(response), leaks: [] };

@@ -1,8 +1,10 @@
 import {
   Body,
   Controller,
+  Get,
   HttpCode,
   Post,
+  Query,
   Res,
   UnsupportedMediaTypeException,
   UploadedFile,
@@ -24,6 +26,7 @@ import {
   type ImportRequest,
   type ImportSource,
 } from './indicator-importer';
+import { ImportTemplateService, type TemplateFormat } from './import-template.service';
 
 /** The upload limit, configurable because national files grow; default 50 MiB. */
 export const maxImportBytes = () =>
@@ -58,7 +61,38 @@ type UploadedImportFile = { buffer: Buffer; originalname: string; size: number }
  */
 @Controller('api/imports')
 export class ImportController {
-  constructor(private readonly importer: IndicatorImporter) {}
+  constructor(
+    private readonly importer: IndicatorImporter,
+    private readonly templates: ImportTemplateService,
+  ) {}
+
+  /**
+   * `GET /api/imports/template?collaborationId=…&format=xlsx|csv&lang=sv|en`: an empty
+   * import template; the workbook also lists the collaboration's indicator and area codes.
+   * For those who may import there (the file is of no use to anyone else).
+   */
+  @Get('template')
+  @Access.inCollaboration(Permission.IndicatorImport, { arg: 'collaborationId' })
+  async template(
+    @Query() query: Record<string, string | undefined>,
+    @Tenant() tenant: TenantScope,
+    @Res() response: Response,
+  ) {
+    const format = query['format'] ?? 'xlsx';
+    const language = query['lang'] ?? 'sv';
+    const problems = [
+      ...(format === 'csv' || format === 'xlsx' ? [] : [{ field: 'format', message: 'must be csv or xlsx' }]),
+      ...(language === 'sv' || language === 'en' ? [] : [{ field: 'lang', message: 'must be sv or en' }]),
+    ];
+    if (problems.length) throw badInput(problems);
+    const file = await this.templates.file(tenant, format as TemplateFormat, language as 'sv' | 'en');
+    response
+      .status(200)
+      .type(file.contentType)
+      .setHeader('content-disposition', `attachment; filename="importmall.${format}"`)
+      .setHeader('cache-control', 'no-store')
+      .end(Buffer.from(file.bytes));
+  }
 
   @Post()
   @HttpCode(200)

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ImportTemplateService } from './import-template.service';
 import { ImportController } from './import.controller';
 import { IndicatorImporter } from './indicator-importer';
 import { IndicatorQueryService } from './indicator-query.service';
@@ -13,6 +14,7 @@ import { SourceFetchService } from './source-fetch.service';
 
 @Module({
   providers: [
+    ImportTemplateService,
     IndicatorImporter,
     IndicatorQueryService,
     ManualEntryService,

@@ -493,6 +493,37 @@ describe('parseTemplate and writers', () => {
     ).toHaveLength(1);
   });
 
+  it('writes an XLSX template with the codes in a sheet of their own, which the import does not read', async () => {
+    const bytes = await writeTemplateXlsx(
+      [{ indicator_code: 'local.x', area_code: '1283', period: '2024-09', value: 3 }],
+      {
+        indicators: [{ code: 'local.x', name: 'Deltagare i jobbspår', unit: 'COUNT', periodicity: 'MONTH' }],
+        areas: [
+          { code: '1260', name: 'Bjuvs kommun' },
+          { code: '1283', name: 'Helsingborgs stad' },
+        ],
+      },
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['data', 'anvisningar', 'koder']);
+    const codes = workbook.getWorksheet('koder')!;
+    expect(codes.getRow(2).values).toEqual([
+      undefined,
+      'local.x',
+      'Deltagare i jobbspår',
+      'COUNT',
+      'MONTH',
+      undefined,
+      '1260',
+      'Bjuvs kommun',
+    ]);
+    expect(codes.getRow(3).getCell(6).value).toBe('1283');
+    const parsed = await parseTemplate(bytes);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.observations).toHaveLength(1);
+  });
+
   it('writes a CSV template that reads back', () => {
     const csv = writeTemplateCsv([
       {

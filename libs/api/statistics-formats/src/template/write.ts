@@ -23,11 +23,25 @@ function cellsOf(row: TemplateRow): (string | number)[] {
   ];
 }
 
+/** The codes a template's user may write: the indicators they import and the areas they report for. */
+export interface TemplateCodes {
+  indicators: readonly { code: string; name: string; unit: string; periodicity: string }[];
+  areas: readonly { code: string; name: string }[];
+}
+
+/** The name of the sheet with the codes. */
+export const TEMPLATE_CODES_SHEET = 'koder';
+
 /**
- * Writes the XLSX template: a "data" sheet with the header (and any rows given),
- * and an "anvisningar" sheet describing every column in Swedish and English.
+ * Writes the XLSX template: a "data" sheet with the header (and any rows given), an
+ * "anvisningar" sheet describing every column in Swedish and English and, with `codes`, a
+ * "koder" sheet listing the indicator and area codes the file may use. Only "data" is read
+ * on import, so the other sheets can stay in the file.
  */
-export async function writeTemplateXlsx(rows: readonly TemplateRow[] = []): Promise<Uint8Array> {
+export async function writeTemplateXlsx(
+  rows: readonly TemplateRow[] = [],
+  codes?: TemplateCodes,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const data = workbook.addWorksheet(TEMPLATE_DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = TEMPLATE_COLUMNS.map((column) => ({
@@ -62,8 +76,38 @@ export async function writeTemplateXlsx(rows: readonly TemplateRow[] = []): Prom
     ]);
     added.alignment = { wrapText: true, vertical: 'top' };
   }
+  if (codes) addCodesSheet(workbook, codes);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** Two tables side by side: indicator codes (with unit and periodicity), and area codes. */
+function addCodesSheet(workbook: ExcelJS.Workbook, codes: TemplateCodes): void {
+  const sheet = workbook.addWorksheet(TEMPLATE_CODES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [
+    { header: 'indicator_code', width: 36, style: { numFmt: '@' } },
+    { header: 'indikator / indicator', width: 50 },
+    { header: 'enhet / unit', width: 12 },
+    { header: 'period', width: 10 },
+    { header: '', width: 4 },
+    { header: 'area_code', width: 12, style: { numFmt: '@' } },
+    { header: 'område / area', width: 28 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  const length = Math.max(codes.indicators.length, codes.areas.length);
+  for (let i = 0; i < length; i++) {
+    const indicator = codes.indicators[i];
+    const area = codes.areas[i];
+    sheet.addRow([
+      indicator?.code ?? null,
+      indicator?.name ?? null,
+      indicator?.unit ?? null,
+      indicator?.periodicity ?? null,
+      null,
+      area?.code ?? null,
+      area?.name ?? null,
+    ]);
+  }
 }
 
 function csvCell(value: string | number, delimiter: string): string {

@@ -49,6 +49,17 @@ describe('ImportUploadService', () => {
     file,
   };
 
+  it('downloads the collaboration’s template with the bearer token, in the language asked for', async () => {
+    const blob = new Blob(['x']);
+    const { service, fetchFn } = setUp({ ok: true, status: 200, blob: async () => blob });
+    await expect(service.template('c1', 'xlsx', 'en')).resolves.toBe(blob);
+    expect(fetchFn).toHaveBeenCalledWith('/api/imports/template?collaborationId=c1&format=xlsx&lang=en', {
+      headers: { Authorization: 'Bearer token-1' },
+    });
+    fetchFn.mockResolvedValueOnce({ ok: false, status: 403 } as never);
+    await expect(service.template('c1', 'csv', 'sv')).rejects.toThrow('HTTP 403');
+  });
+
   it('posts the file and fields as multipart with the bearer token, and emits progress then the report', async () => {
     const { service, fetchFn } = setUp(
       streamed([

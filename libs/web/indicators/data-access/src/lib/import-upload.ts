@@ -298,4 +298,18 @@ export class ImportUploadService {
       return () => controller.abort();
     });
   }
+
+  /**
+   * The collaboration's empty import template (the workbook lists its indicator and area
+   * codes). An HTTP download rather than a link: the request must carry the access token.
+   */
+  async template(collaborationId: string, format: 'xlsx' | 'csv', language: 'sv' | 'en'): Promise<Blob> {
+    const token = await this.auth.accessToken();
+    const params = new URLSearchParams({ collaborationId, format, lang: language });
+    const response = await this.fetchFn(`${IMPORT_UPLOAD_URL}/template?${params}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) throw new Error(`template download failed: HTTP ${response.status}`);
+    return response.blob();
+  }
 }

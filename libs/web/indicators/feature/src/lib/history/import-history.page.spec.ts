@@ -88,7 +88,7 @@ describe('ImportHistoryPage', () => {
       'b2222222',
       // the hash is a line of its own under the file name
       'jobbspar-2024-09.csv (1,5 MiB) SHA-256 3f786850e387…',
-      'Mall, TEMPLATE_CSV',
+      'Mall, importmall (CSV)',
       '120',
       '3',
       '5',

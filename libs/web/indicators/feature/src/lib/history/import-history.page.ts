@@ -261,10 +261,14 @@ export class ImportHistoryPage {
       : batch.source;
   }
 
-  /** "Arbetsförmedlingen, AF_WORKBOOK": the source by name, the format as the importer calls it. */
+  /** "Arbetsförmedlingen, Arbetsförmedlingens arbetsbok (Excel)": the source and the file's kind, by name. */
   sourceLabel(batch: ImportBatch): string {
     const source = this.sourceName(batch);
-    return batch.format ? `${source}, ${batch.format}` : source;
+    if (!batch.format) return source;
+    const key = `imports.formats.${batch.format}`;
+    const format = this.transloco.translate(key);
+    // A format this version does not name yet still shows, rather than a translation key.
+    return `${source}, ${format === key ? batch.format : format}`;
   }
 
   /** What the user calls a batch: its file, or "entered by hand". */

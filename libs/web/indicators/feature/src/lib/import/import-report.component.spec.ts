@@ -38,7 +38,7 @@ describe('ImportReportComponent', () => {
       'Nya värden: 31\u00a0250',
       'Ändrade värden: 3',
       'Oförändrade värden: 0',
-      'Format: AF_WORKBOOK',
+      'Format: Arbetsförmedlingens arbetsbok (Excel)',
     ]);
   });
 

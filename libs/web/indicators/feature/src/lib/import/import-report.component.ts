@@ -34,7 +34,7 @@ export const PROBLEMS_SHOWN_FIRST = 100;
       @if (r.format) {
         <div>
           <dt>{{ 'imports.report.format' | transloco }}</dt>
-          <dd>{{ r.format }}</dd>
+          <dd>{{ 'imports.formats.' + r.format | transloco }}</dd>
         </div>
       }
     </dl>

@@ -19,7 +19,7 @@ import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import { CollaborationService, MeStore, can } from '@kraftsamling/web/collaborations/data-access';
 import {
@@ -33,7 +33,7 @@ import {
 import { formatFileSize, injectLanguage, shortId } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent, saveFile } from '@kraftsamling/web/shared/ui';
 import { Subscription } from 'rxjs';
 import { ImportProgressComponent, ImportProgressStage } from './import-progress.component';
 import { ImportReportComponent } from './import-report.component';
@@ -153,6 +153,30 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
                 | transloco
             }}
           </p>
+          @if (values().target !== 'official') {
+            <div class="ks-template-download" role="group" aria-labelledby="import-template-label">
+              <span id="import-template-label">{{ 'imports.template.label' | transloco }}</span>
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="downloadTemplate('xlsx')"
+                data-testid="import-template-xlsx"
+              >
+                {{ 'imports.template.xlsx' | transloco }}
+              </button>
+              <button
+                mat-stroked-button
+                type="button"
+                (click)="downloadTemplate('csv')"
+                data-testid="import-template-csv"
+              >
+                {{ 'imports.template.csv' | transloco }}
+              </button>
+              @if (templateFailed()) {
+                <p role="alert" class="ks-error-text">{{ 'imports.template.failed' | transloco }}</p>
+              }
+            </div>
+          }
           <div class="ks-import-fields">
             <mat-form-field>
               <mat-label>{{ 'imports.source.label' | transloco }}</mat-label>
@@ -345,6 +369,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
     </ks-page-state>
   `,
   styles: `
+    .ks-template-download {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      margin-bottom: 1rem;
+    }
     .ks-import-form {
       max-width: 56rem;
     }
@@ -422,6 +453,7 @@ export class ImportPage {
   private readonly collaborations = inject(CollaborationService);
   private readonly meStore = inject(MeStore);
   private readonly uploads = inject(ImportUploadService);
+  private readonly transloco = inject(TranslocoService);
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly language = injectLanguage();
@@ -457,6 +489,8 @@ export class ImportPage {
   readonly dragOver = signal(false);
 
   readonly busy = signal(false);
+  /** The last template download failed (the message says to try again). */
+  readonly templateFailed = signal(false);
   readonly runningDry = signal(true);
   readonly progress = signal<{ stage: ImportProgressStage; fraction: number } | null>(null);
   readonly failure = signal<ImportFailure | null>(null);
@@ -531,6 +565,19 @@ export class ImportPage {
   }
 
   /** A source the chosen target does not take (e.g. AF for local figures) is cleared. */
+  /** Downloads the collaboration's empty import template (the workbook lists the codes). */
+  async downloadTemplate(format: 'xlsx' | 'csv'): Promise<void> {
+    const collaboration = this.state();
+    if (collaboration.status !== 'ready') return;
+    this.templateFailed.set(false);
+    try {
+      const blob = await this.uploads.template(collaboration.data.id, format, this.language());
+      saveFile(blob, `${this.transloco.translate('imports.template.fileName')}.${format}`);
+    } catch {
+      this.templateFailed.set(true);
+    }
+  }
+
   onTargetChange(): void {
     const source = this.form.controls.source.value;
     if (source && !(this.sources() as readonly string[]).includes(source))
