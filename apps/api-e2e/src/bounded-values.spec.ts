@@ -231,7 +231,9 @@ describe('a "<5" in every API answer', () => {
     const goal = read.data!['goal'];
     const range = { value: null, low: 1, high: 4 };
     expect(goal.members.find((m: { areaCode: string }) => m.areaCode === BJUV).baseline).toEqual(range);
-    expect(goal.baselineChanges.find((c: { areaCode: string }) => c.areaCode === BJUV).newValue).toEqual(range);
+    expect(goal.baselineChanges.find((c: { areaCode: string }) => c.areaCode === BJUV).newValue).toEqual(
+      range,
+    );
     expect(goal.progress.periods).toEqual(['2025-03', '2025-04']);
     const bjuv = goal.progress.members.find((m: { areaCode: string }) => m.areaCode === BJUV);
     expect(bjuv).toMatchObject({

@@ -41,7 +41,8 @@ export class ComparedAreaModel {
   @Field(() => String) areaName!: string;
   @Field(() => [Float], {
     nullable: 'items',
-    description: 'The exact figure per period; null where missing or only a range (ADR 8: never the "<5"’s stored 1).',
+    description:
+      'The exact figure per period; null where missing or only a range (ADR 8: never the "<5"’s stored 1).',
   })
   values!: (number | null)[];
   @Field(() => [ValueBoundModel], { description: 'The ranges, by position in values.' })
@@ -65,7 +66,9 @@ export class ComparisonTotalModel {
     description: 'The exact total per period; null where none or where a part was only a range (see bounds).',
   })
   values!: (number | null)[];
-  @Field(() => [ValueBoundModel], { description: 'Totals that include a range are ranges: Σ low ends … Σ high ends.' })
+  @Field(() => [ValueBoundModel], {
+    description: 'Totals that include a range are ranges: Σ low ends … Σ high ends.',
+  })
   bounds!: ValueBoundModel[];
   @Field(() => [Int]) included!: number[];
   @Field(() => Int) inScope!: number;

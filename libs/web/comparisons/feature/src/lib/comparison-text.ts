@@ -21,7 +21,9 @@ export function displayUnit(
       return { format: 'PERCENT', suffix: '' };
     case 'CHANGE':
       // A change of a count is no count: a range of it (2 … 5 more) must not read "<6".
-      return unit === 'COUNT' ? { format: 'OTHER', suffix: '' } : { format: unit, suffix: unitSuffix(unit, language) };
+      return unit === 'COUNT'
+        ? { format: 'OTHER', suffix: '' }
+        : { format: unit, suffix: unitSuffix(unit, language) };
     default:
       return { format: unit, suffix: unitSuffix(unit, language) };
   }

@@ -33,7 +33,9 @@ describe('formatRange: the one way the web writes a figure known only as a range
     expect(rangeWords({ low: 0.238, high: 0.952 }, 'PERCENT', 'sv', t)).toBe(
       'indicators.region.range {"low":"0,24\u00a0%","high":"0,95\u00a0%"}',
     );
-    expect(rangeWords({ low: 12, high: null }, 'COUNT', 'en', t)).toBe('indicators.value.atLeast {"value":"12"}');
+    expect(rangeWords({ low: 12, high: null }, 'COUNT', 'en', t)).toBe(
+      'indicators.value.atLeast {"value":"12"}',
+    );
   });
 });
 

@@ -80,7 +80,11 @@ describe('seriesTable', () => {
   });
 
   it('reads a lower bound without an upper one as a range open above', () => {
-    const area = { ...unemployedSeries().areas[0], values: [null, 1250.5, 1198], lowerBounds: [1234, null, null] };
+    const area = {
+      ...unemployedSeries().areas[0],
+      values: [null, 1250.5, 1198],
+      lowerBounds: [1234, null, null],
+    };
     expect(cellValue(area, 0)).toEqual({ kind: 'range', low: 1234, high: null });
   });
 });
