@@ -2,7 +2,7 @@ import { writeAfWorkbook } from '@kraftsamling/api/statistics-formats';
 import { FH_ID, apiUrl, gql, sql, tokenFor } from './support/api';
 
 // Issue 11, "a `<5` count is stored as value 1 with bounds 1–4": every API answer that
-// carries such a figure must make it unmistakable (docs/adr/0008-bounded-values.md): the
+// carries such a figure must make it unmistakable (docs/adr/0009-bounded-values.md): the
 // field a client would sum (`value`, `values`) is null there, and the range's ends are
 // given beside it. Bjuv's count of unemployed women with post-secondary education (a
 // series no other API test writes) is "<5" in March 2025 and 6 in April; Helsingborg's is

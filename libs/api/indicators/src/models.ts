@@ -56,7 +56,7 @@ export class IndicatorModel {
 
 @ObjectType('AreaSeries', {
   description:
-    "One area's values, aligned with the series' periods. A figure known only as a range (AF's \"<5\" is 1 … 4, or a ratio computed from one) has values null and its ends in lowerBounds and upperBounds (docs/adr/0008-bounded-values.md).",
+    "One area's values, aligned with the series' periods. A figure known only as a range (AF's \"<5\" is 1 … 4, or a ratio computed from one) has values null and its ends in lowerBounds and upperBounds (docs/adr/0009-bounded-values.md).",
 })
 export class AreaSeriesModel {
   @Field(() => String) areaCode!: string;

@@ -60,7 +60,7 @@ export function formatValueWithUnit(value: number, unit: string, language: Perio
 }
 
 /**
- * A figure known only as a range (docs/adr/0008-bounded-values.md): the API gives its low
+ * A figure known only as a range (docs/adr/0009-bounded-values.md): the API gives its low
  * end and its high end (null when only a low end is known), never a value to show as exact.
  */
 export interface FigureRange {
