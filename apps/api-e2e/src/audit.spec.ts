@@ -349,6 +349,98 @@ describe('audit: one event per mutation, none when it is refused', () => {
     );
   });
 
+  mutationTest('createActionType', async () => {
+    const doc = 'mutation ($input: CreateActionTypeInput!) { createActionType(input: $input) { id } }';
+    await refused(doc, { nameSv: '', nameEn: 'Mentoring' }, 'BAD_USER_INPUT');
+    made['actionType'] = (
+      await succeeds(
+        'createActionType',
+        doc,
+        { nameSv: 'Mentorskap', nameEn: 'Mentoring' },
+        'action_type.created',
+      )
+    ).id;
+  });
+
+  const actionFields = () => ({
+    title: 'Mentorer för nyanlända',
+    typeId: made['actionType'],
+    targetGroups: ['Nyanlända'],
+    municipalityCodes: ['1283'],
+    goalIds: [],
+    partnerOrganizations: [],
+    startOn: '2026-01-01',
+    status: 'ONGOING',
+  });
+
+  mutationTest('createAction', async () => {
+    const doc = 'mutation ($input: CreateActionInput!) { createAction(input: $input) { id version } }';
+    await refused(
+      doc,
+      { groupId: made['group'], fields: { ...actionFields(), endOn: '2025-12-31' } },
+      'BAD_USER_INPUT',
+    );
+    const action = await succeeds(
+      'createAction',
+      doc,
+      { groupId: made['group'], fields: actionFields() },
+      'action.created',
+    );
+    made['action'] = action.id;
+    versions['action'] = action.version;
+  });
+
+  mutationTest('updateAction', async () => {
+    const doc = 'mutation ($input: UpdateActionInput!) { updateAction(input: $input) { version } }';
+    const input = { actionId: made['action'], fields: { ...actionFields(), title: 'Mentorer' } };
+    await refused(doc, { ...input, version: versions['action']! + 5 }, 'CONFLICT');
+    versions['action'] = (
+      await succeeds('updateAction', doc, { ...input, version: versions['action'] }, 'action.updated')
+    ).version;
+  });
+
+  mutationTest('recordOutcomes', async () => {
+    const doc =
+      'mutation ($input: RecordOutcomesInput!) { recordOutcomes(input: $input) { period version } }';
+    const counts = {
+      participants: 4,
+      started: 4,
+      completed: 0,
+      employed: 0,
+      employedPrivate: 0,
+      studies: 0,
+      otherOutcome: 0,
+    };
+    const row = { municipalityCode: '1283', period: '2026-01', counts };
+    await refused(
+      doc,
+      { actionId: made['action'], rows: [{ ...row, period: '2026-W02' }] },
+      'BAD_USER_INPUT',
+    );
+    await succeeds(
+      'recordOutcomes',
+      doc,
+      { actionId: made['action'], rows: [row] },
+      'action.outcomes_recorded',
+    );
+    await refused(
+      doc,
+      { actionId: made['action'], rows: [{ ...row, counts: { ...counts, started: 3 } }] },
+      'CONFLICT',
+    );
+  });
+
+  mutationTest('addActionUpdate', async () => {
+    const doc = 'mutation ($input: AddActionUpdateInput!) { addActionUpdate(input: $input) { id } }';
+    await refused(doc, { actionId: made['action'], date: '2026-02-30', text: 'Bra start' }, 'BAD_USER_INPUT');
+    await succeeds(
+      'addActionUpdate',
+      doc,
+      { actionId: made['action'], date: '2026-02-02', text: 'Bra start', confidence: 'ON_TRACK' },
+      'action.update_added',
+    );
+  });
+
   mutationTest('savePeerSet', async () => {
     const doc = 'mutation ($input: SavePeerSetInput!) { savePeerSet(input: $input) { id version } }';
     const input = { title: 'Lika kommuner', areaCodes: ['1283', '1280', '0180'], shared: true };
@@ -416,6 +508,60 @@ describe('audit: one event per mutation, none when it is refused', () => {
     ]);
     expect(await eventsAfter(again)).toEqual([]);
     await sql(`DELETE FROM import_batch WHERE id = $1`, [report.batchId]);
+  });
+
+  mutationTest('defineScbIndicator', async () => {
+    // TAB9990 is replayed from apps/api-e2e/src/fixtures/replay (SCB_API_URL).
+    const doc =
+      'mutation ($input: DefineScbIndicatorInput!) { defineScbIndicator(input: $input) { id code } }';
+    const input = {
+      table: 'TAB9990',
+      contentsCode: '000009TE',
+      classes: [{ dimension: 'Kon', codes: ['1'] }],
+      nameSv: 'Förvärvsarbetande män (revision)',
+      nameEn: 'Employed men (audit)',
+      unit: 'COUNT',
+      periodicity: 'YEAR',
+      direction: 'HIGHER_IS_BETTER',
+    };
+    const before = await lastEventId();
+    const defined = await gql(doc, { input }, { token });
+    expect(defined.errors).toBeUndefined();
+    expect(await eventsAfter(before)).toEqual([
+      expect.objectContaining({
+        action: 'indicator.defined-from-scb',
+        collaboration_id: null,
+        entity_id: defined.data!['defineScbIndicator'].id,
+        actor_user_id: adminId,
+      }),
+    ]);
+    const again = await lastEventId();
+    // The same series again is refused: nothing written.
+    expect(errorCodes(await gql(doc, { input }, { token }))).toEqual(['BAD_USER_INPUT']);
+    expect(await eventsAfter(again)).toEqual([]);
+    await sql(`DELETE FROM indicator WHERE code = 'scb.tab9990.000009te.kon_1'`);
+  });
+
+  mutationTest('fetchSource', async () => {
+    const doc = 'mutation ($input: FetchSourceInput!) { fetchSource(input: $input) { id status } }';
+    const before = await lastEventId();
+    // A table no indicator reads: the fetch is recorded as failed, and audited once.
+    const fetched = await gql(doc, { input: { source: 'SCB', subject: 'TAB4242' } }, { token });
+    expect(fetched.data!['fetchSource'].status).toBe('FAILED');
+    expect(await eventsAfter(before)).toEqual([
+      expect.objectContaining({
+        action: 'source.fetched',
+        collaboration_id: null,
+        entity_id: fetched.data!['fetchSource'].id,
+        actor_user_id: adminId,
+      }),
+    ]);
+    const again = await lastEventId();
+    expect(
+      errorCodes(await gql(doc, { input: { source: 'SCB', subject: 'TAB4242', from: 1800 } }, { token })),
+    ).toEqual(['BAD_USER_INPUT']);
+    expect(await eventsAfter(again)).toEqual([]);
+    await sql(`DELETE FROM source_fetch WHERE subject = 'TAB4242'`);
   });
 
   it('covers every mutation of the schema', () => {

@@ -57,7 +57,7 @@ describe('a collaboration as its members see it', () => {
     expect(collaboration.members).toContainEqual({
       role: 'MUNICIPAL_EDITOR',
       user: { username: 'helsingborg' },
-      organization: { name: 'Helsingborg kommun' },
+      organization: { name: 'Helsingborgs stad' },
       group: null,
     });
     expect(collaboration.myRoles).toEqual(['COORDINATOR']);
@@ -98,5 +98,44 @@ describe('a collaboration as its members see it', () => {
       .data!['collaboration'].organizations.filter((o: { kind: string }) => o.kind === 'MUNICIPALITY')
       .map((o: { name: string }) => o.name);
     expect(fh.slice(-3).map((name: string) => name[0])).toEqual(['Å', 'Ä', 'Ö']);
+  });
+
+  it('names municipalities by their proper names beside the short ones (genitive, "stad" where they say so)', async () => {
+    const token = await tokenFor('samordnare');
+    const all = new Map<string, { name: string; properName: string }>(
+      (await gql(`{ municipalities { code name properName } }`, {}, { token })).data!['municipalities'].map(
+        (m: { code: string; name: string; properName: string }) => [m.code, m],
+      ),
+    );
+    expect(all.get('1260')).toEqual({ code: '1260', name: 'Bjuv', properName: 'Bjuvs kommun' });
+    expect(all.get('1284')?.properName).toBe('Höganäs kommun');
+    expect(all.get('1283')?.properName).toBe('Helsingborgs stad');
+    expect(all.get('1280')?.properName).toBe('Malmö stad');
+    expect(all.get('1282')?.properName).toBe('Landskrona stad');
+    expect(all.get('1257')?.properName).toBe('Örkelljunga kommun');
+    const organizations = (
+      await gql(
+        `query ($slug: String!) { collaboration(slug: $slug) { organizations { kind name properName municipality { name properName } } } }`,
+        { slug: FH },
+        { token },
+      )
+    ).data!['collaboration'].organizations as {
+      kind: string;
+      name: string;
+      properName: string;
+      municipality: { name: string; properName: string } | null;
+    }[];
+    expect(organizations).toContainEqual({
+      kind: 'MUNICIPALITY',
+      name: 'Helsingborgs stad',
+      properName: 'Helsingborgs stad',
+      municipality: { name: 'Helsingborg', properName: 'Helsingborgs stad' },
+    });
+    expect(organizations).toContainEqual({
+      kind: 'EMPLOYMENT_AGENCY',
+      name: 'Arbetsförmedlingen',
+      properName: 'Arbetsförmedlingen',
+      municipality: null,
+    });
   });
 });

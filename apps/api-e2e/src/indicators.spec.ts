@@ -121,7 +121,7 @@ describe('indicators and imports', () => {
       values: [1012, 998],
       lowerBounds: [null, null],
     });
-    // A "<5" is no value: null, with its range beside it (ADR 8), so a sum of values never counts it as 1.
+    // A "<5" is no value: null, with its range beside it (ADR 9), so a sum of values never counts it as 1.
     expect(series.areas[1]).toMatchObject({
       areaCode: '1260',
       values: [null, 7],

@@ -148,7 +148,8 @@ describe('fetching from Kolada', () => {
 
     const again = await cli('--fetch', 'kolada', '--kpi', 'N00955', '--from', '2024');
     expect(again.stdout).toContain('inserted 0, changed 0, unchanged 5 (nothing new)');
-  });
+    // Three runs of the CLI, each a Node process of its own, on a shared machine.
+  }, 90_000);
 
   it('says what went wrong when the API refuses, writing nothing', async () => {
     const missing = await cli('--fetch', 'kolada', '--kpi', 'N00999', '--from', '2024');

@@ -75,7 +75,7 @@ describe('member management', () => {
     expect(membership).toMatchObject({
       role: 'MUNICIPAL_EDITOR',
       version: 1,
-      organization: { name: 'Bjuv kommun' },
+      organization: { name: 'Bjuvs kommun' },
       group: null,
     });
     expect(membership).toMatchObject({

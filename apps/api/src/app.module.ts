@@ -9,25 +9,29 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
+import type { GraphQLSchema } from 'graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ActionsModule } from '@kraftsamling/api/actions';
 import { AuditLogModule } from '@kraftsamling/api/audit';
 import { CollaborationsModule } from '@kraftsamling/api/collaborations';
 import { ComparisonsModule } from '@kraftsamling/api/comparisons';
 import { AuditModule } from '@kraftsamling/api/core/audit';
 import { AuthModule, RequestAuthenticator, type AuthenticatedRequest } from '@kraftsamling/api/core/auth';
 import { DatabaseModule } from '@kraftsamling/api/core/database';
-import { LiveModule } from '@kraftsamling/api/core/live';
+import { LiveModule, graphqlContext, graphqlWsOptions } from '@kraftsamling/api/core/live';
 import { GraphQLErrorFilter, createValidationPipe, formatGraphQLError } from '@kraftsamling/api/core/errors';
 import {
+  GRAPHQL_LIMITS,
   RateLimitMiddleware,
   RateLimitModule,
   documentLimits,
   introspectionAccess,
   queryCostLimit,
+  queryCostProblem,
 } from '@kraftsamling/api/core/limits';
 import { Access, CachedReadsMiddleware, TenancyModule } from '@kraftsamling/api/core/tenancy';
 import { GoalsModule } from '@kraftsamling/api/goals';
@@ -66,6 +70,7 @@ export const DOMAIN_MODULES = [
   UsersModule,
   IndicatorsModule,
   GoalsModule,
+  ActionsModule,
   ComparisonsModule,
   AuditLogModule,
 ];
@@ -116,6 +121,8 @@ export class AppModule implements NestModule {
   /** `parseWorkerFile`: the bundled worker that reads import files off the event loop (see main.ts). */
   static forRoot(config: ApiConfig, runtime: { parseWorkerFile?: string } = {}): DynamicModule {
     const webIndex = path.join(config.webDistDir, 'index.html');
+    // One instance for the middleware and the websocket transport: one budget per user.
+    const rateLimits = RateLimitModule.forRoot(config.rateLimits);
     return {
       module: AppModule,
       imports: [
@@ -127,19 +134,39 @@ export class AppModule implements NestModule {
           audience: config.oidc.audience,
         }),
         TenancyModule,
-        LiveModule,
+        LiveModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl }),
         TerminusModule,
-        RateLimitModule.forRoot(config.rateLimits),
+        rateLimits,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [RequestAuthenticator],
-          useFactory: (authenticator: RequestAuthenticator) => {
+          imports: [rateLimits],
+          inject: [RequestAuthenticator, RateLimitMiddleware],
+          useFactory: (authenticator: RequestAuthenticator, rateLimiter: RateLimitMiddleware) => {
             const limits = documentLimits();
+            let schema: GraphQLSchema | undefined;
             return {
               autoSchemaFile: true,
               sortSchema: true,
               path: '/graphql',
-              context: ({ req }: { req: unknown }) => ({ req }),
+              transformSchema: (built: GraphQLSchema) => (schema = built),
+              // HTTP and websocket operations both give the guards a `req` of the same shape.
+              context: graphqlContext,
+              // Subscriptions (live events) over graphql-ws on the same path: authenticated
+              // at connect, authorised per subscription by the same guards (ADR 8).
+              subscriptions: {
+                // Nest's type names a subset of graphql-ws's hooks; it hands them all to graphql-ws.
+                'graphql-ws': graphqlWsOptions({
+                  verify: (request) => authenticator.claims(request),
+                  countMessage: (subject) => rateLimiter.countWebSocketMessage(subject),
+                  validationRules: limits.validationRules,
+                  maxTokens: GRAPHQL_LIMITS.maxTokens,
+                  costProblem: queryCostProblem,
+                  schema: () => {
+                    if (!schema) throw new Error('the GraphQL schema is not built yet');
+                    return schema;
+                  },
+                }) as GraphQLWsSubscriptionsConfig,
+              },
               // Guards, interceptors and filters also run for @ResolveField, so field
               // resolvers are permission-checked like queries and run in their own tenant
               // context (row-level security).

@@ -112,4 +112,17 @@ describe('API configuration', () => {
       'SOURCE_FETCH_CRON is malformed: "0 6 * * *" (six fields, seconds first, e.g. "0 30 5 * * *")',
     ]);
   });
+  it('sends live events through Redis only when REDIS_URL names one', () => {
+    expect(loadConfig(valid, '/srv/web').redisUrl).toBeNull();
+    expect(loadConfig({ ...valid, REDIS_URL: ' ' }, '/srv/web').redisUrl).toBeNull();
+    expect(loadConfig({ ...valid, REDIS_URL: 'redis://127.0.0.1:6379' }, '/srv/web').redisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
+    expect(
+      loadConfig({ ...valid, REDIS_URL: 'rediss://:secret@redis.example:6380/2' }, '/srv/web').redisUrl,
+    ).toBe('rediss://:secret@redis.example:6380/2');
+    expect(problemsOf({ ...valid, REDIS_URL: '127.0.0.1:6379' })).toEqual([
+      'REDIS_URL is malformed: "127.0.0.1:6379" is not a Redis URL (redis://[user:password@]host:port[/db], or rediss:// for TLS)',
+    ]);
+  });
 });

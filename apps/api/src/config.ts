@@ -30,6 +30,8 @@ export interface ApiConfig {
   trustProxy: boolean | number | string;
   /** The daily fetch of every catalogued source (on by default in production only). */
   sourceFetch: { enabled: boolean; cron: string };
+  /** REDIS_URL: live events (subscriptions) through Redis pub/sub, shared by every instance; null: in-process. */
+  redisUrl: string | null;
 }
 
 export interface RateLimitSettings {
@@ -184,6 +186,20 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
       `SOURCE_FETCH_CRON is malformed: "${cron}" (six fields, seconds first, e.g. "${DEFAULT_SOURCE_FETCH_CRON}")`,
     );
 
+  const redisUrl = env['REDIS_URL']?.trim() || null;
+  if (redisUrl) {
+    let protocol = '';
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'redis:' && protocol !== 'rediss:')
+      problems.push(
+        `REDIS_URL is malformed: "${redisUrl}" is not a Redis URL (redis://[user:password@]host:port[/db], or rediss:// for TLS)`,
+      );
+  }
+
   if (problems.length) throw new ConfigError(problems);
   return {
     host: env['HOST']?.trim() || '127.0.0.1',
@@ -206,6 +222,7 @@ export function loadConfig(env: Env, defaultWebDistDir: string): ApiConfig {
     rateLimits,
     trustProxy,
     sourceFetch: { enabled: scheduleText === 'on', cron },
+    redisUrl,
   };
 }
 

@@ -36,6 +36,17 @@ describe('access rules', () => {
       operations.filter((op) => op.kind !== 'Field').map((op) => [op.operation, describeRule(op.rule)]),
     );
     expect(table).toEqual({
+      'Mutation.addActionUpdate': 'action:manage in collaboration from arg input.collaborationId',
+      'Mutation.createAction': 'action:manage in collaboration from arg input.collaborationId',
+      'Mutation.createActionType': 'action-type:manage in collaboration from arg input.collaborationId',
+      'Mutation.recordOutcomes': 'outcome:record in collaboration from arg input.collaborationId',
+      'Mutation.updateAction': 'action:manage in collaboration from arg input.collaborationId',
+      'Query.action': 'action:read in collaboration from arg collaborationId',
+      'Query.actionTypes': 'action:read in collaboration from arg collaborationId',
+      'Query.actions': 'action:read in collaboration from arg collaborationId',
+      'Query.groupFeed': 'action:read in collaboration from arg collaborationId',
+      'Query.outcomePeriodKind': 'action:read in collaboration from arg collaborationId',
+      'Subscription.groupActivity': 'action:read in collaboration from arg collaborationId',
       'Mutation.activateGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.addGoalCheckIn': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.addMember': 'member:manage in collaboration from arg input.collaborationId',
@@ -57,6 +68,8 @@ describe('access rules', () => {
       'Mutation.updateDecision': 'decision:manage in collaboration from arg input.collaborationId',
       'Mutation.updateGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.undoOfficialImport': 'official:import on the platform',
+      'Mutation.defineScbIndicator': 'official:import on the platform',
+      'Mutation.fetchSource': 'official:import on the platform',
       'Mutation.updateLocalIndicator': 'indicator:manage in collaboration from arg input.collaborationId',
       'Query.auditEvents': 'audit:read in collaboration from arg collaborationId',
       'Query.collaboration': 'collaboration:read in collaboration from arg slug',
@@ -76,6 +89,7 @@ describe('access rules', () => {
       'Query.officialIndicatorSeries': 'authenticated',
       'Query.officialImportBatches': 'official:import on the platform',
       'Query.sourceFetches': 'official:import on the platform',
+      'Query.scbTable': 'official:import on the platform',
       'Query.officialIndicators': 'authenticated',
       'Query.regionSeries': 'indicator:read in collaboration from arg collaborationId',
     });
@@ -86,6 +100,14 @@ describe('access rules', () => {
       operations.filter((op) => op.kind === 'Field').map((op) => [op.operation, describeRule(op.rule)]),
     );
     expect(fields).toEqual({
+      'ActionViewerResolver.viewerCanEdit': 'action:read in collaboration from parent.collaborationId',
+      'ActionViewerResolver.viewerCanRecordFor': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.goals': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.history': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.municipalities': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.outcomes': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.type': 'action:read in collaboration from parent.collaborationId',
+      'ActionsResolver.updates': 'action:read in collaboration from parent.collaborationId',
       'CollaborationGroupsResolver.groups': 'collaboration:read in collaboration from parent.id',
       'CollaborationOrganizationsResolver.organizations':
         'collaboration:read in collaboration from parent.id',

@@ -20,6 +20,7 @@ import {
   seedDemoData,
   seedReferenceData,
 } from '@kraftsamling/api/core/database';
+import { seedDemoActions } from '@kraftsamling/api/actions';
 import { seedDemoGoals } from '@kraftsamling/api/goals';
 import { describeLocation, parseKoladaMunicipalityGroups } from '@kraftsamling/api/statistics-formats';
 import {
@@ -57,10 +58,15 @@ const USAGE = `usage: node main.js [serve | migrate | api-role | seed [--demo] |
                   --partial: the file is knowingly part of a larger answer (e.g. one Kolada page);
                   --fetch kolada --kpi N00955 [--from 2015] instead of --file: fetch a key figure's values
                   for every municipality from KOLADA_API_URL (default the public v3 API), every page;
-                  --fetch kolada --catalogue: fetch Kolada's key-figure list into the catalogue
+                  --fetch kolada --catalogue: fetch Kolada's key-figure list into the catalogue;
+                  --fetch scb --table TAB6471 [--from 2015]: fetch what the catalogue reads from an SCB table
+                  (SCB_API_URL, default SCB's PxWebApi 2; 30 requests per 10 s, split under its cell limit);
+                  --fetch af --url https://… [--af-series reg|bas]: fetch a workbook Arbetsförmedlingen
+                  publishes (hosts in AF_URL_HOSTS, default arbetsformedlingen.se); each is recorded in the
+                  stewards' list of fetches
   undo-import     --batch ID: undo an import batch, restoring the values it replaced
-  fetch-sources   fetch every catalogued Kolada key figure's recent values from KOLADA_API_URL and import
-                  what is new (what the daily schedule runs: SOURCE_FETCH_SCHEDULE, SOURCE_FETCH_CRON)
+  fetch-sources   fetch every catalogued source's recent values (each Kolada key figure, each SCB table the
+                  catalogue reads, each AF workbook fetched by address before) and import what is new (what the daily schedule runs: SOURCE_FETCH_SCHEDULE, SOURCE_FETCH_CRON)
   import-peer-groups --file PATH: load Kolada's groups of similar municipalities (/municipality_groups JSON)
                   as published peer sets; a group loaded again is updated in place`;
 
@@ -94,6 +100,57 @@ async function fetchKolada(values: {
   }
 }
 
+/**
+ * `import --fetch scb --table TAB…` and `import --fetch af --url …`: the same fetch the
+ * stewards' page and the schedule run (SourceFetchService), recorded in source_fetch.
+ */
+async function fetchCommand(values: {
+  fetch?: string;
+  table?: string;
+  url?: string;
+  from?: string;
+  'af-series'?: string;
+}) {
+  const scb = values.fetch === 'scb';
+  const subject = scb ? values.table : values.url;
+  if (!subject)
+    throw new ConfigError([
+      scb
+        ? '--table is missing: name the SCB table, e.g. --table TAB6471'
+        : '--url is missing: give the workbook’s address',
+    ]);
+  const from = Number(values.from ?? new Date().getUTCFullYear() - 10);
+  if (!Number.isInteger(from) || from < 1990 || from > new Date().getUTCFullYear())
+    throw new ConfigError([`--from ${values.from}: give a year from 1990 to this year`]);
+  const afSeries = values['af-series']?.toUpperCase();
+  if (afSeries && afSeries !== 'REG' && afSeries !== 'BAS')
+    throw new ConfigError(['--af-series must be reg or bas']);
+  await withDataSource(async (dataSource) => {
+    const service = new SourceFetchService(dataSource, new IndicatorImporter(dataSource, new AuditWriter()));
+    const result = await service.fetch(
+      {
+        source: scb ? 'SCB' : 'AF',
+        subject,
+        from,
+        afSeries: (afSeries as 'REG' | 'BAS' | undefined) ?? null,
+      },
+      'MANUAL',
+      { userId: null, subject: `cli:${process.env['USER'] ?? 'operator'}` },
+      { onPage: (page, url) => process.stderr.write(`fetching ${url}\n`) },
+    );
+    if (result.status === 'FAILED') {
+      console.error(result.message);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(
+      `${result.source} ${result.subject}: inserted ${result.inserted}, changed ${result.changed}${
+        result.batchId ? `; batch ${result.batchId}` : ' (nothing new)'
+      }${result.message ? ` — ${result.message}` : ''}`,
+    );
+  });
+}
+
 /** The operator's import command: progress on stderr, the report on stdout. */
 async function importCommand(args: string[]) {
   const { values } = parseArgs({
@@ -113,12 +170,15 @@ async function importCommand(args: string[]) {
       kpi: { type: 'string' },
       from: { type: 'string' },
       catalogue: { type: 'boolean', default: false },
+      table: { type: 'string' },
+      url: { type: 'string' },
     },
   });
   let fetched: { bytes: Uint8Array; fileName: string } | null = null;
   if (values.fetch) {
-    if (values.fetch !== 'kolada') throw new ConfigError(['--fetch: only kolada can be fetched so far']);
     if (values.file?.length) throw new ConfigError(['--fetch and --file exclude each other']);
+    if (values.fetch === 'scb' || values.fetch === 'af') return fetchCommand(values);
+    if (values.fetch !== 'kolada') throw new ConfigError(['--fetch must be kolada, scb or af']);
     fetched = await fetchKolada(values);
   }
   const source = (fetched ? 'KOLADA' : values.source?.toUpperCase()) as ImportSource | undefined;
@@ -362,8 +422,9 @@ async function main() {
             await seedDemoLocalIndicators(manager);
           });
           const goals = await dataSource.transaction((manager) => seedDemoGoals(manager));
+          const actions = await dataSource.transaction((manager) => seedDemoActions(manager));
           console.log(
-            `demo data: collaborations familjen-helsingborg and sandviken, goals${goals.frozen ? ` (${goals.frozen} baselines frozen)` : ''}`,
+            `demo data: collaborations familjen-helsingborg and sandviken, goals${goals.frozen ? ` (${goals.frozen} baselines frozen)` : ''}, actions (${actions.actions} new, ${actions.outcomes} outcome rows new)`,
           );
         }
       });

@@ -283,6 +283,8 @@ describe('dev IdP', () => {
       expect(html).toMatch(/<input id="password"[^>]*type="password"[^>]*autocomplete="current-password"/);
       expect(html).toMatch(/<button type="submit">Logga in<\/button>/);
       expect(html).toMatch(/<a [^>]*lang="en"[^>]*>English<\/a>/);
+      // The application's accessibility statement opens without signing in: linked from here.
+      expect(html).toContain(`<a href="${new URL('/tillganglighet', CALLBACK).href}">Tillgänglighetsredogörelse</a>`);
     });
 
     it('serves the login page in English for ui_locales=en and via the language link', async () => {

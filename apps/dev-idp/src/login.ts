@@ -27,6 +27,19 @@ function param(interaction: Interaction, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * The application's accessibility statement, which anyone may read without signing in: at
+ * /tillganglighet of the origin the login returns to (the client's registered redirect URI).
+ */
+export function statementHref(redirectUri: string | undefined): string | undefined {
+  if (!redirectUri) return undefined;
+  try {
+    return new URL('/tillganglighet', redirectUri).href;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function handleLoginAction(
   req: IncomingMessage,
   res: ServerResponse,
@@ -84,6 +97,7 @@ export async function handleLoginAction(
       realmName: realm.displayName,
       action: `${self}?kc_locale=${locale}`,
       languageHref: `${self}?kc_locale=${otherLocale}`,
+      statementHref: statementHref(param(interaction, 'redirect_uri')),
       ...extra,
     });
 

@@ -20,6 +20,7 @@ const TEXT = {
     languageNav: 'Språk',
     otherLanguage: { locale: 'en', label: 'English' },
     devNotice: 'Inloggning för utveckling och test.',
+    statement: 'Tillgänglighetsredogörelse',
     logoutTitle: 'Logga ut',
     logoutQuestion: 'Vill du logga ut?',
     logoutSubmit: 'Logga ut',
@@ -43,6 +44,7 @@ const TEXT = {
     languageNav: 'Language',
     otherLanguage: { locale: 'sv', label: 'Svenska' },
     devNotice: 'Sign-in for development and testing.',
+    statement: 'Accessibility statement',
     logoutTitle: 'Sign out',
     logoutQuestion: 'Do you want to sign out?',
     logoutSubmit: 'Sign out',
@@ -156,6 +158,8 @@ export interface LoginPageOptions {
   realmName: string;
   action: string;
   languageHref: string;
+  /** the application's public accessibility statement */
+  statementHref?: string;
   username?: string;
   error?: 'invalidCredentials' | 'accountDisabled' | 'temporarilyLocked';
 }
@@ -178,7 +182,7 @@ ${alert}<form method="post" action="${escapeHtml(options.action)}" novalidate>
 <div class="field"><label for="password">${t.password}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${invalid}${focusPassword}></div>
 <button type="submit">${t.submit}</button>
-</form>`;
+</form>${options.statementHref ? `\n<p class="muted"><a href="${escapeHtml(options.statementHref)}">${t.statement}</a></p>` : ''}`;
   return layout({
     locale: options.locale,
     title: t.signInTitle,

@@ -29,6 +29,10 @@ async function stateOfEverything() {
       (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM indicator_value) AS indicator_values,
       (SELECT string_agg(id || ':' || status, ',' ORDER BY id) FROM import_batch) AS import_batches,
       (SELECT count(*) FROM audit_event) AS audit_events,
+      (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM action) AS actions,
+      (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM action_outcome) AS action_outcomes,
+      (SELECT count(*) FROM action_update) AS action_updates,
+      (SELECT count(*) FROM action_type) AS action_types,
       (SELECT count(*) FROM app_user) AS users`);
   return row;
 }

@@ -45,7 +45,7 @@ export const ALL_IDENTITIES = Object.keys(IDENTITIES) as Identity[];
  * that the operation refuses after the permission check, or works on data the test made,
  * so shared demo data stays as it is); the others are the error code (HTTP 401/403).
  */
-export type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type Outcome = 'allowed' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_OVER_HTTP';
 
 /** A cell that a planned change will flip: what holds now and what will hold. */
 export interface PlannedCell {
@@ -64,8 +64,19 @@ export type Cell = Outcome | PlannedCell;
  * cells marked with it then expect their target.
  */
 export const STATISTICS_STEWARD_MERGED = true;
-export type PlannedChange = 'statistics-steward';
+/**
+ * Issue 10: subscriptions travel over graphql-ws, authenticated at connect and authorised
+ * like queries (merged; the probe subscribes through graphql-ws). Before, a subscription
+ * reached the API only as an HTTP request, which carries none: every caller got BAD_REQUEST.
+ */
+export const LIVE_SUBSCRIPTIONS_MERGED = true;
+export type PlannedChange = 'statistics-steward' | 'live-subscriptions';
 const PLANNED_CHANGES: Record<PlannedChange, { merged: boolean; description: string }> = {
+  'live-subscriptions': {
+    merged: LIVE_SUBSCRIPTIONS_MERGED,
+    description:
+      'subscriptions travel over graphql-ws and are authorised like queries (issue 10); until then HTTP carries none',
+  },
   'statistics-steward': {
     merged: STATISTICS_STEWARD_MERGED,
     description: 'official statistics are changed only with the realm role statistics-steward (issue 7 §1.1)',
@@ -258,6 +269,24 @@ export const MATRIX: MatrixRow[] = [
     checks: 'the fetches of official data only',
   },
   {
+    operation: 'Query.scbTable',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'a replayed table’s metadata (SCB_API_URL points at the replay server)',
+  },
+  {
+    operation: 'Mutation.defineScbIndicator',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'a contents code the table lacks: allowed callers get BAD_USER_INPUT; nothing written',
+  },
+  {
+    operation: 'Mutation.fetchSource',
+    rule: 'official:import on the platform (statistics-steward, platform-admin)',
+    cells: allow(['agencyAnalyst', 'statisticsSteward', 'platformAdmin']),
+    checks: 'a year out of range: allowed callers get BAD_USER_INPUT; nothing fetched',
+  },
+  {
     operation: 'POST /api/imports',
     variant: 'template of local indicators, dry run',
     rule: inFh('indicator:import'),
@@ -355,6 +384,61 @@ export const MATRIX: MatrixRow[] = [
     cells: allow(['coordinator', 'steeringMember', 'platformAdmin']),
     checks: `allowed callers get BAD_USER_INPUT (${why}); nothing written`,
   })),
+  ...(
+    [
+      ['Query.actionTypes', 'built-in types and Familjen Helsingborg’s own only'],
+      ['Query.actions', 'only Familjen Helsingborg’s actions'],
+      ['Query.action', 'a demo action of Familjen Helsingborg'],
+      ['Query.groupFeed', 'only updates of the Arbetsmarknad group’s actions'],
+      ['Query.outcomePeriodKind', 'Familjen Helsingborg reports by month'],
+    ] as const
+  ).map(([operation, checks]): MatrixRow => ({
+    operation,
+    rule: inFh('action:read'),
+    cells: allow([...FH_MEMBERS, 'platformAdmin']),
+    checks,
+  })),
+  {
+    operation: 'Subscription.groupActivity',
+    rule: inFh('action:read'),
+    cells: Object.fromEntries(
+      Object.entries(allow([...FH_MEMBERS, 'platformAdmin'])).map(([identity, target]) => [
+        identity,
+        {
+          now: 'NOT_OVER_HTTP',
+          target: target as Outcome,
+          change: 'live-subscriptions',
+        } satisfies PlannedCell,
+      ]),
+    ) as Record<Identity, Cell>,
+    checks: 'the events of a group of Familjen Helsingborg only (filtered on collaboration and group)',
+  },
+  ...(
+    [
+      ['Mutation.createAction', 'action:manage (a group member: their own group only)', 'empty title'],
+      ['Mutation.updateAction', 'action:manage (a group member: their own group only)', 'version 0'],
+      ['Mutation.addActionUpdate', 'action:manage (a group member: their own group only)', 'empty text'],
+    ] as const
+  ).map(([operation, permission, why]): MatrixRow => ({
+    operation,
+    rule: inFh(permission),
+    cells: allow(['coordinator', 'groupMember', 'platformAdmin']),
+    checks: `allowed callers get BAD_USER_INPUT (${why}); nothing written`,
+  })),
+  {
+    operation: 'Mutation.recordOutcomes',
+    rule: inFh(
+      'outcome:record (a group member: their group’s actions; a municipal editor: their municipality’s rows)',
+    ),
+    cells: allow(['coordinator', 'groupMember', 'municipalEditor', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (no rows); nothing written',
+  },
+  {
+    operation: 'Mutation.createActionType',
+    rule: inFh('action-type:manage'),
+    cells: allow(['coordinator', 'platformAdmin']),
+    checks: 'allowed callers get BAD_USER_INPUT (empty name); nothing written',
+  },
   {
     operation: 'GET /api/audit-events/export',
     rule: inFh('audit:read'),
@@ -370,6 +454,7 @@ const SYMBOL: Record<Outcome, string> = {
   allowed: '✅ allowed',
   FORBIDDEN: '⛔ 403',
   UNAUTHENTICATED: '🔒 401',
+  NOT_OVER_HTTP: '— not over HTTP',
 };
 const cellText = (cell: Cell) =>
   typeof cell === 'string' ? SYMBOL[cell] : `${SYMBOL[cell.now]} → ${SYMBOL[cell.target]} ¹`;

@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { writeAfWorkbook } from '@kraftsamling/api/statistics-formats';
 import { FH, FH_ID, apiUrl, gql, type GraphQLResponse } from '../support/api';
 import type { Identity, Outcome } from './matrix';
@@ -34,6 +36,17 @@ const NO_SUCH_BATCH = '99999999-0000-4000-8000-000000000000';
 /** The demo's goal and a decision of Familjen Helsingborg (libs/api/goals/src/demo-goals.seed.ts). */
 const FH_DEMO_GOAL = '40010000-0000-4000-8000-000000000001';
 const FH_DEMO_DECISION = '42000000-0000-4000-8000-000000000001';
+/** A demo action of the Arbetsmarknad group (libs/api/actions/src/demo-actions.seed.ts). */
+const FH_DEMO_ACTION = '60010000-0000-4000-8000-000000000001';
+const JOB_TRACK_FIELDS = {
+  title: '',
+  typeId: NO_SUCH_BATCH,
+  targetGroups: [],
+  municipalityCodes: ['1283'],
+  goalIds: [],
+  partnerOrganizations: [],
+  status: 'PLANNED',
+};
 
 /** The collaborations each caller belongs to (platform-admin: sees all). */
 const OWN_SLUGS: Record<Identity, string[]> = {
@@ -48,6 +61,54 @@ const OWN_SLUGS: Record<Identity, string[]> = {
   agencyAnalyst: [FH],
   platformAdmin: [FH, 'sandviken'],
 };
+
+/** What a subscription sent as an HTTP request gets, whoever sends it: HTTP carries none (graphql-ws does). */
+/**
+ * A subscription over graphql-ws, as the web app sends it: refused at connect without a
+ * valid token (4401: UNAUTHENTICATED), refused with an error code, or still open and
+ * quiet after a while (allowed: the guards let it through and it waits for events).
+ */
+async function subscriptionOutcome(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | null,
+): Promise<Outcome | string> {
+  const client = createClient({
+    url: `${apiUrl().replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise<Outcome | string>((resolve) => {
+      const quiet = setTimeout(() => resolve('allowed'), 1_500);
+      const settle = (outcome: string) => {
+        clearTimeout(quiet);
+        resolve(outcome);
+      };
+      client.subscribe(
+        { query, variables },
+        {
+          next: (result) =>
+            settle(result.errors ? String(result.errors[0]?.extensions?.['code']) : 'allowed'),
+          error: (error) => {
+            const code = (error as { code?: number }).code;
+            settle(
+              code === 4401
+                ? 'UNAUTHENTICATED'
+                : Array.isArray(error)
+                  ? String(error[0]?.extensions?.code)
+                  : `closed ${code}`,
+            );
+          },
+          complete: () => settle('completed without an event'),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
 
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code ?? 'NO_CODE';
 
@@ -317,6 +378,26 @@ export const PROBES: Record<string, Probe> = {
     return { outcome: code === 'BAD_USER_INPUT' ? 'allowed' : code, leaks: [] };
   },
   'Query.sourceFetches': read(`query { sourceFetches(limit: 10) { id source status } }`, {}, () => []),
+  'Query.scbTable': read(`query { scbTable(id: "TAB9990") { id dimensions { code } } }`, {}, () => []),
+  'Mutation.defineScbIndicator': mutation(
+    'mutation ($input: DefineScbIndicatorInput!) { defineScbIndicator(input: $input) { id } }',
+    () => ({
+      table: 'TAB9990',
+      contentsCode: 'NOSUCHCODE',
+      classes: [],
+      nameSv: 'Prov',
+      nameEn: 'Probe',
+      unit: 'COUNT',
+      periodicity: 'YEAR',
+      direction: 'HIGHER_IS_BETTER',
+    }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.fetchSource': mutation(
+    'mutation ($input: FetchSourceInput!) { fetchSource(input: $input) { id } }',
+    () => ({ source: 'KOLADA', subject: 'N00955', from: 1800 }),
+    'BAD_USER_INPUT',
+  ),
   'Query.officialImportBatches': read(
     `query { officialImportBatches(limit: 50) { id collaborationId } }`,
     {},
@@ -453,6 +534,72 @@ export const PROBES: Record<string, Probe> = {
   'Mutation.updateDecision': mutation(
     'mutation ($input: UpdateDecisionInput!) { updateDecision(input: $input) { id } }',
     () => ({ collaborationId: FH_ID, decisionId: FH_DEMO_DECISION, expectedVersion: 0 }),
+    'BAD_USER_INPUT',
+  ),
+  'Query.actionTypes': read(
+    `query ($c: ID!) { actionTypes(collaborationId: $c) { id code builtIn } }`,
+    { c: FH_ID },
+    (data) =>
+      data['actionTypes']
+        .filter(
+          (type: { builtIn: boolean; code: string }) => !type.builtIn && !/^[A-Z0-9_]+$/.test(type.code),
+        )
+        .map((type: { code: string }) => `type ${type.code}`),
+  ),
+  'Query.actions': read(
+    `query ($c: ID!) { actions(collaborationId: $c) { id collaborationId } }`,
+    { c: FH_ID },
+    (data) => outside('action', data['actions'], [FH_ID]),
+  ),
+  'Query.action': read(
+    `query ($c: ID!, $id: ID!) { action(collaborationId: $c, actionId: $id) { id collaborationId } }`,
+    { c: FH_ID, id: FH_DEMO_ACTION },
+    (data) => outside('action', [data['action']], [FH_ID]),
+  ),
+  'Query.groupFeed': read(
+    `query ($c: ID!, $g: ID!) { groupFeed(collaborationId: $c, groupId: $g) { id actionId } }`,
+    { c: FH_ID, g: FH_LABOUR_MARKET_GROUP },
+    (data) =>
+      data['groupFeed']
+        .filter((update: { actionId: string }) => !update.actionId.startsWith('60010000'))
+        .map((update: { actionId: string }) => `update of action ${update.actionId}`),
+  ),
+  'Query.outcomePeriodKind': read(
+    `query ($c: ID!) { outcomePeriodKind(collaborationId: $c) }`,
+    { c: FH_ID },
+    (data) => (data['outcomePeriodKind'] === 'MONTH' ? [] : [`period kind ${data['outcomePeriodKind']}`]),
+  ),
+  'Subscription.groupActivity': async (context) => {
+    const outcome = await subscriptionOutcome(
+      `subscription ($c: ID!, $g: ID!) { groupActivity(collaborationId: $c, groupId: $g) { kind } }`,
+      { c: FH_ID, g: FH_LABOUR_MARKET_GROUP },
+      context.token,
+    );
+    return { outcome, leaks: [] };
+  },
+  'Mutation.createAction': mutation(
+    'mutation ($input: CreateActionInput!) { createAction(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, groupId: FH_LABOUR_MARKET_GROUP, fields: JOB_TRACK_FIELDS }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.updateAction': mutation(
+    'mutation ($input: UpdateActionInput!) { updateAction(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, actionId: FH_DEMO_ACTION, version: 0, fields: JOB_TRACK_FIELDS }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.addActionUpdate': mutation(
+    'mutation ($input: AddActionUpdateInput!) { addActionUpdate(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, actionId: FH_DEMO_ACTION, date: '2026-01-01', text: '' }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.recordOutcomes': mutation(
+    'mutation ($input: RecordOutcomesInput!) { recordOutcomes(input: $input) { period } }',
+    () => ({ collaborationId: FH_ID, actionId: FH_DEMO_ACTION, rows: [] }),
+    'BAD_USER_INPUT',
+  ),
+  'Mutation.createActionType': mutation(
+    'mutation ($input: CreateActionTypeInput!) { createActionType(input: $input) { id } }',
+    () => ({ collaborationId: FH_ID, nameSv: '', nameEn: 'Nothing' }),
     'BAD_USER_INPUT',
   ),
   'GET /api/audit-events/export': async (context) => {

@@ -19,6 +19,8 @@ function freePort(): Promise<number> {
 export interface OwnApi {
   url: string;
   stop(): Promise<void>;
+  /** everything the process wrote to stdout and stderr so far */
+  output(): string;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function startOwnApi(env: Record<string, string>): Promise<OwnApi> 
       (response) => response.ok,
       () => false,
     );
-    if (ready) return { url, stop };
+    if (ready) return { url, stop, output: () => output };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the API did not answer within 90 s:\n${output}`);

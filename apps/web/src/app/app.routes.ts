@@ -11,6 +11,9 @@ const COMPARISON_SECTIONS = ['jamfor'];
 /** The segment after /s/:slug of the goal pages (goalRoutes), named here for the same reason. */
 const GOAL_SECTIONS = ['mal'];
 
+/** The segments after /s/:slug of the groups' and actions' pages (actionRoutes), named here for the same reason. */
+const ACTION_SECTIONS = ['grupper', 'insatser'];
+
 /** The segment after /s/:slug of the decisions feature (decisionRoutes), named here for the same reason. */
 const DECISIONS_SECTION = 'beslut';
 
@@ -45,6 +48,12 @@ export const appRoutes: Routes = [
     path: 's',
     canMatch: [(_route: Route, segments: UrlSegment[]) => segments[2]?.path === DECISIONS_SECTION],
     loadChildren: () => import('@kraftsamling/web/decisions/feature').then((m) => m.decisionRoutes),
+  },
+  {
+    // Operational groups and their actions: /s/:slug/grupper… and /s/:slug/insatser….
+    path: 's',
+    canMatch: [(_route: Route, segments: UrlSegment[]) => ACTION_SECTIONS.includes(segments[2]?.path ?? '')],
+    loadChildren: () => import('@kraftsamling/web/actions/feature').then((m) => m.actionRoutes),
   },
   {
     // Goals: /s/:slug/mal…, loaded only for those addresses.

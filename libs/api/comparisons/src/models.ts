@@ -42,7 +42,7 @@ export class ComparedAreaModel {
   @Field(() => [Float], {
     nullable: 'items',
     description:
-      'The exact figure per period; null where missing or only a range (ADR 8: never the "<5"’s stored 1).',
+      'The exact figure per period; null where missing or only a range (ADR 9: never the "<5"’s stored 1).',
   })
   values!: (number | null)[];
   @Field(() => [ValueBoundModel], { description: 'The ranges, by position in values.' })

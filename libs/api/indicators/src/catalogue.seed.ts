@@ -46,5 +46,13 @@ export async function seedIndicatorCatalogue(manager: EntityManager): Promise<nu
       ],
     );
   }
+  // After every upsert, so a successor exists whatever the definitions' order.
+  await manager.query(
+    `UPDATE indicator i SET superseded_by_id = s.id
+       FROM unnest($1::text[], $2::text[]) AS d(code, successor)
+       LEFT JOIN indicator s ON s.collaboration_id IS NULL AND s.code = d.successor
+      WHERE i.collaboration_id IS NULL AND i.code = d.code AND i.superseded_by_id IS DISTINCT FROM s.id`,
+    [OFFICIAL_INDICATORS.map((d) => d.code), OFFICIAL_INDICATORS.map((d) => d.supersededBy ?? null)],
+  );
   return OFFICIAL_INDICATORS.length;
 }

@@ -49,7 +49,33 @@ export interface IndicatorDefinition {
   sourceKey?: IndicatorSourceKey;
   /** a ratio: numerator ÷ denominator × factor, computed when read, never stored */
   ratio?: { numerator: string; denominator: string; factor: number };
+  /** the code of the series that replaces this one (the catalogue folds this one under it) */
+  supersededBy?: string;
 }
+
+/**
+ * The official themes' names, which the catalogue search reads as words of each indicator
+ * ("befolkning" finds the population figures). The web app shows the same names from its
+ * translations (`indicators.themes.*`); other themes (Kolada's operating areas, local
+ * themes) are searched as written.
+ */
+export const THEME_NAMES: Readonly<Record<string, { sv: string; en: string }>> = {
+  'unemployment-bas': {
+    sv: 'Arbetslöshet (BAS-arbetskraft, fr.o.m. 2023)',
+    en: 'Unemployment (BAS labour force, from 2023)',
+  },
+  'unemployment-register': {
+    sv: 'Arbetslöshet (registerbaserad arbetskraft, t.o.m. 2023)',
+    en: 'Unemployment (register-based labour force, to 2023)',
+  },
+  unemployment: { sv: 'Arbetslöshet', en: 'Unemployment' },
+  employment: { sv: 'Sysselsättning', en: 'Employment' },
+  population: { sv: 'Befolkning', en: 'Population' },
+  establishment: { sv: 'Etablering', en: 'Establishment of newcomers' },
+  income: { sv: 'Inkomst', en: 'Income' },
+  local: { sv: 'Egna nyckeltal', en: 'Local indicators' },
+  'population-by-age': { sv: 'Befolkning efter ålder', en: 'Population by age' },
+};
 
 const AF_GROUP_NAMES: Record<(typeof AF_MEASURE_GROUPS)[number], [string, string]> = {
   TOT: ['samtliga', 'everyone'],
@@ -95,9 +121,13 @@ function afIndicators(): IndicatorDefinition[] {
       const names = AF_SERIES_NAMES[series];
       const base = `af.${series.toLowerCase()}.${group.toLowerCase()}`;
       const common = { theme: names.theme, periodicity: 'MONTH' as const, source: 'AF' as const };
+      // The register-based series ended with 2023; the BAS-based one with the same group goes on.
+      const successor = (measure: string) =>
+        series === 'REG' ? { supersededBy: `af.bas.${group.toLowerCase()}.${measure}` } : {};
       return [
         {
           ...common,
+          ...successor('unemployed'),
           code: `${base}.unemployed`,
           nameSv: `Inskrivna arbetslösa, ${groupSv} (${names.sv})`,
           nameEn: `Registered unemployed, ${groupEn} (${names.en})`,
@@ -107,6 +137,7 @@ function afIndicators(): IndicatorDefinition[] {
         },
         {
           ...common,
+          ...successor('labour_force'),
           code: `${base}.labour_force`,
           nameSv: `Arbetskraft, ${groupSv} (${names.sv})`,
           nameEn: `Labour force, ${groupEn} (${names.en})`,
@@ -118,13 +149,14 @@ function afIndicators(): IndicatorDefinition[] {
         },
         {
           ...common,
+          ...successor('unemployment_share'),
           code: `${base}.unemployment_share`,
           nameSv: `Andel inskrivna arbetslösa, ${groupSv} (${names.sv})`,
           nameEn: `Share registered unemployed, ${groupEn} (${names.en})`,
           descriptionSv:
-            'Inskrivna arbetslösa i procent av arbetskraften; för flera kommuner summa täljare delat med summa nämnare.',
+            'Arbetslösheten: inskrivna arbetslösa i procent av arbetskraften; för flera kommuner summa täljare delat med summa nämnare.',
           descriptionEn:
-            'Registered unemployed as a percentage of the labour force; for several areas the sum of numerators over the sum of denominators.',
+            'The unemployment rate: registered unemployed as a percentage of the labour force; for several areas the sum of numerators over the sum of denominators.',
           unit: 'PERCENT' as const,
           direction: 'LOWER_IS_BETTER' as const,
           ratio: { numerator: `${base}.unemployed`, denominator: `${base}.labour_force`, factor: 100 },

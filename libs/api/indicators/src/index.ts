@@ -15,3 +15,6 @@ export * from './kolada-fetch';
 export * from './source-fetch.service';
 export * from './source-fetch.schedule';
 export * from './series-cost';
+export * from './scb-fetch';
+export * from './scb-definition.service';
+export * from './scb.models';

@@ -395,7 +395,8 @@ describe('importing statistics', () => {
       series: 1,
       examples: ['SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1'],
       message:
-        'nothing in this file matches the catalogue: 1 series, e.g. SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1 — no indicator reads them: check the source and the series chosen, or ask a statistics steward to define an indicator for them',
+        'nothing in this file matches the catalogue: 1 series, e.g. SCB|BE0101N1|Alder=0,Civilstand=OG,Kon=1 — no indicator reads them: a statistics steward defines one from the table\'s metadata in the catalogue ("Define from an SCB table": TAB638, then contents BE0101N1 and a class of Civilstand, Alder, Kon), or with the GraphQL mutation defineScbIndicator; then import the file again',
+      scb: { table: 'TAB638', contentsCodes: ['BE0101N1'], dimensions: ['Civilstand', 'Alder', 'Kon'] },
     });
     // The same cell as PxWeb v1 json gives the same report.
     const v1 = await scbImport(scbFixture('scb_v1_BefolkningNy_json_region.json'), 'BefolkningNy.json');

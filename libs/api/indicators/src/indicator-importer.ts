@@ -18,7 +18,7 @@ import {
   type SeriesKey,
   type SourceObservation,
 } from '@kraftsamling/api/statistics-formats';
-import { tryParsePeriod } from '@kraftsamling/shared/periods';
+import { comparePeriods, periodOfDate, tryParsePeriod } from '@kraftsamling/shared/periods';
 import {
   scbTableKeyId,
   seriesKeyId,
@@ -128,18 +128,45 @@ export interface NothingMatched {
   /** a few of them, as the report's unmappedSeries names them */
   examples: string[];
   message: string;
+  /**
+   * For an SCB file: what a statistics steward defines an indicator from (the table, when
+   * the file names it, and the contents codes and dimensions its series have).
+   */
+  scb?: { table: string | null; contentsCodes: string[]; dimensions: string[] } | null;
 }
 
 /** The message for a file none of whose series the catalogue reads. */
-export function nothingMatched(unmapped: readonly { series: string }[]): NothingMatched {
+export function nothingMatched(
+  unmapped: readonly { series: string }[],
+  scb?: NothingMatched['scb'],
+): NothingMatched {
   const examples = unmapped.slice(0, 3).map((entry) => entry.series);
+  const how = scb
+    ? ` — no indicator reads them: a statistics steward defines one from the table's metadata in the catalogue ("Define from an SCB table": ${scb.table ?? 'the table id the file came from'}, then contents ${scb.contentsCodes.join(', ')}${scb.dimensions.length ? ` and a class of ${scb.dimensions.join(', ')}` : ''}), or with the GraphQL mutation defineScbIndicator; then import the file again`
+    : ' — no indicator reads them: check the source and the series chosen, or ask a statistics steward to define an indicator for them';
   return {
     series: unmapped.length,
     examples,
-    message:
-      `nothing in this file matches the catalogue: ${unmapped.length} series, e.g. ${examples.join('; ')}` +
-      ' — no indicator reads them: check the source and the series chosen, or ask a statistics steward to define an indicator for them',
+    message: `nothing in this file matches the catalogue: ${unmapped.length} series, e.g. ${examples.join('; ')}${how}`,
+    ...(scb ? { scb } : {}),
   };
+}
+
+/** What an SCB file's series are made of, to define an indicator from; null for other sources. */
+function scbShapeOf(parsed: ParsedFile): NothingMatched['scb'] {
+  const contentsCodes = new Set<string>();
+  const dimensions = new Set<string>();
+  let table: string | null = null;
+  for (const observation of parsed.observations) {
+    const series = observation.series;
+    if (series.source !== 'SCB') return null;
+    table ??= series.table;
+    contentsCodes.add(series.contentsCode);
+    for (const dimension of Object.keys(series.dimensions)) dimensions.add(dimension);
+  }
+  return contentsCodes.size
+    ? { table, contentsCodes: [...contentsCodes], dimensions: [...dimensions] }
+    : null;
 }
 
 /** Sizes are said in MiB (2²⁰ bytes), as they are counted, to three significant digits. */
@@ -266,7 +293,7 @@ export class IndicatorImporter {
     const incoming = await this.map(parsed, afSeries, collaborationId, report);
     if (report.problems.length) return report;
     if (!incoming.length && report.unmappedSeries.length) {
-      report.nothingMatched = nothingMatched(report.unmappedSeries);
+      report.nothingMatched = nothingMatched(report.unmappedSeries, scbShapeOf(parsed));
       return report;
     }
 
@@ -484,10 +511,19 @@ export class IndicatorImporter {
   async undo(batchId: string, actor: ImportRequest['actor']): Promise<{ restored: number; removed: number }> {
     return this.dataSource.transaction(async (manager) => {
       const [batch] = await manager.query(
-        `SELECT id, status, collaboration_id FROM import_batch WHERE id = $1 FOR UPDATE`,
+        `SELECT id, status, collaboration_id, format FROM import_batch WHERE id = $1 FOR UPDATE`,
         [batchId],
       );
       if (!batch) throw notFound('Import batch', batchId);
+      // Figures summed from actions' outcomes follow the outcomes (libs/api/actions): undoing
+      // them would leave the figures and the outcomes telling different stories.
+      if (batch.format === 'ACTIONS')
+        throw badInput([
+          {
+            field: 'batchId',
+            message: `import batch ${batchId} holds figures summed from actions' outcomes: change the outcomes instead`,
+          },
+        ]);
       if (batch.status !== 'COMMITTED') {
         throw badInput([{ field: 'batchId', message: `import batch ${batchId} is already undone` }]);
       }
@@ -676,6 +712,18 @@ export class IndicatorImporter {
           const checked = tryParsePeriod(observation.period, indicator.periodicity);
           periodError = checked.ok ? null : checked.error;
           periodChecks.set(periodKey, periodError);
+        }
+        if (periodError === null && series.source === 'TEMPLATE') {
+          // A figure entered by people is of something that happened: a period that has not
+          // begun is a typing mistake (2052 for 2025), which would otherwise sit unseen in a series.
+          const current = periodOfDate(new Date(), indicator.periodicity);
+          if (comparePeriods(observation.period, current) > 0) {
+            report.problems.push({
+              location: observation.location,
+              message: `${where(observation)}: ${observation.period} has not begun yet (the current period is ${current}); figures can be given only for periods that have begun (indicator ${indicator.code})`,
+            });
+            return false;
+          }
         }
         if (periodError === null) return true;
         report.problems.push({

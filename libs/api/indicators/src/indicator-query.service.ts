@@ -6,6 +6,7 @@ import type { Principal } from '@kraftsamling/api/core/auth';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { PlatformPermission } from '@kraftsamling/shared/permissions';
 import { isPeriodCode } from '@kraftsamling/shared/periods';
+import { THEME_NAMES } from './catalogue';
 import { compactRange, rangeRatio, storedRange, type StoredRange } from './value-ranges';
 import type { AreaSeriesModel, ImportBatchModel, IndicatorModel, IndicatorSeriesModel } from './models';
 
@@ -13,13 +14,65 @@ const SELECT_INDICATOR = `
   SELECT i.id, i.code, i.theme, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.description_sv AS "descriptionSv",
          i.description_en AS "descriptionEn", i.unit, i.periodicity, i.direction, i.source, i.kind,
          i.collaboration_id AS "collaborationId", n.code AS "numeratorCode", d.code AS "denominatorCode",
-         i.factor::float8 AS factor, i.version, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId"
+         i.factor::float8 AS factor, i.version, i.numerator_id AS "numeratorId", i.denominator_id AS "denominatorId",
+         sb.code AS "supersededByCode",
+         (SELECT p.code FROM indicator p WHERE p.superseded_by_id = i.id ORDER BY p.code LIMIT 1) AS "supersedesCode"
     FROM indicator i
     LEFT JOIN indicator n ON n.id = i.numerator_id
-    LEFT JOIN indicator d ON d.id = i.denominator_id`;
+    LEFT JOIN indicator d ON d.id = i.denominator_id
+    LEFT JOIN indicator sb ON sb.id = i.superseded_by_id`;
 
 /** Official indicators are everyone's; a local one only its collaboration's. */
 const VISIBLE = `(i.collaboration_id IS NULL OR i.collaboration_id = $1)`;
+
+/**
+ * How close (pg_trgm word similarity, 0…1) a searched word must come to a stretch of an
+ * indicator's names with spaces and punctuation removed to count as found there: enough for
+ * a compound written together or apart ("utrikesfodda" in "utrikes födda kvinnor": 0.92),
+ * not for a neighbour ("inrikes födda": 0.62).
+ */
+const WORD_SIMILARITY = 0.7;
+
+/**
+ * The catalogue search. Each searched word must be found in an indicator (in any order):
+ * by full-text search on its names, theme and description (Swedish and English
+ * configurations that strip diacritics before stemming, so `arbetsloshet` finds
+ * *arbetslösa*), by trigram similarity on its names joined without spaces (compounds), or
+ * as the start of its code. Words the stemmer drops (och, i, för) are not required. The
+ * rank is full-text relevance (a name weighs more than the theme, the theme more than the
+ * description) plus how closely the words matched by similarity.
+ */
+const SEARCH = `
+  WITH word AS (
+    SELECT w, plainto_tsquery('ks_swedish', w) AS sv, plainto_tsquery('ks_english', w) AS en
+      FROM (SELECT DISTINCT w FROM regexp_split_to_table(lower(unaccent($4::text)), '[^[:alnum:]]+') AS w
+             WHERE w <> '') AS words
+  )
+  SELECT i.id, s.rank
+    FROM indicator i
+    CROSS JOIN LATERAL (
+      SELECT setweight(to_tsvector('ks_swedish', i.name_sv || ' ' || translate(i.code, '._', '  ')), 'A')
+             || setweight(to_tsvector('ks_swedish', coalesce($5::jsonb -> i.theme ->> 'sv', i.theme)), 'B')
+             || setweight(to_tsvector('ks_swedish', coalesce(i.description_sv, '')), 'C') AS sv,
+             setweight(to_tsvector('ks_english', i.name_en || ' ' || translate(i.code, '._', '  ')), 'A')
+             || setweight(to_tsvector('ks_english', coalesce($5::jsonb -> i.theme ->> 'en', i.theme)), 'B')
+             || setweight(to_tsvector('ks_english', coalesce(i.description_en, '')), 'C') AS en,
+             regexp_replace(lower(unaccent(i.name_sv || ' ' || i.name_en)), '[^[:alnum:]]+', '', 'g') AS joined
+    ) doc
+    CROSS JOIN LATERAL (
+      SELECT bool_and(
+               numnode(word.sv) = 0 AND numnode(word.en) = 0
+               OR doc.sv @@ word.sv OR doc.en @@ word.en
+               OR word_similarity(word.w, doc.joined) >= ${WORD_SIMILARITY}
+               OR i.code LIKE word.w || '%'
+             ) AS found,
+             sum(ts_rank(doc.sv, word.sv) + ts_rank(doc.en, word.en)
+                 + CASE WHEN word_similarity(word.w, doc.joined) >= ${WORD_SIMILARITY}
+                        THEN word_similarity(word.w, doc.joined) / 10 ELSE 0 END)
+               + CASE WHEN i.code = lower(trim($4::text)) THEN 10 ELSE 0 END AS rank
+        FROM word
+    ) s
+   WHERE ${VISIBLE} AND s.found`;
 
 /**
  * Whose catalogue to read: a collaboration's (official and its local indicators) or, with
@@ -29,6 +82,9 @@ export interface CatalogueScope {
   collaborationId: string | null;
 }
 export const OFFICIAL_CATALOGUE: CatalogueScope = { collaborationId: null };
+
+/** A search is a few words; a page of text is a mistake (and costs every indicator a trigram scan). */
+const MAX_SEARCH_LENGTH = 200;
 
 /** More areas than the country has municipalities, counties and itself is a mistake. */
 const MAX_AREAS = 312;
@@ -59,18 +115,46 @@ interface ValueRow {
 export class IndicatorQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The catalogue, filtered. With a search, the indicators that match it, most relevant
+   * first; without, all of them in the catalogue's order. A series another one supersedes
+   * (the register-based unemployment series) is left out when `includeSuperseded` is false.
+   */
   list(
     tenant: CatalogueScope,
-    filter: { search?: string | null; theme?: string | null; source?: string | null },
+    filter: {
+      search?: string | null;
+      theme?: string | null;
+      source?: string | null;
+      includeSuperseded?: boolean | null;
+    },
   ): Promise<IndicatorModel[]> {
+    const search = filter.search?.trim() || null;
+    if (search && search.length > MAX_SEARCH_LENGTH)
+      throw badInput([{ field: 'search', message: `at most ${MAX_SEARCH_LENGTH} characters` }]);
+    const conditions = `${VISIBLE}
+          AND ($2::text IS NULL OR i.theme = $2)
+          AND ($3::text IS NULL OR i.source = $3)
+          AND (${filter.includeSuperseded === false ? 'i.superseded_by_id IS NULL' : 'true'})`;
+    if (!search)
+      return this.dataSource.query(
+        `${SELECT_INDICATOR} WHERE ${conditions} ORDER BY i.source, i.theme, i.code`,
+        [tenant.collaborationId, filter.theme || null, filter.source || null],
+      );
+    // A successor ranks before the series it supersedes when both match equally well.
     return this.dataSource.query(
-      `${SELECT_INDICATOR}
-        WHERE ${VISIBLE}
-          AND ($2::text IS NULL OR i.code ILIKE '%' || $2 || '%' OR i.name_sv ILIKE '%' || $2 || '%' OR i.name_en ILIKE '%' || $2 || '%')
-          AND ($3::text IS NULL OR i.theme = $3)
-          AND ($4::text IS NULL OR i.source = $4)
-        ORDER BY i.source, i.theme, i.code`,
-      [tenant.collaborationId, filter.search?.trim() || null, filter.theme || null, filter.source || null],
+      `WITH found AS (${SEARCH})
+       ${SELECT_INDICATOR}
+         JOIN found ON found.id = i.id
+        WHERE ${conditions}
+        ORDER BY found.rank DESC, (i.superseded_by_id IS NULL) DESC, i.name_sv COLLATE swedish, i.code`,
+      [
+        tenant.collaborationId,
+        filter.theme || null,
+        filter.source || null,
+        search,
+        JSON.stringify(THEME_NAMES),
+      ],
     );
   }
 
@@ -81,6 +165,17 @@ export class IndicatorQueryService {
     ]);
     if (!row) throw notFound('Indicator', code);
     return row;
+  }
+
+  /** The official indicators that read a source's table (SCB) or key figure (Kolada). */
+  officialCodesReading(source: 'SCB' | 'KOLADA', subject: string): Promise<{ code: string }[]> {
+    return this.dataSource.query(
+      `SELECT code FROM indicator
+        WHERE collaboration_id IS NULL AND source = $1
+          AND upper(coalesce(source_key->>'table', source_key->>'kpi')) = upper($2)
+        ORDER BY code`,
+      [source, subject],
+    );
   }
 
   /** A local indicator of the tenant's collaboration by id, in the caller's transaction. */

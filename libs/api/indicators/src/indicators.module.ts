@@ -7,6 +7,7 @@ import { LocalIndicatorService } from './local-indicator.service';
 import { ManualEntryService } from './manual-entry.service';
 import { RegionSeriesResolver } from './region-series.resolver';
 import { RegionSeriesService } from './region-series.service';
+import { ScbDefinitionService } from './scb-definition.service';
 import { SourceFetchResolver } from './source-fetch.resolver';
 import { SourceFetchService } from './source-fetch.service';
 
@@ -21,6 +22,7 @@ import { SourceFetchService } from './source-fetch.service';
     RegionSeriesResolver,
     SourceFetchService,
     SourceFetchResolver,
+    ScbDefinitionService,
   ],
   controllers: [ImportController],
   exports: [IndicatorImporter, IndicatorQueryService, RegionSeriesService, SourceFetchService],

@@ -23,6 +23,21 @@ import {
 
 const byCollaborationArg = { arg: 'collaborationId' } as const;
 
+const SEARCH_ARG = {
+  type: () => String,
+  nullable: true,
+  description:
+    'Words to find, in any order, with or without diacritics, stems and compounds forgiven; the answer comes most relevant first.',
+} as const;
+
+/** true (the default, as before the search existed): the register-based series are listed too. */
+const INCLUDE_SUPERSEDED = {
+  type: () => Boolean,
+  nullable: true,
+  defaultValue: true,
+  description: 'false leaves out series another one supersedes (the register-based unemployment series).',
+} as const;
+
 @Resolver(() => IndicatorModel)
 export class IndicatorsResolver {
   constructor(
@@ -39,11 +54,12 @@ export class IndicatorsResolver {
   indicators(
     @Args('collaborationId', { type: () => ID }) _collaborationId: string,
     @Tenant() tenant: TenantScope,
-    @Args('search', { type: () => String, nullable: true }) search?: string,
+    @Args('search', SEARCH_ARG) search?: string,
     @Args('theme', { type: () => String, nullable: true }) theme?: string,
     @Args('source', { type: () => IndicatorSourceEnum, nullable: true }) source?: string,
+    @Args('includeSuperseded', INCLUDE_SUPERSEDED) includeSuperseded?: boolean,
   ) {
-    return this.queries.list(tenant, { search, theme, source });
+    return this.queries.list(tenant, { search, theme, source, includeSuperseded });
   }
 
   @Query(() => IndicatorSeriesModel, {
@@ -67,11 +83,12 @@ export class IndicatorsResolver {
   })
   @Access.authenticated()
   officialIndicators(
-    @Args('search', { type: () => String, nullable: true }) search?: string,
+    @Args('search', SEARCH_ARG) search?: string,
     @Args('theme', { type: () => String, nullable: true }) theme?: string,
     @Args('source', { type: () => IndicatorSourceEnum, nullable: true }) source?: string,
+    @Args('includeSuperseded', INCLUDE_SUPERSEDED) includeSuperseded?: boolean,
   ) {
-    return this.queries.list(OFFICIAL_CATALOGUE, { search, theme, source });
+    return this.queries.list(OFFICIAL_CATALOGUE, { search, theme, source, includeSuperseded });
   }
 
   @Query(() => IndicatorSeriesModel, {

@@ -22,22 +22,42 @@ export class FetchError extends Error {}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What an API says about a refused request (SCB explains a bad selection), briefly. */
+async function errorText(response: Response): Promise<string> {
+  const text = (await response.text().catch(() => '')).replace(/\s+/g, ' ').trim();
+  return text ? `: ${text.slice(0, 300)}` : '';
+}
+
 /**
  * GETs one page of JSON, retrying what may pass (429, 5xx, a dropped connection) with
  * exponential back-off, and honouring Retry-After. Anything else fails at once, saying
  * what the server answered.
  */
-async function getJson(url: string, options: FetchOptions): Promise<unknown> {
+export async function getJson(
+  url: string,
+  options: FetchOptions,
+  init: { method?: 'GET' | 'POST'; body?: unknown; beforeEach?: () => Promise<void>; bytes?: boolean } = {},
+): Promise<unknown> {
   const attempts = options.attempts ?? 4;
   let wait = options.backoffMs ?? 500;
   for (let attempt = 1; ; attempt++) {
     let retryAfter: number | null = null;
     let why: string;
     try {
-      const response = await (options.fetch ?? fetch)(url, { headers: { accept: 'application/json' } });
-      if (response.ok) return await response.json();
+      await init.beforeEach?.();
+      const response = await (options.fetch ?? fetch)(url, {
+        method: init.method ?? 'GET',
+        headers: {
+          accept: init.bytes ? '*/*' : 'application/json',
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
+      if (response.ok)
+        return init.bytes ? new Uint8Array(await response.arrayBuffer()) : await response.json();
       why = `${response.status} ${response.statusText}`.trim();
-      if (response.status !== 429 && response.status < 500) throw new FetchError(`${url} answered ${why}`);
+      if (response.status !== 429 && response.status < 500)
+        throw new FetchError(`${url} answered ${why}${await errorText(response)}`);
       const header = Number(response.headers.get('retry-after'));
       if (Number.isFinite(header) && header > 0) retryAfter = header * 1000;
       await response.body?.cancel();

@@ -52,6 +52,13 @@ export class IndicatorModel {
   @Field(() => String, { nullable: true }) denominatorCode!: string | null;
   @Field(() => Float, { nullable: true }) factor!: number | null;
   @Field(() => Int, { description: 'Changes with every edit of a local indicator.' }) version!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The series that replaces this one (a register-based series: its BAS-based successor).',
+  })
+  supersededByCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'The series this one replaces, if any.' })
+  supersedesCode!: string | null;
 }
 
 @ObjectType('AreaSeries', {

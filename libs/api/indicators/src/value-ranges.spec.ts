@@ -2,7 +2,7 @@ import type { SourceObservation } from '@kraftsamling/api/statistics-formats';
 import { compactRange, rangeRatio, storedRange } from './value-ranges';
 import { addToSum, completedSum, newPartialSum } from './summed-series';
 
-describe('a stored range in the compact series (ADR 8)', () => {
+describe('a stored range in the compact series (ADR 9)', () => {
   it('carries a "<5" (stored as 1 with upper bound 4) as null in values and 1 … 4 in the bounds', () => {
     expect(compactRange(storedRange(1, true, 4))).toEqual({ value: null, lowerBound: 1, upperBound: 4 });
     expect(compactRange(storedRange(7, false, null))).toEqual({

@@ -33,7 +33,7 @@ export function rangeRatio(
 }
 
 /**
- * How the compact arrays carry a range (ADR 8): the exact figure in `values` only; a range
+ * How the compact arrays carry a range (ADR 9): the exact figure in `values` only; a range
  * leaves `values` null and puts its ends in `lowerBounds` and `upperBounds`, so a client
  * that sums `values` never counts a "<5" as 1.
  */

@@ -19,7 +19,11 @@ export class CountyModel {
 })
 export class MunicipalityModel {
   @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The short name ("Helsingborg"), for where space is short.' }) name!: string;
+  @Field(() => String, {
+    description: 'The name the municipality calls itself by ("Bjuvs kommun", "Helsingborgs stad").',
+  })
+  properName!: string;
   @Field(() => CountyModel) county!: CountyModel;
 }
 
@@ -31,6 +35,11 @@ export class OrganizationModel {
   @Field(() => ID) collaborationId!: string;
   @Field(() => OrganizationKindEnum) kind!: OrganizationKind;
   @Field(() => String) name!: string;
+  @Field(() => String, {
+    description:
+      'The whole name to show: a municipality’s proper name ("Helsingborgs stad"), else the organisation’s name.',
+  })
+  properName!: string;
   @Field(() => String, { nullable: true }) municipalityCode!: string | null;
   @Field(() => MunicipalityModel, { nullable: true }) municipality!: MunicipalityModel | null;
   @Field(() => Int) version!: number;

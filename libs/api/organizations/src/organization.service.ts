@@ -10,13 +10,15 @@ import type { MunicipalityModel, OrganizationModel } from './models';
 
 interface OrganizationRow extends Omit<OrganizationModel, 'municipality'> {
   municipalityName: string | null;
+  municipalityProperName: string | null;
   countyCode: string | null;
   countyName: string | null;
 }
 
 const SELECT_ORGANIZATION = `
   SELECT o.id, o.collaboration_id AS "collaborationId", o.kind, o.name, o.municipality_code AS "municipalityCode",
-         o.version, m.name AS "municipalityName", c.code AS "countyCode", c.name AS "countyName"
+         o.version, m.name AS "municipalityName",
+         m.proper_name AS "municipalityProperName", c.code AS "countyCode", c.name AS "countyName"
     FROM organization o
     LEFT JOIN municipality m ON m.code = o.municipality_code
     LEFT JOIN county c ON c.code = m.county_code`;
@@ -26,12 +28,14 @@ const toModel = (row: OrganizationRow): OrganizationModel => ({
   collaborationId: row.collaborationId,
   kind: row.kind,
   name: row.name,
+  properName: row.municipalityProperName ?? row.name,
   municipalityCode: row.municipalityCode,
   version: row.version,
   municipality: row.municipalityCode
     ? {
         code: row.municipalityCode,
         name: row.municipalityName!,
+        properName: row.municipalityProperName!,
         county: { code: row.countyCode!, name: row.countyName! },
       }
     : null,
@@ -58,12 +62,13 @@ export class OrganizationService {
 
   async municipalities(): Promise<MunicipalityModel[]> {
     const rows = (await this.dataSource.query(
-      `SELECT m.code, m.name, c.code AS "countyCode", c.name AS "countyName"
+      `SELECT m.code, m.name, m.proper_name AS "properName", c.code AS "countyCode", c.name AS "countyName"
          FROM municipality m JOIN county c ON c.code = m.county_code ORDER BY m.name COLLATE swedish`,
-    )) as { code: string; name: string; countyCode: string; countyName: string }[];
+    )) as { code: string; name: string; properName: string; countyCode: string; countyName: string }[];
     return rows.map((row) => ({
       code: row.code,
       name: row.name,
+      properName: row.properName,
       county: { code: row.countyCode, name: row.countyName },
     }));
   }

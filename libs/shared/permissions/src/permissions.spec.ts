@@ -35,7 +35,23 @@ describe('role → permission map', () => {
       Permission.GoalRead,
       Permission.GoalManage,
       Permission.DecisionManage,
+      Permission.ActionRead,
     ]);
+  });
+
+  it('lets every role read actions; coordinators and group members manage them', () => {
+    for (const role of ALL_ROLES) expect(ROLE_PERMISSIONS[role]).toContain(Permission.ActionRead);
+    const managers = ALL_ROLES.filter((role) => hasPermission([role], Permission.ActionManage));
+    expect(managers.sort()).toEqual([Role.Coordinator, Role.GroupMember].sort());
+  });
+
+  it('lets coordinators, group members and municipal editors record outcomes; only coordinators extend the action types', () => {
+    const recorders = ALL_ROLES.filter((role) => hasPermission([role], Permission.OutcomeRecord));
+    expect(recorders.sort()).toEqual([Role.Coordinator, Role.GroupMember, Role.MunicipalEditor].sort());
+    const typeManagers = ALL_ROLES.filter((role) => hasPermission([role], Permission.ActionTypeManage));
+    expect(typeManagers).toEqual([Role.Coordinator]);
+    expect(hasPermission([Role.SteeringMember], Permission.ActionManage)).toBe(false);
+    expect(hasPermission([Role.AgencyAnalyst], Permission.OutcomeRecord)).toBe(false);
   });
 
   it('lets every member read goals, and only steering members and coordinators manage goals and decisions', () => {

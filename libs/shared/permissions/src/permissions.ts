@@ -28,6 +28,21 @@ export const Permission = {
   GoalManage: 'goal:manage',
   /** record and follow up the steering group's decisions */
   DecisionManage: 'decision:manage',
+  /** read the operational groups' actions (insatser), their outcomes, updates and history */
+  ActionRead: 'action:read',
+  /**
+   * create and edit actions and post progress updates: a coordinator for any group, a group
+   * member only for their own group's actions (the API checks the membership's group)
+   */
+  ActionManage: 'action:manage',
+  /**
+   * record an action's outcomes: a coordinator for any, a group member for their group's
+   * actions, a municipal editor only for rows of their own municipality on actions running
+   * there (the API checks the membership's organisation)
+   */
+  OutcomeRecord: 'outcome:record',
+  /** extend the collaboration's list of action types */
+  ActionTypeManage: 'action-type:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -37,6 +52,7 @@ const MEMBER_BASICS: readonly Permission[] = [
   Permission.MemberRead,
   Permission.IndicatorRead,
   Permission.GoalRead,
+  Permission.ActionRead,
 ];
 
 /** The role → permission map: the single source of truth for API and web. */
@@ -52,10 +68,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.IndicatorManage,
     Permission.GoalManage,
     Permission.DecisionManage,
+    Permission.ActionManage,
+    Permission.OutcomeRecord,
+    Permission.ActionTypeManage,
   ],
-  [Role.SteeringMember]: [...MEMBER_BASICS, Permission.AuditRead, Permission.GoalManage, Permission.DecisionManage],
-  [Role.GroupMember]: MEMBER_BASICS,
-  [Role.MunicipalEditor]: [...MEMBER_BASICS, Permission.ValuesEnter],
+  [Role.SteeringMember]: [
+    ...MEMBER_BASICS,
+    Permission.AuditRead,
+    Permission.GoalManage,
+    Permission.DecisionManage,
+  ],
+  [Role.GroupMember]: [...MEMBER_BASICS, Permission.ActionManage, Permission.OutcomeRecord],
+  [Role.MunicipalEditor]: [...MEMBER_BASICS, Permission.ValuesEnter, Permission.OutcomeRecord],
   [Role.AgencyAnalyst]: [...MEMBER_BASICS, Permission.IndicatorImport],
   [Role.Viewer]: MEMBER_BASICS,
 };

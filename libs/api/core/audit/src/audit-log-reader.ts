@@ -93,4 +93,26 @@ export class AuditLogReader {
     )) as AuditLogEntry[];
     return { items, totalCount: count };
   }
+
+  /**
+   * Every event about the given entities of one collaboration, newest first, in one
+   * statement (an entity's history for many entities at once: a batched field). The same
+   * security invariant as `read`: the collaboration comes from the caller's tenant.
+   */
+  async forEntities(
+    collaborationId: string,
+    entityType: string,
+    entityIds: readonly string[],
+  ): Promise<AuditLogEntry[]> {
+    if (!entityIds.length) return [];
+    return (await this.dataSource.query(
+      `SELECT e.id::text AS id, e.collaboration_id AS "collaborationId", e.occurred_at AS "occurredAt", e.action,
+              e.entity_type AS "entityType", e.entity_id AS "entityId", e.actor_user_id AS "actorId",
+              u.name AS "actorName", u.email AS "actorEmail", e.before, e.after
+         FROM audit_events_of_collaboration() e LEFT JOIN app_user u ON u.id = e.actor_user_id
+        WHERE e.collaboration_id = $1 AND e.entity_type = $2 AND e.entity_id = ANY($3)
+        ORDER BY e.occurred_at DESC, e.id DESC`,
+      [collaborationId, entityType, entityIds],
+    )) as AuditLogEntry[];
+  }
 }

@@ -178,6 +178,33 @@ describe('row-level security (raw SQL as the API role)', () => {
         `INSERT INTO decision (collaboration_id, group_id, title, decided_on, goal_id) VALUES ($1, $2, 'Prov', '2026-11-01', $3)`,
         [collaborationId, group.id, goal.id],
       );
+      // An action type of its own, an action with its municipality, goal, outcome and update.
+      const [type] = await owner.query(
+        `INSERT INTO action_type (collaboration_id, code, name_sv, name_en) VALUES ($1, 'PROV', 'Prov', 'Probe') RETURNING id`,
+        [collaborationId],
+      );
+      const [action] = await owner.query(
+        `INSERT INTO action (collaboration_id, group_id, title, type_id, status) VALUES ($1, $2, 'Prov', $3, 'ONGOING') RETURNING id`,
+        [collaborationId, group.id, type.id],
+      );
+      await owner.query(
+        `INSERT INTO action_municipality (action_id, collaboration_id, municipality_code) VALUES ($1, $2, $3)`,
+        [action.id, collaborationId, area],
+      );
+      await owner.query(
+        `INSERT INTO action_goal (action_id, collaboration_id, goal_id) VALUES ($1, $2, $3)`,
+        [action.id, collaborationId, goal.id],
+      );
+      await owner.query(
+        `INSERT INTO action_outcome (action_id, collaboration_id, municipality_code, period, month, participants, started,
+                                     completed, employed, employed_private, studies, other_outcome)
+         VALUES ($1, $2, $3, '2026-01', '2026-01', 3, 1, 1, 1, 0, 0, 0)`,
+        [action.id, collaborationId, area],
+      );
+      await owner.query(
+        `INSERT INTO action_update (action_id, collaboration_id, happened_on, text) VALUES ($1, $2, '2026-01-15', 'Prov')`,
+        [action.id, collaborationId],
+      );
       // A peer set shared with the collaboration (a private one is its owner's alone).
       const [saver] = await owner.query(`INSERT INTO app_user (name) VALUES ('Prov') RETURNING id`);
       await owner.query(

@@ -42,10 +42,17 @@ export const forbidden = (message: string) => new DomainError(ErrorCode.Forbidde
 export const notFound = (entity: string, id: string) =>
   new DomainError(ErrorCode.NotFound, `${entity} ${id} does not exist in this collaboration.`);
 
-export const conflict = (entity: string, id: string) =>
+/**
+ * A write based on a version someone else has replaced. `current`, when given, is what is
+ * stored now: it reaches the client in `extensions.current`, so it can show the newer
+ * version beside the user's own without another round trip.
+ */
+export const conflict = (entity: string, id: string, current?: unknown) =>
   new DomainError(
     ErrorCode.Conflict,
     `${entity} ${id} was changed by someone else since you loaded it. Reload it and make your change again.`,
+    [],
+    current,
   );
 
 export const badInput = (fields: FieldProblem[]) =>

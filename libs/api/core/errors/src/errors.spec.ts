@@ -27,6 +27,14 @@ describe('errors as clients see them', () => {
     expect(conflict('Group', 'g1').message).toMatch(/Reload it and make your change again/);
   });
 
+  it('carries what is stored now in extensions.current on a conflict, when given', () => {
+    expect(toGraphQLError(conflict('Action', 'a1', { id: 'a1', version: 3 })).extensions).toEqual({
+      code: 'CONFLICT',
+      current: { id: 'a1', version: 3 },
+    });
+    expect(toGraphQLError(conflict('Group', 'g1')).extensions).toEqual({ code: 'CONFLICT' });
+  });
+
   it('maps HTTP exceptions to their GraphQL codes', () => {
     expect(toGraphQLError(new BadRequestException('nope')).extensions['code']).toBe(ErrorCode.BadUserInput);
   });

@@ -1,6 +1,12 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, getVariableValues, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
 /**
@@ -92,7 +98,31 @@ export function queryCost(
 }
 
 /**
- * Refuses an operation whose cost (see `queryCost`) is over the limit, after the document
+ * The refusal of an operation whose cost (see `queryCost`) is over the limit, or null: what
+ * `queryCostLimit` answers over HTTP and the websocket transport answers for a subscription.
+ * Variables that do not fit their types are refused by execution (BAD_USER_INPUT, before any
+ * resolver runs); there is no cost to weigh.
+ */
+export function queryCostProblem(
+  schema: Parameters<typeof getComplexity>[0]['schema'],
+  document: Parameters<typeof getComplexity>[0]['query'],
+  variables: Record<string, unknown> | undefined,
+  operationName?: string,
+  maxCost: number = GRAPHQL_LIMITS.maxQueryCost,
+): GraphQLError | null {
+  const operation = getOperationAST(document, operationName);
+  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return null;
+  const cost = queryCost(schema, document, variables, operationName);
+  return cost > maxCost
+    ? refusal(
+        `Query cost limit of ${maxCost} exceeded, found ${cost}: a series costs its areas × months. Ask for fewer areas or a shorter period at a time.`,
+      )
+    : null;
+}
+
+/**
+ * Refuses an operation whose cost is over the limit (`queryCostProblem`), after the document
  * is validated and before anything executes: the answer to 100 aliased series over 290
  * areas, which a static per-field cost cannot see.
  */
@@ -102,20 +132,15 @@ export function queryCostLimit(
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          // Variables that do not fit their types are refused by execution (BAD_USER_INPUT,
-          // before any resolver runs); there is no cost to weigh.
-          const coerced = getVariableValues(
+        async didResolveOperation({ request, document, schema }) {
+          const problem = queryCostProblem(
             schema,
-            operation?.variableDefinitions ?? [],
-            request.variables ?? {},
+            document,
+            request.variables,
+            request.operationName ?? undefined,
+            maxCost,
           );
-          if (coerced.errors) return;
-          const cost = queryCost(schema, document, request.variables, request.operationName ?? undefined);
-          if (cost > maxCost)
-            throw refusal(
-              `Query cost limit of ${maxCost} exceeded, found ${cost}: a series costs its areas × months. Ask for fewer areas or a shorter period at a time.`,
-            );
+          if (problem) throw problem;
         },
       };
     },

@@ -50,16 +50,31 @@ export class RateLimitMiddleware implements NestMiddleware {
 
   async use(request: Request, response: Response, next: NextFunction): Promise<void> {
     try {
-      for (const bucket of await this.bucketsOf(request)) {
-        if (bucket.limit <= 0) continue;
-        const ttl = this.limits.windowSeconds * 1000;
-        const record = await this.storage.increment(bucket.key, ttl, bucket.limit, ttl, bucket.name);
-        if (record.isBlocked) return this.refuse(request, response, Math.max(1, record.timeToBlockExpire));
-      }
+      const retryAfter = await this.count(await this.bucketsOf(request));
+      if (retryAfter !== null) return this.refuse(request, response, retryAfter);
       next();
     } catch (error) {
       next(error);
     }
+  }
+
+  /**
+   * Counts one websocket message (a connection or a subscription) against the verified
+   * subject, in the same budget as its HTTP requests: websockets do not pass through the
+   * middleware. Returns the seconds to wait when over the limit, else null.
+   */
+  countWebSocketMessage(subject: string): Promise<number | null> {
+    return this.count([{ name: 'user', key: `user:${subject}`, limit: this.limits.perUser }]);
+  }
+
+  private async count(buckets: Bucket[]): Promise<number | null> {
+    for (const bucket of buckets) {
+      if (bucket.limit <= 0) continue;
+      const ttl = this.limits.windowSeconds * 1000;
+      const record = await this.storage.increment(bucket.key, ttl, bucket.limit, ttl, bucket.name);
+      if (record.isBlocked) return Math.max(1, record.timeToBlockExpire);
+    }
+    return null;
   }
 
   private async bucketsOf(request: Request): Promise<Bucket[]> {

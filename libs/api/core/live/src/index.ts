@@ -1,2 +1,3 @@
+export * from './graphql-ws-transport';
 export * from './live-events';
 export * from './live.module';

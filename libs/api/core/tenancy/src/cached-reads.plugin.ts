@@ -15,7 +15,7 @@ import { DataChangeFeed } from '@kraftsamling/api/core/database';
 /**
  * Root query fields whose whole answer derives from tables the data-change feed covers
  * (values, indicators, organisations, memberships, goals and their check-ins, baseline
- * changes, decisions, peer sets) and from the date. Only operations made of these alone are cached.
+ * changes, decisions, peer sets, actions) and from the date. Only operations made of these alone are cached.
  */
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'goals',
@@ -25,6 +25,13 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'comparison',
   'similarMunicipalities',
   'peerSets',
+  // the operational groups' actions (their history is the audit log, written in the same
+  // transaction as every change of the action tables)
+  'actions',
+  'action',
+  'actionTypes',
+  'groupFeed',
+  'outcomePeriodKind',
 ]);
 
 const MAX_ENTRIES = 2000;
@@ -94,7 +101,8 @@ export class CachedReads {
     return this.changes.generation;
   }
 
-  keyOf(claims: AccessTokenClaims, accept: string, body: GraphQLBody): string {
+  /** `language`: the Accept-Language header, which names (action types) are given in. */
+  keyOf(claims: AccessTokenClaims, accept: string, body: GraphQLBody, language = ''): string {
     return createHash('sha256')
       .update(claims.sub)
       .update('\0')
@@ -103,6 +111,8 @@ export class CachedReads {
       .update(stockholmDate.format(new Date()))
       .update('\0')
       .update(accept)
+      .update('\0')
+      .update(language)
       .update('\0')
       .update(String(body.query))
       .update('\0')
@@ -153,7 +163,12 @@ export class CachedReadsMiddleware implements NestMiddleware {
     const authenticated = request as unknown as RequestWithCandidate;
     this.authenticator.claims(authenticated).then(
       (claims) => {
-        const key = this.reads.keyOf(claims, request.headers.accept ?? '', body);
+        const key = this.reads.keyOf(
+          claims,
+          request.headers.accept ?? '',
+          body,
+          String(request.headers['accept-language'] ?? ''),
+        );
         const answer = this.reads.find(key);
         if (answer) {
           // Says so, for the operator and the tests; it reveals nothing the answer does not.

@@ -18,13 +18,14 @@ const answer = (generation: number) => ({
 describe('CachedReads', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('keys an answer by the subject, the realm roles, the Accept header, the document and its variables', () => {
+  it('keys an answer by the subject, the realm roles, the Accept and Accept-Language headers, the document and its variables', () => {
     const reads = new CachedReads(feed(1));
     const key = reads.keyOf(claims('a', ['x', 'y']), 'application/json', body);
     expect(reads.keyOf(claims('a', ['y', 'x']), 'application/json', body)).toBe(key);
     expect(reads.keyOf(claims('b', ['x', 'y']), 'application/json', body)).not.toBe(key);
     expect(reads.keyOf(claims('a', ['x']), 'application/json', body)).not.toBe(key);
     expect(reads.keyOf(claims('a', ['x', 'y']), 'application/graphql-response+json', body)).not.toBe(key);
+    expect(reads.keyOf(claims('a', ['x', 'y']), 'application/json', body, 'en')).not.toBe(key);
     expect(
       reads.keyOf(claims('a', ['x', 'y']), 'application/json', { ...body, variables: { c: 'd' } }),
     ).not.toBe(key);

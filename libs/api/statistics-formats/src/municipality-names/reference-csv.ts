@@ -3,7 +3,7 @@ import type { CountyRef, MunicipalityRef } from './municipality-matcher';
 
 /**
  * Reads the reference lists in the layout the database seeds them from
- * (`municipality_code,municipality_name,county_code` and
+ * (`municipality_code,municipality_name,municipality_proper_name,county_code` and
  * `county_code,county_name,county_name_short`), so a command-line import or a test can
  * build a matcher without a database.
  */

@@ -1,1 +1,2 @@
 export * from './lib/accessibility-statement.page';
+export * from './lib/statement-config';

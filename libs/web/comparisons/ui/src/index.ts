@@ -2,4 +2,3 @@ export * from './lib/comparison-table';
 export * from './lib/comparison-chart-option';
 export * from './lib/comparison-chart.component';
 export * from './lib/comparison-table.component';
-export * from './lib/download';

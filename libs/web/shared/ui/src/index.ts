@@ -3,3 +3,4 @@ export * from './lib/error-state.component';
 export * from './lib/confirm-dialog.component';
 export * from './lib/no-access.page';
 export * from './lib/page-state.component';
+export * from './lib/download';

@@ -5,3 +5,4 @@ export * from './lib/user-menu.component';
 export * from './lib/start.guard';
 export * from './lib/start.page';
 export * from './lib/not-found.page';
+export * from './lib/public-shell.component';

@@ -9,6 +9,11 @@ import { SourceFetches1795900000000 } from './1795900000000-source-fetches';
 import { BaselineChangeBounds1796000000000 } from './1796000000000-baseline-change-bounds';
 import { SwedishCollation1796100000000 } from './1796100000000-swedish-collation';
 import { GoalTablesRowLevelSecurity1796200000000 } from './1796200000000-goal-tables-row-level-security';
+import { Actions1796300000000 } from './1796300000000-actions';
+import { ActionDataChange1796400000000 } from './1796400000000-action-data-change';
+import { IndicatorSearch1796500000000 } from './1796500000000-indicator-search';
+import { MunicipalityProperNames1796550000000 } from './1796550000000-municipality-proper-names';
+import { SourceFetchParameters1796650000000 } from './1796650000000-source-fetch-parameters';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +28,9 @@ export const MIGRATIONS = [
   BaselineChangeBounds1796000000000,
   SwedishCollation1796100000000,
   GoalTablesRowLevelSecurity1796200000000,
+  Actions1796300000000,
+  ActionDataChange1796400000000,
+  IndicatorSearch1796500000000,
+  MunicipalityProperNames1796550000000,
+  SourceFetchParameters1796650000000,
 ];

@@ -50,7 +50,7 @@ export async function seedDemoData(manager: EntityManager): Promise<void> {
 
   const names = new Map<string, string>(
     (
-      (await manager.query(`SELECT code, name FROM municipality WHERE code = ANY($1)`, [
+      (await manager.query(`SELECT code, proper_name AS name FROM municipality WHERE code = ANY($1)`, [
         [...FAMILJEN_HELSINGBORG_MUNICIPALITIES, SANDVIKEN_MUNICIPALITY],
       ])) as { code: string; name: string }[]
     ).map((row) => [row.code, row.name]),
@@ -63,7 +63,7 @@ export async function seedDemoData(manager: EntityManager): Promise<void> {
         fhMunicipalityOrgId(code),
         C.familjenHelsingborg,
         'MUNICIPALITY',
-        `${names.get(code)} kommun`,
+        names.get(code),
         code,
       ]),
       [O.fhEmploymentAgency, C.familjenHelsingborg, 'EMPLOYMENT_AGENCY', 'Arbetsförmedlingen', null],
@@ -71,7 +71,7 @@ export async function seedDemoData(manager: EntityManager): Promise<void> {
         sandvikenMunicipalityOrgId(SANDVIKEN_MUNICIPALITY),
         C.sandviken,
         'MUNICIPALITY',
-        `${names.get(SANDVIKEN_MUNICIPALITY)} kommun`,
+        names.get(SANDVIKEN_MUNICIPALITY),
         SANDVIKEN_MUNICIPALITY,
       ],
       [O.sandvikenEmploymentAgency, C.sandviken, 'EMPLOYMENT_AGENCY', 'Arbetsförmedlingen', null],

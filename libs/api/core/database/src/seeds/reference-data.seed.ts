@@ -12,6 +12,7 @@ interface CountyRow {
 interface MunicipalityRow {
   municipality_code: string;
   municipality_name: string;
+  municipality_proper_name: string;
   county_code: string;
 }
 
@@ -53,13 +54,15 @@ export async function seedReferenceData(
     ],
   );
   await manager.query(
-    `INSERT INTO municipality (code, name, county_code)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
-     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, county_code = EXCLUDED.county_code`,
+    `INSERT INTO municipality (code, name, county_code, proper_name)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, county_code = EXCLUDED.county_code,
+       proper_name = EXCLUDED.proper_name`,
     [
       municipalities.map((m) => m.municipality_code),
       municipalities.map((m) => m.municipality_name),
       municipalities.map((m) => m.county_code),
+      municipalities.map((m) => m.municipality_proper_name),
     ],
   );
   return { counties: counties.length, municipalities: municipalities.length };

@@ -6,6 +6,7 @@ import type {
   OrganizationKind,
 } from '@kraftsamling/web/shared/graphql';
 import { Permission } from '@kraftsamling/shared/permissions';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 export type Me = MeQuery['me'];
 export type CollaborationAccess = Me['access'][number];
@@ -32,11 +33,9 @@ export function can(permissions: readonly string[] | null | undefined, permissio
   return !!permissions?.includes(permission);
 }
 
-const byName = new Intl.Collator('sv', { sensitivity: 'base' });
-
 /** Sorts by name the Swedish way (Å, Ä, Ö after Z), whatever the UI language: these are Swedish names. */
 export function sortByName<T extends { name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => byName.compare(a.name, b.name));
+  return [...items].sort((a, b) => compareSwedish(a.name, b.name));
 }
 
 /** The member municipalities, by name. */

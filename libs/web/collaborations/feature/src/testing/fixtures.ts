@@ -16,6 +16,21 @@ export const FAMILJEN_HELSINGBORG_MUNICIPALITIES: [string, string][] = [
   ['1292', 'Ängelholm'],
 ];
 
+/** The proper names of the municipalities above, as the reference data holds them. */
+export const PROPER_NAMES: Record<string, string> = {
+  Svalöv: 'Svalövs kommun',
+  Örkelljunga: 'Örkelljunga kommun',
+  Bjuv: 'Bjuvs kommun',
+  Perstorp: 'Perstorps kommun',
+  Klippan: 'Klippans kommun',
+  Åstorp: 'Åstorps kommun',
+  Båstad: 'Båstads kommun',
+  Landskrona: 'Landskrona stad',
+  Helsingborg: 'Helsingborgs stad',
+  Höganäs: 'Höganäs kommun',
+  Ängelholm: 'Ängelholms kommun',
+};
+
 const organization = (
   id: string,
   name: string,
@@ -25,6 +40,7 @@ const organization = (
   id,
   collaborationId: 'c1',
   name,
+  properName: PROPER_NAMES[name] ?? name,
   kind,
   municipalityCode,
   version: 1,
@@ -79,6 +95,7 @@ export function collaborationDetail(
           pending: false,
           user: { id: 'u2', name: 'Exempel Person' },
           invitation: null,
+          organization: null,
         },
       ],
     })),

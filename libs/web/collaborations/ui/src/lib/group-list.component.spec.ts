@@ -39,8 +39,8 @@ describe('collaboration lists', () => {
   it('names the kind of every other organisation', async () => {
     const fixture = TestBed.createComponent(OrganizationListComponent);
     fixture.componentRef.setInput('organizations', [
-      { id: 'o1', name: 'Arbetsförmedlingen', kind: 'EMPLOYMENT_AGENCY' },
-      { id: 'o2', name: 'Folkhögskolan', kind: 'FOLK_HIGH_SCHOOL' },
+      { id: 'o1', name: 'Arbetsförmedlingen', properName: 'Arbetsförmedlingen', kind: 'EMPLOYMENT_AGENCY' },
+      { id: 'o2', name: 'Folkhögskolan', properName: 'Folkhögskolan', kind: 'FOLK_HIGH_SCHOOL' },
     ]);
     await fixture.whenStable();
     const items = fixture.nativeElement.querySelectorAll('li');

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 export interface GroupItem {
@@ -19,7 +20,7 @@ export interface GroupItem {
 /** The steering group and the operational groups, each with its focus area and members. */
 @Component({
   selector: 'ks-group-list',
-  imports: [TranslocoPipe],
+  imports: [TranslocoPipe, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="ks-section" aria-labelledby="groups-heading">
@@ -30,6 +31,13 @@ export interface GroupItem {
             <article class="ks-card" [attr.aria-labelledby]="'group-' + group.id">
               <h3 [id]="'group-' + group.id">{{ group.name }}</h3>
               <p class="ks-muted">{{ 'groupKinds.' + group.kind | transloco }}</p>
+              @if (slug()) {
+                <p>
+                  <a [routerLink]="['/s', slug(), 'grupper', group.id]" data-testid="group-page-link">
+                    {{ 'collaboration.groups.open' | transloco: { group: group.name } }}
+                  </a>
+                </p>
+              }
               <p>
                 <span class="ks-strong">{{ 'collaboration.groups.focusArea' | transloco }}:</span>
                 {{ group.focusArea || ('collaboration.groups.noFocusArea' | transloco) }}
@@ -75,4 +83,6 @@ export interface GroupItem {
 })
 export class GroupListComponent {
   readonly groups = input.required<readonly GroupItem[]>();
+  /** The collaboration's address, for the links to each group's page; no links without it. */
+  readonly slug = input<string>();
 }

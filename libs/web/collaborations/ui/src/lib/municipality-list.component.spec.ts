@@ -5,11 +5,11 @@ import { MunicipalityListComponent } from './municipality-list.component';
 describe('MunicipalityListComponent', () => {
   beforeEach(() => TestBed.configureTestingModule({ imports: [translocoTesting()] }));
 
-  it('renders one list item per municipality with its SCB code, under a named heading', async () => {
+  it('renders one list item per municipality by its proper name with its SCB code, under a named heading', async () => {
     const fixture = TestBed.createComponent(MunicipalityListComponent);
     fixture.componentRef.setInput('municipalities', [
-      { id: '1', name: 'Bjuv', municipalityCode: '1260' },
-      { id: '2', name: 'Helsingborg', municipalityCode: '1283' },
+      { id: '1', name: 'Bjuv', properName: 'Bjuvs kommun', municipalityCode: '1260' },
+      { id: '2', name: 'Helsingborg', properName: 'Helsingborgs stad', municipalityCode: '1283' },
     ]);
     await fixture.whenStable();
     const element: HTMLElement = fixture.nativeElement;
@@ -19,7 +19,8 @@ describe('MunicipalityListComponent', () => {
     expect(heading?.textContent?.trim()).toBe('Medlemskommuner');
     const items = Array.from(list?.querySelectorAll('li') ?? []);
     expect(items).toHaveLength(2);
-    expect(items[1].textContent).toContain('Helsingborg');
+    expect(items[0].textContent).toContain('Bjuvs kommun');
+    expect(items[1].textContent).toContain('Helsingborgs stad');
     expect(items[1].textContent).toContain('1283');
   });
 

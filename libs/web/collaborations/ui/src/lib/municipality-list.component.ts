@@ -4,10 +4,12 @@ import { TranslocoPipe } from '@jsverse/transloco';
 export interface MunicipalityItem {
   id: string;
   name: string;
+  /** "Helsingborgs stad", "Bjuvs kommun": the whole name, which this list has room for */
+  properName: string;
   municipalityCode: string | null;
 }
 
-/** The member municipalities with their 4-digit SCB codes, one list item each. */
+/** The member municipalities by their proper names, with their 4-digit SCB codes, one list item each. */
 @Component({
   selector: 'ks-municipality-list',
   imports: [TranslocoPipe],
@@ -24,7 +26,7 @@ export interface MunicipalityItem {
         >
           @for (municipality of municipalities(); track municipality.id) {
             <li class="ks-municipality">
-              <span class="ks-municipality__name">{{ municipality.name }}</span>
+              <span class="ks-municipality__name">{{ municipality.properName }}</span>
               @if (municipality.municipalityCode) {
                 <span class="ks-municipality__code">
                   <span class="ks-visually-hidden">{{

@@ -8,8 +8,8 @@ describe('OrganizationListComponent', () => {
   it('names each organisation with its kind, and the kind only once when it is the name', async () => {
     const fixture = TestBed.createComponent(OrganizationListComponent);
     fixture.componentRef.setInput('organizations', [
-      { id: '1', name: 'Arbetsförmedlingen', kind: 'EMPLOYMENT_AGENCY' },
-      { id: '2', name: 'Campus Helsingborg', kind: 'UNIVERSITY' },
+      { id: '1', name: 'Arbetsförmedlingen', properName: 'Arbetsförmedlingen', kind: 'EMPLOYMENT_AGENCY' },
+      { id: '2', name: 'Campus Helsingborg', properName: 'Campus Helsingborg', kind: 'UNIVERSITY' },
     ]);
     await fixture.whenStable();
     const items = Array.from(

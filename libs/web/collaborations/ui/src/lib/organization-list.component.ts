@@ -4,6 +4,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 export interface OrganizationItem {
   id: string;
   name: string;
+  properName: string;
   kind: string;
 }
 
@@ -24,10 +25,10 @@ export interface OrganizationItem {
         >
           @for (organization of organizations(); track organization.id) {
             <li>
-              <span class="ks-strong">{{ organization.name }}</span>
+              <span class="ks-strong">{{ organization.properName }}</span>
               @let kind = 'organizationKinds.' + organization.kind | transloco;
               <!-- "Arbetsförmedlingen – Arbetsförmedlingen" says nothing twice: the kind only when it adds something. -->
-              @if (kind.toLocaleLowerCase('sv') !== organization.name.toLocaleLowerCase('sv')) {
+              @if (kind.toLocaleLowerCase('sv') !== organization.properName.toLocaleLowerCase('sv')) {
                 <span class="ks-muted"> – {{ kind }}</span>
               }
             </li>

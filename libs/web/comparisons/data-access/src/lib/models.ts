@@ -6,6 +6,7 @@ import type {
   PeerSetFieldsFragment,
   SimilarMunicipalitiesQuery,
 } from '@kraftsamling/web/shared/graphql';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 export type Comparison = ComparisonQuery['comparison'];
 export type ComparedArea = ComparedAreaFieldsFragment;
@@ -38,8 +39,7 @@ export interface ComparisonContext {
 
 /** The context from the API's answer: counties derived from the municipalities, sorted by name. */
 export function toContext(data: ComparisonContextQuery): ComparisonContext {
-  const collator = new Intl.Collator('sv');
-  const municipalities = [...data.municipalities].sort((a, b) => collator.compare(a.name, b.name));
+  const municipalities = [...data.municipalities].sort((a, b) => compareSwedish(a.name, b.name));
   const counties = new Map<string, County>();
   for (const municipality of municipalities) counties.set(municipality.county.code, municipality.county);
   const memberCodes = data.collaboration.organizations
@@ -54,7 +54,7 @@ export function toContext(data: ComparisonContextQuery): ComparisonContext {
     name: data.collaboration.name,
     indicators: data.indicators,
     municipalities,
-    counties: [...counties.values()].sort((a, b) => collator.compare(a.name, b.name)),
+    counties: [...counties.values()].sort((a, b) => compareSwedish(a.name, b.name)),
     memberCodes: [...new Set(memberCodes)].sort(),
     peerSets: data.peerSets,
     ownMunicipality: own?.organization?.municipalityCode ?? null,

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, output } from '@angular/core';
 import type { ECharts, EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
-import { saveFile } from './download';
+import { saveFile } from '@kraftsamling/web/shared/ui';
 
 /**
  * A comparison chart (time or ranking). An image to assistive technology (role="img") with a

@@ -1,4 +1,5 @@
 import type { ExportCell, ExportTable } from '@kraftsamling/shared/exports';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 export interface ValueBound {
   index: number;
@@ -70,7 +71,6 @@ function cells(
   return result;
 }
 
-const collator = new Intl.Collator('sv');
 const UNRANKED_ORDER = { BOUNDED: 0, MISSING: 1 } as const;
 
 function areaRow(area: ComparedAreaData, focus: string | null, kind: RowKind = 'area'): ComparisonRow {
@@ -94,11 +94,11 @@ export function comparisonRows(
 ): ComparisonRows {
   const areas = comparison.areas.map((area) => areaRow(area, focus));
   areas.sort((a, b) => {
-    if (a.rank != null && b.rank != null) return a.rank - b.rank || collator.compare(a.areaName, b.areaName);
+    if (a.rank != null && b.rank != null) return a.rank - b.rank || compareSwedish(a.areaName, b.areaName);
     if (a.rank != null) return -1;
     if (b.rank != null) return 1;
     const order = UNRANKED_ORDER[a.unranked ?? 'MISSING'] - UNRANKED_ORDER[b.unranked ?? 'MISSING'];
-    return order || collator.compare(a.areaName, b.areaName);
+    return order || compareSwedish(a.areaName, b.areaName);
   });
   const references: ComparisonRow[] = [
     {

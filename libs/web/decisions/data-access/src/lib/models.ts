@@ -6,6 +6,7 @@ import type {
   DecisionsQuery,
   UpdateDecisionInput,
 } from '@kraftsamling/web/shared/graphql';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 export type Decision = DecisionsQuery['decisions'][number];
 export type DecisionGoal = DecisionGoalsQuery['goals'][number];
@@ -43,7 +44,7 @@ export function ownerChoices(collaboration: Pick<CollaborationDetail, 'groups' |
     for (const member of group.members)
       if (member.user && !people.has(member.user.id))
         people.set(member.user.id, { id: member.user.id, name: member.user.name });
-  const byName = (a: OwnerChoice, b: OwnerChoice) => a.name.localeCompare(b.name, 'sv');
+  const byName = (a: OwnerChoice, b: OwnerChoice) => compareSwedish(a.name, b.name);
   return {
     people: [...people.values()].sort(byName),
     organizations: collaboration.organizations.map(({ id, name }) => ({ id, name })).sort(byName),
@@ -63,9 +64,14 @@ export interface DecisionDraft {
 }
 
 /** A new decision for the collaboration's steering group (the API's default group). */
-export function createDecisionInput(collaborationId: string, draft: DecisionDraft): CreateDecisionInput {
+export function createDecisionInput(
+  collaborationId: string,
+  draft: DecisionDraft,
+  groupId: string | null = null,
+): CreateDecisionInput {
   return {
     collaborationId,
+    ...(groupId ? { groupId } : {}),
     title: draft.title.trim(),
     description: draft.description?.trim() || null,
     decidedOn: draft.decidedOn,

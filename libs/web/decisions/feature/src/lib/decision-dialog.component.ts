@@ -22,6 +22,8 @@ import { DecisionField, decisionDraft, decisionErrorKey, decisionForm } from './
 
 export interface DecisionDialogData {
   collaborationId: string;
+  /** The deciding group; the steering group when null. */
+  groupId: string | null;
   /** The decision to change; none to record a new one. */
   decision?: Decision;
   people: readonly OwnerChoice[];
@@ -192,7 +194,8 @@ export class DecisionDialogComponent {
         const draft = decisionDraft(this.form);
         return decision
           ? () => this.service.update(updateDecisionInput(decision, draft))
-          : () => this.service.create(createDecisionInput(this.data.collaborationId, draft));
+          : () =>
+              this.service.create(createDecisionInput(this.data.collaborationId, draft, this.data.groupId));
       },
       request: (write) => write(),
       messages: { CONFLICT: 'decisions.edit.conflict' },

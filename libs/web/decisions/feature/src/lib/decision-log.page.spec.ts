@@ -27,6 +27,7 @@ function collaboration(permissions: string[]): CollaborationDetail {
         collaborationId: 'c1',
         kind: 'EMPLOYMENT_AGENCY',
         name: 'Arbetsförmedlingen',
+        properName: 'Arbetsförmedlingen',
         municipalityCode: null,
         version: 1,
       },
@@ -35,6 +36,7 @@ function collaboration(permissions: string[]): CollaborationDetail {
         collaborationId: 'c1',
         kind: 'MUNICIPALITY',
         name: 'Bjuv',
+        properName: 'Bjuvs kommun',
         municipalityCode: '1260',
         version: 1,
       },
@@ -54,6 +56,7 @@ function collaboration(permissions: string[]): CollaborationDetail {
             pending: false,
             user: { id: 'u1', name: 'Stina Exempel' },
             invitation: null,
+            organization: null,
           },
         ],
       },
@@ -103,7 +106,7 @@ const badInput = (field: string, message: string) =>
   ]);
 
 describe('DecisionLogPage', () => {
-  async function render(permissions = STEERING, list: Decision[] = [OVERDUE, DONE]) {
+  async function render(permissions = STEERING, list: Decision[] = [OVERDUE, DONE], group?: string) {
     const service = {
       decisions: jest.fn((_id: string, filter: { overdueOnly?: boolean }) =>
         of(filter.overdueOnly ? list.filter((d) => d.overdue) : list),
@@ -124,6 +127,7 @@ describe('DecisionLogPage', () => {
     });
     const fixture = TestBed.createComponent(DecisionLogPage);
     fixture.componentRef.setInput('slug', 'familjen-helsingborg');
+    if (group) fixture.componentRef.setInput('grupp', group);
     const settle = async () => {
       await new Promise((resolve) => setTimeout(resolve));
       await fixture.whenStable();
@@ -171,7 +175,7 @@ describe('DecisionLogPage', () => {
   it('lists what was decided, when, by whom, by when, its status and goal; overdue first, with icon and word', async () => {
     const { element, service, rows } = await render();
 
-    expect(service.decisions).toHaveBeenCalledWith('c1', { overdueOnly: false });
+    expect(service.decisions).toHaveBeenCalledWith('c1', { overdueOnly: false, groupId: null });
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('Beslut');
     const headers = Array.from(element.querySelectorAll('thead th')).map((th) => th.textContent?.trim());
     expect(headers).toEqual(['Beslut', 'Beslutat', 'Ansvarig', 'Klart senast', 'Status', 'Mål', 'Åtgärder']);
@@ -221,7 +225,7 @@ describe('DecisionLogPage', () => {
 
     await click(element.querySelector<HTMLElement>('[data-testid="decisions-overdue-only"] input'));
 
-    expect(service.decisions).toHaveBeenLastCalledWith('c1', { overdueOnly: true });
+    expect(service.decisions).toHaveBeenLastCalledWith('c1', { overdueOnly: true, groupId: null });
     expect(rows().map((row) => row[0])).toEqual([
       'Två nya jobbspår föreslås Från operativa gruppen arbetsmarknad.',
     ]);
@@ -315,5 +319,30 @@ describe('DecisionLogPage', () => {
     await click(dialog()!.querySelector<HTMLElement>('[data-testid="decision-reload"]'));
     expect(dialog()).toBeNull();
     expect(service.decisions).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows an operational group’s own log when the address names the group, and records decisions in it', async () => {
+    const withGroup = collaboration(STEERING);
+    withGroup.groups.push({
+      id: 'g-labour',
+      collaborationId: 'c1',
+      kind: 'OPERATIONAL',
+      name: 'Arbetsmarknad',
+      focusArea: null,
+      version: 1,
+      members: [],
+    });
+    TestBed.overrideProvider(CollaborationService, { useValue: { collaboration: () => of(withGroup) } });
+    const { element, service, type, click, dialog } = await render(STEERING, [DONE], 'g-labour');
+
+    expect(service.decisions).toHaveBeenCalledWith('c1', { overdueOnly: false, groupId: 'g-labour' });
+    expect(element.querySelector('[data-testid="decisions-group"]')?.textContent).toContain('Arbetsmarknad');
+    service.create.mockReturnValue(of(decision({ id: 'd9', groupId: 'g-labour', title: 'Nytt jobbspår' })));
+    await click(element.querySelector<HTMLElement>('[data-testid="decision-create"]'));
+    await type('Vad beslutades', 'Nytt jobbspår');
+    await click(dialog()!.querySelector<HTMLElement>('[data-testid="decision-submit"]'));
+    expect(service.create).toHaveBeenCalledWith(
+      expect.objectContaining({ collaborationId: 'c1', groupId: 'g-labour', title: 'Nytt jobbspår' }),
+    );
   });
 });

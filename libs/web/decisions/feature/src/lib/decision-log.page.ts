@@ -45,9 +45,15 @@ import {
         @let data = current.data;
         <div class="ks-page-header">
           <h1>{{ 'decisions.heading' | transloco }}</h1>
-          <p class="ks-lead">
-            {{ 'decisions.lead' | transloco: { collaboration: data.collaboration.name } }}
-          </p>
+          @if (groupName(); as group) {
+            <p class="ks-lead" data-testid="decisions-group">
+              {{ 'decisions.groupLead' | transloco: { group, collaboration: data.collaboration.name } }}
+            </p>
+          } @else {
+            <p class="ks-lead">
+              {{ 'decisions.lead' | transloco: { collaboration: data.collaboration.name } }}
+            </p>
+          }
           <p>
             <a [routerLink]="['/s', data.collaboration.slug]">{{ 'decisions.back' | transloco }}</a>
           </p>
@@ -211,6 +217,8 @@ import {
 })
 export class DecisionLogPage {
   readonly slug = input.required<string>();
+  /** An operational group's log (?grupp=<id>); the steering group's without it. */
+  readonly grupp = input<string>();
 
   private readonly collaborations = inject(CollaborationService);
   private readonly decisions = inject(DecisionService);
@@ -222,12 +230,12 @@ export class DecisionLogPage {
   readonly overdueOnly = signal(false);
 
   protected readonly page = loadOnChange(
-    () => ({ slug: this.slug(), overdueOnly: this.overdueOnly() }),
-    ({ slug, overdueOnly }) =>
+    () => ({ slug: this.slug(), overdueOnly: this.overdueOnly(), groupId: this.grupp() || null }),
+    ({ slug, overdueOnly, groupId }) =>
       this.collaborations.collaboration(slug, true).pipe(
         switchMap((collaboration) =>
           forkJoin({
-            decisions: this.decisions.decisions(collaboration.id, { overdueOnly }),
+            decisions: this.decisions.decisions(collaboration.id, { overdueOnly, groupId }),
             goals: this.decisions.goals(collaboration.id),
           }).pipe(map(({ decisions, goals }) => ({ collaboration, decisions, goals }))),
         ),
@@ -244,6 +252,11 @@ export class DecisionLogPage {
   readonly canManage = computed(() =>
     can(this.data()?.collaboration.myPermissions, Permission.DecisionManage),
   );
+  /** The operational group whose log this is, when it is not the steering group's. */
+  readonly groupName = computed(() => {
+    const id = this.grupp();
+    return id ? (this.data()?.collaboration.groups.find((group) => group.id === id)?.name ?? null) : null;
+  });
   readonly overdueCount = computed(() => this.data()?.decisions.filter((d) => d.overdue).length ?? 0);
   private readonly goalTitles = computed(
     () => new Map((this.data()?.goals ?? []).map((goal) => [goal.id, goal.title])),
@@ -285,6 +298,7 @@ export class DecisionLogPage {
       .open<DecisionDialogComponent, DecisionDialogData, DecisionDialogResult>(DecisionDialogComponent, {
         data: {
           collaborationId: data.collaboration.id,
+          groupId: this.grupp() || null,
           decision,
           people,
           organizations,

@@ -1,6 +1,7 @@
 import type { ExportCell, ExportTable } from '@kraftsamling/shared/exports';
 import type { GoalFlag, ProgressStatus } from '@kraftsamling/web/shared/graphql';
 import { GoalProgressDetail, Quantity, orderedFlags, statusRank } from './models';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 /** One row of a goal's table: a member, or the collaboration as a whole (from summed counts). */
 export interface GoalTableRow {
@@ -82,7 +83,6 @@ function sortKey(row: GoalTableRow, column: GoalTableColumn): number | string | 
   }
 }
 
-const collator = new Intl.Collator('sv', { sensitivity: 'base' });
 
 /** Sorts the member rows by a column; rows without a figure stay at the end in either direction. */
 export function sortGoalRows(
@@ -99,7 +99,7 @@ export function sortGoalRows(
     if (x === null) return 1;
     if (y === null) return -1;
     const order =
-      typeof x === 'string' || typeof y === 'string' ? collator.compare(String(x), String(y)) : x - y;
+      typeof x === 'string' || typeof y === 'string' ? compareSwedish(String(x), String(y)) : x - y;
     return sign * order;
   });
 }

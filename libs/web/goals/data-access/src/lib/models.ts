@@ -13,6 +13,7 @@ import type {
   GoalsQuery,
   ProgressStatus,
 } from '@kraftsamling/web/shared/graphql';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 export type GoalSummary = GoalsQuery['goals'][number];
 export type GoalDetail = GoalQuery['goal'];
@@ -97,7 +98,7 @@ export function furthestBehind<T extends Pick<MemberStanding, 'status' | 'gap' |
       (a, b) =>
         statusRank(a.status) - statusRank(b.status) ||
         (lowEnd(a.gap) ?? 0) - (lowEnd(b.gap) ?? 0) ||
-        a.areaName.localeCompare(b.areaName, 'sv'),
+        compareSwedish(a.areaName, b.areaName),
     )
     .slice(0, count);
 }

@@ -35,6 +35,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
       collaborationId: 'c1',
       kind: 'MUNICIPALITY' as const,
       name: name!,
+      properName: `${name} kommun`,
       municipalityCode: code!,
       version: 1,
     })),
@@ -96,6 +97,8 @@ export const UNEMPLOYED: Indicator = {
   denominatorCode: null,
   factor: null,
   version: 1,
+  supersededByCode: null,
+  supersedesCode: null,
 };
 
 const exact = (value: number) => ({ value, low: value, high: value });

@@ -1,5 +1,14 @@
 import { Indicator } from './models';
-import { NO_FILTER, filterIndicators, sourcesOf, themesOf } from './catalogue-filter';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
+import {
+  NO_FILTER,
+  catalogueFilterFromParams,
+  catalogueParams,
+  defaultCatalogue,
+  isDefaultFilter,
+  sourcesOf,
+  themesOf,
+} from './catalogue-filter';
 
 function indicator(
   code: string,
@@ -25,6 +34,8 @@ function indicator(
     denominatorCode: null,
     factor: null,
     version: 1,
+    supersededByCode: null,
+    supersedesCode: null,
     ...overrides,
   };
 }
@@ -39,7 +50,7 @@ const CATALOGUE = [
     'af.reg.utrk.unemployed',
     'Inskrivna arbetslösa, utrikes födda kvinnor (registerbaserad arbetskraft, t.o.m. 2023)',
     'Registered unemployed, foreign-born women (register-based labour force, to 2023)',
-    { theme: 'unemployment-register' },
+    { theme: 'unemployment-register', supersededByCode: 'af.bas.utrk.unemployed' },
   ),
   indicator(
     'af.bas.utrk.unemployment_share',
@@ -61,44 +72,31 @@ const CATALOGUE = [
 
 const codes = (list: Indicator[]) => list.map((item) => item.code);
 
-describe('filterIndicators', () => {
-  it('returns everything, sorted by name in the language shown, without a filter', () => {
-    expect(codes(filterIndicators(CATALOGUE, NO_FILTER, 'sv'))).toEqual([
+describe('the catalogue filter', () => {
+  it('lists the unfiltered catalogue by name in the language shown, superseded series folded away', () => {
+    expect(codes(defaultCatalogue(CATALOGUE, 'sv', compareSwedish))).toEqual([
       'af.bas.utrk.unemployment_share',
       'local.jobbspar',
       'scb.population',
       'af.bas.utrk.unemployed',
-      'af.reg.utrk.unemployed',
     ]);
-    expect(codes(filterIndicators(CATALOGUE, NO_FILTER, 'en'))[0]).toBe('local.jobbspar');
+    expect(codes(defaultCatalogue(CATALOGUE, 'en', compareSwedish))[0]).toBe('local.jobbspar');
   });
 
-  it('requires every search word at a word start in the Swedish or English name or the code, ignoring case', () => {
-    const search = (text: string, language = 'sv') =>
-      codes(filterIndicators(CATALOGUE, { ...NO_FILTER, search: text }, language));
-    expect(search('utrikes  KVINNOR bas-arbetskraft')).toEqual([
-      'af.bas.utrk.unemployment_share',
-      'af.bas.utrk.unemployed',
-    ]);
-    // Words match from their start: "baserad" is inside "registerbaserad", not at a word start.
-    expect(search('baserad')).toEqual([]);
-    expect(search('foreign-born share')).toEqual(['af.bas.utrk.unemployment_share']);
-    expect(search('af.reg.utrk')).toEqual(['af.reg.utrk.unemployed']);
-    expect(search('jobbspår')).toEqual(['local.jobbspar']);
-    expect(search('ingenting sådant')).toEqual([]);
+  it('reads the filter from the address and writes it back, the default as a bare address', () => {
+    const params = new URLSearchParams('q=utrikesfodda+kvinnor&tema=population&kalla=SCB&alla=1');
+    const filter = catalogueFilterFromParams((name) => params.get(name));
+    expect(filter).toEqual({ search: 'utrikesfodda kvinnor', theme: 'population', source: 'SCB', all: true });
+    expect(catalogueParams(filter)).toEqual({ q: 'utrikesfodda kvinnor', tema: 'population', kalla: 'SCB', alla: '1' });
+    expect(catalogueParams(NO_FILTER)).toEqual({ q: null, tema: null, kalla: null, alla: null });
+    expect(isDefaultFilter(NO_FILTER)).toBe(true);
+    expect(isDefaultFilter({ ...NO_FILTER, search: '  ' })).toBe(true);
+    expect(isDefaultFilter(filter)).toBe(false);
   });
 
-  it('filters by theme and by source, combined with the search', () => {
-    expect(
-      codes(filterIndicators(CATALOGUE, { ...NO_FILTER, theme: 'unemployment-register' }, 'sv')),
-    ).toEqual(['af.reg.utrk.unemployed']);
-    expect(codes(filterIndicators(CATALOGUE, { ...NO_FILTER, source: 'SCB' }, 'sv'))).toEqual([
-      'scb.population',
-    ]);
-    expect(
-      codes(filterIndicators(CATALOGUE, { search: 'andel', theme: 'unemployment-bas', source: 'AF' }, 'sv')),
-    ).toEqual(['af.bas.utrk.unemployment_share']);
-    expect(filterIndicators(CATALOGUE, { search: 'andel', theme: null, source: 'LOCAL' }, 'sv')).toEqual([]);
+  it('ignores a source it does not know and an empty theme', () => {
+    const params = new URLSearchParams('kalla=SOMEWHERE&tema=');
+    expect(catalogueFilterFromParams((name) => params.get(name))).toEqual(NO_FILTER);
   });
 
   it('offers each theme and source of the catalogue once as a choice', () => {

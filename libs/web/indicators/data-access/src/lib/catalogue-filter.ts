@@ -1,57 +1,72 @@
 import type { IndicatorSource } from '@kraftsamling/web/shared/graphql';
 import { Indicator, IndicatorLanguage, indicatorName } from './models';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
-/** What the catalogue is filtered by; empty values mean "any". */
+/**
+ * What the catalogue is filtered by; empty values mean "any". `all` lists the series another
+ * one supersedes (the register-based unemployment series) beside their successors.
+ */
 export interface CatalogueFilter {
   search: string;
   theme: string | null;
   source: IndicatorSource | null;
+  all: boolean;
 }
 
-export const NO_FILTER: CatalogueFilter = { search: '', theme: null, source: null };
+export const NO_FILTER: CatalogueFilter = { search: '', theme: null, source: null, all: false };
 
-function normalise(text: string): string {
-  return text.toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+const SOURCES: readonly IndicatorSource[] = ['AF', 'SCB', 'KOLADA', 'LOCAL'];
+
+/** The catalogue's query parameters: the filter lives in the address, so Back and reload keep it. */
+export const CATALOGUE_PARAMS = { search: 'q', theme: 'tema', source: 'kalla', all: 'alla' } as const;
+
+/** The filter an address names (`?q=…&tema=…&kalla=AF&alla=1`); what is not understood is ignored. */
+export function catalogueFilterFromParams(get: (name: string) => string | null): CatalogueFilter {
+  const source = get(CATALOGUE_PARAMS.source);
+  return {
+    search: get(CATALOGUE_PARAMS.search) ?? '',
+    theme: get(CATALOGUE_PARAMS.theme) || null,
+    source: SOURCES.find((known) => known === source) ?? null,
+    all: get(CATALOGUE_PARAMS.all) === '1',
+  };
 }
 
-/** Where a word may start: the beginning, or after a space or punctuation (codes are dotted). */
-const WORD_START = '(^|[\\s.,;:()/_\\-])';
+/** The query parameters of a filter; null removes a parameter, so the default filter is a bare address. */
+export function catalogueParams(filter: CatalogueFilter): Record<string, string | null> {
+  return {
+    [CATALOGUE_PARAMS.search]: filter.search.trim() || null,
+    [CATALOGUE_PARAMS.theme]: filter.theme,
+    [CATALOGUE_PARAMS.source]: filter.source,
+    [CATALOGUE_PARAMS.all]: filter.all ? '1' : null,
+  };
+}
 
-function wordStarts(word: string): RegExp {
-  return new RegExp(WORD_START + word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+export function isDefaultFilter(filter: CatalogueFilter): boolean {
+  return !filter.search.trim() && !filter.theme && !filter.source && !filter.all;
 }
 
 /**
- * The indicators matching the filter, sorted by name in the language shown. Every word of
- * the search must start a word of the Swedish or English name or of the code, so "utrikes
- * kvinnor bas" finds the BAS series for foreign-born women (and not the register-based
- * one), and a code or the start of one pasted from a file finds its indicator.
+ * The unfiltered catalogue as the page lists it: superseded series left out (each is
+ * reachable from its successor), sorted by name in the language shown. A search's answer
+ * keeps the API's order instead, which is relevance.
  */
-export function filterIndicators<T extends Indicator>(
+export function defaultCatalogue<T extends Indicator>(
   indicators: readonly T[],
-  filter: CatalogueFilter,
   language: IndicatorLanguage | string,
+  compare: (a: string, b: string) => number,
 ): T[] {
-  const words = normalise(filter.search).split(' ').filter(Boolean).map(wordStarts);
-  const collator = new Intl.Collator(language === 'en' ? 'en' : 'sv', { sensitivity: 'base', numeric: true });
   return indicators
-    .filter((indicator) => !filter.theme || indicator.theme === filter.theme)
-    .filter((indicator) => !filter.source || indicator.source === filter.source)
-    .filter((indicator) => {
-      if (!words.length) return true;
-      const haystack = normalise(`${indicator.nameSv} ${indicator.nameEn} ${indicator.code}`);
-      return words.every((word) => word.test(haystack));
-    })
-    .sort((a, b) => collator.compare(indicatorName(a, language), indicatorName(b, language)));
+    .filter((indicator) => !indicator.supersededByCode)
+    .sort((a, b) => compare(indicatorName(a, language), indicatorName(b, language)));
 }
 
 /** The themes present in the catalogue, each once, in a stable order. */
 export function themesOf(indicators: readonly Pick<Indicator, 'theme'>[]): string[] {
-  return [...new Set(indicators.map((indicator) => indicator.theme))].sort();
+  return [...new Set(indicators.map((indicator) => indicator.theme))].sort(compareSwedish);
 }
 
 /** The sources present in the catalogue, in the product's order (AF, SCB, Kolada, local). */
 export function sourcesOf(indicators: readonly Pick<Indicator, 'source'>[]): IndicatorSource[] {
   const present = new Set(indicators.map((indicator) => indicator.source));
-  return (['AF', 'SCB', 'KOLADA', 'LOCAL'] as const).filter((source) => present.has(source));
+  return SOURCES.filter((source) => present.has(source));
 }

@@ -19,6 +19,7 @@ import {
   UpdateLocalIndicatorInput,
 } from '@kraftsamling/web/shared/graphql';
 import { Observable, map } from 'rxjs';
+import type { CatalogueFilter } from './catalogue-filter';
 import {
   EnterValuesResult,
   ImportBatch,
@@ -71,6 +72,25 @@ export class IndicatorService {
   indicators(collaborationId: string, source: IndicatorSource | null = null): Observable<Indicator[]> {
     return this.indicatorsQuery
       .fetch({ variables: { collaborationId, source }, fetchPolicy: 'network-only' })
+      .pipe(map((result) => required(result.data?.indicators)));
+  }
+
+  /**
+   * The catalogue filtered by the API: a search comes back most relevant first (full-text
+   * search with stems, diacritics and compounds forgiven), superseded series only with `all`.
+   */
+  search(collaborationId: string, filter: CatalogueFilter): Observable<Indicator[]> {
+    return this.indicatorsQuery
+      .fetch({
+        variables: {
+          collaborationId,
+          search: filter.search.trim() || null,
+          theme: filter.theme,
+          source: filter.source,
+          includeSuperseded: filter.all,
+        },
+        fetchPolicy: 'network-only',
+      })
       .pipe(map((result) => required(result.data?.indicators)));
   }
 

@@ -6,6 +6,7 @@ import type {
   UpdateLocalIndicatorInput,
 } from '@kraftsamling/web/shared/graphql';
 import { Indicator, IndicatorLanguage, indicatorName } from './models';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 /** The units a local indicator can have, in the order the form offers them. */
 export const INDICATOR_UNITS: readonly IndicatorUnit[] = [
@@ -92,5 +93,5 @@ export function localIndicatorsOf<T extends Pick<Indicator, 'source' | 'nameSv' 
 ): T[] {
   return indicators
     .filter((indicator) => indicator.source === 'LOCAL')
-    .sort((a, b) => indicatorName(a, language).localeCompare(indicatorName(b, language), language));
+    .sort((a, b) => compareSwedish(indicatorName(a, language), indicatorName(b, language)));
 }

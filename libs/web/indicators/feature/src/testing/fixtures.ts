@@ -39,6 +39,7 @@ export function collaboration(
         collaborationId: 'c1',
         kind: 'MUNICIPALITY' as const,
         name,
+        properName: `${name} kommun`,
         municipalityCode: code,
         version: 1,
       })),
@@ -47,6 +48,7 @@ export function collaboration(
         collaborationId: 'c1',
         kind: 'EMPLOYMENT_AGENCY' as const,
         name: 'Arbetsförmedlingen',
+        properName: 'Arbetsförmedlingen',
         municipalityCode: null,
         version: 1,
       },
@@ -99,6 +101,8 @@ export function indicator(code: string, overrides: Partial<Indicator> = {}): Ind
     denominatorCode: null,
     factor: null,
     version: 1,
+    supersededByCode: null,
+    supersedesCode: null,
     ...overrides,
   };
 }

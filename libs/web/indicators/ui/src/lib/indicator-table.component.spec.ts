@@ -108,4 +108,14 @@ describe('IndicatorTableComponent', () => {
     );
     expect(names).toEqual(['Participants in job tracks', 'Deltagare i arbetsträning']);
   });
+
+  it('marks a name shown in Swedish in the English interface with lang="sv", and only that one', async () => {
+    const { fixture } = await render([], false);
+    const langs = () =>
+      [...fixture.nativeElement.querySelectorAll('tbody th a')].map((a: Element) => a.getAttribute('lang'));
+    expect(langs()).toEqual([null, null]);
+    TestBed.inject(TranslocoService).setActiveLang('en');
+    await fixture.whenStable();
+    expect(langs()).toEqual([null, 'sv']);
+  });
 });

@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { injectLanguage } from './language';
+import { indicatorNameLang, injectLanguage } from './language';
 
 /** What the table shows of an indicator (the catalogue's and the local indicators' rows alike). */
 export interface IndicatorRow {
@@ -97,7 +97,9 @@ let nextId = 0;
           @for (row of rows(); track row.indicator.id) {
             <tr>
               <th scope="row">
-                <a [routerLink]="['/s', slug(), 'nyckeltal', row.indicator.code]">{{ row.name }}</a>
+                <a [routerLink]="['/s', slug(), 'nyckeltal', row.indicator.code]" [attr.lang]="row.lang">{{
+                  row.name
+                }}</a>
               </th>
               <td>
                 <code>{{ row.indicator.code }}</code>
@@ -149,6 +151,10 @@ export class IndicatorTableComponent<T extends IndicatorRow = IndicatorRow> {
   readonly #language = injectLanguage();
   protected readonly rows = computed(() => {
     const language = this.#language();
-    return this.indicators().map((indicator) => ({ indicator, name: indicatorRowName(indicator, language) }));
+    return this.indicators().map((indicator) => ({
+      indicator,
+      name: indicatorRowName(indicator, language),
+      lang: indicatorNameLang(indicator, language),
+    }));
   });
 }

@@ -15,3 +15,15 @@ export function injectLanguage(): Signal<PeriodLanguage> {
     initialValue: asLanguage(transloco.getActiveLang()),
   });
 }
+
+/**
+ * The `lang` of an indicator's name as shown: "sv" when the English interface shows the
+ * Swedish name (no English one exists, or it is the Swedish one copied), so screen readers
+ * pronounce it as Swedish (WCAG 3.1.2); null where the name is in the page's language.
+ */
+export function indicatorNameLang(
+  indicator: { nameSv: string; nameEn: string },
+  language: string,
+): 'sv' | null {
+  return language === 'en' && (!indicator.nameEn || indicator.nameEn === indicator.nameSv) ? 'sv' : null;
+}

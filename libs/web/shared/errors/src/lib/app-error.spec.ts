@@ -58,6 +58,13 @@ describe('toAppError', () => {
     );
   });
 
+  it('keeps the newer record a CONFLICT carries, and nothing for other codes', () => {
+    const current = { id: 'a1', title: 'Newer title', version: 4 };
+    expect(toAppError(graphqlError('CONFLICT', { current })).current).toEqual(current);
+    expect(toAppError(graphqlError('CONFLICT')).current).toBeUndefined();
+    expect('current' in toAppError(graphqlError('NOT_FOUND', { current }))).toBe(false);
+  });
+
   it('reads GraphQL errors from a non-2xx HTTP answer, else maps the status', () => {
     expect(
       toAppError(serverError(400, { errors: [{ message: 'x', extensions: { code: 'BAD_USER_INPUT' } }] }))

@@ -26,6 +26,11 @@ export interface AppError {
   code: ErrorCode;
   messageKey: string;
   fields: FieldError[];
+  /**
+   * For CONFLICT, when the API sends it: the record as it now is (someone else's newer
+   * version), so the form can show what changed instead of only refusing.
+   */
+  current?: unknown;
 }
 
 /** Translation keys of the message shown for each code: say what happened and what to do. */
@@ -72,11 +77,18 @@ function fieldErrors(errors: readonly GraphQLFormattedError[]): FieldError[] {
 
 function fromGraphQLErrors(
   errors: readonly GraphQLFormattedError[],
-): { code: ErrorCode; fields: FieldError[] } | null {
+): { code: ErrorCode; fields: FieldError[]; current?: unknown } | null {
   // The first error with a known code decides; field errors are collected from all of them.
   const code = errors.map((error) => error.extensions?.['code']).find(isErrorCode);
   if (!code) return null;
-  return { code, fields: code === 'BAD_USER_INPUT' ? fieldErrors(errors) : [] };
+  const current = errors.find((error) => error.extensions?.['current'] !== undefined)?.extensions?.[
+    'current'
+  ];
+  return {
+    code,
+    fields: code === 'BAD_USER_INPUT' ? fieldErrors(errors) : [],
+    ...(code === 'CONFLICT' && current !== undefined ? { current } : {}),
+  };
 }
 
 function parseBodyErrors(bodyText: string): readonly GraphQLFormattedError[] {
@@ -94,7 +106,7 @@ function parseBodyErrors(bodyText: string): readonly GraphQLFormattedError[] {
  * person is already a member).
  */
 export function toAppError(error: unknown, overrides: Partial<Record<ErrorCode, string>> = {}): AppError {
-  let result: { code: ErrorCode; fields: FieldError[] } | null = null;
+  let result: { code: ErrorCode; fields: FieldError[]; current?: unknown } | null = null;
   if (CombinedGraphQLErrors.is(error)) {
     result = fromGraphQLErrors(error.errors);
   } else if (ServerError.is(error)) {
@@ -106,7 +118,12 @@ export function toAppError(error: unknown, overrides: Partial<Record<ErrorCode, 
     result = error;
   }
   const code = result?.code ?? 'UNKNOWN';
-  return { code, fields: result?.fields ?? [], messageKey: overrides[code] ?? ERROR_MESSAGE_KEYS[code] };
+  return {
+    code,
+    fields: result?.fields ?? [],
+    messageKey: overrides[code] ?? ERROR_MESSAGE_KEYS[code],
+    ...(result?.current !== undefined ? { current: result.current } : {}),
+  };
 }
 
 export function isAppError(value: unknown): value is AppError {

@@ -8,6 +8,51 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { gql } from 'apollo-angular';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
+/** How the group judges an action’s progress in its latest update. */
+export type ActionConfidence =
+  | 'AT_RISK'
+  | 'OFF_TRACK'
+  | 'ON_TRACK';
+
+/** What an action is: shared by create and update. */
+export type ActionFields = {
+  contactUserId?: string | number | null | undefined;
+  description?: string | null | undefined;
+  /** YYYY-MM-DD, on or after startOn */
+  endOn?: string | null | undefined;
+  goalIds: Array<string | number>;
+  leadOrganizationId?: string | number | null | undefined;
+  /** Member municipalities where the action runs (4-digit codes). */
+  municipalityCodes: Array<string>;
+  partnerOrganizations: Array<string>;
+  plannedParticipants?: number | null | undefined;
+  /** YYYY-MM-DD */
+  startOn?: string | null | undefined;
+  status: ActionStatus;
+  /** e.g. "Utrikes födda kvinnor", "Unga 18–24" */
+  targetGroups: Array<string>;
+  title: string;
+  typeId: string | number;
+};
+
+export type ActionStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'ONGOING'
+  | 'PAUSED'
+  | 'PLANNED';
+
+export type AddActionUpdateInput = {
+  actionId: string | number;
+  collaborationId: string | number;
+  confidence?: ActionConfidence | null | undefined;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Also changes the action’s status (and version). */
+  statusChange?: ActionStatus | null | undefined;
+  text: string;
+};
+
 export type AddGoalCheckInInput = {
   assessment: CheckInAssessment;
   collaborationId: string | number;
@@ -93,6 +138,18 @@ export type ComparisonNormalisation =
   | 'INDEX'
   | 'PER_THOUSAND'
   | 'SHARE_OF';
+
+export type CreateActionInput = {
+  collaborationId: string | number;
+  fields: ActionFields;
+  groupId: string | number;
+};
+
+export type CreateActionTypeInput = {
+  collaborationId: string | number;
+  nameEn: string;
+  nameSv: string;
+};
 
 export type CreateDecisionInput = {
   collaborationId: string | number;
@@ -218,6 +275,12 @@ export type GoalVersionInput = {
   goalId: string | number;
 };
 
+export type GroupActivityKind =
+  | 'ACTION_CHANGED'
+  | 'ACTION_CREATED'
+  | 'OUTCOMES_RECORDED'
+  | 'UPDATE_ADDED';
+
 export type GroupKind =
   | 'OPERATIONAL'
   | 'STEERING';
@@ -265,6 +328,30 @@ export type OrganizationKind =
   | 'OTHER'
   | 'UNIVERSITY';
 
+export type OutcomeCountsInput = {
+  completed: number;
+  employed: number;
+  employedPrivate: number;
+  otherOutcome: number;
+  participants: number;
+  started: number;
+  studies: number;
+};
+
+/** How a collaboration reports outcomes: by month (YYYY-MM) or by ISO week (YYYY-Www). */
+export type OutcomePeriodKind =
+  | 'MONTH'
+  | 'WEEK';
+
+export type OutcomeRowInput = {
+  counts: OutcomeCountsInput;
+  municipalityCode: string;
+  /** 'YYYY-MM' or 'YYYY-Www', as the collaboration reports */
+  period: string;
+  /** The row’s version you loaded; null for a new row. An existing row without its current version is a conflict. */
+  version?: number | null | undefined;
+};
+
 export type PeerKind =
   | 'ALL'
   | 'AREAS'
@@ -311,6 +398,12 @@ export type RebaselineGoalInput = {
   expectedVersion: number;
   goalId: string | number;
   reason: string;
+};
+
+export type RecordOutcomesInput = {
+  actionId: string | number;
+  collaborationId: string | number;
+  rows: Array<OutcomeRowInput>;
 };
 
 export type RemoveMemberInput = {
@@ -389,6 +482,14 @@ export type Unranked =
   | 'BOUNDED'
   | 'MISSING';
 
+export type UpdateActionInput = {
+  actionId: string | number;
+  collaborationId: string | number;
+  fields: ActionFields;
+  /** The version you loaded; a newer edit by someone else is never overwritten. */
+  version: number;
+};
+
 export type UpdateDecisionInput = {
   collaborationId: string | number;
   decisionId: string | number;
@@ -446,6 +547,97 @@ export type UpdateLocalIndicatorInput = {
   theme?: string | null | undefined;
 };
 
+export type ActionTypeFieldsFragment = { id: string, code: string, name: string, builtIn: boolean };
+
+export type ActionUpdateFieldsFragment = { id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string };
+
+export type ActionSummaryFieldsFragment = { id: string, collaborationId: string, groupId: string, groupName: string, title: string, targetGroups: Array<string>, startOn: string | null, endOn: string | null, status: ActionStatus, plannedParticipants: number | null, confidence: ActionConfidence | null, lastActivityAt: string, version: number, viewerCanEdit: boolean, type: { id: string, code: string, name: string, builtIn: boolean }, municipalities: Array<{ code: string, name: string }>, goals: Array<{ id: string, title: string }>, leadOrganization: { id: string, name: string } | null, contact: { id: string, name: string } | null, totals: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } };
+
+export type ActionOutcomeFieldsFragment = { actionId: string, municipalityCode: string, period: string, version: number, recordedByName: string | null, recordedAt: string, counts: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } };
+
+export type ActionDetailFieldsFragment = { viewerCanRecordFor: Array<string>, description: string | null, partnerOrganizations: Array<string>, outcomes: Array<{ actionId: string, municipalityCode: string, period: string, version: number, recordedByName: string | null, recordedAt: string, counts: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } }>, updates: Array<{ id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string }>, history: Array<{ at: string, actorName: string, change: string, fields: Array<string> }> };
+
+export type GroupActionsQueryVariables = Exact<{
+  collaborationId: string | number;
+  groupId: string | number;
+}>;
+
+
+export type GroupActionsQuery = { actions: Array<{ id: string, collaborationId: string, groupId: string, groupName: string, title: string, targetGroups: Array<string>, startOn: string | null, endOn: string | null, status: ActionStatus, plannedParticipants: number | null, confidence: ActionConfidence | null, lastActivityAt: string, version: number, viewerCanEdit: boolean, type: { id: string, code: string, name: string, builtIn: boolean }, municipalities: Array<{ code: string, name: string }>, goals: Array<{ id: string, title: string }>, leadOrganization: { id: string, name: string } | null, contact: { id: string, name: string } | null, totals: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } }>, groupFeed: Array<{ id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string }>, actionTypes: Array<{ id: string, code: string, name: string, builtIn: boolean }> };
+
+export type GoalActionsQueryVariables = Exact<{
+  collaborationId: string | number;
+  goalId: string | number;
+}>;
+
+
+export type GoalActionsQuery = { actions: Array<{ id: string, collaborationId: string, groupId: string, groupName: string, title: string, targetGroups: Array<string>, startOn: string | null, endOn: string | null, status: ActionStatus, plannedParticipants: number | null, confidence: ActionConfidence | null, lastActivityAt: string, version: number, viewerCanEdit: boolean, type: { id: string, code: string, name: string, builtIn: boolean }, municipalities: Array<{ code: string, name: string }>, goals: Array<{ id: string, title: string }>, leadOrganization: { id: string, name: string } | null, contact: { id: string, name: string } | null, totals: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } }> };
+
+export type ActionDetailQueryVariables = Exact<{
+  collaborationId: string | number;
+  actionId: string | number;
+}>;
+
+
+export type ActionDetailQuery = { outcomePeriodKind: OutcomePeriodKind, action: { id: string, collaborationId: string, groupId: string, groupName: string, title: string, targetGroups: Array<string>, startOn: string | null, endOn: string | null, status: ActionStatus, plannedParticipants: number | null, confidence: ActionConfidence | null, lastActivityAt: string, version: number, viewerCanEdit: boolean, viewerCanRecordFor: Array<string>, description: string | null, partnerOrganizations: Array<string>, type: { id: string, code: string, name: string, builtIn: boolean }, municipalities: Array<{ code: string, name: string }>, goals: Array<{ id: string, title: string }>, leadOrganization: { id: string, name: string } | null, contact: { id: string, name: string } | null, totals: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number }, outcomes: Array<{ actionId: string, municipalityCode: string, period: string, version: number, recordedByName: string | null, recordedAt: string, counts: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } }>, updates: Array<{ id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string }>, history: Array<{ at: string, actorName: string, change: string, fields: Array<string> }> } };
+
+export type ActionFormChoicesQueryVariables = Exact<{
+  collaborationId: string | number;
+}>;
+
+
+export type ActionFormChoicesQuery = { actionTypes: Array<{ id: string, code: string, name: string, builtIn: boolean }>, goals: Array<{ id: string, title: string }> };
+
+export type CreateActionMutationVariables = Exact<{
+  input: CreateActionInput;
+}>;
+
+
+export type CreateActionMutation = { createAction: { id: string, collaborationId: string, groupId: string, groupName: string, title: string, targetGroups: Array<string>, startOn: string | null, endOn: string | null, status: ActionStatus, plannedParticipants: number | null, confidence: ActionConfidence | null, lastActivityAt: string, version: number, viewerCanEdit: boolean, viewerCanRecordFor: Array<string>, description: string | null, partnerOrganizations: Array<string>, type: { id: string, code: string, name: string, builtIn: boolean }, municipalities: Array<{ code: string, name: string }>, goals: Array<{ id: string, title: string }>, leadOrganization: { id: string, name: string } | null, contact: { id: string, name: string } | null, totals: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number }, outcomes: Array<{ actionId: string, municipalityCode: string, period: string, version: number, recordedByName: string | null, recordedAt: string, counts: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } }>, updates: Array<{ id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string }>, history: Array<{ at: string, actorName: string, change: string, fields: Array<string> }> } };
+
+export type UpdateActionMutationVariables = Exact<{
+  input: UpdateActionInput;
+}>;
+
+
+export type UpdateActionMutation = { updateAction: { id: string, collaborationId: string, groupId: string, groupName: string, title: string, targetGroups: Array<string>, startOn: string | null, endOn: string | null, status: ActionStatus, plannedParticipants: number | null, confidence: ActionConfidence | null, lastActivityAt: string, version: number, viewerCanEdit: boolean, viewerCanRecordFor: Array<string>, description: string | null, partnerOrganizations: Array<string>, type: { id: string, code: string, name: string, builtIn: boolean }, municipalities: Array<{ code: string, name: string }>, goals: Array<{ id: string, title: string }>, leadOrganization: { id: string, name: string } | null, contact: { id: string, name: string } | null, totals: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number }, outcomes: Array<{ actionId: string, municipalityCode: string, period: string, version: number, recordedByName: string | null, recordedAt: string, counts: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } }>, updates: Array<{ id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string }>, history: Array<{ at: string, actorName: string, change: string, fields: Array<string> }> } };
+
+export type RecordOutcomesMutationVariables = Exact<{
+  input: RecordOutcomesInput;
+}>;
+
+
+export type RecordOutcomesMutation = { recordOutcomes: Array<{ actionId: string, municipalityCode: string, period: string, version: number, recordedByName: string | null, recordedAt: string, counts: { participants: number, started: number, completed: number, employed: number, employedPrivate: number, studies: number, otherOutcome: number } }> };
+
+export type AddActionUpdateMutationVariables = Exact<{
+  input: AddActionUpdateInput;
+}>;
+
+
+export type AddActionUpdateMutation = { addActionUpdate: { id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string } };
+
+export type CreateActionTypeMutationVariables = Exact<{
+  input: CreateActionTypeInput;
+}>;
+
+
+export type CreateActionTypeMutation = { createActionType: { id: string, code: string, name: string, builtIn: boolean } };
+
+export type GroupActivitySubscriptionVariables = Exact<{
+  collaborationId: string | number;
+  groupId: string | number;
+}>;
+
+
+export type GroupActivitySubscription = { groupActivity: { kind: GroupActivityKind, groupId: string, actionId: string, actionTitle: string, actorName: string, at: string, update: { id: string, actionId: string, actionTitle: string, date: string, text: string, authorName: string, statusChange: ActionStatus | null, confidence: ActionConfidence | null, createdAt: string } | null } };
+
+export type GroupGoalsQueryVariables = Exact<{
+  collaborationId: string | number;
+}>;
+
+
+export type GroupGoalsQuery = { goals: Array<{ id: string, title: string, groupIds: Array<string>, progress: { asOf: string | null, collaboration: { status: ProgressStatus } } | null }> };
+
 export type AuditEventsQueryVariables = Exact<{
   collaborationId: string | number;
   filter?: AuditEventFilter | null | undefined;
@@ -456,7 +648,7 @@ export type AuditEventsQueryVariables = Exact<{
 
 export type AuditEventsQuery = { auditEvents: { totalCount: number, items: Array<{ id: string, occurredAt: string, action: string, entityType: string, entityId: string | null, actorName: string | null, actorEmail: string | null, before: string | null, after: string | null }> } };
 
-export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number };
+export type OrganizationFieldsFragment = { id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number };
 
 export type MembershipFieldsFragment = { id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null };
 
@@ -467,14 +659,14 @@ export type CollaborationQueryVariables = Exact<{
 }>;
 
 
-export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null }> }> } };
+export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null, organization: { id: string, name: string } | null }> }> } };
 
 export type CollaborationMembersQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
+export type CollaborationMembersQuery = { collaboration: { id: string, slug: string, name: string, version: number, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number }>, members: Array<{ id: string, collaborationId: string, role: Role, version: number, createdAt: string, groupId: string | null, organizationId: string | null, pending: boolean, user: { id: string, name: string, email: string | null, username: string | null } | null, invitation: { email: string, name: string } | null, organization: { id: string, kind: OrganizationKind, name: string, municipalityCode: string | null } | null, group: { id: string, kind: GroupKind, name: string } | null }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -521,7 +713,7 @@ export type AddPartnerOrganizationMutationVariables = Exact<{
 }>;
 
 
-export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, municipalityCode: string | null, version: number } };
+export type AddPartnerOrganizationMutation = { addPartnerOrganization: { id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number } };
 
 export type ComparisonIndicatorFieldsFragment = { id: string, code: string, nameSv: string, nameEn: string, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, kind: IndicatorKind, collaborationId: string | null, denominatorCode: string | null };
 
@@ -732,7 +924,7 @@ export type SourceFetchesQueryVariables = Exact<{
 
 export type SourceFetchesQuery = { sourceFetches: Array<{ id: string, source: IndicatorSource, subject: string, trigger: string, status: SourceFetchStatus, startedAt: string, finishedAt: string | null, batchId: string | null, inserted: number, changed: number, message: string | null }> };
 
-export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number };
+export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null };
 
 export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
 
@@ -741,10 +933,11 @@ export type IndicatorsQueryVariables = Exact<{
   search?: string | null | undefined;
   theme?: string | null | undefined;
   source?: IndicatorSource | null | undefined;
+  includeSuperseded?: boolean | null | undefined;
 }>;
 
 
-export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }> };
+export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }> };
 
 export type IndicatorSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -755,7 +948,7 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
 export type RegionSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -779,21 +972,152 @@ export type CreateLocalIndicatorMutationVariables = Exact<{
 }>;
 
 
-export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number } };
+export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
 
 export type UpdateLocalIndicatorMutationVariables = Exact<{
   input: UpdateLocalIndicatorInput;
 }>;
 
 
-export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number } };
+export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
 
+export const ActionTypeFieldsFragmentDoc = gql`
+    fragment ActionTypeFields on ActionType {
+  id
+  code
+  name
+  builtIn
+}
+    `;
+export const ActionUpdateFieldsFragmentDoc = gql`
+    fragment ActionUpdateFields on ActionUpdate {
+  id
+  actionId
+  actionTitle
+  date
+  text
+  authorName
+  statusChange
+  confidence
+  createdAt
+}
+    `;
+export const ActionSummaryFieldsFragmentDoc = gql`
+    fragment ActionSummaryFields on Action {
+  id
+  collaborationId
+  groupId
+  groupName
+  title
+  type {
+    id
+    code
+    name
+    builtIn
+  }
+  targetGroups
+  municipalities {
+    code
+    name
+  }
+  goals {
+    id
+    title
+  }
+  leadOrganization {
+    id
+    name
+  }
+  contact {
+    id
+    name
+  }
+  startOn
+  endOn
+  status
+  plannedParticipants
+  confidence
+  totals {
+    participants
+    started
+    completed
+    employed
+    employedPrivate
+    studies
+    otherOutcome
+  }
+  lastActivityAt
+  version
+  viewerCanEdit
+}
+    `;
+export const ActionOutcomeFieldsFragmentDoc = gql`
+    fragment ActionOutcomeFields on ActionOutcome {
+  actionId
+  municipalityCode
+  period
+  counts {
+    participants
+    started
+    completed
+    employed
+    employedPrivate
+    studies
+    otherOutcome
+  }
+  version
+  recordedByName
+  recordedAt
+}
+    `;
+export const ActionDetailFieldsFragmentDoc = gql`
+    fragment ActionDetailFields on Action {
+  viewerCanRecordFor
+  description
+  partnerOrganizations
+  outcomes {
+    actionId
+    municipalityCode
+    period
+    counts {
+      participants
+      started
+      completed
+      employed
+      employedPrivate
+      studies
+      otherOutcome
+    }
+    version
+    recordedByName
+    recordedAt
+  }
+  updates {
+    id
+    actionId
+    actionTitle
+    date
+    text
+    authorName
+    statusChange
+    confidence
+    createdAt
+  }
+  history {
+    at
+    actorName
+    change
+    fields
+  }
+}
+    `;
 export const OrganizationFieldsFragmentDoc = gql`
     fragment OrganizationFields on Organization {
   id
   collaborationId
   kind
   name
+  properName
   municipalityCode
   version
 }
@@ -1029,6 +1353,8 @@ export const IndicatorFieldsFragmentDoc = gql`
   denominatorCode
   factor
   version
+  supersededByCode
+  supersedesCode
 }
     `;
 export const AreaSeriesFieldsFragmentDoc = gql`
@@ -1045,6 +1371,239 @@ export const AreaSeriesFieldsFragmentDoc = gql`
   versions
 }
     `;
+export const GroupActionsDocument = gql`
+    query GroupActions($collaborationId: ID!, $groupId: ID!) {
+  actions(collaborationId: $collaborationId, filter: {groupId: $groupId}) {
+    ...ActionSummaryFields
+  }
+  groupFeed(collaborationId: $collaborationId, groupId: $groupId, limit: 30) {
+    ...ActionUpdateFields
+  }
+  actionTypes(collaborationId: $collaborationId) {
+    ...ActionTypeFields
+  }
+}
+    ${ActionSummaryFieldsFragmentDoc}
+${ActionUpdateFieldsFragmentDoc}
+${ActionTypeFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GroupActionsGQL extends Apollo.Query<GroupActionsQuery, GroupActionsQueryVariables> {
+    override document = GroupActionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GoalActionsDocument = gql`
+    query GoalActions($collaborationId: ID!, $goalId: ID!) {
+  actions(collaborationId: $collaborationId, filter: {goalId: $goalId}) {
+    ...ActionSummaryFields
+  }
+}
+    ${ActionSummaryFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GoalActionsGQL extends Apollo.Query<GoalActionsQuery, GoalActionsQueryVariables> {
+    override document = GoalActionsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ActionDetailDocument = gql`
+    query ActionDetail($collaborationId: ID!, $actionId: ID!) {
+  action(collaborationId: $collaborationId, actionId: $actionId) {
+    ...ActionSummaryFields
+    ...ActionDetailFields
+  }
+  outcomePeriodKind(collaborationId: $collaborationId)
+}
+    ${ActionSummaryFieldsFragmentDoc}
+${ActionDetailFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ActionDetailGQL extends Apollo.Query<ActionDetailQuery, ActionDetailQueryVariables> {
+    override document = ActionDetailDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ActionFormChoicesDocument = gql`
+    query ActionFormChoices($collaborationId: ID!) {
+  actionTypes(collaborationId: $collaborationId) {
+    ...ActionTypeFields
+  }
+  goals(collaborationId: $collaborationId) {
+    id
+    title
+  }
+}
+    ${ActionTypeFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class ActionFormChoicesGQL extends Apollo.Query<ActionFormChoicesQuery, ActionFormChoicesQueryVariables> {
+    override document = ActionFormChoicesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateActionDocument = gql`
+    mutation CreateAction($input: CreateActionInput!) {
+  createAction(input: $input) {
+    ...ActionSummaryFields
+    ...ActionDetailFields
+  }
+}
+    ${ActionSummaryFieldsFragmentDoc}
+${ActionDetailFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateActionGQL extends Apollo.Mutation<CreateActionMutation, CreateActionMutationVariables> {
+    override document = CreateActionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const UpdateActionDocument = gql`
+    mutation UpdateAction($input: UpdateActionInput!) {
+  updateAction(input: $input) {
+    ...ActionSummaryFields
+    ...ActionDetailFields
+  }
+}
+    ${ActionSummaryFieldsFragmentDoc}
+${ActionDetailFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class UpdateActionGQL extends Apollo.Mutation<UpdateActionMutation, UpdateActionMutationVariables> {
+    override document = UpdateActionDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const RecordOutcomesDocument = gql`
+    mutation RecordOutcomes($input: RecordOutcomesInput!) {
+  recordOutcomes(input: $input) {
+    ...ActionOutcomeFields
+  }
+}
+    ${ActionOutcomeFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class RecordOutcomesGQL extends Apollo.Mutation<RecordOutcomesMutation, RecordOutcomesMutationVariables> {
+    override document = RecordOutcomesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const AddActionUpdateDocument = gql`
+    mutation AddActionUpdate($input: AddActionUpdateInput!) {
+  addActionUpdate(input: $input) {
+    ...ActionUpdateFields
+  }
+}
+    ${ActionUpdateFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class AddActionUpdateGQL extends Apollo.Mutation<AddActionUpdateMutation, AddActionUpdateMutationVariables> {
+    override document = AddActionUpdateDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const CreateActionTypeDocument = gql`
+    mutation CreateActionType($input: CreateActionTypeInput!) {
+  createActionType(input: $input) {
+    ...ActionTypeFields
+  }
+}
+    ${ActionTypeFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class CreateActionTypeGQL extends Apollo.Mutation<CreateActionTypeMutation, CreateActionTypeMutationVariables> {
+    override document = CreateActionTypeDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GroupActivityDocument = gql`
+    subscription GroupActivity($collaborationId: ID!, $groupId: ID!) {
+  groupActivity(collaborationId: $collaborationId, groupId: $groupId) {
+    kind
+    groupId
+    actionId
+    actionTitle
+    actorName
+    at
+    update {
+      ...ActionUpdateFields
+    }
+  }
+}
+    ${ActionUpdateFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GroupActivityGQL extends Apollo.Subscription<GroupActivitySubscription, GroupActivitySubscriptionVariables> {
+    override document = GroupActivityDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const GroupGoalsDocument = gql`
+    query GroupGoals($collaborationId: ID!) {
+  goals(collaborationId: $collaborationId, states: [ACTIVE]) {
+    id
+    title
+    groupIds
+    progress {
+      asOf
+      collaboration {
+        status
+      }
+    }
+  }
+}
+    `;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class GroupGoalsGQL extends Apollo.Query<GroupGoalsQuery, GroupGoalsQueryVariables> {
+    override document = GroupGoalsDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
 export const AuditEventsDocument = gql`
     query AuditEvents($collaborationId: ID!, $filter: AuditEventFilter, $offset: Int, $limit: Int) {
   auditEvents(
@@ -1103,6 +1662,10 @@ export const CollaborationDocument = gql`
           name
         }
         invitation {
+          name
+        }
+        organization {
+          id
           name
         }
       }
@@ -1939,12 +2502,13 @@ export const SourceFetchesDocument = gql`
     }
   }
 export const IndicatorsDocument = gql`
-    query Indicators($collaborationId: ID!, $search: String, $theme: String, $source: IndicatorSource) {
+    query Indicators($collaborationId: ID!, $search: String, $theme: String, $source: IndicatorSource, $includeSuperseded: Boolean) {
   indicators(
     collaborationId: $collaborationId
     search: $search
     theme: $theme
     source: $source
+    includeSuperseded: $includeSuperseded
   ) {
     ...IndicatorFields
   }

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
+import { LanguageService } from '@kraftsamling/web/shared/i18n';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { of, throwError } from 'rxjs';
@@ -30,12 +31,14 @@ describe('CollaborationHomePage', () => {
     expect(element.querySelector('h1')?.textContent).toContain('Familjen Helsingborg');
     const items = Array.from(element.querySelectorAll('[data-testid="municipality-list"] li'));
     expect(items).toHaveLength(11);
-    expect(items[0].textContent).toContain('Bjuv');
+    expect(items[0].textContent).toContain('Bjuvs kommun');
     expect(items[0].textContent).toContain('1260');
-    expect(items.at(-1)?.textContent).toContain('Örkelljunga');
-    expect(element.querySelector('[data-testid="organization-list"]')?.textContent).toContain(
-      'Arbetsförmedlingen',
-    );
+    expect(items.find((item) => item.textContent?.includes('1283'))?.textContent).toContain('Helsingborgs stad');
+    // Swedish order: Åstorp, Ängelholm, Örkelljunga last.
+    expect(items.slice(-3).map((item) => item.textContent?.trim().slice(0, 4))).toEqual(['Åsto', 'Änge', 'Örke']);
+    const partners = element.querySelector('[data-testid="organization-list"]')?.textContent ?? '';
+    expect(partners).toContain('Arbetsförmedlingen');
+    expect(partners).not.toContain('Arbetsförmedlingen – Arbetsförmedlingen');
     expect(element.textContent).toContain('Styrgrupp');
     expect(element.querySelector('[data-testid="my-roles"]')?.textContent).toContain('Styrgruppsledamot');
   });
@@ -123,5 +126,15 @@ describe('CollaborationHomePage', () => {
     element.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toContain('Familjen Helsingborg');
+  });
+
+  it('marks the collaboration’s Swedish description with lang="sv" in the English interface', async () => {
+    const { element, fixture } = await render(of(collaborationDetail(['collaboration:read'], ['VIEWER'])));
+    const description = () => element.querySelector('[data-testid="collaboration-description"]');
+    expect(description()?.textContent?.trim()).toBe('Elva kommuner i nordvästra Skåne.');
+    expect(description()?.getAttribute('lang')).toBeNull();
+    await TestBed.inject(LanguageService).use('en');
+    await fixture.whenStable();
+    expect(description()?.getAttribute('lang')).toBe('sv');
   });
 });

@@ -18,7 +18,7 @@ import {
   RoleListComponent,
 } from '@kraftsamling/web/collaborations/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
-import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { TranslatedTitleStrategy, swedishContentLang } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 
 /** A collaboration's home: who takes part (municipalities, partners, groups) and the user's roles. */
@@ -48,7 +48,10 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
         <div class="ks-page-header">
           <h1>{{ collaboration.name }}</h1>
           @if (collaboration.description) {
-            <p class="ks-lead">{{ collaboration.description }}</p>
+            <!-- A collaboration writes its description in Swedish only: marked so in the English interface. -->
+            <p class="ks-lead" [attr.lang]="descriptionLang()" data-testid="collaboration-description">
+              {{ collaboration.description }}
+            </p>
           }
           @if (canManageMembers()) {
             <p>
@@ -116,7 +119,10 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
               </li>
               @if (canManageGoals()) {
                 <li>
-                  <a [routerLink]="['/s', collaboration.slug, 'mal', 'nytt']" data-testid="home-new-goal-link">
+                  <a
+                    [routerLink]="['/s', collaboration.slug, 'mal', 'nytt']"
+                    data-testid="home-new-goal-link"
+                  >
                     {{ 'goals.home.new' | transloco }}
                   </a>
                 </li>
@@ -127,7 +133,7 @@ import { PageStateComponent } from '@kraftsamling/web/shared/ui';
         <ks-role-list [roles]="collaboration.myRoles" />
         <ks-municipality-list [municipalities]="municipalities()" />
         <ks-organization-list [organizations]="partners()" />
-        <ks-group-list [groups]="groups()" />
+        <ks-group-list [groups]="groups()" [slug]="collaboration.slug" />
       }
     </ks-page-state>
   `,
@@ -147,6 +153,7 @@ export class CollaborationHomePage {
 
   private readonly service = inject(CollaborationService);
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
+  protected readonly descriptionLang = swedishContentLang();
   protected readonly page = loadOnChange(
     this.slug,
     (slug) => this.service.collaboration(slug),

@@ -25,7 +25,7 @@ import {
   sortGroups,
 } from '@kraftsamling/web/collaborations/data-access';
 import { AppError, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
-import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import { ErrorStateComponent, openConfirmDialog, PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { AddMemberFormComponent } from './add-member-form.component';
 import { AddOrganizationFormComponent } from './add-organization-form.component';
@@ -73,7 +73,7 @@ export class MembersPage {
   });
   readonly members = computed(() =>
     [...(this.collaboration()?.members ?? [])].sort((a, b) =>
-      memberName(a).localeCompare(memberName(b), 'sv'),
+      compareSwedish(memberName(a), memberName(b)),
     ),
   );
   readonly organizations = computed(() => this.collaboration()?.organizations ?? []);

@@ -39,11 +39,9 @@ import {
   ComparisonTableComponent,
   comparisonRows,
   exportComparison,
-  fileNameOf,
   rankIndex,
   rankingChartOption,
   rankingHeight,
-  saveFile,
   tableWindow,
   timeChartOption,
 } from '@kraftsamling/web/comparisons/ui';
@@ -56,8 +54,14 @@ import {
   loadOnChange,
   toAppError,
 } from '@kraftsamling/web/shared/graphql';
-import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, LoadingStateComponent, PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+  PageStateComponent,
+  downloadTable,
+  fileNameOf,
+} from '@kraftsamling/web/shared/ui';
 import { Observable, Subscription, switchMap } from 'rxjs';
 import { cellText, displayUnit, periodOptions } from '../comparison-text';
 import { PeerSetsComponent } from '../peer-sets/peer-sets.component';
@@ -190,10 +194,9 @@ export class ComparisonPage {
   });
   readonly indicatorOptions = computed(() => {
     const language = this.language();
-    const collator = new Intl.Collator(language);
     return [...(this.context()?.indicators ?? [])]
       .map((indicator) => ({ code: indicator.code, name: indicatorName(indicator, language) }))
-      .sort((a, b) => collator.compare(a.name, b.name));
+      .sort((a, b) => compareSwedish(a.name, b.name));
   });
   readonly periods = computed(() => periodOptions(this.indicator()?.periodicity ?? 'MONTH'));
   /** The municipality emphasised: chosen in the address, else the user's own. */
@@ -468,10 +471,7 @@ export class ComparisonPage {
       noteOf: note,
       period: (period) => periodLabel(period, language, true),
     });
-    // The export code, and with it the XLSX writer, is loaded only now, on the click.
-    const { exportTable } = await import('@kraftsamling/shared/exports');
-    const { bytes, contentType } = await exportTable(table, format);
-    saveFile(new Blob([bytes as BlobPart], { type: contentType }), this.fileName(format));
+    await downloadTable(table, format, this.fileName(format));
   }
 
   savePng(): void {
@@ -483,7 +483,7 @@ export class ComparisonPage {
   }
 
   private fileName(extension: string): string {
-    return fileNameOf(`${this.t('comparisons.export.filePrefix')} ${this.name()}`, extension);
+    return fileNameOf(`${this.t('comparisons.export.filePrefix')} ${this.name()}`, extension, 'jamforelse');
   }
 
   /** After a peer set was saved from the similar municipalities: compare with it. */

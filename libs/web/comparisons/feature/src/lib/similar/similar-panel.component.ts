@@ -25,6 +25,7 @@ import { indicatorName } from '@kraftsamling/web/indicators/data-access';
 import { formatValue, injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
 import { AppError, toAppError } from '@kraftsamling/web/shared/graphql';
 import { ErrorStateComponent } from '@kraftsamling/web/shared/ui';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 /** Most indicators a similarity search weighs at once. */
 export const MAX_SIMILAR_INDICATORS = 8;
@@ -289,11 +290,10 @@ export class SimilarPanelComponent {
 
   readonly indicatorOptions = computed(() => {
     const language = this.language();
-    const collator = new Intl.Collator(language);
     return this.context()
       .indicators.filter((indicator) => !indicator.collaborationId)
       .map((indicator) => ({ code: indicator.code, name: indicatorName(indicator, language) }))
-      .sort((a, b) => collator.compare(a.name, b.name));
+      .sort((a, b) => compareSwedish(a.name, b.name));
   });
 
   constructor() {

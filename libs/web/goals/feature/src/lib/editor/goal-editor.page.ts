@@ -16,7 +16,7 @@ import { GoalService, TARGET_KINDS } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService, indicatorName } from '@kraftsamling/web/indicators/data-access';
 import { injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
-import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { forkJoin, map, of, switchMap } from 'rxjs';
 import { BaselinePreviewComponent, BaselinePreviewRequest } from '../shared/baseline-preview.component';
@@ -143,7 +143,7 @@ export class GoalEditorPage {
   readonly isDraft = computed(() => this.isNew() || this.data()?.goal?.status === 'DRAFT');
   readonly catalogue = computed(() =>
     [...(this.data()?.catalogue ?? [])].sort((a, b) =>
-      indicatorName(a, this.language()).localeCompare(indicatorName(b, this.language()), this.language()),
+      compareSwedish(indicatorName(a, this.language()), indicatorName(b, this.language())),
     ),
   );
   readonly municipalities = computed(() => municipalitiesOf(this.data()?.collaboration.organizations ?? []));

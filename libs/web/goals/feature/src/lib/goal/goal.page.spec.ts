@@ -1,3 +1,4 @@
+import { ActionService } from '@kraftsamling/web/actions/data-access';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
@@ -59,6 +60,23 @@ describe('GoalPage', () => {
         { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
         { provide: GoalService, useValue: service },
         { provide: IndicatorService, useValue: { indicators: () => of([UNEMPLOYED]) } },
+        {
+          provide: ActionService,
+          useValue: {
+            forGoal: jest.fn(() =>
+              of([
+                {
+                  id: 'a1',
+                  title: 'Jobbspår vård och omsorg',
+                  groupName: 'Arbetsmarknad',
+                  type: { id: 't1', code: 'JOB_TRACK', name: 'Jobbspår', builtIn: true },
+                  status: 'ONGOING',
+                  totals: { participants: 24, employed: 9 },
+                },
+              ]),
+            ),
+          },
+        },
       ],
     });
     TestBed.overrideComponent(GoalChartComponent, {
@@ -171,6 +189,16 @@ describe('GoalPage', () => {
     expect(decisions[1]!.querySelector('[data-testid="decision-overdue"]')).toBeNull();
     expect(element.querySelector('[data-testid="goal-decision-log"]')?.getAttribute('href')).toBe(
       '/s/familjen-helsingborg/beslut',
+    );
+  });
+
+  it('lists the actions that serve the goal, with their group, type, status and participations', async () => {
+    const { element } = await render();
+    expect(text(element.querySelector('[data-testid="goal-served-actions"]'))).toBe(
+      'Jobbspår vård och omsorg – Arbetsmarknad, Jobbspår, Pågående, 24 deltaganden, 9 till arbete',
+    );
+    expect(element.querySelector('[data-testid="goal-served-actions"] a')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/insatser/a1',
     );
   });
 

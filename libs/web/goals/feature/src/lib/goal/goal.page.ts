@@ -1,3 +1,4 @@
+import { ActionService } from '@kraftsamling/web/actions/data-access';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -40,12 +41,16 @@ import { formatDateTime, injectLanguage, periodLabel } from '@kraftsamling/web/i
 import type { GoalState } from '@kraftsamling/web/shared/graphql';
 import { loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { PageStateComponent, openConfirmDialog } from '@kraftsamling/web/shared/ui';
+import {
+  PageStateComponent,
+  downloadTable,
+  fileNameOf,
+  openConfirmDialog,
+} from '@kraftsamling/web/shared/ui';
 import { filter, forkJoin, map, switchMap } from 'rxjs';
 import { BaselinePreviewComponent } from '../shared/baseline-preview.component';
 import { goalIndicator, targetText } from '../shared/goal-text';
 import { CheckInFormComponent } from './check-in-form.component';
-import { downloadTable, exportFileName } from './goal-export';
 import {
   RebaselineDialogComponent,
   RebaselineDialogData,
@@ -89,6 +94,7 @@ export class GoalPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
   readonly language = injectLanguage();
+  private readonly actionService = inject(ActionService);
 
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), goalId: this.goalId() }),
@@ -99,6 +105,7 @@ export class GoalPage {
             goal: this.goals.goal(collaboration.id, goalId),
             records: this.goals.records(collaboration.id, goalId),
             decisions: this.goals.decisions(collaboration.id, goalId),
+            actions: this.actionService.forGoal(collaboration.id, goalId),
             catalogue: this.indicators.indicators(collaboration.id),
           }).pipe(map((data) => ({ collaboration, ...data }))),
         ),
@@ -250,7 +257,7 @@ export class GoalPage {
         flag: (flag) => this.t(`goals.flags.${flag}`),
         period: (code) => periodLabel(code, this.language()),
       });
-      await downloadTable(table, format, exportFileName(goal.title, format));
+      await downloadTable(table, format, fileNameOf(goal.title, format, 'mal'));
     } catch (error: unknown) {
       this.actionError.set(toAppError(error).messageKey);
     } finally {

@@ -1,7 +1,8 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
-import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
+import { CatalogueFilter, Indicator, IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { of, throwError } from 'rxjs';
 import {
@@ -15,17 +16,38 @@ import {
 import { IndicatorCataloguePage, SEARCH_DEBOUNCE_MS } from './indicator-catalogue.page';
 
 describe('IndicatorCataloguePage', () => {
-  async function render(permissions = VIEWER_PERMISSIONS, indicators = of(CATALOGUE)) {
-    const service = { indicators: jest.fn(() => indicators) };
+  /** The API's search as far as these tests need it: theme, source and a word of the Swedish name. */
+  const apiSearch = (_collaborationId: string, filter: CatalogueFilter) =>
+    of(
+      CATALOGUE.filter(
+        (indicator: Indicator) =>
+          (!filter.theme || indicator.theme === filter.theme) &&
+          (!filter.source || indicator.source === filter.source) &&
+          indicator.nameSv.toLowerCase().includes(filter.search.trim().toLowerCase()),
+      ),
+    );
+
+  async function render(
+    permissions = VIEWER_PERMISSIONS,
+    indicators = of(CATALOGUE),
+    options: { url?: string; phone?: boolean } = {},
+  ) {
+    const service = { indicators: jest.fn(() => indicators), search: jest.fn(apiSearch) };
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
       providers: [
-        provideRouter([]),
+        provideRouter([{ path: '**', children: [] }]),
         { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
         { provide: IndicatorService, useValue: service },
+        {
+          provide: BreakpointObserver,
+          useValue: { observe: () => of({ matches: options.phone ?? false, breakpoints: {} }) },
+        },
         meStore(),
       ],
     });
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl(options.url ?? '/s/familjen-helsingborg/nyckeltal');
     const fixture = TestBed.createComponent(IndicatorCataloguePage);
     fixture.componentRef.setInput('slug', 'familjen-helsingborg');
     await fixture.whenStable();
@@ -36,7 +58,7 @@ describe('IndicatorCataloguePage', () => {
       await new Promise((resolve) => setTimeout(resolve, ms));
       await fixture.whenStable();
     };
-    return { fixture, element, service, names, settle };
+    return { fixture, element, service, names, settle, router };
   }
 
   async function choose(element: HTMLElement, settle: () => Promise<void>, select: string, option: string) {
@@ -69,17 +91,52 @@ describe('IndicatorCataloguePage', () => {
     expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Visar 4 av 4 nyckeltal.');
   });
 
-  it('filters by the search after the user stops typing', async () => {
-    const { element, names, settle } = await render();
+  it('searches through the API after the user stops typing, ranked, and keeps the search in the address', async () => {
+    const { element, names, settle, service, router } = await render();
     const search = element.querySelector<HTMLInputElement>('input[type="search"]')!;
     search.value = 'jobbspår';
     search.dispatchEvent(new Event('input'));
     await settle();
     expect(names()).toHaveLength(4);
+    expect(service.search).not.toHaveBeenCalled();
 
     await settle(SEARCH_DEBOUNCE_MS + 10);
+    expect(service.search).toHaveBeenLastCalledWith('c1', {
+      search: 'jobbspår',
+      theme: null,
+      source: null,
+      all: false,
+    });
     expect(names()).toEqual(['Deltagare i jobbspår']);
-    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Visar 1 av 4 nyckeltal.');
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      '1 av 4 nyckeltal matchar, bästa träffen först.',
+    );
+    expect(router.url).toBe('/s/familjen-helsingborg/nyckeltal?q=jobbsp%C3%A5r');
+  });
+
+  it('starts from the search and filters the address names (Back, reload)', async () => {
+    const { element, names, service } = await render(VIEWER_PERMISSIONS, of(CATALOGUE), {
+      url: '/s/familjen-helsingborg/nyckeltal?q=folkm%C3%A4ngd&kalla=SCB&alla=1',
+    });
+    expect(element.querySelector<HTMLInputElement>('input[type="search"]')?.value).toBe('folkmängd');
+    expect(service.search).toHaveBeenCalledWith('c1', {
+      search: 'folkmängd',
+      theme: null,
+      source: 'SCB',
+      all: true,
+    });
+    expect(names()).toEqual(['Folkmängd']);
+    expect(element.querySelector<HTMLInputElement>('[data-testid="all-series"] input')?.checked).toBe(true);
+  });
+
+  it('on a phone lists the indicators as cards linking to their pages, not as a table', async () => {
+    const { element } = await render(VIEWER_PERMISSIONS, of(CATALOGUE), { phone: true });
+    expect(element.querySelector('table')).toBeNull();
+    const links = Array.from(element.querySelectorAll('[data-testid="catalogue-cards"] > li a'));
+    expect(links.map((a) => a.textContent?.trim())).toContain('Folkmängd');
+    expect(links.find((a) => a.textContent?.trim() === 'Folkmängd')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/nyckeltal/scb.population',
+    );
   });
 
   it('filters by theme and by source with labelled selects', async () => {

@@ -1,35 +1,54 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import {
+  CatalogueFilter,
+  Indicator,
   IndicatorService,
-  filterIndicators,
+  catalogueFilterFromParams,
+  catalogueParams,
+  defaultCatalogue,
+  indicatorName,
+  isDefaultFilter,
   isKnownTheme,
   sourcesOf,
   themesOf,
 } from '@kraftsamling/web/indicators/data-access';
-import { IndicatorTableComponent, injectLanguage } from '@kraftsamling/web/indicators/ui';
-import { IndicatorSource, loadOnChange } from '@kraftsamling/web/shared/graphql';
-import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
+import { IndicatorTableComponent, indicatorNameLang, injectLanguage } from '@kraftsamling/web/indicators/ui';
+import { IndicatorSource, LoadState, loadOnChange } from '@kraftsamling/web/shared/graphql';
+import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { debounceTime, map, switchMap } from 'rxjs';
+import { Observable, debounceTime, map, merge, of, switchMap } from 'rxjs';
 import { IndicatorLinksComponent } from '../shared/indicator-links.component';
 
 /** How long the search waits after the last key press before filtering (ms). */
 export const SEARCH_DEBOUNCE_MS = 250;
 
-/** The indicator catalogue: search, filter by theme and source, and a link to each indicator. */
+/** Below this width (a phone) the catalogue is a list of cards, not a table. */
+export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
+
+/**
+ * The indicator catalogue: search (by the API, most relevant first), filter by theme and
+ * source, and a link to each indicator. The search and the filters live in the address, so
+ * Back from an indicator and a reload find them again. Register-based series are folded
+ * under their BAS successor unless the user asks for them.
+ */
 @Component({
   selector: 'ks-indicator-catalogue-page',
   imports: [
     ReactiveFormsModule,
     MatButton,
+    MatCheckbox,
+    RouterLink,
     MatFormField,
     MatLabel,
     MatHint,
@@ -95,23 +114,68 @@ export const SEARCH_DEBOUNCE_MS = 250;
                 }
               </mat-select>
             </mat-form-field>
+            <mat-checkbox [formControl]="allControl" class="ks-filters__all" data-testid="all-series">
+              {{ 'indicators.catalogue.all' | transloco }}
+            </mat-checkbox>
           </form>
-          <p role="status" class="ks-muted">
-            {{
-              'indicators.catalogue.count'
-                | transloco: { shown: filtered().length, total: data.indicators.length }
-            }}
+          <p role="status" class="ks-muted" data-testid="catalogue-count">
+            @switch (results.state().status) {
+              @case ('loading') {
+                {{ 'indicators.catalogue.searching' | transloco }}
+              }
+              @case ('error') {
+                {{ 'indicators.catalogue.searchFailed' | transloco }}
+              }
+              @default {
+                {{
+                  (filter().search.trim() ? 'indicators.catalogue.countRanked' : 'indicators.catalogue.count')
+                    | transloco: { shown: shown().length, total: data.indicators.length }
+                }}
+              }
+            }
           </p>
         </section>
 
-        @if (filtered().length) {
-          <ks-indicator-table
-            [indicators]="filtered()"
-            [slug]="data.collaboration.slug"
-            [caption]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }"
-            [columns]="['source']"
-          />
-        } @else {
+        @if (results.state().status === 'error') {
+          <div class="ks-card">
+            <button mat-stroked-button type="button" (click)="results.reload(false)">
+              {{ 'indicators.catalogue.retry' | transloco }}
+            </button>
+          </div>
+        } @else if (shown().length) {
+          @if (cards()) {
+            <ul class="ks-indicator-cards" data-testid="catalogue-cards"
+              [attr.aria-label]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }">
+              @for (indicator of shown(); track indicator.id) {
+                <li class="ks-card">
+                  <a class="ks-indicator-cards__name" [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]" [attr.lang]="nameLang(indicator)">{{
+                    name(indicator)
+                  }}</a>
+                  <p class="ks-muted">
+                    {{ 'indicators.units.' + indicator.unit | transloco }} ·
+                    {{ 'indicators.periodicities.' + indicator.periodicity | transloco }} ·
+                    {{ 'indicators.sources.' + indicator.source | transloco }}
+                  </p>
+                  <p class="ks-indicator-cards__code"><code>{{ indicator.code }}</code></p>
+                  @if (indicator.supersedesCode && !filter().all) {
+                    <p>
+                      <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.supersedesCode]">{{
+                        'indicators.catalogue.supersedes' | transloco
+                      }}</a>
+                    </p>
+                  }
+                </li>
+              }
+            </ul>
+          } @else {
+            <ks-indicator-table
+              [indicators]="shown()"
+              [slug]="data.collaboration.slug"
+              [caption]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }"
+              [columns]="['source']"
+            />
+          }
+        } @else if (results.state().status === 'ready') {
           <div class="ks-card" data-testid="catalogue-empty">
             @if (data.indicators.length) {
               <p>{{ 'indicators.catalogue.empty' | transloco }}</p>
@@ -135,6 +199,26 @@ export const SEARCH_DEBOUNCE_MS = 250;
     }
     .ks-filters__search {
       grid-column: span 2;
+    }
+    .ks-filters__all {
+      align-self: center;
+    }
+    .ks-indicator-cards {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 1.5rem;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .ks-indicator-cards p {
+      margin: 0.25rem 0 0;
+    }
+    .ks-indicator-cards__name {
+      font-weight: 600;
+    }
+    .ks-indicator-cards__code code {
+      white-space: normal;
+      overflow-wrap: anywhere;
     }
     @media (max-width: 40rem) {
       .ks-filters__search {
@@ -171,14 +255,25 @@ export class IndicatorCataloguePage {
   );
   readonly state = this.page.state;
 
-  readonly searchControl = new FormControl('', { nonNullable: true });
-  readonly themeControl = new FormControl<string | null>(null);
-  readonly sourceControl = new FormControl<IndicatorSource | null>(null);
-  private readonly search = toSignal(this.searchControl.valueChanges.pipe(debounceTime(SEARCH_DEBOUNCE_MS)), {
-    initialValue: '',
-  });
-  private readonly theme = toSignal(this.themeControl.valueChanges, { initialValue: null });
-  private readonly source = toSignal(this.sourceControl.valueChanges, { initialValue: null });
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+
+  /** The filter as the address names it: the one source of truth, so Back and reload restore it. */
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  readonly filter = computed(() => catalogueFilterFromParams((name) => this.params().get(name)));
+
+  readonly searchControl = new FormControl(this.filter().search, { nonNullable: true });
+  readonly themeControl = new FormControl<string | null>(this.filter().theme);
+  readonly sourceControl = new FormControl<IndicatorSource | null>(this.filter().source);
+  readonly allControl = new FormControl(this.filter().all, { nonNullable: true });
+
+  readonly cards = toSignal(
+    inject(BreakpointObserver)
+      .observe(CARD_LAYOUT_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
 
   private readonly all = computed(() => {
     const state = this.state();
@@ -186,18 +281,76 @@ export class IndicatorCataloguePage {
   });
   readonly themes = computed(() => themesOf(this.all()));
   readonly sources = computed(() => sourcesOf(this.all()));
-  readonly filtered = computed(() =>
-    filterIndicators(
-      this.all(),
-      { search: this.search(), theme: this.theme(), source: this.source() },
-      this.language(),
-    ),
+
+  /** The filtered catalogue: from the API when filtered (a search is ranked there), else the page's list. */
+  readonly results = loadOnChange(
+    () => {
+      const state = this.state();
+      return state.status === 'ready' ? JSON.stringify([state.data.collaboration.id, this.filter()]) : null;
+    },
+    (key): Observable<Indicator[] | null> => {
+      if (key === null) return of(null);
+      const [collaborationId, filter] = JSON.parse(key) as [string, CatalogueFilter];
+      return isDefaultFilter(filter) ? of(null) : this.indicators.search(collaborationId, filter);
+    },
   );
+  readonly shown = computed(() => {
+    const results = this.results.state() as LoadState<Indicator[] | null>;
+    if (results.status !== 'ready') return [];
+    return results.data ?? defaultCatalogue(this.all(), this.language(), compareSwedish);
+  });
   protected readonly knownTheme = isKnownTheme;
 
+  constructor() {
+    // Typing updates the address (replacing the entry: Back leaves the page, not each letter).
+    merge(
+      this.searchControl.valueChanges.pipe(debounceTime(SEARCH_DEBOUNCE_MS)),
+      this.themeControl.valueChanges,
+      this.sourceControl.valueChanges,
+      this.allControl.valueChanges,
+    )
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.navigate());
+    // The address changed by Back or Forward: the fields follow it.
+    effect(() => {
+      const filter = this.filter();
+      if (filter.search.trim() !== this.searchControl.value.trim())
+        this.searchControl.setValue(filter.search, { emitEvent: false });
+      if (filter.theme !== this.themeControl.value) this.themeControl.setValue(filter.theme, { emitEvent: false });
+      if (filter.source !== this.sourceControl.value)
+        this.sourceControl.setValue(filter.source, { emitEvent: false });
+      if (filter.all !== this.allControl.value) this.allControl.setValue(filter.all, { emitEvent: false });
+    });
+  }
+
+  protected name(indicator: Indicator): string {
+    return indicatorName(indicator, this.language());
+  }
+
+  protected nameLang(indicator: Indicator): 'sv' | null {
+    return indicatorNameLang(indicator, this.language());
+  }
+
+  private navigate(): void {
+    const filter: CatalogueFilter = {
+      search: this.searchControl.value,
+      theme: this.themeControl.value,
+      source: this.sourceControl.value,
+      all: this.allControl.value,
+    };
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: catalogueParams(filter),
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+
   clearFilters(): void {
-    this.searchControl.setValue('');
-    this.themeControl.setValue(null);
-    this.sourceControl.setValue(null);
+    this.searchControl.setValue('', { emitEvent: false });
+    this.themeControl.setValue(null, { emitEvent: false });
+    this.sourceControl.setValue(null, { emitEvent: false });
+    this.allControl.setValue(false, { emitEvent: false });
+    this.navigate();
   }
 }

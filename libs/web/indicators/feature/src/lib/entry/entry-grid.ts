@@ -97,7 +97,7 @@ export function buildGrid(options: {
       const loaded = series[column];
       const area = loaded?.areas.find((candidate) => candidate.areaCode === areaCode);
       const index = loaded ? loaded.periods.indexOf(period) : -1;
-      // values is null where the stored figure is only a range (ADR 8): never edit its low end as a number.
+      // values is null where the stored figure is only a range (ADR 9): never edit its low end as a number.
       const original = area && index >= 0 ? (area.values[index] ?? null) : null;
       const low = area && index >= 0 ? (area.lowerBounds[index] ?? null) : null;
       const storedRange =

@@ -5,6 +5,7 @@ import { IndicatorService, SourceFetch } from '@kraftsamling/web/indicators/data
 import { formatDateTime, formatValue, injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 
 /** How a fetch ended, as an icon beside its words (never colour alone). */
 const STATUS_ICONS: Record<SourceFetch['status'], string> = {
@@ -134,7 +135,7 @@ export class SourceFetchesPage {
     }
     return [...seen.values()].sort(
       (a, b) =>
-        Number(b.status === 'FAILED') - Number(a.status === 'FAILED') || a.subject.localeCompare(b.subject),
+        Number(b.status === 'FAILED') - Number(a.status === 'FAILED') || compareSwedish(a.subject, b.subject),
     );
   });
 

@@ -22,6 +22,7 @@ import {
 import {
   IndicatorChartComponent,
   SeriesTableComponent,
+  indicatorNameLang,
   injectLanguage,
   periodLabel,
   seriesTable,
@@ -76,7 +77,7 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
           <p>
             <a [routerLink]="['/s', slug(), 'nyckeltal']">{{ 'indicators.indicator.back' | transloco }}</a>
           </p>
-          <h1>{{ name() }}</h1>
+          <h1 [attr.lang]="nameLang()">{{ name() }}</h1>
           @if (description(); as text) {
             <p class="ks-lead">{{ text }}</p>
           }
@@ -258,6 +259,11 @@ export class IndicatorPage {
   readonly name = computed(() => {
     const series = this.series();
     return series ? indicatorName(series.indicator, this.language()) : '';
+  });
+  /** "sv" when the English page shows a name that exists only in Swedish. */
+  readonly nameLang = computed(() => {
+    const series = this.series();
+    return series ? indicatorNameLang(series.indicator, this.language()) : null;
   });
   readonly description = computed(() => {
     const series = this.series();

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './support/pages';
+
+const FH = '/s/familjen-helsingborg';
+const SHARE_BAS = 'Andel inskrivna arbetslösa, utrikes födda kvinnor (BAS-arbetskraft, fr.o.m. 2023)';
+
+test.describe('finding an indicator', () => {
+  test('a search without diacritics puts the foreign-born women’s unemployment share first and survives Back and reload', async ({
+    page,
+  }) => {
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.goto(`${FH}/nyckeltal`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nyckeltal' })).toBeVisible();
+
+    await page.getByLabel('Sök nyckeltal').fill('utrikesfodda kvinnor arbetsloshet');
+    await expect(page).toHaveURL(/[?&]q=utrikesfodda(\+|%20)kvinnor(\+|%20)arbetsloshet/);
+    await expect(page.getByTestId('catalogue-count')).toContainText('bästa träffen först');
+    const firstRow = page.locator('tbody th[scope="row"] a').first();
+    await expect(firstRow).toHaveText(SHARE_BAS);
+    await expectAccessible(page, 'the catalogue with a search');
+
+    // Back from the indicator finds the same search and order; so does a reload.
+    await firstRow.click();
+    await expect(page).toHaveURL(new RegExp(`${FH}/nyckeltal/af\\.bas\\.utrk\\.unemployment_share$`));
+    await page.goBack();
+    await expect(page.getByLabel('Sök nyckeltal')).toHaveValue('utrikesfodda kvinnor arbetsloshet');
+    await expect(page.locator('tbody th[scope="row"] a').first()).toHaveText(SHARE_BAS);
+    await page.reload();
+    await expect(page.getByLabel('Sök nyckeltal')).toHaveValue('utrikesfodda kvinnor arbetsloshet');
+    await expect(page.locator('tbody th[scope="row"] a').first()).toHaveText(SHARE_BAS);
+
+    // The register-based series are folded away until asked for, and the choice is in the address.
+    await expect(page.getByRole('link', { name: /registerbaserad arbetskraft/ })).toHaveCount(0);
+    await page.getByRole('checkbox', { name: 'Visa även registerbaserade serier (t.o.m. 2023)' }).check();
+    await expect(page).toHaveURL(/[?&]alla=1/);
+    await expect(
+      page.getByRole('link', {
+        name: 'Andel inskrivna arbetslösa, utrikes födda kvinnor (registerbaserad arbetskraft, t.o.m. 2023)',
+      }),
+    ).toBeVisible();
+    await expectAccessible(page, 'the catalogue with the register-based series');
+  });
+
+  test('on a 390 px phone the catalogue is a list of cards, without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.goto(`${FH}/nyckeltal?q=befolkning`);
+    const cards = page.getByTestId('catalogue-cards');
+    await expect(cards).toBeVisible();
+    await expect(page.locator('table')).toHaveCount(0);
+    await expect(cards.getByRole('link', { name: /^Folkmängd/ }).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'the catalogue on a phone');
+  });
+});

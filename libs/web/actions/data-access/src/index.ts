@@ -1,0 +1,3 @@
+export * from './lib/models';
+export * from './lib/action.service';
+export * from './lib/formatting';
