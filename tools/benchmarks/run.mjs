@@ -103,7 +103,7 @@ try {
     })
   ).json();
   const body = JSON.stringify({
-    query: `query ($c: ID!, $code: String!) { indicatorSeries(collaborationId: $c, code: $code, from: "2010-01", to: "2019-12") { periods areas { areaCode values lowerBound } } }`,
+    query: `query ($c: ID!, $code: String!) { indicatorSeries(collaborationId: $c, code: $code, from: "2010-01", to: "2019-12") { periods areas { areaCode values lowerBounds } } }`,
     variables: { c: '10000000-0000-4000-8000-000000000001', code: 'af.bas.utrk.unemployed' },
   });
   const check = await (

@@ -39,8 +39,14 @@ export class ValueBoundModel {
 export class ComparedAreaModel {
   @Field(() => String) areaCode!: string;
   @Field(() => String) areaName!: string;
-  @Field(() => [Float], { nullable: 'items' }) values!: (number | null)[];
-  @Field(() => [ValueBoundModel]) bounds!: ValueBoundModel[];
+  @Field(() => [Float], {
+    nullable: 'items',
+    description:
+      'The exact figure per period; null where missing or only a range (ADR 9: never the "<5"’s stored 1).',
+  })
+  values!: (number | null)[];
+  @Field(() => [ValueBoundModel], { description: 'The ranges, by position in values.' })
+  bounds!: ValueBoundModel[];
   @Field(() => Int, {
     nullable: true,
     description: '1 = best in the indicator’s direction; ties share a rank',
@@ -55,8 +61,15 @@ export class ComparedAreaModel {
     'The set’s own figure per period from summed counts (a ratio of sums, never a mean of ratios), with how many areas it covers.',
 })
 export class ComparisonTotalModel {
-  @Field(() => [Float], { nullable: 'items' }) values!: (number | null)[];
-  @Field(() => [ValueBoundModel]) bounds!: ValueBoundModel[];
+  @Field(() => [Float], {
+    nullable: 'items',
+    description: 'The exact total per period; null where none or where a part was only a range (see bounds).',
+  })
+  values!: (number | null)[];
+  @Field(() => [ValueBoundModel], {
+    description: 'Totals that include a range are ranges: Σ low ends … Σ high ends.',
+  })
+  bounds!: ValueBoundModel[];
   @Field(() => [Int]) included!: number[];
   @Field(() => Int) inScope!: number;
 }
@@ -116,7 +129,10 @@ export class SimilarMunicipalityModel {
       'Each indicator’s term of the squared distance (w · Δz² / Σ w): they sum to distance², so term ÷ distance² is its share.',
   })
   contributions!: number[];
-  @Field(() => [Float], { nullable: 'items', description: 'Its value of each chosen indicator.' })
+  @Field(() => [Float], {
+    nullable: 'items',
+    description: 'Its value of each chosen indicator; null where missing or only a range.',
+  })
   values!: (number | null)[];
 }
 
@@ -126,7 +142,11 @@ export class SimilarMunicipalitiesModel {
   @Field(() => [String]) indicatorCodes!: string[];
   @Field(() => [String], { description: 'The period read for each indicator.' }) periods!: string[];
   @Field(() => [Float], { description: 'The weight of each indicator, as used.' }) weights!: number[];
-  @Field(() => [Float], { nullable: 'items' }) values!: (number | null)[];
+  @Field(() => [Float], {
+    nullable: 'items',
+    description: 'The area’s own value of each indicator; null where missing or only a range.',
+  })
+  values!: (number | null)[];
   @Field(() => [SimilarMunicipalityModel]) similar!: SimilarMunicipalityModel[];
 }
 

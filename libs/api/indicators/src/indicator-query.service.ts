@@ -7,6 +7,7 @@ import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { PlatformPermission } from '@kraftsamling/shared/permissions';
 import { isPeriodCode } from '@kraftsamling/shared/periods';
 import { THEME_NAMES } from './catalogue';
+import { compactRange, rangeRatio, storedRange, type StoredRange } from './value-ranges';
 import type { AreaSeriesModel, ImportBatchModel, IndicatorModel, IndicatorSeriesModel } from './models';
 
 const SELECT_INDICATOR = `
@@ -93,12 +94,16 @@ interface IndicatorRow extends IndicatorModel {
   denominatorId: string | null;
 }
 
-interface ValueRow {
-  area: string;
-  period: string;
+interface StoredRow {
   value: number | null;
   lowerBound: boolean;
   upperBound: number | null;
+}
+
+interface ValueRow {
+  area: string;
+  period: string;
+  range: StoredRange | null;
   preliminary: boolean;
   status: string | null;
   batchId: string | null;
@@ -225,8 +230,8 @@ export class IndicatorQueryService {
         areaCode,
         areaName: names.get(areaCode) ?? areaCode,
         values: empty<number | null>(null),
-        lowerBound: empty(false),
-        upperBound: empty<number | null>(null),
+        lowerBounds: empty<number | null>(null),
+        upperBounds: empty<number | null>(null),
         preliminary: empty(false),
         status: empty<string | null>(null),
         batchId: empty<string | null>(null),
@@ -239,9 +244,10 @@ export class IndicatorQueryService {
       const area = byArea.get(row.area);
       const i = index.get(row.period)!;
       if (!area) continue;
-      area.values[i] = row.value;
-      area.lowerBound[i] = row.lowerBound;
-      area.upperBound[i] = row.upperBound;
+      const compact = compactRange(row.range);
+      area.values[i] = compact.value;
+      area.lowerBounds[i] = compact.lowerBound;
+      area.upperBounds[i] = compact.upperBound;
       area.preliminary[i] = row.preliminary;
       area.status[i] = row.status;
       area.batchId[i] = row.batchId;
@@ -291,12 +297,12 @@ export class IndicatorQueryService {
     return rows.map((row: { code: string }) => row.code);
   }
 
-  private values(
+  private async values(
     indicatorId: string,
     areas: string[],
     range: { from?: string | null; to?: string | null },
   ): Promise<ValueRow[]> {
-    return this.dataSource.query(
+    const rows: (Omit<ValueRow, 'range'> & StoredRow)[] = await this.dataSource.query(
       `SELECT area_code AS area, period, value::float8 AS value, lower_bound AS "lowerBound",
               upper_bound::float8 AS "upperBound", preliminary, status, batch_id AS "batchId",
               to_char(published_at, 'YYYY-MM-DD') AS "publishedAt", version
@@ -304,35 +310,42 @@ export class IndicatorQueryService {
         WHERE indicator_id = $1 AND area_code = ANY($2) AND ($3::text IS NULL OR period >= $3) AND ($4::text IS NULL OR period <= $4)`,
       [indicatorId, areas, range.from ?? null, range.to ?? null],
     );
+    return rows.map(({ value, lowerBound, upperBound, ...row }) => ({
+      ...row,
+      range: storedRange(value, lowerBound, upperBound),
+    }));
   }
 
-  /** numerator ÷ denominator × factor; a lower-bound numerator (AF's "<5") gives a bounded ratio. */
-  private ratioValues(
+  /**
+   * numerator ÷ denominator × factor per area and period; a bounded part (AF's "<5") makes
+   * the ratio a range (the smallest numerator over the largest denominator to the reverse).
+   */
+  private async ratioValues(
     indicator: IndicatorRow,
     areas: string[],
     range: { from?: string | null; to?: string | null },
   ): Promise<ValueRow[]> {
-    return this.dataSource.query(
+    const rows: (Omit<ValueRow, 'range'> & {
+      numerator: StoredRow;
+      denominator: StoredRow;
+    })[] = await this.dataSource.query(
       `SELECT n.area_code AS area, n.period,
-              CASE WHEN d.value > 0 AND n.value IS NOT NULL THEN (n.value / d.value * $5)::float8 END AS value,
-              n.lower_bound AS "lowerBound",
-              CASE WHEN d.value > 0 AND n.upper_bound IS NOT NULL THEN (n.upper_bound / d.value * $5)::float8 END AS "upperBound",
+              json_build_object('value', n.value::float8, 'lowerBound', n.lower_bound, 'upperBound', n.upper_bound::float8) AS numerator,
+              json_build_object('value', d.value::float8, 'lowerBound', d.lower_bound, 'upperBound', d.upper_bound::float8) AS denominator,
               (n.preliminary OR d.preliminary) AS preliminary, coalesce(n.status, d.status) AS status,
               NULL::uuid AS "batchId", to_char(greatest(n.published_at, d.published_at), 'YYYY-MM-DD') AS "publishedAt",
               NULL::int AS version
          FROM indicator_value n
          JOIN indicator_value d ON d.indicator_id = $2 AND d.area_code = n.area_code AND d.period = n.period
         WHERE n.indicator_id = $1 AND n.area_code = ANY($3)
-          AND ($4::text IS NULL OR n.period >= $4) AND ($6::text IS NULL OR n.period <= $6)`,
-      [
-        indicator.numeratorId,
-        indicator.denominatorId,
-        areas,
-        range.from ?? null,
-        indicator.factor,
-        range.to ?? null,
-      ],
+          AND ($4::text IS NULL OR n.period >= $4) AND ($5::text IS NULL OR n.period <= $5)`,
+      [indicator.numeratorId, indicator.denominatorId, areas, range.from ?? null, range.to ?? null],
     );
+    const stored = (part: StoredRow) => storedRange(part.value, part.lowerBound, part.upperBound);
+    return rows.map(({ numerator, denominator, ...row }) => ({
+      ...row,
+      range: rangeRatio(stored(numerator), stored(denominator), indicator.factor ?? 1),
+    }));
   }
 
   private async areaNames(codes: string[]): Promise<Map<string, string>> {

@@ -62,15 +62,28 @@ export class IndicatorModel {
 }
 
 @ObjectType('AreaSeries', {
-  description: "One area's values, aligned with the series' periods; null where there is none.",
+  description:
+    "One area's values, aligned with the series' periods. A figure known only as a range (AF's \"<5\" is 1 … 4, or a ratio computed from one) has values null and its ends in lowerBounds and upperBounds (docs/adr/0009-bounded-values.md).",
 })
 export class AreaSeriesModel {
   @Field(() => String) areaCode!: string;
   @Field(() => String) areaName!: string;
-  @Field(() => [Float], { nullable: 'items' }) values!: (number | null)[];
-  @Field(() => [Boolean], { description: 'true: the value is only a lower bound (AF’s "<5" is 1 … 4)' })
-  lowerBound!: boolean[];
-  @Field(() => [Float], { nullable: 'items' }) upperBound!: (number | null)[];
+  @Field(() => [Float], {
+    nullable: 'items',
+    description: 'The exact figure; null where there is none or where it is only a range (see lowerBounds).',
+  })
+  values!: (number | null)[];
+  @Field(() => [Float], {
+    nullable: 'items',
+    description: 'Where the figure is only a range (e.g. "<5"): its low end (1 for "<5"); else null.',
+  })
+  lowerBounds!: (number | null)[];
+  @Field(() => [Float], {
+    nullable: 'items',
+    description:
+      'Where the figure is only a range: its high end (4 for "<5"); null where it is exact, or where the range has no known high end.',
+  })
+  upperBounds!: (number | null)[];
   @Field(() => [Boolean]) preliminary!: boolean[];
   @Field(() => [String], { nullable: 'items' }) status!: (string | null)[];
   @Field(() => [ID], { nullable: 'items', description: 'The import batch each value came from.' })

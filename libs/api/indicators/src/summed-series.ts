@@ -53,6 +53,11 @@ export function completedSum(partial: PartialSum): IncomingValue | null {
   const missing = parts.find((part) => part.value === null);
   const bounded = parts.some((part) => part.lowerBound);
   const value = missing ? null : parts.reduce((total, part) => total + (part.value as number), 0);
+  // A class bounded only from below (no upper end) leaves the total without one too: its
+  // value is not its high end.
+  const high = (part: SourceObservation) =>
+    part.lowerBound ? (part.upperBound ?? null) : (part.value as number);
+  const highs = parts.map(high);
   return {
     indicatorId: partial.indicator.id,
     area: partial.area,
@@ -60,8 +65,8 @@ export function completedSum(partial: PartialSum): IncomingValue | null {
     value,
     lowerBound: value !== null && bounded,
     upperBound:
-      value !== null && bounded
-        ? parts.reduce((total, part) => total + (part.upperBound ?? (part.value as number)), 0)
+      value !== null && bounded && highs.every((h) => h !== null)
+        ? highs.reduce<number>((total, h) => total + (h as number), 0)
         : null,
     status: missing ? (missing.status ?? '..') : null,
     preliminary: parts.some((part) => part.preliminary),

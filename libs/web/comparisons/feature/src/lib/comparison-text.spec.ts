@@ -7,18 +7,40 @@ describe('comparison text', () => {
     expect(displayUnit('PER_THOUSAND', 'COUNT')).toEqual({ format: 'PER_1000', suffix: '\u00a0‰' });
     expect(displayUnit('SHARE_OF', 'COUNT')).toEqual({ format: 'PERCENT', suffix: '\u00a0%' });
     expect(displayUnit('INDEX', 'COUNT')).toEqual({ format: 'PERCENT', suffix: '' });
-    expect(displayUnit('CHANGE', 'COUNT')).toEqual({ format: 'COUNT', suffix: '' });
+    expect(displayUnit('CHANGE', 'COUNT')).toEqual({ format: 'OTHER', suffix: '' });
     expect(displayUnit('CHANGE_PERCENT', 'COUNT')).toEqual({ format: 'PERCENT', suffix: '\u00a0%' });
+    expect(displayUnit('AS_PUBLISHED', 'PERCENT', 'en')).toEqual({ format: 'PERCENT', suffix: '%' });
   });
 
-  it('shows a value, a range as "1–4" and a missing value as a dash, never 0', () => {
+  it('shows a value, a "<5" count as "<5", a share range with its unit and a missing value as a dash, never 0', () => {
     const percent = displayUnit('AS_PUBLISHED', 'PERCENT');
     expect(cellText({ kind: 'value', value: 15.44 }, percent, 'sv')).toBe('15,4');
-    expect(cellText({ kind: 'value', value: 15.44 }, percent, 'en', true)).toBe('15.4\u00a0%');
+    expect(
+      cellText({ kind: 'value', value: 15.44 }, displayUnit('AS_PUBLISHED', 'PERCENT', 'en'), 'en', true),
+    ).toBe('15.4%');
     expect(cellText({ kind: 'range', low: 1, high: 4 }, displayUnit('AS_PUBLISHED', 'COUNT'), 'sv')).toBe(
-      '1–4',
+      '<5',
     );
-    expect(cellText({ kind: 'range', low: 0.25, high: 1 }, percent, 'sv', true)).toBe('0,3–1,0\u00a0%');
+    // a range carries its unit even where exact cells leave it to the header
+    expect(cellText({ kind: 'range', low: 0.238, high: 0.952 }, percent, 'sv')).toBe('0,24–0,95\u00a0%');
+    expect(
+      cellText(
+        { kind: 'range', low: 0.238, high: 0.952 },
+        displayUnit('AS_PUBLISHED', 'PERCENT', 'en'),
+        'en',
+      ),
+    ).toBe('0.24–0.95%');
+    // a sum of counts that includes a "<5" is a range of counts, a change of one no "<N"
+    expect(
+      cellText({ kind: 'range', low: 1235, high: 1238 }, displayUnit('AS_PUBLISHED', 'COUNT'), 'sv'),
+    ).toBe('1\u00a0235–1\u00a0238');
+    expect(cellText({ kind: 'range', low: 1, high: 4 }, displayUnit('CHANGE', 'COUNT'), 'sv')).toBe('1–4');
+    expect(cellText({ kind: 'range', low: -3, high: 1 }, displayUnit('CHANGE', 'COUNT'), 'sv')).toBe(
+      '−3 – 1',
+    );
+    expect(cellText({ kind: 'range', low: 96.5, high: 103.25 }, displayUnit('INDEX', 'COUNT'), 'sv')).toBe(
+      '96,50–103,25',
+    );
     expect(cellText({ kind: 'missing' }, percent, 'sv')).toBe('–');
   });
 

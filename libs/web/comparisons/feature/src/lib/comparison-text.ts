@@ -1,43 +1,49 @@
 import type { ComparisonNormalisation } from '@kraftsamling/web/shared/graphql';
-import { formatValue } from '@kraftsamling/web/indicators/ui';
+import { formatRange, formatValue, unitSuffix } from '@kraftsamling/web/indicators/ui';
 import type { PeriodLanguage } from '@kraftsamling/shared/periods';
 import type { ComparisonCell } from '@kraftsamling/web/comparisons/ui';
 import { addPeriods, periodOfDate, type Periodicity } from '@kraftsamling/shared/periods';
 
-/** How a normalised figure is formatted: the unit's decimals and the symbol after it. */
+/** How a normalised figure is formatted: the unit's decimals and the symbol after it, as the language writes it. */
 export function displayUnit(
   normalisation: ComparisonNormalisation,
   unit: string,
+  language: PeriodLanguage = 'sv',
 ): { format: string; suffix: string } {
-  const suffixOf = (u: string) =>
-    ({ PERCENT: '\u00a0%', PER_1000: '\u00a0‰', CURRENCY: '\u00a0kr' })[u] ?? '';
   switch (normalisation) {
     case 'PER_THOUSAND':
-      return { format: 'PER_1000', suffix: '\u00a0‰' };
+      return { format: 'PER_1000', suffix: unitSuffix('PER_1000', language) };
     case 'SHARE_OF':
     case 'CHANGE_PERCENT':
-      return { format: 'PERCENT', suffix: '\u00a0%' };
+      return { format: 'PERCENT', suffix: unitSuffix('PERCENT', language) };
     case 'INDEX':
       // One decimal, no unit: 100 is the base period.
       return { format: 'PERCENT', suffix: '' };
+    case 'CHANGE':
+      // A change of a count is no count: a range of it (2 … 5 more) must not read "<6".
+      return unit === 'COUNT'
+        ? { format: 'OTHER', suffix: '' }
+        : { format: unit, suffix: unitSuffix(unit, language) };
     default:
-      return { format: unit, suffix: suffixOf(unit) };
+      return { format: unit, suffix: unitSuffix(unit, language) };
   }
 }
 
-/** The visible text of a cell: the number, a range as "1–4", a missing value as "–". */
+/**
+ * The visible text of a cell: the number (with the unit's symbol when `withUnit`); a range
+ * always with it, as formatRange writes every range ("<5", "0,24–0,95 %"); a missing value as "–".
+ */
 export function cellText(
   cell: ComparisonCell,
   unit: { format: string; suffix: string },
   language: PeriodLanguage,
   withUnit = false,
 ): string {
-  const suffix = withUnit ? unit.suffix : '';
   switch (cell.kind) {
     case 'value':
-      return formatValue(cell.value, unit.format, language) + suffix;
+      return formatValue(cell.value, unit.format, language) + (withUnit ? unit.suffix : '');
     case 'range':
-      return `${formatValue(cell.low, unit.format, language)}–${formatValue(cell.high, unit.format, language)}${suffix}`;
+      return formatRange(cell, unit.format, language, unit.suffix);
     default:
       return '–';
   }

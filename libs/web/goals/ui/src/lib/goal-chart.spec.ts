@@ -84,8 +84,15 @@ describe('goalChartRows', () => {
 });
 
 describe('goal formatting', () => {
-  it('shows a range with a dash, never a made-up point, and signs changes', () => {
-    expect(formatQuantity({ value: null, low: 1, high: 4 }, 'COUNT', 'sv')).toBe('1–4');
+  it('shows a "<5" as "<5", other ranges with a dash, never a made-up point, and signs changes', () => {
+    expect(formatQuantity({ value: null, low: 1, high: 4 }, 'COUNT', 'sv')).toBe('<5');
+    expect(formatQuantity({ value: null, low: 2047, high: 2050 }, 'COUNT', 'sv')).toBe(
+      '2\u00a0047–2\u00a0050',
+    );
+    expect(formatQuantity({ value: null, low: 0.5, high: 2 }, 'COUNT', 'sv')).toBe('0,5–2');
+    expect(formatQuantity({ value: null, low: 0.238, high: 0.952 }, 'PERCENT', 'sv')).toBe(
+      '0,24–0,95\u00a0%',
+    );
     expect(formatQuantity(exact(1234.5), 'COUNT', 'sv').replace(/\u00a0/g, ' ')).toBe('1 234,5');
     expect(formatQuantity(null, 'COUNT', 'sv')).toBe('');
     expect(formatSignedQuantity(exact(-40), 'COUNT', 'sv')).toBe('−40');

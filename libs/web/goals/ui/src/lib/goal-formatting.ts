@@ -1,5 +1,5 @@
 import { PeriodLanguage } from '@kraftsamling/shared/periods';
-import { formatValue, numberLocale } from '@kraftsamling/web/indicators/ui';
+import { formatRange, formatValue, numberLocale } from '@kraftsamling/web/indicators/ui';
 
 /** The parts of a figure the formatting needs (the API's Quantity). */
 export interface QuantityLike {
@@ -9,8 +9,9 @@ export interface QuantityLike {
 }
 
 /**
- * A figure as the goal pages show it: the value when exact; a range "1–4" when it is only
- * known to lie between two values (a `<5` count, or a sum that includes one), never a
+ * A figure as the goal pages show it: the value when exact; a range, as formatRange writes
+ * every range ("<5" for a suppressed count, "2 047–2 050" for a sum that includes one,
+ * "0,24–0,95 %" for a share), when it is only known to lie between two values, never a
  * made-up point; an empty string when there is none.
  */
 export function formatQuantity(
@@ -21,7 +22,7 @@ export function formatQuantity(
   if (!quantity) return '';
   if (quantity.value !== null) return formatValue(quantity.value, unit, language);
   if (quantity.low === quantity.high) return formatValue(quantity.low, unit, language);
-  return `${formatValue(quantity.low, unit, language)}–${formatValue(quantity.high, unit, language)}`;
+  return formatRange(quantity, unit, language);
 }
 
 /** A change with its sign ("−40", "+12"), a range as "−43 – −40". */

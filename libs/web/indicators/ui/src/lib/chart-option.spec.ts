@@ -8,7 +8,11 @@ const format: ChartFormatting = {
   value: (value) => `${value} st`,
   cellText: (table, row, area) => {
     const value = table.rows[row].cells[area].value;
-    return value.kind === 'value' ? `${value.value}` : value.kind === 'below' ? `<${value.limit}` : 'saknas';
+    return value.kind === 'value'
+      ? `${value.value}`
+      : value.kind === 'range'
+        ? `<${(value.high ?? 0) + 1}`
+        : 'saknas';
   },
 };
 

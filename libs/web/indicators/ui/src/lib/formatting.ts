@@ -37,15 +37,88 @@ export function formatValue(value: number, unit: string, language: PeriodLanguag
   }
 }
 
-const UNIT_SUFFIX: Readonly<Record<string, string>> = {
-  PERCENT: '\u00a0%',
-  PER_1000: '\u00a0‰',
-  CURRENCY: '\u00a0kr',
-};
+/**
+ * The unit's symbol after a number, as each language writes it: Swedish with a no-break
+ * space ("12,3 %"), English without one for % and ‰ ("12.3%"); "kr" always spaced.
+ */
+export function unitSuffix(unit: string, language: PeriodLanguage): string {
+  switch (unit) {
+    case 'PERCENT':
+      return language === 'en' ? '%' : '\u00a0%';
+    case 'PER_1000':
+      return language === 'en' ? '‰' : '\u00a0‰';
+    case 'CURRENCY':
+      return '\u00a0kr';
+    default:
+      return '';
+  }
+}
 
 /** A value with its unit where the unit is a symbol ("12,3 %"), for chart tooltips and summaries. */
 export function formatValueWithUnit(value: number, unit: string, language: PeriodLanguage): string {
-  return `${formatValue(value, unit, language)}${UNIT_SUFFIX[unit] ?? ''}`;
+  return `${formatValue(value, unit, language)}${unitSuffix(unit, language)}`;
+}
+
+/**
+ * A figure known only as a range (docs/adr/0009-bounded-values.md): the API gives its low
+ * end and its high end (null when only a low end is known), never a value to show as exact.
+ */
+export interface FigureRange {
+  low: number;
+  high: number | null;
+}
+
+/**
+ * A suppressed small count as the source published it: a count range from 1 up to a whole
+ * number (AF's "<5" is 1 … 4, and so is a sum of it with zeros) reads "<5". Anything
+ * computed from one (half of it, a change) is written as the range it is.
+ */
+function suppressedCountLimit(range: FigureRange, unit: string): number | null {
+  if (unit !== 'COUNT' || range.low !== 1 || range.high === null || range.high <= 1) return null;
+  return Number.isInteger(range.high) ? range.high + 1 : null;
+}
+
+/**
+ * The one way the web writes a range, in tables, tooltips, summaries and exported text:
+ * a suppressed count as "<5"; a count range from a sum as "1 235–1 238"; a ratio's range
+ * with two decimals and its unit ("0,24–0,95 %", English "0.24–0.95%"), so it is never
+ * read as a count; a range with only a low end as "≥12". A negative end is spaced
+ * ("−3 – 1"). `suffix` overrides the unit's symbol (an index has none).
+ */
+export function formatRange(
+  range: FigureRange,
+  unit: string,
+  language: PeriodLanguage,
+  suffix: string = unitSuffix(unit, language),
+): string {
+  const limit = suppressedCountLimit(range, unit);
+  if (limit !== null) return `<${formatValue(limit, 'COUNT', language)}`;
+  const end = (value: number) => rangeEnd(value, unit, language);
+  if (range.high === null) return `≥${end(range.low)}${suffix}`;
+  if (range.high === range.low) return `${end(range.low)}${suffix}`;
+  const separator = range.low < 0 || range.high < 0 ? ' – ' : '–';
+  return `${end(range.low)}${separator}${end(range.high)}${suffix}`;
+}
+
+/** An end of a range: a ratio's with two decimals (one would make 0,24–0,95 read 0,2–1,0). */
+function rangeEnd(value: number, unit: string, language: PeriodLanguage): string {
+  return unit === 'PERCENT' || unit === 'PER_1000'
+    ? numberFormat(numberLocale(language), 2, 2).format(value)
+    : formatValue(value, unit, language);
+}
+
+/** What a screen reader says for a range: "färre än 5", "minst 0,24 %, högst 0,95 %". */
+export function rangeWords(
+  range: FigureRange,
+  unit: string,
+  language: PeriodLanguage,
+  t: (key: string, params?: Record<string, unknown>) => string,
+): string {
+  const limit = suppressedCountLimit(range, unit);
+  if (limit !== null) return t('indicators.value.below', { limit: formatValue(limit, 'COUNT', language) });
+  const withUnit = (value: number) => `${rangeEnd(value, unit, language)}${unitSuffix(unit, language)}`;
+  if (range.high === null) return t('indicators.value.atLeast', { value: withUnit(range.low) });
+  return t('indicators.region.range', { low: withUnit(range.low), high: withUnit(range.high) });
 }
 
 /** A period for people ("september 2024"); a code that is not a period is shown as it is. */

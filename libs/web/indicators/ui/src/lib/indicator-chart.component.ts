@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { TranslocoService } from '@jsverse/transloco';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { lineChartOption } from './chart-option';
-import { formatValue, formatValueWithUnit, periodLabel } from './formatting';
+import { formatRange, formatValueWithUnit, periodLabel } from './formatting';
 import { injectLanguage } from './language';
 import { regionText } from './region-text';
 import { SeriesTable, regionPlotted, summarise } from './series-table';
@@ -57,10 +57,8 @@ export class IndicatorChartComponent {
         switch (value?.kind) {
           case 'value':
             return formatValueWithUnit(value.value, unit, language);
-          case 'below':
-            return `<${value.limit}`;
-          case 'atLeast':
-            return `≥${formatValue(value.value, unit, language)}`;
+          case 'range':
+            return formatRange(value, unit, language);
           default:
             return missing;
         }

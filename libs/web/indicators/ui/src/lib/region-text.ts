@@ -1,5 +1,5 @@
 import { PeriodLanguage } from '@kraftsamling/shared/periods';
-import { formatValue, formatValueWithUnit } from './formatting';
+import { formatRange, formatValueWithUnit, rangeWords } from './formatting';
 import { RegionCell } from './series-table';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -16,13 +16,7 @@ export function regionText(cell: RegionCell, unit: string, language: PeriodLangu
       text = formatValueWithUnit(cell.value.value, unit, language);
       break;
     case 'range':
-      text =
-        cell.value.high === null
-          ? t('indicators.region.atLeast', { value: formatValue(cell.value.low, unit, language) })
-          : t('indicators.region.range', {
-              low: formatValue(cell.value.low, unit, language),
-              high: formatValue(cell.value.high, unit, language),
-            });
+      text = rangeWords(cell.value, unit, language, t);
       break;
     case 'missing':
       return t('indicators.value.missing');
@@ -43,11 +37,14 @@ export function regionNote(
   if (cell.incomplete)
     parts.push(t('indicators.region.incompleteNote', { included: cell.included, total: cell.total }));
   if (cell.value.kind === 'range') {
-    const low = formatValue(cell.value.low, unit, language);
+    const low = formatRange({ low: cell.value.low, high: cell.value.low }, unit, language);
     parts.push(
       cell.value.high === null
         ? t('indicators.region.openRangeNote', { low })
-        : t('indicators.region.rangeNote', { low, high: formatValue(cell.value.high, unit, language) }),
+        : t('indicators.region.rangeNote', {
+            low,
+            high: formatRange({ low: cell.value.high, high: cell.value.high }, unit, language),
+          }),
     );
   }
   return parts.length ? parts.join(' ') : null;

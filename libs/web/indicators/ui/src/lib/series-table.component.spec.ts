@@ -116,7 +116,7 @@ describe('SeriesTableComponent with the region', () => {
     expect(text(regionCells[1]?.querySelector('[aria-hidden="true"]'))).toBe('1 250,5');
     expect(text(regionCells[1]?.querySelector('sup'))).toBe('1');
     expect(text(regionCells[1]?.querySelector('.ks-visually-hidden'))).toBe('1 250,5 (1 av 2 kommuner)');
-    expect(text(regionCells[2]?.querySelector('[aria-hidden="true"]'))).toBe('≥1 235');
+    expect(text(regionCells[2]?.querySelector('[aria-hidden="true"]'))).toBe('1 235–1 238');
     expect(text(regionCells[2]?.querySelector('sup'))).toBe('2');
     expect(text(regionCells[2]?.querySelector('.ks-visually-hidden'))).toBe('minst 1 235, högst 1 238');
   });

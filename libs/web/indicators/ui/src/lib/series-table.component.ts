@@ -11,7 +11,7 @@ import {
 import { MatTooltip } from '@angular/material/tooltip';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { PeriodLanguage } from '@kraftsamling/shared/periods';
-import { formatValue, periodLabel, shortId } from './formatting';
+import { formatRange, formatValue, periodLabel, rangeWords, shortId } from './formatting';
 import { injectLanguage } from './language';
 import { regionNote, regionText } from './region-text';
 import { Provenance, RegionCell, SeriesCell, SeriesTable, regionNeedsNote } from './series-table';
@@ -268,7 +268,7 @@ export class SeriesTableComponent {
       case 'value':
         return { shown: formatValue(cell.value.value, unit, language), spoken, note };
       case 'range':
-        return { shown: `≥${formatValue(cell.value.low, unit, language)}`, spoken, note };
+        return { shown: formatRange(cell.value, unit, language), spoken, note };
       case 'missing':
         return { shown: '–', spoken, note };
     }
@@ -286,18 +286,11 @@ export class SeriesTableComponent {
     switch (cell.value.kind) {
       case 'value':
         return { ...base, shown: formatValue(cell.value.value, unit, language), spoken: null, provenance };
-      case 'below':
+      case 'range':
         return {
           ...base,
-          shown: `<${formatValue(cell.value.limit, 'COUNT', language)}`,
-          spoken: t('indicators.value.below', { limit: cell.value.limit }),
-          provenance,
-        };
-      case 'atLeast':
-        return {
-          ...base,
-          shown: `≥${formatValue(cell.value.value, unit, language)}`,
-          spoken: t('indicators.value.atLeast', { value: formatValue(cell.value.value, unit, language) }),
+          shown: formatRange(cell.value, unit, language),
+          spoken: rangeWords(cell.value, unit, language, t),
           provenance,
         };
       case 'missing':

@@ -20,9 +20,9 @@ describe('seriesTable', () => {
     expect(seriesTable(unemployedSeries(), { order: 'oldestFirst' }).rows[0].period).toBe('2024-07');
   });
 
-  it('shows a suppressed small count as "<5" (upper bound 4 + 1), never as its stored lower bound', () => {
+  it('reads a suppressed small count as the range 1 … 4 the API gives, never as a value', () => {
     const july = seriesTable(unemployedSeries()).rows[2];
-    expect(july.cells[1].value).toEqual({ kind: 'below', limit: 5 });
+    expect(july.cells[1].value).toEqual({ kind: 'range', low: 1, high: 4 });
     expect(plottedValue(july.cells[1])).toBeNull();
   });
 
@@ -79,9 +79,13 @@ describe('seriesTable', () => {
     expect(seriesTable(unemployedSeries(), { to: '2024-07' }).rows).toHaveLength(1);
   });
 
-  it('reads a lower bound without an upper one as "at least"', () => {
-    const area = { ...unemployedSeries().areas[0], lowerBound: [true, false, false] };
-    expect(cellValue(area, 0)).toEqual({ kind: 'atLeast', value: 1234 });
+  it('reads a lower bound without an upper one as a range open above', () => {
+    const area = {
+      ...unemployedSeries().areas[0],
+      values: [null, 1250.5, 1198],
+      lowerBounds: [1234, null, null],
+    };
+    expect(cellValue(area, 0)).toEqual({ kind: 'range', low: 1234, high: null });
   });
 });
 

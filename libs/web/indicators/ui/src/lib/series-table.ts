@@ -6,9 +6,11 @@
 export interface AreaSeriesLike {
   areaCode: string;
   areaName: string;
+  /** the exact figure; null where there is none or where it is only a range */
   values: readonly (number | null)[];
-  lowerBound: readonly boolean[];
-  upperBound: readonly (number | null)[];
+  /** where the figure is only a range ("<5" is 1 … 4): its ends; else null */
+  lowerBounds: readonly (number | null)[];
+  upperBounds: readonly (number | null)[];
   preliminary: readonly boolean[];
   status: readonly (string | null)[];
   batchId: readonly (string | null)[];
@@ -69,13 +71,13 @@ export function regionNeedsNote(cell: RegionCell | null | undefined): boolean {
 }
 
 /**
- * What a cell shows: a number; a suppressed small count ("<5": stored as at least 1 and
- * at most 4, never shown as 0); a lower bound without an upper one ("≥ 3"); or nothing.
+ * What a cell shows: a number; a figure known only as a range (a suppressed small count,
+ * "<5", is 1 … 4; a share computed from one is a range too; `high` is null where only a
+ * low end is known); or nothing. A range is never shown as a number.
  */
 export type CellValue =
   | { kind: 'value'; value: number }
-  | { kind: 'below'; limit: number }
-  | { kind: 'atLeast'; value: number }
+  | { kind: 'range'; low: number; high: number | null }
   | { kind: 'missing' };
 
 /** Where a value comes from, shown on hover and focus. */
@@ -146,12 +148,9 @@ function regionCell(region: RegionSeriesLike, period: string): RegionCell {
 
 /** What one area's arrays say about period index `i`. */
 export function cellValue(area: AreaSeriesLike, i: number): CellValue {
+  const low = area.lowerBounds[i] ?? null;
+  if (low !== null) return { kind: 'range', low, high: area.upperBounds[i] ?? null };
   const value = area.values[i] ?? null;
-  if (area.lowerBound[i]) {
-    const upper = area.upperBound[i] ?? null;
-    if (upper !== null) return { kind: 'below', limit: upper + 1 };
-    if (value !== null) return { kind: 'atLeast', value };
-  }
   return value === null ? { kind: 'missing' } : { kind: 'value', value };
 }
 

@@ -13,8 +13,8 @@ export function unemployedSeries(): SeriesLike & { indicator: { source: string; 
         areaCode: '1283',
         areaName: 'Helsingborg',
         values: [1234, 1250.5, 1198],
-        lowerBound: [false, false, false],
-        upperBound: [null, null, null],
+        lowerBounds: [null, null, null],
+        upperBounds: [null, null, null],
         preliminary: [false, false, true],
         status: [null, null, null],
         batchId: [
@@ -28,9 +28,9 @@ export function unemployedSeries(): SeriesLike & { indicator: { source: string; 
       {
         areaCode: '1275',
         areaName: 'Perstorp',
-        values: [1, null, 7],
-        lowerBound: [true, false, false],
-        upperBound: [4, null, null],
+        values: [null, null, 7],
+        lowerBounds: [1, null, null],
+        upperBounds: [4, null, null],
         preliminary: [false, false, false],
         status: [null, null, null],
         batchId: ['4f2a9c1e-0000-4000-8000-000000000001', null, 'b7d3e5f0-0000-4000-8000-000000000002'],

@@ -926,7 +926,7 @@ export type SourceFetchesQuery = { sourceFetches: Array<{ id: string, source: In
 
 export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null };
 
-export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
+export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
 
 export type IndicatorsQueryVariables = Exact<{
   collaborationId: string | number;
@@ -948,7 +948,7 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
 export type RegionSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -1362,8 +1362,8 @@ export const AreaSeriesFieldsFragmentDoc = gql`
   areaCode
   areaName
   values
-  lowerBound
-  upperBound
+  lowerBounds
+  upperBounds
   preliminary
   status
   batchId

@@ -105,9 +105,9 @@ describe('ComparisonPage', () => {
     expect(rowTexts(element)).toEqual([
       ['1', '2', 'Landskrona', '10,3', '10,1', ''],
       ['2', '4', 'Helsingborg (framhävd)', '15,5', '15,4', ''],
-      ['', '', 'Perstorp', '3,2', '0,4–1,6 *', 'Ej rangordnad: färre än 5, bara ett intervall'],
+      ['', '', 'Perstorp', '3,2', '0,40–1,60 % *', 'Ej rangordnad: färre än 5, bara ett intervall'],
       ['', '', 'Bjuv', '12,5', '– †', 'Ej rangordnad: värde saknas'],
-      ['', '', 'Gruppen totalt', '13,3', '12,9–13,2 *', 'Summerade antal för 3 av 4 kommuner'],
+      ['', '', 'Gruppen totalt', '13,3', '12,90–13,20 % *', 'Summerade antal för 3 av 4 kommuner'],
       ['', '', 'Median', '12,5', '12,8', 'Median av de rangordnade värdena'],
     ]);
     expect(element.querySelector('.ks-focus-row th')?.textContent).toContain('Helsingborg');

@@ -201,7 +201,9 @@ export class ComparisonPage {
   readonly periods = computed(() => periodOptions(this.indicator()?.periodicity ?? 'MONTH'));
   /** The municipality emphasised: chosen in the address, else the user's own. */
   readonly focus = computed(() => this.state().focus ?? this.context()?.ownMunicipality ?? null);
-  readonly unit = computed(() => displayUnit(this.state().normalisation, this.indicator()?.unit ?? 'COUNT'));
+  readonly unit = computed(() =>
+    displayUnit(this.state().normalisation, this.indicator()?.unit ?? 'COUNT', this.language()),
+  );
 
   readonly rows = computed(() => {
     const comparison = this.comparison();

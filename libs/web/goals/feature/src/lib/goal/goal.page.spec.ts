@@ -128,7 +128,7 @@ describe('GoalPage', () => {
       'Riskerar',
       '',
     ]);
-    expect(cells(rows[2]!).slice(1, 2)).toEqual(['1–4']);
+    expect(cells(rows[2]!).slice(1, 2)).toEqual(['<5']);
     expect(text(rows[2]!.querySelector('[data-flag="BOUNDED_BASELINE"]'))).toBe('Osäkert utgångsläge (<5)');
     expect(cells(table.querySelector('tfoot tr'))[0]).toBe('Samverkan totalt (3 kommuner med värde)');
   });
@@ -256,7 +256,7 @@ describe('GoalPage', () => {
     expect(rows.map(cells)).toEqual([
       ['Helsingborg', '240', ''],
       ['Landskrona', 'saknas', '⚠ Värde saknas'],
-      ['Perstorp', '1–4', '⚠ Osäkert (<5)'],
+      ['Perstorp', '<5', '⚠ Osäkert (<5)'],
     ]);
     expect(text(element.querySelector('[data-testid="preview-problems"]'))).toBe(
       'Observera: 2 kommuner saknar värde eller har ett osäkert värde (<5) vid perioden.',

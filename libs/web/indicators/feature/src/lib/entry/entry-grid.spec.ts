@@ -1,5 +1,6 @@
 import { FormControl } from '@angular/forms';
-import { entryErrorKey, entryText, entryValue } from './entry-grid';
+import type { Indicator, IndicatorSeries } from '@kraftsamling/web/indicators/data-access';
+import { buildGrid, entryErrorKey, entryText, entryValue } from './entry-grid';
 
 describe('entry grid helpers', () => {
   it('accepts empty cells and non-negative numbers with a decimal comma, and names what is wrong otherwise', () => {
@@ -23,5 +24,35 @@ describe('entry grid helpers', () => {
     expect(entryText(3.5, 'sv')).toBe('3,5');
     expect(entryText(3.5, 'en')).toBe('3.5');
     expect(entryText(null, 'sv')).toBe('');
+  });
+
+  it('shows a stored "<5" as the placeholder of an empty cell, never its stored 1 as a value to keep', () => {
+    const indicator = { code: 'jobbspar.deltagare', unit: 'COUNT' } as Indicator;
+    const series = {
+      periods: ['2024-09'],
+      areas: [
+        {
+          areaCode: '1260',
+          values: [null],
+          lowerBounds: [1],
+          upperBounds: [4],
+          versions: [3],
+        },
+      ],
+    } as unknown as IndicatorSeries;
+    const grid = buildGrid({
+      areaCode: '1260',
+      columns: [indicator],
+      series: [series],
+      periods: ['2024-09'],
+      language: 'sv',
+      name: () => 'Deltagare',
+      periodLabel: (period) => period,
+    });
+    const cell = grid.cells[0]!;
+    expect(cell.control.value).toBe('');
+    expect(cell.original).toBeNull();
+    expect(cell.version).toBe(3);
+    expect(cell.storedRange).toBe('<5');
   });
 });

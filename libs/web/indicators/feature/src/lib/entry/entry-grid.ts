@@ -7,6 +7,7 @@ import {
   cellKey,
   parseEnteredNumber,
 } from '@kraftsamling/web/indicators/data-access';
+import { formatRange } from '@kraftsamling/web/indicators/ui';
 
 /** Client-side check of a grid cell: a number of 0 or more, decimal comma or point, or empty. */
 export const entryValue: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
@@ -48,6 +49,11 @@ export interface GridCell extends EntryCell {
   id: string;
   /** "Deltagare i jobbspår, september 2024": the cell's label */
   label: string;
+  /**
+   * A stored figure known only as a range ("<5"): shown as the input's placeholder, since
+   * it is no number to edit; typing a number replaces it. null otherwise.
+   */
+  storedRange: string | null;
   control: FormControl<string>;
 }
 
@@ -91,7 +97,17 @@ export function buildGrid(options: {
       const loaded = series[column];
       const area = loaded?.areas.find((candidate) => candidate.areaCode === areaCode);
       const index = loaded ? loaded.periods.indexOf(period) : -1;
+      // values is null where the stored figure is only a range (ADR 9): never edit its low end as a number.
       const original = area && index >= 0 ? (area.values[index] ?? null) : null;
+      const low = area && index >= 0 ? (area.lowerBounds[index] ?? null) : null;
+      const storedRange =
+        low === null
+          ? null
+          : formatRange(
+              { low, high: area?.upperBounds[index] ?? null },
+              indicator.unit,
+              language === 'en' ? 'en' : 'sv',
+            );
       const version = area && index >= 0 ? (area.versions[index] ?? null) : null;
       const key = cellKey(indicator.code, period);
       const control = new FormControl(options.keep?.get(key) ?? entryText(original, language), {
@@ -108,6 +124,7 @@ export function buildGrid(options: {
         key,
         id: `ks-entry-${name}`,
         label: `${options.name(indicator)}, ${options.periodLabel(period)}`,
+        storedRange,
         control,
       };
       cells.push(cell);

@@ -224,6 +224,7 @@ interface EntryContext {
                                 matInput
                                 [id]="cell.id"
                                 [formControl]="cell.control"
+                                [placeholder]="cell.storedRange ?? ''"
                                 inputmode="decimal"
                                 autocomplete="off"
                               />

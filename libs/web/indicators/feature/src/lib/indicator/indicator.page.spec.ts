@@ -94,7 +94,7 @@ describe('IndicatorPage', () => {
       (cell) => cell.textContent?.replace(/\s/g, ' ').trim(),
     );
     // September 1198 + 7; August only Helsingborg (marked); July 1234 + "<5" (a range).
-    expect(cells).toEqual(['1 205', '1 250', '≥1 235']);
+    expect(cells).toEqual(['1 205', '1 250', '1 235–1 238']);
     expect(element.querySelector('[data-testid="region-notes"]')?.textContent).toContain('1 av 2 kommuner');
     const label = element.querySelector('[role="img"]')?.getAttribute('aria-label')?.replace(/\s/g, ' ');
     expect(label).toContain(
