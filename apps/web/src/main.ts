@@ -1,23 +1,31 @@
 import { bootstrapApplication } from '@angular/platform-browser';
 import { loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth';
-import { storedLanguage } from '@kraftsamling/web/shared/i18n';
-import { PublicShellComponent, ShellComponent } from '@kraftsamling/web/shell/feature';
-import { appConfig } from './app/app.config';
-import { isPublicPath, publicAppConfig } from './app/public.config';
+import { storedLanguage } from '@kraftsamling/web/shared/i18n/languages';
+import { isPublicPath } from './app/public-path';
 
 /**
  * Start order: runtime configuration, then login (an anonymous user goes to the login
  * page in their language and comes back here), then Angular. The public pages (the
  * accessibility statement) start without a login.
+ *
+ * The initial bundle holds only what the login needs (Angular's core, keycloak-js). The
+ * application itself (shell, router, Apollo, Material, translations) is fetched from the
+ * first moment but in parallel with the configuration and the login's round trips, and an
+ * anonymous visitor is sent to the login page without waiting for it.
  */
 async function start(): Promise<void> {
-  const config = await loadAppConfig();
   if (isPublicPath(window.location.pathname)) {
-    await bootstrapApplication(PublicShellComponent, publicAppConfig(config));
+    const [config, app] = await Promise.all([loadAppConfig(), import('./app/public-app')]);
+    await bootstrapApplication(app.PublicShellComponent, app.publicAppConfig(config));
     return;
   }
+  const signedInApp = import('./app/signed-in-app');
+  // A failed fetch of the application is reported after the login, not as an unhandled rejection before it.
+  signedInApp.catch(() => undefined);
+  const config = await loadAppConfig();
   const session = await startKeycloakSession(config.oidc, () => storedLanguage());
-  await bootstrapApplication(ShellComponent, appConfig(config, session));
+  const app = await signedInApp;
+  await bootstrapApplication(app.ShellComponent, app.appConfig(config, session));
 }
 
 start().catch((error: unknown) => {

@@ -7,9 +7,9 @@ import {
 import { Routes, TitleStrategy, provideRouter } from '@angular/router';
 import { APP_CONFIG, AppConfig } from '@kraftsamling/web/shared/auth';
 import { TranslatedTitleStrategy, provideI18n } from '@kraftsamling/web/shared/i18n';
+import { STATEMENT_PATH } from './public-path';
 
-/** The accessibility statement's address: the same inside the signed-in app and outside it. */
-export const STATEMENT_PATH = 'tillganglighet';
+export { STATEMENT_PATH, isPublicPath } from './public-path';
 
 /**
  * Pages anyone may read without signing in. The law (2018:1937) wants the accessibility
@@ -23,11 +23,6 @@ export const publicRoutes: Routes = [
     title: 'titles.accessibility',
   },
 ];
-
-/** Whether an address is one of the public pages, which start without a login. */
-export function isPublicPath(pathname: string): boolean {
-  return pathname.replace(/\/+$/, '') === `/${STATEMENT_PATH}`;
-}
 
 /** The public pages' application: translations and the router, no session and no API. */
 export function publicAppConfig(config: AppConfig): ApplicationConfig {

@@ -177,6 +177,15 @@ let nextId = 0;
     tbody th {
       white-space: nowrap;
     }
+    /* The period column stays in place while the areas scroll past it (on a phone the table
+       is wider than the screen); opaque, so the values slide under it. */
+    tbody th,
+    thead th:first-child {
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 1;
+      background: var(--mat-sys-surface);
+    }
     .ks-series-legend {
       margin-top: -0.75rem;
     }
