@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -9,7 +8,6 @@ import type { ExportFormat } from '@kraftsamling/shared/exports';
 import { labelPeriod } from '@kraftsamling/shared/periods';
 import {
   ActionService,
-  Language,
   OUTCOME_MEASURES,
   OutcomeMeasure,
   formatCount,
@@ -20,11 +18,13 @@ import {
 } from '@kraftsamling/web/actions/data-access';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import { GoalStatusComponent } from '@kraftsamling/web/goals/ui';
+import { injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent, downloadTable, fileNameOf } from '@kraftsamling/web/shared/ui';
 import { map, switchMap } from 'rxjs';
 import { ActionStatusComponent } from '../shared/action-status.component';
+import { UpdateOutcomeComponent } from '../shared/update-outcome.component';
 import { OutcomeFormComponent } from './outcome-form.component';
 import { UpdateFormComponent } from './update-form.component';
 
@@ -45,6 +45,7 @@ import { UpdateFormComponent } from './update-form.component';
     PageStateComponent,
     GoalStatusComponent,
     ActionStatusComponent,
+    UpdateOutcomeComponent,
     OutcomeFormComponent,
     UpdateFormComponent,
   ],
@@ -62,10 +63,7 @@ export class ActionPage {
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
 
   protected readonly measures = OUTCOME_MEASURES;
-  protected readonly language = toSignal(
-    this.transloco.langChanges$.pipe(map((lang) => (lang === 'en' ? 'en' : 'sv') as Language)),
-    { initialValue: (this.transloco.getActiveLang() === 'en' ? 'en' : 'sv') as Language },
-  );
+  protected readonly language = injectLanguage();
 
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), actionId: this.actionId() }),

@@ -24,7 +24,6 @@ import {
   ActionService,
   ActionSummary,
   GroupActivity,
-  Language,
   actionsTable,
   boardColumns,
   filterActions,
@@ -38,11 +37,13 @@ import {
 import { CollaborationService, MeStore, can } from '@kraftsamling/web/collaborations/data-access';
 import { isoDay } from '@kraftsamling/web/decisions/data-access';
 import { GoalStatusComponent } from '@kraftsamling/web/goals/ui';
+import { injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent, downloadTable, fileNameOf } from '@kraftsamling/web/shared/ui';
 import { Subscription, forkJoin, map, switchMap } from 'rxjs';
 import { ActionStatusComponent } from '../shared/action-status.component';
+import { UpdateOutcomeComponent } from '../shared/update-outcome.component';
 
 /**
  * An operational group's page: who is in it, the goals it serves, its actions as a board by
@@ -64,6 +65,7 @@ import { ActionStatusComponent } from '../shared/action-status.component';
     PageStateComponent,
     GoalStatusComponent,
     ActionStatusComponent,
+    UpdateOutcomeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './group.page.html',
@@ -82,10 +84,7 @@ export class GroupPage {
   private readonly titles = inject(TranslatedTitleStrategy, { optional: true });
 
   protected readonly statuses = ACTION_STATUSES;
-  protected readonly language = toSignal(
-    this.transloco.langChanges$.pipe(map((lang) => (lang === 'en' ? 'en' : 'sv') as Language)),
-    { initialValue: (this.transloco.getActiveLang() === 'en' ? 'en' : 'sv') as Language },
-  );
+  protected readonly language = injectLanguage();
 
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), groupId: this.groupId() }),
