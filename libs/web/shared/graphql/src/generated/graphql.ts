@@ -991,9 +991,9 @@ export type DefineScbIndicatorMutationVariables = Exact<{
 }>;
 
 
-export type DefineScbIndicatorMutation = { defineScbIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
+export type DefineScbIndicatorMutation = { defineScbIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null } };
 
-export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null };
+export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null };
 
 export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
 
@@ -1006,7 +1006,7 @@ export type IndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }> };
+export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null }> };
 
 export type IndicatorSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -1017,7 +1017,7 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBound: Array<boolean>, upperBound: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
 export type RegionSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -1041,14 +1041,14 @@ export type CreateLocalIndicatorMutationVariables = Exact<{
 }>;
 
 
-export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
+export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null } };
 
 export type UpdateLocalIndicatorMutationVariables = Exact<{
   input: UpdateLocalIndicatorInput;
 }>;
 
 
-export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
+export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null } };
 
 export const ActionTypeFieldsFragmentDoc = gql`
     fragment ActionTypeFields on ActionType {
@@ -1439,6 +1439,12 @@ export const IndicatorFieldsFragmentDoc = gql`
   version
   supersededByCode
   supersedesCode
+  coverage
+  lastPeriod
+  lastImportedAt
+  lastFetchedAt
+  sourceSubject
+  sourceUrl
 }
     `;
 export const AreaSeriesFieldsFragmentDoc = gql`
