@@ -77,6 +77,8 @@ describe('ImportUploadService', () => {
           unmappedSeries: [{ series: 'XYZSOK', values: 3 }],
           manualOverwrites: [],
           confirmationToken: null,
+          nothingMatched: null,
+          catalogue: null,
         },
       },
     ]);
