@@ -7,6 +7,7 @@ import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { PlatformPermission } from '@kraftsamling/shared/permissions';
 import { isPeriodCode } from '@kraftsamling/shared/periods';
 import { THEME_NAMES } from './catalogue';
+import { scbTableUrl } from './scb-fetch';
 import { compactRange, rangeRatio, storedRange, type StoredRange } from './value-ranges';
 import type { AreaSeriesModel, ImportBatchModel, IndicatorModel, IndicatorSeriesModel } from './models';
 
@@ -21,6 +22,66 @@ const SELECT_INDICATOR = `
     LEFT JOIN indicator n ON n.id = i.numerator_id
     LEFT JOIN indicator d ON d.id = i.denominator_id
     LEFT JOIN indicator sb ON sb.id = i.superseded_by_id`;
+
+/**
+ * What the catalogue tells of each listed indicator, for the whole list in one statement:
+ * how many municipalities have values (a ratio's values are its numerator's), the latest
+ * period, when its values were last imported and when its source was last fetched (the
+ * fetches are the stewards' rows: row-level security leaves others null there).
+ */
+const FACTS = `
+  WITH listed AS (
+    SELECT i.id, coalesce(i.numerator_id, i.id) AS valued_id, i.source,
+           upper(coalesce(i.source_key->>'table', i.source_key->>'kpi')) AS subject
+      FROM indicator i WHERE i.id = ANY($1::uuid[])
+  ), valued AS (
+    SELECT v.indicator_id, count(DISTINCT m.code)::int AS coverage, max(v.period) AS "lastPeriod",
+           max(b.imported_at) AS "lastImportedAt"
+      FROM indicator_value v
+      JOIN import_batch b ON b.id = v.batch_id
+      LEFT JOIN municipality m ON m.code = v.area_code
+     WHERE v.indicator_id IN (SELECT valued_id FROM listed)
+     GROUP BY v.indicator_id
+  ), fetched AS (
+    SELECT f.source, upper(f.subject) AS subject, max(f.finished_at) AS "lastFetchedAt"
+      FROM source_fetch f
+     WHERE f.status <> 'RUNNING' AND (f.source, upper(f.subject)) IN (SELECT source, subject FROM listed)
+     GROUP BY 1, 2
+  )
+  SELECT l.id, coalesce(v.coverage, 0) AS coverage, v."lastPeriod", v."lastImportedAt", f."lastFetchedAt",
+         l.subject AS "sourceSubject"
+    FROM listed l
+    LEFT JOIN valued v ON v.indicator_id = l.valued_id
+    LEFT JOIN fetched f ON f.source = l.source AND f.subject = l.subject`;
+
+type IndicatorFacts = Pick<
+  IndicatorModel,
+  'coverage' | 'lastPeriod' | 'lastImportedAt' | 'lastFetchedAt' | 'sourceSubject' | 'sourceUrl'
+>;
+
+/** The source's own page of what an indicator reads, where the source has one per subject. */
+export function sourcePageUrl(source: string, subject: string | null): string | null {
+  if (!subject) return null;
+  if (source === 'KOLADA') return `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(subject)}`;
+  if (source === 'SCB') return scbTableUrl(subject);
+  return null;
+}
+
+/** An indicator as it is defined, without what FACTS tells of its values (an audit record keeps the definition). */
+export function definitionOf<T extends Partial<IndicatorFacts>>(
+  indicator: T,
+): Omit<T, keyof IndicatorFacts> {
+  const {
+    coverage: _c,
+    lastPeriod: _p,
+    lastImportedAt: _i,
+    lastFetchedAt: _f,
+    sourceSubject: _s,
+    sourceUrl: _u,
+    ...definition
+  } = indicator;
+  return definition;
+}
 
 /** Official indicators are everyone's; a local one only its collaboration's. */
 const VISIBLE = `(i.collaboration_id IS NULL OR i.collaboration_id = $1)`;
@@ -129,6 +190,42 @@ export class IndicatorQueryService {
       includeSuperseded?: boolean | null;
     },
   ): Promise<IndicatorModel[]> {
+    return this.rows(tenant, filter).then((rows) => this.withFacts(rows));
+  }
+
+  /** Adds what FACTS tells to each indicator: one statement for the whole list. */
+  private async withFacts<T extends { id: string; source: string }>(
+    rows: T[],
+    db: Pick<DataSource, 'query'> = this.dataSource,
+  ): Promise<(T & IndicatorFacts)[]> {
+    if (!rows.length) return [];
+    const facts: (Omit<IndicatorFacts, 'sourceUrl'> & { id: string })[] = await db.query(FACTS, [
+      rows.map((row) => row.id),
+    ]);
+    const byId = new Map(facts.map((fact) => [fact.id, fact]));
+    return rows.map((row) => {
+      const fact = byId.get(row.id);
+      return {
+        ...row,
+        coverage: fact?.coverage ?? 0,
+        lastPeriod: fact?.lastPeriod ?? null,
+        lastImportedAt: fact?.lastImportedAt ?? null,
+        lastFetchedAt: fact?.lastFetchedAt ?? null,
+        sourceSubject: fact?.sourceSubject ?? null,
+        sourceUrl: sourcePageUrl(row.source, fact?.sourceSubject ?? null),
+      };
+    });
+  }
+
+  private rows(
+    tenant: CatalogueScope,
+    filter: {
+      search?: string | null;
+      theme?: string | null;
+      source?: string | null;
+      includeSuperseded?: boolean | null;
+    },
+  ): Promise<IndicatorRow[]> {
     const search = filter.search?.trim() || null;
     if (search && search.length > MAX_SEARCH_LENGTH)
       throw badInput([{ field: 'search', message: `at most ${MAX_SEARCH_LENGTH} characters` }]);
@@ -164,7 +261,8 @@ export class IndicatorQueryService {
       code,
     ]);
     if (!row) throw notFound('Indicator', code);
-    return row;
+    const [withFacts] = await this.withFacts([row as IndicatorRow]);
+    return withFacts;
   }
 
   /** The official indicators that read a source's table (SCB) or key figure (Kolada). */
@@ -186,7 +284,8 @@ export class IndicatorQueryService {
     );
     if (!row) return null;
     const { numeratorId: _n, denominatorId: _d, ...indicator } = row as IndicatorRow;
-    return indicator;
+    const [withFacts] = await this.withFacts([indicator], manager);
+    return withFacts;
   }
 
   /**

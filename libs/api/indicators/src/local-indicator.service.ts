@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
 import { badInput, conflict, isUniqueViolation, notFound } from '@kraftsamling/api/core/errors';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
-import { IndicatorQueryService } from './indicator-query.service';
+import { IndicatorQueryService, definitionOf } from './indicator-query.service';
 import type { CreateLocalIndicatorInput, IndicatorModel, UpdateLocalIndicatorInput } from './models';
 
 const DEFAULT_THEME = 'local';
@@ -118,8 +118,8 @@ export class LocalIndicatorService {
       action,
       entityType: 'indicator',
       entityId: after.id,
-      before,
-      after,
+      before: before && definitionOf(before),
+      after: definitionOf(after),
     });
   }
 }

@@ -59,6 +59,31 @@ export class IndicatorModel {
   supersededByCode!: string | null;
   @Field(() => String, { nullable: true, description: 'The series this one replaces, if any.' })
   supersedesCode!: string | null;
+  @Field(() => Int, {
+    description:
+      'How many municipalities have at least one value (a ratio: its numerator’s); 0 when none has any yet.',
+  })
+  coverage!: number;
+  @Field(() => String, { nullable: true, description: 'The latest period with a value; null without values.' })
+  lastPeriod!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the latest batch holding its values was imported.' })
+  lastImportedAt!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When its source (Kolada key figure, SCB table) was last fetched from the API; null if never, or for readers who are not statistics stewards.',
+  })
+  lastFetchedAt!: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the source calls it: the Kolada key figure (N00955) or the SCB table (TAB6471).',
+  })
+  sourceSubject!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The source’s own page of it: Kolada’s free search of the key figure, the SCB table in Statistikdatabasen.',
+  })
+  sourceUrl!: string | null;
 }
 
 @ObjectType('AreaSeries', {

@@ -5,3 +5,4 @@ export * from './lib/ndjson';
 export * from './lib/import-upload';
 export * from './lib/value-entry';
 export * from './lib/local-indicators';
+export * from './lib/source-fetch';

@@ -99,6 +99,12 @@ export const UNEMPLOYED: Indicator = {
   version: 1,
   supersededByCode: null,
   supersedesCode: null,
+  coverage: 0,
+  lastPeriod: null,
+  lastImportedAt: null,
+  lastFetchedAt: null,
+  sourceSubject: null,
+  sourceUrl: null,
 };
 
 const exact = (value: number) => ({ value, low: value, high: value });

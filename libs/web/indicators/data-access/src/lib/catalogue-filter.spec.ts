@@ -36,6 +36,12 @@ function indicator(
     version: 1,
     supersededByCode: null,
     supersedesCode: null,
+    coverage: 0,
+    lastPeriod: null,
+    lastImportedAt: null,
+    lastFetchedAt: null,
+    sourceSubject: null,
+    sourceUrl: null,
     ...overrides,
   };
 }

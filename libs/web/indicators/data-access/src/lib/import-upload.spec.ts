@@ -88,6 +88,8 @@ describe('ImportUploadService', () => {
           unmappedSeries: [{ series: 'XYZSOK', values: 3 }],
           manualOverwrites: [],
           confirmationToken: null,
+          nothingMatched: null,
+          catalogue: null,
         },
       },
     ]);
@@ -142,5 +144,27 @@ describe('toImportEvent', () => {
     });
     expect(toImportEvent({ type: 'progress', stage: 'dreaming', fraction: 0.5 })).toBeNull();
     expect(toImportEvent({ type: 'heartbeat' })).toBeNull();
+  });
+
+  it('keeps what a Kolada key-figure list did to the catalogue, and a file that matched nothing', () => {
+    const event = toImportEvent({
+      type: 'report',
+      report: {
+        dryRun: true,
+        inserted: 0,
+        changed: 0,
+        unchanged: 0,
+        problems: [],
+        unmappedSeries: [],
+        catalogue: { added: 2, updated: 0, unchanged: 0, curated: 1 },
+        nothingMatched: { series: 3, examples: ['KOLADA|N00053|T'], message: 'nothing in this file matches' },
+      },
+    });
+    expect(event?.type === 'report' && event.report.catalogue).toEqual({ added: 2, updated: 0, unchanged: 0, curated: 1 });
+    expect(event?.type === 'report' && event.report.nothingMatched).toEqual({
+      series: 3,
+      examples: ['KOLADA|N00053|T'],
+      message: 'nothing in this file matches',
+    });
   });
 });

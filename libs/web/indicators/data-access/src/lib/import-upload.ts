@@ -169,6 +169,32 @@ function asReport(value: unknown): ImportReport | null {
     }),
     manualOverwrites: overwrites.map(asManualOverwrite),
     confirmationToken: asText(report['confirmationToken']),
+    nothingMatched: asNothingMatched(report['nothingMatched']),
+    catalogue: asCatalogueLoad(report['catalogue']),
+  };
+}
+
+/** What the API says of a file none of whose series the catalogue reads (the page says it first). */
+function asNothingMatched(value: unknown): ImportReport['nothingMatched'] {
+  if (!value || typeof value !== 'object') return null;
+  const said = value as Record<string, unknown>;
+  const examples = Array.isArray(said['examples']) ? said['examples'] : [];
+  return {
+    series: asNumber(said['series']),
+    examples: examples.map((example) => asText(example) ?? ''),
+    message: asText(said['message']) ?? '',
+  };
+}
+
+/** What a Kolada key-figure list did to the catalogue. */
+function asCatalogueLoad(value: unknown): ImportReport['catalogue'] {
+  if (!value || typeof value !== 'object') return null;
+  const load = value as Record<string, unknown>;
+  return {
+    added: asNumber(load['added']),
+    updated: asNumber(load['updated']),
+    unchanged: asNumber(load['unchanged']),
+    curated: asNumber(load['curated']),
   };
 }
 

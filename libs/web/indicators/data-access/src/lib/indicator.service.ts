@@ -3,14 +3,19 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import {
   CreateLocalIndicatorGQL,
   CreateLocalIndicatorInput,
+  DefineScbIndicatorGQL,
+  DefineScbIndicatorInput,
   EnterValuesGQL,
   EnterValuesInput,
+  FetchSourceGQL,
+  FetchSourceInput,
   ImportBatchesGQL,
   IndicatorSeriesGQL,
   IndicatorSource,
   IndicatorsGQL,
   OfficialImportBatchesGQL,
   RegionSeriesGQL,
+  ScbTableGQL,
   SourceFetchesGQL,
   UndoImportGQL,
   UndoImportInput,
@@ -26,6 +31,7 @@ import {
   Indicator,
   IndicatorSeries,
   RegionSeries,
+  ScbTable,
   SourceFetch,
 } from './models';
 
@@ -67,6 +73,9 @@ export class IndicatorService {
   private readonly enterValuesMutation = inject(EnterValuesGQL);
   private readonly createLocalIndicatorMutation = inject(CreateLocalIndicatorGQL);
   private readonly updateLocalIndicatorMutation = inject(UpdateLocalIndicatorGQL);
+  private readonly fetchSourceMutation = inject(FetchSourceGQL);
+  private readonly scbTableQuery = inject(ScbTableGQL);
+  private readonly defineScbIndicatorMutation = inject(DefineScbIndicatorGQL);
 
   /** The catalogue: official indicators and the collaboration's local ones. */
   indicators(collaborationId: string, source: IndicatorSource | null = null): Observable<Indicator[]> {
@@ -179,5 +188,30 @@ export class IndicatorService {
     return this.updateLocalIndicatorMutation
       .mutate({ variables: { input } })
       .pipe(map((result) => required(result.data?.updateLocalIndicator)));
+  }
+
+  /**
+   * Fetches a Kolada key figure, an SCB table or an AF workbook from the source's API and
+   * imports what is new (statistics stewards). A failed fetch is an answer, not an error:
+   * its status is FAILED and its message says why.
+   */
+  fetchSource(input: FetchSourceInput): Observable<SourceFetch> {
+    return this.fetchSourceMutation
+      .mutate({ variables: { input } })
+      .pipe(map((result) => required(result.data?.fetchSource)));
+  }
+
+  /** An SCB table's dimensions and classes, read from SCB's metadata (statistics stewards). */
+  scbTable(id: string): Observable<ScbTable> {
+    return this.scbTableQuery
+      .fetch({ variables: { id }, fetchPolicy: 'network-only' })
+      .pipe(map((result) => required(result.data?.scbTable)));
+  }
+
+  /** Defines an official indicator from an SCB table's metadata (statistics stewards). */
+  defineScbIndicator(input: DefineScbIndicatorInput): Observable<Indicator> {
+    return this.defineScbIndicatorMutation
+      .mutate({ variables: { input } })
+      .pipe(map((result) => required(result.data?.defineScbIndicator)));
   }
 }

@@ -8,6 +8,7 @@ import type {
   IndicatorSource,
   IndicatorsQuery,
   RegionSeriesQuery,
+  ScbTableQuery,
 } from '@kraftsamling/web/shared/graphql';
 
 export type Indicator = IndicatorsQuery['indicators'][number];
@@ -19,6 +20,9 @@ export type ImportBatch = ImportBatchesQuery['importBatches'][number];
 /** One fetch of official data from a source's API (statistics stewards). */
 export type SourceFetch = SourceFetchesQuery['sourceFetches'][number];
 export type EnterValuesResult = EnterValuesMutation['enterValues'];
+/** An SCB table's metadata: its dimensions and their classes, to define indicators from. */
+export type ScbTable = ScbTableQuery['scbTable'];
+export type ScbDimension = ScbTable['dimensions'][number];
 
 /** The languages indicator names come in. */
 export type IndicatorLanguage = 'sv' | 'en';

@@ -3,6 +3,7 @@ import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions
 import { requirePermission, requirePlatformPermission } from '@kraftsamling/web/collaborations/data-access';
 import { IndicatorCataloguePage } from './catalogue/indicator-catalogue.page';
 import { ValueEntryPage } from './entry/value-entry.page';
+import { ScbDefinitionPage } from './fetches/scb-definition.page';
 import { SourceFetchesPage } from './fetches/source-fetches.page';
 import { ImportHistoryPage } from './history/import-history.page';
 import { ImportPage } from './import/import.page';
@@ -71,6 +72,19 @@ export const indicatorRoutes: Routes = [
     canMatch: [requirePlatformPermission(PlatformPermission.OfficialImport)],
     component: SourceFetchesPage,
     title: 'titles.sourceFetches',
+  },
+  {
+    path: ':slug/import/scb-tabell',
+    // Defining official indicators is the statistics stewards' concern alone.
+    canMatch: [requirePlatformPermission(PlatformPermission.OfficialImport)],
+    component: ScbDefinitionPage,
+    title: 'titles.scbDefinition',
+  },
+  {
+    path: ':slug/import/scb-tabell',
+    component: IndicatorNoAccessPage,
+    data: { reasonKey: 'indicators.noAccess.import' },
+    title: 'titles.noAccess',
   },
   {
     path: ':slug/import/hamtningar',

@@ -103,6 +103,12 @@ export function indicator(code: string, overrides: Partial<Indicator> = {}): Ind
     version: 1,
     supersededByCode: null,
     supersedesCode: null,
+    coverage: 0,
+    lastPeriod: null,
+    lastImportedAt: null,
+    lastFetchedAt: null,
+    sourceSubject: null,
+    sourceUrl: null,
     ...overrides,
   };
 }

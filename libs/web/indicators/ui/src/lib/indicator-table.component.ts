@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { formatDateTime, periodLabel } from './formatting';
 import { indicatorNameLang, injectLanguage } from './language';
 
 /** What the table shows of an indicator (the catalogue's and the local indicators' rows alike). */
@@ -23,10 +24,19 @@ export interface IndicatorRow {
   periodicity: string;
   source: string;
   direction: string;
+  descriptionSv?: string | null;
+  descriptionEn?: string | null;
+  /** What the catalogue tells of its values (the catalogue's rows only). */
+  coverage?: number;
+  lastPeriod?: string | null;
+  lastImportedAt?: string | null;
+  lastFetchedAt?: string | null;
+  sourceSubject?: string | null;
+  sourceUrl?: string | null;
 }
 
 /** An optional column after unit and periodicity. */
-export type IndicatorColumn = 'source' | 'direction';
+export type IndicatorColumn = 'source' | 'direction' | 'coverage' | 'lastPeriod' | 'updated';
 
 /** The indicator's name in the language shown, falling back to the other language's. */
 export function indicatorRowName(
@@ -60,6 +70,22 @@ export class IndicatorActionsDirective<T extends IndicatorRow = IndicatorRow> {
   }
 }
 
+/**
+ * What a catalogue row says of an indicator besides its name: its definition in the language
+ * shown (else the other, marked), the latest period and the dates of its last import and fetch.
+ */
+export function indicatorFactTexts(indicator: IndicatorRow, language: 'sv' | 'en') {
+  const own = language === 'en' ? indicator.descriptionEn : indicator.descriptionSv;
+  const other = language === 'en' ? indicator.descriptionSv : indicator.descriptionEn;
+  return {
+    definition: own || other || null,
+    definitionLang: !own && other ? (language === 'en' ? 'sv' : 'en') : null,
+    lastPeriod: indicator.lastPeriod ? periodLabel(indicator.lastPeriod, language) : '',
+    imported: formatDateTime(indicator.lastImportedAt, language),
+    fetched: formatDateTime(indicator.lastFetchedAt, language),
+  };
+}
+
 let nextId = 0;
 
 /**
@@ -71,6 +97,17 @@ let nextId = 0;
   selector: 'ks-indicator-table',
   imports: [RouterLink, TranslocoPipe, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .ks-definition summary {
+      cursor: pointer;
+      font-weight: 400;
+    }
+    .ks-definition p {
+      font-weight: 400;
+      margin: 0.25rem 0 0;
+      max-width: 40rem;
+    }
+  `,
   template: `
     <div class="ks-table-scroll" role="region" tabindex="0" [attr.aria-labelledby]="captionId">
       <table class="ks-table" [attr.data-testid]="testId()">
@@ -100,6 +137,12 @@ let nextId = 0;
                 <a [routerLink]="['/s', slug(), 'nyckeltal', row.indicator.code]" [attr.lang]="row.lang">{{
                   row.name
                 }}</a>
+                @if (definitions() && row.definition) {
+                  <details class="ks-definition">
+                    <summary>{{ 'indicators.catalogue.definition' | transloco }}</summary>
+                    <p [attr.lang]="row.definitionLang">{{ row.definition }}</p>
+                  </details>
+                }
               </th>
               <td>
                 <code>{{ row.indicator.code }}</code>
@@ -108,7 +151,35 @@ let nextId = 0;
               <td>{{ 'indicators.periodicities.' + row.indicator.periodicity | transloco }}</td>
               @for (column of columns(); track column) {
                 @if (column === 'source') {
-                  <td>{{ 'indicators.sources.' + row.indicator.source | transloco }}</td>
+                  <td>
+                    {{ 'indicators.sources.' + row.indicator.source | transloco }}
+                    @if (row.indicator.sourceUrl) {
+                      <a [href]="row.indicator.sourceUrl" target="_blank" rel="noopener" data-testid="source-page">
+                        {{ row.indicator.sourceSubject }}<span class="ks-visually-hidden">{{
+                          'indicators.catalogue.sourcePage' | transloco
+                        }}</span>
+                      </a>
+                    }
+                  </td>
+                } @else if (column === 'coverage') {
+                  <td [class.ks-num]="row.indicator.coverage" data-testid="coverage">
+                    @if (row.indicator.coverage) {
+                      {{ 'indicators.catalogue.coverageCount' | transloco: { count: row.indicator.coverage } }}
+                    } @else {
+                      {{ 'indicators.catalogue.noValues' | transloco }}
+                    }
+                  </td>
+                } @else if (column === 'lastPeriod') {
+                  <td>{{ row.lastPeriod }}</td>
+                } @else if (column === 'updated') {
+                  <td>
+                    @if (row.indicator.lastImportedAt) {
+                      {{ 'indicators.catalogue.imported' | transloco: { when: row.imported } }}
+                    }
+                    @if (row.indicator.lastFetchedAt) {
+                      <br />{{ 'indicators.catalogue.fetched' | transloco: { when: row.fetched } }}
+                    }
+                  </td>
                 } @else {
                   <td>{{ 'indicators.directions.' + row.indicator.direction | transloco }}</td>
                 }
@@ -146,7 +217,12 @@ export class IndicatorTableComponent<T extends IndicatorRow = IndicatorRow> {
   protected readonly columnHeadingKeys: Record<IndicatorColumn, string> = {
     source: 'indicators.catalogue.sourceColumn',
     direction: 'indicators.indicator.direction',
+    coverage: 'indicators.catalogue.coverage',
+    lastPeriod: 'indicators.catalogue.lastPeriod',
+    updated: 'indicators.catalogue.updated',
   };
+  /** Whether each name has its definition (the description) to unfold beneath it. */
+  readonly definitions = input(false);
 
   readonly #language = injectLanguage();
   protected readonly rows = computed(() => {
@@ -155,6 +231,7 @@ export class IndicatorTableComponent<T extends IndicatorRow = IndicatorRow> {
       indicator,
       name: indicatorRowName(indicator, language),
       lang: indicatorNameLang(indicator, language),
+      ...indicatorFactTexts(indicator, language),
     }));
   });
 }

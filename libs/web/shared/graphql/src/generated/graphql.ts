@@ -222,6 +222,24 @@ export type DecisionStatus =
   | 'IN_PROGRESS'
   | 'OPEN';
 
+export type DefineScbIndicatorInput = {
+  /** The classes of the other dimensions; a dimension left out is eliminated (its total). */
+  classes: Array<ScbClassChoiceInput>;
+  contentsCode: string;
+  descriptionEn?: string | null | undefined;
+  /** Default: the table, contents code and classes. */
+  descriptionSv?: string | null | undefined;
+  direction: IndicatorDirection;
+  nameEn: string;
+  nameSv: string;
+  periodicity: Periodicity;
+  /** The table id, e.g. TAB6471. */
+  table: string;
+  /** Default: scb. */
+  theme?: string | null | undefined;
+  unit: IndicatorUnit;
+};
+
 export type DeletePeerSetInput = {
   collaborationId: string | number;
   /** The version you loaded; a newer edit by someone else is never overwritten. */
@@ -242,6 +260,21 @@ export type EnteredValueInput = {
   period: string;
   /** null records that there is no value */
   value?: number | null | undefined;
+};
+
+export type FetchSource =
+  | 'AF'
+  | 'KOLADA'
+  | 'SCB';
+
+export type FetchSourceInput = {
+  /** AF: REG or BAS, when the address does not say. */
+  afSeries?: string | null | undefined;
+  /** The first year to fetch (Kolada, SCB). Default: ten years back. */
+  from?: number | null | undefined;
+  source: FetchSource;
+  /** Kolada: a key-figure id (N00955); SCB: a table id (TAB6471); AF: the workbook’s https address. */
+  subject: string;
 };
 
 /** Why a figure is missing or to be read with care. */
@@ -441,6 +474,19 @@ export type SavePeerSetInput = {
   shared?: boolean;
   title: string;
 };
+
+export type ScbClassChoiceInput = {
+  /** One class, or several to add up. */
+  codes: Array<string>;
+  dimension: string;
+};
+
+/** REGION, TIME and CONTENTS are read as municipality, period and measure; OTHER is chosen. */
+export type ScbDimensionRole =
+  | 'CONTENTS'
+  | 'OTHER'
+  | 'REGION'
+  | 'TIME';
 
 export type SetGoalStatusInput = {
   collaborationId: string | number;
@@ -924,7 +970,30 @@ export type SourceFetchesQueryVariables = Exact<{
 
 export type SourceFetchesQuery = { sourceFetches: Array<{ id: string, source: IndicatorSource, subject: string, trigger: string, status: SourceFetchStatus, startedAt: string, finishedAt: string | null, batchId: string | null, inserted: number, changed: number, message: string | null }> };
 
-export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null };
+export type SourceFetchFieldsFragment = { id: string, source: IndicatorSource, subject: string, trigger: string, status: SourceFetchStatus, startedAt: string, finishedAt: string | null, batchId: string | null, inserted: number, changed: number, message: string | null };
+
+export type FetchSourceMutationVariables = Exact<{
+  input: FetchSourceInput;
+}>;
+
+
+export type FetchSourceMutation = { fetchSource: { id: string, source: IndicatorSource, subject: string, trigger: string, status: SourceFetchStatus, startedAt: string, finishedAt: string | null, batchId: string | null, inserted: number, changed: number, message: string | null } };
+
+export type ScbTableQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ScbTableQuery = { scbTable: { id: string, label: string, url: string, updated: string | null, preliminary: boolean, definedCodes: Array<string>, dimensions: Array<{ code: string, label: string, role: ScbDimensionRole, elimination: boolean, classes: Array<{ code: string, label: string, unit: string | null }> }> } };
+
+export type DefineScbIndicatorMutationVariables = Exact<{
+  input: DefineScbIndicatorInput;
+}>;
+
+
+export type DefineScbIndicatorMutation = { defineScbIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null } };
+
+export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null };
 
 export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
 
@@ -937,7 +1006,7 @@ export type IndicatorsQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }> };
+export type IndicatorsQuery = { indicators: Array<{ id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null }> };
 
 export type IndicatorSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -948,7 +1017,7 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
 
 export type RegionSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -972,14 +1041,14 @@ export type CreateLocalIndicatorMutationVariables = Exact<{
 }>;
 
 
-export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
+export type CreateLocalIndicatorMutation = { createLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null } };
 
 export type UpdateLocalIndicatorMutationVariables = Exact<{
   input: UpdateLocalIndicatorInput;
 }>;
 
 
-export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null } };
+export type UpdateLocalIndicatorMutation = { updateLocalIndicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null } };
 
 export const ActionTypeFieldsFragmentDoc = gql`
     fragment ActionTypeFields on ActionType {
@@ -1334,6 +1403,21 @@ export const ImportBatchFieldsFragmentDoc = gql`
   collaborationId
 }
     `;
+export const SourceFetchFieldsFragmentDoc = gql`
+    fragment SourceFetchFields on SourceFetch {
+  id
+  source
+  subject
+  trigger
+  status
+  startedAt
+  finishedAt
+  batchId
+  inserted
+  changed
+  message
+}
+    `;
 export const IndicatorFieldsFragmentDoc = gql`
     fragment IndicatorFields on Indicator {
   id
@@ -1355,6 +1439,12 @@ export const IndicatorFieldsFragmentDoc = gql`
   version
   supersededByCode
   supersedesCode
+  coverage
+  lastPeriod
+  lastImportedAt
+  lastFetchedAt
+  sourceSubject
+  sourceUrl
 }
     `;
 export const AreaSeriesFieldsFragmentDoc = gql`
@@ -2476,17 +2566,59 @@ export const UndoOfficialImportDocument = gql`
 export const SourceFetchesDocument = gql`
     query SourceFetches($limit: Int) {
   sourceFetches(limit: $limit) {
+    ...SourceFetchFields
+  }
+}
+    ${SourceFetchFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class SourceFetchesGQL extends Apollo.Query<SourceFetchesQuery, SourceFetchesQueryVariables> {
+    override document = SourceFetchesDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const FetchSourceDocument = gql`
+    mutation FetchSource($input: FetchSourceInput!) {
+  fetchSource(input: $input) {
+    ...SourceFetchFields
+  }
+}
+    ${SourceFetchFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class FetchSourceGQL extends Apollo.Mutation<FetchSourceMutation, FetchSourceMutationVariables> {
+    override document = FetchSourceDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const ScbTableDocument = gql`
+    query ScbTable($id: String!) {
+  scbTable(id: $id) {
     id
-    source
-    subject
-    trigger
-    status
-    startedAt
-    finishedAt
-    batchId
-    inserted
-    changed
-    message
+    label
+    url
+    updated
+    preliminary
+    definedCodes
+    dimensions {
+      code
+      label
+      role
+      elimination
+      classes {
+        code
+        label
+        unit
+      }
+    }
   }
 }
     `;
@@ -2494,8 +2626,26 @@ export const SourceFetchesDocument = gql`
   @Injectable({
     providedIn: 'root'
   })
-  export class SourceFetchesGQL extends Apollo.Query<SourceFetchesQuery, SourceFetchesQueryVariables> {
-    override document = SourceFetchesDocument;
+  export class ScbTableGQL extends Apollo.Query<ScbTableQuery, ScbTableQueryVariables> {
+    override document = ScbTableDocument;
+    
+    constructor(apollo: Apollo.Apollo) {
+      super(apollo);
+    }
+  }
+export const DefineScbIndicatorDocument = gql`
+    mutation DefineScbIndicator($input: DefineScbIndicatorInput!) {
+  defineScbIndicator(input: $input) {
+    ...IndicatorFields
+  }
+}
+    ${IndicatorFieldsFragmentDoc}`;
+
+  @Injectable({
+    providedIn: 'root'
+  })
+  export class DefineScbIndicatorGQL extends Apollo.Mutation<DefineScbIndicatorMutation, DefineScbIndicatorMutationVariables> {
+    override document = DefineScbIndicatorDocument;
     
     constructor(apollo: Apollo.Apollo) {
       super(apollo);

@@ -30,7 +30,7 @@ describe('IndicatorCataloguePage', () => {
   async function render(
     permissions = VIEWER_PERMISSIONS,
     indicators = of(CATALOGUE),
-    options: { url?: string; phone?: boolean } = {},
+    options: { url?: string; phone?: boolean; platformPermissions?: string[] } = {},
   ) {
     const service = { indicators: jest.fn(() => indicators), search: jest.fn(apiSearch) };
     TestBed.configureTestingModule({
@@ -43,7 +43,7 @@ describe('IndicatorCataloguePage', () => {
           provide: BreakpointObserver,
           useValue: { observe: () => of({ matches: options.phone ?? false, breakpoints: {} }) },
         },
-        meStore(),
+        meStore(options.platformPermissions ?? []),
       ],
     });
     const router = TestBed.inject(Router);
@@ -84,7 +84,7 @@ describe('IndicatorCataloguePage', () => {
       tr.textContent?.includes('Folkmängd'),
     );
     const cells = Array.from(row?.querySelectorAll('td') ?? []).map((td) => td.textContent?.trim());
-    expect(cells).toEqual(['scb.population', 'Antal', 'År', 'SCB']);
+    expect(cells).toEqual(['scb.population', 'Antal', 'År', 'SCB', 'Inga värden ännu', '', '']);
     expect(row?.querySelector('a')?.getAttribute('href')).toBe(
       '/s/familjen-helsingborg/nyckeltal/scb.population',
     );
@@ -136,6 +136,79 @@ describe('IndicatorCataloguePage', () => {
     expect(links.map((a) => a.textContent?.trim())).toContain('Folkmängd');
     expect(links.find((a) => a.textContent?.trim() === 'Folkmängd')?.getAttribute('href')).toBe(
       '/s/familjen-helsingborg/nyckeltal/scb.population',
+    );
+  });
+
+  const KOLADA_KPIS: Indicator[] = [
+    {
+      ...CATALOGUE[2],
+      id: 'i-kolada.n00955',
+      code: 'kolada.n00955',
+      nameSv: 'Förvärvsarbetande utrikes födda, andel',
+      descriptionSv: 'Andel av alla utrikes födda 20–64 år.',
+      source: 'KOLADA',
+      coverage: 3,
+      lastPeriod: '2024',
+      lastImportedAt: '2026-11-30T10:00:00Z',
+      lastFetchedAt: '2026-11-30T10:00:00Z',
+      sourceSubject: 'N00955',
+      sourceUrl: 'https://www.kolada.se/verktyg/fri-sokning/?kpis=N00955',
+    },
+    {
+      ...CATALOGUE[2],
+      id: 'i-kolada.n00956',
+      code: 'kolada.n00956',
+      nameSv: 'Nyanlända i arbete',
+      source: 'KOLADA',
+      sourceSubject: 'N00956',
+      sourceUrl: 'https://www.kolada.se/verktyg/fri-sokning/?kpis=N00956',
+    },
+  ];
+  const cellsOf = (element: HTMLElement, name: string) =>
+    Array.from(
+      Array.from(element.querySelectorAll('tbody tr'))
+        .find((tr) => tr.textContent?.includes(name))
+        ?.querySelectorAll('td') ?? [],
+    ).map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+
+  it('tells of each indicator its source with a link to the source’s page, its definition, coverage, latest period and last import', async () => {
+    const { element } = await render(VIEWER_PERMISSIONS, of(KOLADA_KPIS));
+    const cells = cellsOf(element, 'Förvärvsarbetande');
+    expect(cells.slice(3, 6)).toEqual([
+      'Kolada N00955 (källans sida, öppnas i nytt fönster)',
+      '3 kommuner',
+      '2024',
+    ]);
+    expect(cells[6]).toMatch(/^Importerad .+ Hämtad .+$/);
+    expect(element.querySelector('[data-testid="source-page"]')?.getAttribute('href')).toBe(
+      'https://www.kolada.se/verktyg/fri-sokning/?kpis=N00955',
+    );
+    expect(element.querySelector('details p')?.textContent).toBe('Andel av alla utrikes födda 20–64 år.');
+    expect(cellsOf(element, 'Nyanlända')[4]).toBe('Inga värden ännu');
+    // Not a steward: no offer to fetch.
+    expect(element.querySelector('[data-testid="fetch-values"]')).toBeNull();
+  });
+
+  it('offers a steward to fetch the values of an indicator without any, in the table and on a phone', async () => {
+    const { element } = await render(VIEWER_PERMISSIONS, of(KOLADA_KPIS), { platformPermissions: ['official:import'] });
+    const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('[data-testid="fetch-values"]'));
+    expect(links).toHaveLength(1);
+    expect(links[0].textContent?.replace(/\s+/g, ' ').trim()).toBe('Hämta värdena: Nyanlända i arbete');
+    expect(links[0].getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/import/hamtningar?source=KOLADA&subject=N00956',
+    );
+    TestBed.resetTestingModule();
+    const phone = await render(VIEWER_PERMISSIONS, of(KOLADA_KPIS), {
+      phone: true,
+      platformPermissions: ['official:import'],
+    });
+    const cards = Array.from(phone.element.querySelectorAll('[data-testid="catalogue-cards"] > li'));
+    expect(cards[0].querySelector('[data-testid="coverage"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '3 kommuner · Senaste period: 2024',
+    );
+    expect(cards[1].querySelector('[data-testid="coverage"]')?.textContent?.trim()).toBe('Inga värden ännu');
+    expect(cards[1].querySelector('[data-testid="fetch-values"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/import/hamtningar?source=KOLADA&subject=N00956',
     );
   });
 

@@ -9,7 +9,8 @@ import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { PlatformPermission } from '@kraftsamling/shared/permissions';
+import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
 import {
   CatalogueFilter,
   Indicator,
@@ -23,7 +24,13 @@ import {
   sourcesOf,
   themesOf,
 } from '@kraftsamling/web/indicators/data-access';
-import { IndicatorTableComponent, indicatorNameLang, injectLanguage } from '@kraftsamling/web/indicators/ui';
+import {
+  IndicatorActionsDirective,
+  IndicatorTableComponent,
+  indicatorFactTexts,
+  indicatorNameLang,
+  injectLanguage,
+} from '@kraftsamling/web/indicators/ui';
 import { IndicatorSource, LoadState, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
@@ -58,6 +65,7 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
     TranslocoPipe,
     PageStateComponent,
     IndicatorTableComponent,
+    IndicatorActionsDirective,
     IndicatorLinksComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -157,6 +165,48 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
                     {{ 'indicators.sources.' + indicator.source | transloco }}
                   </p>
                   <p class="ks-indicator-cards__code"><code>{{ indicator.code }}</code></p>
+                  @let facts = factTexts(indicator);
+                  <p data-testid="coverage">
+                    @if (indicator.coverage) {
+                      {{ 'indicators.catalogue.coverageCount' | transloco: { count: indicator.coverage } }}
+                      · {{ 'indicators.catalogue.lastPeriod' | transloco }}: {{ facts.lastPeriod }}
+                    } @else {
+                      {{ 'indicators.catalogue.noValues' | transloco }}
+                    }
+                  </p>
+                  @if (indicator.lastImportedAt || indicator.lastFetchedAt) {
+                    <p class="ks-muted">
+                      @if (indicator.lastImportedAt) {
+                        {{ 'indicators.catalogue.imported' | transloco: { when: facts.imported } }}
+                      }
+                      @if (indicator.lastFetchedAt) {
+                        {{ 'indicators.catalogue.fetched' | transloco: { when: facts.fetched } }}
+                      }
+                    </p>
+                  }
+                  @if (indicator.sourceUrl) {
+                    <p>
+                      <a [href]="indicator.sourceUrl" target="_blank" rel="noopener">{{
+                        'indicators.catalogue.sourcePageLink'
+                          | transloco: { source: ('indicators.sources.' + indicator.source | transloco), subject: indicator.sourceSubject }
+                      }}</a>
+                    </p>
+                  }
+                  @if (facts.definition) {
+                    <details class="ks-indicator-cards__definition">
+                      <summary>{{ 'indicators.catalogue.definition' | transloco }}</summary>
+                      <p [attr.lang]="facts.definitionLang">{{ facts.definition }}</p>
+                    </details>
+                  }
+                  @if (canFetch(indicator)) {
+                    <p>
+                      <a
+                        [routerLink]="['/s', data.collaboration.slug, 'import', 'hamtningar']"
+                        [queryParams]="{ source: indicator.source, subject: indicator.sourceSubject }"
+                        data-testid="fetch-values"
+                      >{{ 'indicators.catalogue.fetchValues' | transloco }}</a>
+                    </p>
+                  }
                   @if (indicator.supersedesCode && !filter().all) {
                     <p>
                       <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.supersedesCode]">{{
@@ -172,8 +222,24 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
               [indicators]="shown()"
               [slug]="data.collaboration.slug"
               [caption]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }"
-              [columns]="['source']"
-            />
+              [columns]="['source', 'coverage', 'lastPeriod', 'updated']"
+              [definitions]="true"
+              actionsHeadingKey="indicators.catalogue.fetchColumn"
+            >
+              @if (steward()) {
+                <ng-template ksIndicatorActions [ksIndicatorActionsOf]="shown()" let-indicator let-name="name">
+                  @if (canFetch(indicator)) {
+                    <a
+                      [routerLink]="['/s', data.collaboration.slug, 'import', 'hamtningar']"
+                      [queryParams]="{ source: indicator.source, subject: indicator.sourceSubject }"
+                      data-testid="fetch-values"
+                      >{{ 'indicators.catalogue.fetchValues' | transloco
+                      }}<span class="ks-visually-hidden">: {{ name }}</span></a
+                    >
+                  }
+                </ng-template>
+              }
+            </ks-indicator-table>
           }
         } @else if (results.state().status === 'ready') {
           <div class="ks-card" data-testid="catalogue-empty">
@@ -321,6 +387,24 @@ export class IndicatorCataloguePage {
         this.sourceControl.setValue(filter.source, { emitEvent: false });
       if (filter.all !== this.allControl.value) this.allControl.setValue(filter.all, { emitEvent: false });
     });
+  }
+
+  private readonly meStore = inject(MeStore);
+  /** A statistics steward may fetch an indicator's values from its source (the API checks again). */
+  readonly steward = computed(() => this.meStore.canOnPlatform(PlatformPermission.OfficialImport));
+
+  /** An indicator without values whose source can be fetched by its id: the steward is offered to. */
+  protected canFetch(indicator: Indicator): boolean {
+    return (
+      this.steward() &&
+      !indicator.coverage &&
+      !!indicator.sourceSubject &&
+      (indicator.source === 'KOLADA' || indicator.source === 'SCB')
+    );
+  }
+
+  protected factTexts(indicator: Indicator) {
+    return indicatorFactTexts(indicator, this.language());
   }
 
   protected name(indicator: Indicator): string {

@@ -2,7 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { IndicatorService, SourceFetch } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { of } from 'rxjs';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { Subject, of } from 'rxjs';
 import { SourceFetchesPage } from './source-fetches.page';
 
 function fetch(id: string, overrides: Partial<SourceFetch> = {}): SourceFetch {
@@ -23,16 +24,16 @@ function fetch(id: string, overrides: Partial<SourceFetch> = {}): SourceFetch {
 }
 
 describe('SourceFetchesPage', () => {
-  async function render(fetches: SourceFetch[]) {
-    const service = { sourceFetches: jest.fn(() => of(fetches)) };
+  async function render(fetches: SourceFetch[], fetchSource = jest.fn()) {
+    const service = { sourceFetches: jest.fn(() => of(fetches)), fetchSource };
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
-      providers: [provideRouter([]), { provide: IndicatorService, useValue: service }],
+      providers: [provideRouter([]), provideNoopAnimations(), { provide: IndicatorService, useValue: service }],
     });
     const fixture = TestBed.createComponent(SourceFetchesPage);
     fixture.componentRef.setInput('slug', 'familjen-helsingborg');
     await fixture.whenStable();
-    return { element: fixture.nativeElement as HTMLElement, service };
+    return { element: fixture.nativeElement as HTMLElement, service, fixture };
   }
   const rows = (element: HTMLElement, testId: string) =>
     Array.from(element.querySelectorAll(`[data-testid="${testId}"] tbody tr`)).map((tr) =>
@@ -79,6 +80,55 @@ describe('SourceFetchesPage', () => {
     const { element } = await render([]);
     expect(element.querySelector('[data-testid="source-fetches-empty"]')?.textContent).toContain(
       'fetch-sources',
+    );
+  });
+
+  it('fetches a Kolada key figure from a year, says so while it runs, then tells the counts and refreshes the list', async () => {
+    const answer = new Subject<SourceFetch>();
+    const fetchSource = jest.fn(() => answer);
+    const { element, service, fixture } = await render([], fetchSource);
+    const field = (id: string) => element.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
+    field('fetch-subject').value = 'n00955';
+    field('fetch-subject').dispatchEvent(new Event('input'));
+    field('fetch-from').value = '2015';
+    field('fetch-from').dispatchEvent(new Event('input'));
+    field('fetch-submit').click();
+    await fixture.whenStable();
+    expect(fetchSource).toHaveBeenCalledWith({ source: 'KOLADA', subject: 'N00955', from: 2015 });
+    const status = element.querySelector('[data-testid="fetch-status"]')!;
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toContain('Hämtar N00955 från Kolada');
+    answer.next(fetch('f9', { trigger: 'MANUAL', inserted: 12, changed: 2 }));
+    answer.complete();
+    await fixture.whenStable();
+    expect(status.textContent?.replace(/\s+/g, ' ')).toContain('Klart: 12 nya och 2 ändrade värden importerades.');
+    expect(service.sourceFetches).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses an id Kolada does not use, at its field, and sends nothing', async () => {
+    const fetchSource = jest.fn();
+    const { element, fixture } = await render([], fetchSource);
+    const subject = element.querySelector<HTMLInputElement>('[data-testid="fetch-subject"]')!;
+    subject.value = 'inte-ett-id';
+    subject.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-testid="fetch-submit"]')!.click();
+    await fixture.whenStable();
+    expect(fetchSource).not.toHaveBeenCalled();
+    expect(element.querySelector('mat-error')?.textContent).toContain('en bokstav och fem siffror');
+  });
+
+  it('tells a failed fetch with what to do, in words', async () => {
+    const fetchSource = jest.fn(() =>
+      of(fetch('f9', { source: 'SCB', subject: 'TAB1', status: 'FAILED', inserted: 0, changed: 0, message: 'define one first' })),
+    );
+    const { element, fixture } = await render([], fetchSource);
+    const subject = element.querySelector<HTMLInputElement>('[data-testid="fetch-subject"]')!;
+    subject.value = 'N00001';
+    subject.dispatchEvent(new Event('input'));
+    element.querySelector<HTMLButtonElement>('[data-testid="fetch-submit"]')!.click();
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="fetch-outcome"]')?.textContent).toContain(
+      'Hämtningen misslyckades och inget sparades: define one first',
     );
   });
 });

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { IndicatorService, SourceFetch } from '@kraftsamling/web/indicators/data-access';
+import { FETCH_SOURCES, IndicatorService, SourceFetch } from '@kraftsamling/web/indicators/data-access';
+import type { FetchSource } from '@kraftsamling/web/shared/graphql';
+import { SourceFetchFormComponent } from './source-fetch-form.component';
 import { formatDateTime, formatValue, injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
@@ -21,7 +23,7 @@ const STATUS_ICONS: Record<SourceFetch['status'], string> = {
  */
 @Component({
   selector: 'ks-source-fetches-page',
-  imports: [RouterLink, TranslocoPipe, PageStateComponent],
+  imports: [RouterLink, TranslocoPipe, PageStateComponent, SourceFetchFormComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ks-page-state
@@ -38,8 +40,17 @@ const STATUS_ICONS: Record<SourceFetch['status'], string> = {
           <a [routerLink]="['/s', slug(), 'import', 'historik']">{{
             'sourceFetches.historyLink' | transloco
           }}</a>
+          ·
+          <a [routerLink]="['/s', slug(), 'import', 'scb-tabell']" data-testid="define-scb-link">{{
+            'sourceFetches.defineScbLink' | transloco
+          }}</a>
         </p>
       </div>
+      <ks-source-fetch-form
+        [initialSource]="initialSource()"
+        [initialSubject]="subject() ?? ''"
+        (fetched)="page.reload()"
+      />
       @if (!fetches.length) {
         <p data-testid="source-fetches-empty">{{ 'sourceFetches.none' | transloco }}</p>
       } @else {
@@ -117,6 +128,13 @@ const STATUS_ICONS: Record<SourceFetch['status'], string> = {
 })
 export class SourceFetchesPage {
   readonly slug = input.required<string>();
+  /** What to fetch, from the address (the catalogue links here with an indicator's source and id). */
+  readonly source = input<string | null>(null);
+  readonly subject = input<string | null>(null);
+  protected readonly initialSource = computed<FetchSource>(() => {
+    const source = this.source();
+    return FETCH_SOURCES.find((known) => known === source) ?? 'KOLADA';
+  });
   private readonly indicators = inject(IndicatorService);
   private readonly language = injectLanguage();
   protected readonly transloco = inject(TranslocoService);

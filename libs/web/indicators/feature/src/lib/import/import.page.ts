@@ -334,6 +334,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
                   'imports.report.nothingMatched'
                     | transloco: { count: unmatched.series, examples: unmatched.examples.join(', ') }
                 }}
+                @if (last.settings.source === 'scb' && targets().includes('official')) {
+                  <a [routerLink]="['/s', slug(), 'import', 'scb-tabell']" data-testid="import-define-scb">{{
+                    'imports.report.defineScb' | transloco
+                  }}</a>
+                }
               </p>
             } @else if (!last.report.dryRun && !last.report.problems.length) {
               <p class="ks-success" data-testid="import-success">

@@ -6,7 +6,7 @@ import { MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
 
 /**
- * Links to entering values, importing and the collaboration's local indicators, each only
+ * Links to entering values, importing, fetching official statistics (stewards) and the collaboration's local indicators, each only
  * for users whose permissions cover it (a hint: the routes and the API check again).
  */
 @Component({
@@ -40,6 +40,17 @@ import { indicatorPermissions } from '@kraftsamling/web/indicators/data-access';
               data-testid="link-history"
             >
               {{ 'indicators.actions.history' | transloco }}
+            </a>
+          </li>
+        }
+        @if (allowed().canImportOfficial) {
+          <li>
+            <a
+              mat-stroked-button
+              [routerLink]="['/s', slug(), 'import', 'hamtningar']"
+              data-testid="link-fetches"
+            >
+              {{ 'indicators.actions.fetches' | transloco }}
             </a>
           </li>
         }
