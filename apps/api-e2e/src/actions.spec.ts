@@ -288,6 +288,49 @@ describe('actions: who may do what', () => {
     );
   });
 
+  it('tells each reader of the board what they may do, and names the types in the request’s language', async () => {
+    const BOARD = `query ($c: ID!, $g: ID!) { actions(collaborationId: $c, filter: { groupId: $g }) {
+      id type { code name } municipalities { code } viewerCanEdit viewerCanRecordFor } }`;
+    type Card = {
+      id: string;
+      type: { code: string; name: string };
+      municipalities: { code: string }[];
+      viewerCanEdit: boolean;
+      viewerCanRecordFor: string[];
+    };
+    const board = async (username: string, headers?: Record<string, string>) => {
+      const response = await as<{ actions: Card[] }>(
+        username,
+        BOARD,
+        { c: FH_ID, g: LABOUR_MARKET },
+        headers,
+      );
+      expect(response.errors).toBeUndefined();
+      return new Map(response.data!.actions.map((card) => [card.id, card]));
+    };
+    const codes = ['1260', '1282', '1283'];
+    const member = (await board('arbetsmarknad')).get(DEMO_JOB_TRACK)!;
+    expect(member.municipalities.map((m) => m.code).sort()).toEqual(codes);
+    expect(member.viewerCanEdit).toBe(true);
+    expect([...member.viewerCanRecordFor].sort()).toEqual(codes);
+    expect(member.type).toEqual({ code: 'JOB_TRACK', name: 'Jobbspår' });
+    const coordinator = (await board('samordnare', { 'accept-language': 'en' })).get(DEMO_JOB_TRACK)!;
+    expect(coordinator.viewerCanEdit).toBe(true);
+    expect(coordinator.type).toEqual({ code: 'JOB_TRACK', name: 'Job track' });
+    // A municipal editor of Bjuv (1260): outcomes for Bjuv only, no edits.
+    const editor = (await board('bjuv')).get(DEMO_JOB_TRACK)!;
+    expect(editor).toMatchObject({ viewerCanEdit: false, viewerCanRecordFor: ['1260'] });
+    const steering = (await board('styrgrupp')).get(DEMO_JOB_TRACK)!;
+    expect(steering).toMatchObject({ viewerCanEdit: false, viewerCanRecordFor: [] });
+    // Another group's member reads the board but may change nothing on it.
+    const otherGroup = await as<{ action: Card }>(
+      'arbetsmarknad',
+      `query ($c: ID!, $id: ID!) { action(collaborationId: $c, actionId: $id) { viewerCanEdit viewerCanRecordFor } }`,
+      { c: FH_ID, id: DEMO_VOCATIONAL_SFI },
+    );
+    expect(otherGroup.data!.action).toEqual({ viewerCanEdit: false, viewerCanRecordFor: [] });
+  });
+
   it('shows Sandviken nothing of Familjen Helsingborg', async () => {
     expect(
       errorCodes(

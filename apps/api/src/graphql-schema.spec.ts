@@ -100,13 +100,8 @@ describe('access rules', () => {
       operations.filter((op) => op.kind === 'Field').map((op) => [op.operation, describeRule(op.rule)]),
     );
     expect(fields).toEqual({
-      'ActionViewerResolver.viewerCanEdit': 'action:read in collaboration from parent.collaborationId',
-      'ActionViewerResolver.viewerCanRecordFor': 'action:read in collaboration from parent.collaborationId',
-      'ActionsResolver.goals': 'action:read in collaboration from parent.collaborationId',
       'ActionsResolver.history': 'action:read in collaboration from parent.collaborationId',
-      'ActionsResolver.municipalities': 'action:read in collaboration from parent.collaborationId',
       'ActionsResolver.outcomes': 'action:read in collaboration from parent.collaborationId',
-      'ActionsResolver.type': 'action:read in collaboration from parent.collaborationId',
       'ActionsResolver.updates': 'action:read in collaboration from parent.collaborationId',
       'CollaborationGroupsResolver.groups': 'collaboration:read in collaboration from parent.id',
       'CollaborationOrganizationsResolver.organizations':

@@ -1,5 +1,5 @@
 import type { Principal } from '@kraftsamling/api/core/auth';
-import { Role } from '@kraftsamling/shared/permissions';
+import { Permission, Role } from '@kraftsamling/shared/permissions';
 
 /**
  * Who may change a group's actions: the coordinator (and a platform admin) any group's; a
@@ -26,4 +26,55 @@ export function editorOrganizationIds(principal: Principal, collaborationId: str
     .filter((m) => m.collaborationId === collaborationId && m.role === Role.MunicipalEditor)
     .map((m) => m.organizationId)
     .filter((id): id is string => Boolean(id));
+}
+
+/** What the signed-in user may do with an action, so the web app offers only that. */
+export interface ActionViewerHints {
+  viewerCanEdit: boolean;
+  viewerCanRecordFor: string[];
+}
+
+/** Who reads: the tenant scope's parts the hints depend on. */
+export interface ActionReader {
+  principal: Principal;
+  collaborationId: string;
+  permissions: readonly string[];
+}
+
+/**
+ * Whether the hints of these actions need the municipalities the reader records for as a
+ * municipal editor (one statement): only for an outcome recorder who may not manage all of
+ * the actions' groups.
+ */
+export function needsEditorMunicipalities(
+  reader: ActionReader,
+  actions: readonly { groupId: string }[],
+): boolean {
+  return (
+    reader.permissions.includes(Permission.OutcomeRecord) &&
+    editorOrganizationIds(reader.principal, reader.collaborationId).length > 0 &&
+    actions.some((action) => !mayManageActionsOf(reader.principal, reader.collaborationId, action.groupId))
+  );
+}
+
+/**
+ * The hints of one action. A hint: every mutation checks the same rules again on the
+ * server (ActionService). `editorMunicipalities`: the codes the reader records for as a
+ * municipal editor in this collaboration.
+ */
+export function viewerHints(
+  reader: ActionReader,
+  action: { groupId: string; municipalities: readonly { code: string }[] },
+  editorMunicipalities: readonly string[],
+): ActionViewerHints {
+  const manages = mayManageActionsOf(reader.principal, reader.collaborationId, action.groupId);
+  const codes = action.municipalities.map((municipality) => municipality.code);
+  return {
+    viewerCanEdit: reader.permissions.includes(Permission.ActionManage) && manages,
+    viewerCanRecordFor: !reader.permissions.includes(Permission.OutcomeRecord)
+      ? []
+      : manages
+        ? codes
+        : codes.filter((code) => editorMunicipalities.includes(code)),
+  };
 }

@@ -15,7 +15,6 @@ import { LiveEvents } from '@kraftsamling/api/core/live';
 import {
   Access,
   Tenant,
-  byKeys,
   groupedByKeys,
   requestLoader,
   type TenantRequest,
@@ -23,6 +22,7 @@ import {
 } from '@kraftsamling/api/core/tenancy';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { ActionService, groupTopic, type Language } from './action.service';
+import { needsEditorMunicipalities, viewerHints } from './action-rights';
 import {
   ActionFilter,
   AddActionUpdateInput,
@@ -32,14 +32,13 @@ import {
   UpdateActionInput,
 } from './inputs';
 import {
-  ActionGoalRefModel,
   ActionHistoryEntryModel,
   ActionModel,
   ActionOutcomeModel,
+  ActionRecord,
   ActionTypeModel,
   ActionUpdateModel,
   GroupActivityEventModel,
-  MunicipalityRefModel,
   OutcomePeriodKindEnum,
 } from './models';
 
@@ -57,8 +56,9 @@ export function languageOf(
 }
 
 /**
- * The per-request loaders of the board's fields: each reads every action of the request
- * at once, so a board costs the same number of statements for 10 actions as for 100.
+ * The per-request loaders of the action page's fields: each reads every action of the
+ * request at once, so their statements are constant in the number of actions too. (The
+ * board's fields come with the actions themselves: ActionService's SELECT_ACTION.)
  */
 function loaders(request: TenantRequest, service: ActionService, collaborationId: string) {
   const grouped = <V extends { actionId: string }>(
@@ -69,18 +69,9 @@ function loaders(request: TenantRequest, service: ActionService, collaborationId
       groupedByKeys(ids, await read(ids), (row) => row.actionId),
     );
   return {
-    municipalities: grouped('action-municipalities', (ids) => service.municipalities(collaborationId, ids)),
-    goals: grouped('action-goals', (ids) => service.goals(collaborationId, ids)),
     outcomes: grouped('action-outcomes', (ids) => service.outcomes(collaborationId, ids)),
     updates: grouped('action-updates', (ids) => service.updates(collaborationId, ids)),
     history: grouped('action-history', (ids) => service.history(collaborationId, ids)),
-    types: (language: Language) =>
-      requestLoader<string, ActionTypeModel | null>(
-        request,
-        `action-types:${collaborationId}:${language}`,
-        async (ids) =>
-          byKeys(ids, await service.typesByIds(collaborationId, ids, language), (type) => type.id),
-      ),
   };
 }
 
@@ -121,22 +112,24 @@ export class ActionsResolver {
 
   @Query(() => [ActionModel], { description: 'The collaboration’s actions, most recently active first.' })
   @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
-  actions(
+  async actions(
     @Args('collaborationId', { type: () => ID }) _collaborationId: string,
     @Tenant() tenant: TenantScope,
+    @Context('req') request: TenantRequest,
     @Args('filter', { type: () => ActionFilter, nullable: true }) filter?: ActionFilter,
   ) {
-    return this.actionService.list(tenant, filter);
+    return this.present(tenant, request, await this.actionService.list(tenant, filter));
   }
 
   @Query(() => ActionModel, { description: 'One action; NOT_FOUND when it is not in this collaboration.' })
   @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
-  action(
+  async action(
     @Args('collaborationId', { type: () => ID }) _collaborationId: string,
     @Args('actionId', { type: () => ID }) actionId: string,
     @Tenant() tenant: TenantScope,
+    @Context('req') request: TenantRequest,
   ) {
-    return this.actionService.get(tenant, actionId);
+    return this.presentOne(tenant, request, await this.actionService.get(tenant, actionId));
   }
 
   @Query(() => [ActionUpdateModel], {
@@ -167,16 +160,24 @@ export class ActionsResolver {
     description: 'A coordinator for any group; a group member for their own group.',
   })
   @Access.inCollaboration(Permission.ActionManage, byInput)
-  createAction(@Args('input') input: CreateActionInput, @Tenant() tenant: TenantScope) {
-    return this.actionService.create(tenant, input);
+  async createAction(
+    @Args('input') input: CreateActionInput,
+    @Tenant() tenant: TenantScope,
+    @Context('req') request: TenantRequest,
+  ) {
+    return this.presentOne(tenant, request, await this.actionService.create(tenant, input));
   }
 
   @Mutation(() => ActionModel, {
     description: 'CONFLICT (with extensions.current) when the version is not the stored one.',
   })
   @Access.inCollaboration(Permission.ActionManage, byInput)
-  updateAction(@Args('input') input: UpdateActionInput, @Tenant() tenant: TenantScope) {
-    return this.actionService.update(tenant, input);
+  async updateAction(
+    @Args('input') input: UpdateActionInput,
+    @Tenant() tenant: TenantScope,
+    @Context('req') request: TenantRequest,
+  ) {
+    return this.presentOne(tenant, request, await this.actionService.update(tenant, input));
   }
 
   @Mutation(() => [ActionOutcomeModel], {
@@ -217,26 +218,29 @@ export class ActionsResolver {
     return this.live.subscribe<GroupActivityEventModel>(groupTopic(groupId));
   }
 
-  @ResolveField(() => ActionTypeModel)
-  @Access.inCollaboration(Permission.ActionRead, byParent)
-  async type(@Parent() action: ActionModel, @Context('req') request: TenantRequest) {
-    const type = await loaders(request, this.actionService, action.collaborationId)
-      .types(languageOf(request as never))
-      .load(action.typeId);
-    if (!type) throw new Error(`action ${action.id} has a type ${action.typeId} it may not see`);
-    return type;
+  /**
+   * The actions as this request sees them: the type named in its language and the
+   * signed-in user's hints, worked out once for all of them from the tenant scope the
+   * query's guard checked (plain fields, so a board of 100 actions runs no per-field guard).
+   */
+  private async present(
+    tenant: TenantScope,
+    request: TenantRequest,
+    actions: ActionRecord[],
+  ): Promise<ActionModel[]> {
+    const english = languageOf(request as never) === 'en';
+    const editorMunicipalities = needsEditorMunicipalities(tenant, actions)
+      ? await this.actionService.editorMunicipalities(tenant.principal, tenant.collaborationId)
+      : [];
+    return actions.map((action) => ({
+      ...action,
+      type: { ...action.type, name: english ? action.type.nameEn : action.type.nameSv },
+      ...viewerHints(tenant, action, editorMunicipalities),
+    }));
   }
 
-  @ResolveField(() => [MunicipalityRefModel])
-  @Access.inCollaboration(Permission.ActionRead, byParent)
-  municipalities(@Parent() action: ActionModel, @Context('req') request: TenantRequest) {
-    return loaders(request, this.actionService, action.collaborationId).municipalities.load(action.id);
-  }
-
-  @ResolveField(() => [ActionGoalRefModel])
-  @Access.inCollaboration(Permission.ActionRead, byParent)
-  goals(@Parent() action: ActionModel, @Context('req') request: TenantRequest) {
-    return loaders(request, this.actionService, action.collaborationId).goals.load(action.id);
+  private async presentOne(tenant: TenantScope, request: TenantRequest, action: ActionRecord) {
+    return (await this.present(tenant, request, [action]))[0]!;
   }
 
   @ResolveField(() => [ActionOutcomeModel])

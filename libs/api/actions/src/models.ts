@@ -148,7 +148,27 @@ export class ActionModel {
   lastActivityAt!: string;
   @Field(() => Int) version!: number;
   typeId!: string;
+  // The board's fields, read with the action by the same tenant-scoped statement (the
+  // parent query's access rule covers them): plain fields, no resolver of their own.
+  @Field(() => ActionTypeModel) type!: ActionTypeModel;
+  @Field(() => [MunicipalityRefModel]) municipalities!: MunicipalityRefModel[];
+  @Field(() => [ActionGoalRefModel]) goals!: ActionGoalRefModel[];
+  // What the signed-in user may do with it, set by the resolver that returns the action
+  // (ActionsResolver.present). A hint: every mutation checks the same rules again.
+  @Field(() => Boolean, {
+    description: 'Whether the signed-in user may change the action (its group’s member or the coordinator).',
+  })
+  viewerCanEdit!: boolean;
+  @Field(() => [String], {
+    description:
+      'The municipality codes the signed-in user may record outcomes for on this action: all of its ' +
+      'municipalities for its group and the coordinator, their own for a municipal editor where it runs.',
+  })
+  viewerCanRecordFor!: string[];
 }
+
+/** An action as the service reads it: everything but the signed-in user's hints. */
+export type ActionRecord = Omit<ActionModel, 'viewerCanEdit' | 'viewerCanRecordFor'>;
 
 @ObjectType('GroupActivityEvent', {
   description: 'Something happened in an operational group: sent live to those who have its page open.',
