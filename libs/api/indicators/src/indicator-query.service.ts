@@ -62,15 +62,14 @@ type IndicatorFacts = Pick<
 /** The source's own page of what an indicator reads, where the source has one per subject. */
 export function sourcePageUrl(source: string, subject: string | null): string | null {
   if (!subject) return null;
-  if (source === 'KOLADA') return `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(subject)}`;
+  if (source === 'KOLADA')
+    return `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(subject)}`;
   if (source === 'SCB') return scbTableUrl(subject);
   return null;
 }
 
 /** An indicator as it is defined, without what FACTS tells of its values (an audit record keeps the definition). */
-export function definitionOf<T extends Partial<IndicatorFacts>>(
-  indicator: T,
-): Omit<T, keyof IndicatorFacts> {
+export function definitionOf<T extends Partial<IndicatorFacts>>(indicator: T): Omit<T, keyof IndicatorFacts> {
   const {
     coverage: _c,
     lastPeriod: _p,
@@ -99,7 +98,8 @@ const WORD_SIMILARITY = 0.7;
  * by full-text search on its names, theme and description (Swedish and English
  * configurations that strip diacritics before stemming, so `arbetsloshet` finds
  * *arbetslösa*), by trigram similarity on its names joined without spaces (compounds), or
- * as the start of its code. Words the stemmer drops (och, i, för) are not required. The
+ * as the start of its code. Words a stemmer drops (och, i, för; "alla" is one in Swedish
+ * only, "all" in English only) are not required: either language may call a word filler. The
  * rank is full-text relevance (a name weighs more than the theme, the theme more than the
  * description) plus how closely the words matched by similarity.
  */
@@ -122,7 +122,7 @@ const SEARCH = `
     ) doc
     CROSS JOIN LATERAL (
       SELECT bool_and(
-               numnode(word.sv) = 0 AND numnode(word.en) = 0
+               numnode(word.sv) = 0 OR numnode(word.en) = 0
                OR doc.sv @@ word.sv OR doc.en @@ word.en
                OR word_similarity(word.w, doc.joined) >= ${WORD_SIMILARITY}
                OR i.code LIKE word.w || '%'
