@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -347,14 +347,24 @@ describe('similar municipalities and peer sets', () => {
 
 describe('published peer groups (Kolada’s similar municipalities)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ks-groups-'));
+  // Run without blocking this process (not spawnSync): a blocked event loop misses the API
+  // closing an idle keep-alive socket, and the next request on it fails ("other side closed").
   const load = (groups: unknown) => {
     const file = path.join(dir, `groups-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(groups));
-    return spawnSync(
-      process.execPath,
-      [path.join(workspaceRoot, 'dist/apps/api/main.js'), 'import-peer-groups', '--file', file],
-      { env: { ...process.env, DATABASE_URL: process.env['E2E_DATABASE_URL'] }, encoding: 'utf8' },
-    );
+    return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [path.join(workspaceRoot, 'dist/apps/api/main.js'), 'import-peer-groups', '--file', file],
+        { env: { ...process.env, DATABASE_URL: process.env['E2E_DATABASE_URL'] } },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
   };
   const group = {
     id: 'GTEST01',
@@ -365,9 +375,9 @@ describe('published peer groups (Kolada’s similar municipalities)', () => {
   afterAll(() => sql(`DELETE FROM peer_set WHERE source = 'KOLADA' AND source_id LIKE 'GTEST%'`));
 
   it('loads a group everyone may compare with; loading again changes nothing; a bad file writes nothing', async () => {
-    const first = load({ values: [group] });
+    const first = await load({ values: [group] });
     expect(first.stdout).toContain('peer groups: inserted 1, changed 0, unchanged 0');
-    expect(load({ values: [group] }).stdout).toContain('inserted 0, changed 0, unchanged 1');
+    expect((await load({ values: [group] })).stdout).toContain('inserted 0, changed 0, unchanged 1');
 
     const listed = await gql(
       `query ($c: ID!) { peerSets(collaborationId: $c) { id title source sourceId shared mine areaCodes } }`,
@@ -389,7 +399,7 @@ describe('published peer groups (Kolada’s similar municipalities)', () => {
     expect(compared.data!['comparison'].areas.map((a: any) => a.areaCode)).toEqual(['1280', '1281']);
 
     // An unknown code in any group: nothing is written, and the operator is told which.
-    const bad = load({
+    const bad = await load({
       values: [
         { ...group, title: 'Ändrad' },
         { id: 'GTEST02', title: 'X', members: ['9999'] },
