@@ -73,7 +73,7 @@ describe('indicators and imports', () => {
     // Its own: the demo's local indicators and those its actions' outcomes feed (insatser.*).
     const own = await sql(`SELECT code FROM indicator WHERE collaboration_id = $1 ORDER BY code`, [FH_ID]);
     expect(fh.map((i: { code: string }) => i.code).sort()).toEqual(
-      own.map((row: { code: string }) => row.code).sort(),
+      own.map((row) => String(row['code'])).sort(),
     );
     expect(fh.map((i: { code: string }) => i.code)).toContain('insatser.deltagande');
     expect(fh.every((i: { collaborationId: string }) => i.collaborationId === FH_ID)).toBe(true);
