@@ -547,16 +547,33 @@ describe('the row-level security migration', () => {
       await dataSource.destroy();
     }
   });
-  it('secures the goal tables in a database where the goals migration ran before row-level security', async () => {
-    // The order an earlier release applied: the foundation, the values, the goals.
+  it('secures the goal tables in a database whose goal tables came without their policies', async () => {
+    // An earlier release's goals migration created the goal tables without policies, and some
+    // databases applied it before row-level security existed: such a database is made here by
+    // migrating up to the goal tables' own security migration and taking the policies away.
     const url = await createTestDatabase('row_level_security_upgrade');
-    const early = ['Foundation1795456335264', 'IndicatorValues1795460395518', 'Goals1795700000000'];
+    const early = MIGRATIONS.slice(
+      0,
+      MIGRATIONS.findIndex((m) => m.name === 'GoalTablesRowLevelSecurity1796200000000'),
+    ).map((m) => m.name);
     const before = new DataSource({
       ...createDataSource({ url }).options,
       migrations: MIGRATIONS.filter((m) => early.includes(m.name)),
     } as DataSourceOptions);
     await before.initialize();
     await migrate(before);
+    for (const table of [
+      'goal',
+      'goal_member',
+      'goal_group',
+      'goal_baseline_change',
+      'goal_check_in',
+      'decision',
+    ]) {
+      await before.query(`DROP POLICY IF EXISTS tenant_rows ON ${table}`);
+      await before.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
+      await before.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
+    }
     await before.destroy();
 
     const after = createDataSource({ url });
