@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import { IndicatorService, ScbTable } from '@kraftsamling/web/indicators/data-access';
 import { AppError } from '@kraftsamling/web/shared/errors';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { of, throwError } from 'rxjs';
+import { Subject, of, throwError } from 'rxjs';
 import { indicator } from '../../testing/fixtures';
 import { ScbDefinitionPage } from './scb-definition.page';
 
@@ -63,6 +63,34 @@ describe('ScbDefinitionPage', () => {
     );
     expect(element.querySelector('[data-testid="scb-classes-Kon"]')).not.toBeNull();
     expect(element.querySelector('[data-testid="scb-classes-Region"]')).toBeNull();
+  });
+
+  it('reads the table from the address once, not again when its answer arrives', async () => {
+    const answers: Subject<ScbTable>[] = [];
+    const scbTable = jest.fn(() => {
+      const answer = new Subject<ScbTable>();
+      answers.push(answer);
+      return answer;
+    });
+    TestBed.configureTestingModule({
+      imports: [translocoTesting()],
+      providers: [
+        provideRouter([]),
+        provideNoopAnimations(),
+        { provide: IndicatorService, useValue: { scbTable, defineScbIndicator: jest.fn() } },
+      ],
+    });
+    const fixture = TestBed.createComponent(ScbDefinitionPage);
+    fixture.componentRef.setInput('slug', 'familjen-helsingborg');
+    fixture.componentRef.setInput('tabell', 'tab9990');
+    fixture.detectChanges();
+    expect(scbTable).toHaveBeenCalledTimes(1);
+    answers[0].next(TABLE);
+    answers[0].complete();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(scbTable).toHaveBeenCalledTimes(1);
+    expect((fixture.nativeElement as HTMLElement).querySelector('#scb-definition-heading')).not.toBeNull();
   });
 
   it('saves the choice and says where to fetch the values', async () => {

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, FormRecord, Validators } from '@angular/forms';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
@@ -246,12 +256,15 @@ export class ScbDefinitionPage {
   });
 
   constructor() {
+    // Only the address drives this effect: reading the table reads and sets `reading`, which
+    // tracked here would read the table again each time an answer arrives, without end.
     effect(() => {
       const id = this.tabell()?.trim();
-      if (id) {
+      if (!id) return;
+      untracked(() => {
         this.tableForm.controls.table.setValue(id);
         this.readTable();
-      }
+      });
     });
   }
 
