@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '@kraftsamling/api/core/errors';
 import { AUTH_SETTINGS, type AuthSettings } from './auth-config';
 
@@ -17,6 +18,8 @@ export interface AccessTokenClaims extends JWTPayload {
 }
 
 const CLOCK_TOLERANCE_SECONDS = 5;
+/** How many verified tokens are remembered (about 1 KiB each): several per signed-in user. */
+const REMEMBERED_TOKENS = 5_000;
 
 /**
  * Verifies bearer tokens against the issuer's published keys. Security invariants:
@@ -28,6 +31,14 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 @Injectable()
 export class TokenVerifier {
   private readonly keys: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Tokens whose signature and claims were checked, until they expire. A browser sends the
+   * same token with every request for minutes; checking its RSA signature each time was a
+   * fifth of the work of a cached read. A token is immutable, so what held for it still
+   * holds, except time: its expiry is checked on every use. (A key the issuer withdraws stops
+   * new tokens, not ones already accepted: the same as the key set's own ten-minute cache.)
+   */
+  private readonly verified = new LRUCache<string, Readonly<AccessTokenClaims>>({ max: REMEMBERED_TOKENS });
 
   constructor(@Inject(AUTH_SETTINGS) private readonly settings: AuthSettings) {
     // Keycloak's URL layout; the dev IdP follows it, so no discovery round trip is needed.
@@ -38,7 +49,12 @@ export class TokenVerifier {
     });
   }
 
-  async verify(token: string): Promise<AccessTokenClaims> {
+  async verify(token: string): Promise<Readonly<AccessTokenClaims>> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp! + CLOCK_TOLERANCE_SECONDS > Date.now() / 1000) return known;
+      this.verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, this.keys, {
         issuer: this.settings.issuerUrl,
@@ -53,7 +69,9 @@ export class TokenVerifier {
         throw unauthenticated(
           'The access token was issued in the future: sign in again (if it persists, the identity provider’s clock is wrong).',
         );
-      return payload as AccessTokenClaims;
+      const claims = Object.freeze(payload as AccessTokenClaims);
+      this.verified.set(token, claims);
+      return claims;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired)
         throw unauthenticated('The access token has expired: sign in again.');
