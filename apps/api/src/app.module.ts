@@ -1,4 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
   Controller,
   Get,
@@ -180,6 +181,9 @@ export class AppModule implements NestModule {
               // cost): one request must not stall the API for everyone.
               validationRules: limits.validationRules,
               plugins: [
+                // Nothing here sets cache hints (the cached reads are the product's own), and the
+                // plugin's per-field hook wraps every resolver: a tenth of a large board's work.
+                ApolloServerPluginCacheControlDisabled(),
                 ...limits.plugins,
                 queryCostLimit(),
                 introspectionAccess<{ req: AuthenticatedRequest }>({

@@ -58,7 +58,7 @@ export function languageOf(
 /**
  * The per-request loaders of the action page's fields: each reads every action of the
  * request at once, so their statements are constant in the number of actions too. (The
- * board's fields come with the actions themselves: ActionService's SELECT_ACTION.)
+ * board's fields come with the actions themselves: ActionService's selectActions.)
  */
 function loaders(request: TenantRequest, service: ActionService, collaborationId: string) {
   const grouped = <V extends { actionId: string }>(
