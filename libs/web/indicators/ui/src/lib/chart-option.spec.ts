@@ -1,5 +1,5 @@
 import { unemployedRegion, unemployedSeries } from '../testing/series';
-import { ChartFormatting, lineChartOption } from './chart-option';
+import { AREA_COLOURS, ChartFormatting, REGION_COLOUR, chartLegend, lineChartOption } from './chart-option';
 import { seriesTable } from './series-table';
 
 const format: ChartFormatting = {
@@ -97,5 +97,53 @@ describe('lineChartOption with the region', () => {
       region: { name: 'Regionen', ownAxis: true, text: () => '' },
     }) as any;
     expect(option.series).toHaveLength(2);
+  });
+});
+
+describe('the legend', () => {
+  const table = seriesTable(unemployedSeries(), { order: 'oldestFirst', region: unemployedRegion() });
+
+  it('is not drawn in the canvas (where it would page or cover the plot), and switches off the hidden lines', () => {
+    const option = lineChartOption(table, { ...format, hidden: ['Perstorp'] }) as any;
+    expect(option.legend.show).toBe(false);
+    expect(option.legend.type).toBeUndefined();
+    expect(option.legend.selected).toEqual({ Perstorp: false });
+    expect((lineChartOption(table, format) as any).legend.selected).toEqual({});
+  });
+
+  it('lists each line with the colour, marker and line style the chart draws it with, the region last', () => {
+    const option = lineChartOption(table, {
+      ...format,
+      region: { name: 'Regionen', ownAxis: true, text: () => '' },
+    }) as any;
+    const legend = chartLegend(table, 'Regionen');
+    expect(legend.map((entry) => entry.name)).toEqual(['Helsingborg', 'Perstorp', 'Regionen']);
+    legend.slice(0, 2).forEach((entry, i) => {
+      expect(entry.colour).toBe(option.series[i].color);
+      expect(entry.symbol).toBe(option.series[i].symbol);
+      expect(entry.lineType).toBe(option.series[i].lineStyle.type);
+      expect(entry.region).toBe(false);
+    });
+    expect(legend[2]).toEqual({
+      name: 'Regionen',
+      colour: REGION_COLOUR,
+      symbol: 'circle',
+      lineType: 'dashed',
+      region: true,
+    });
+    expect(option.series[2].color).toBe(REGION_COLOUR);
+  });
+
+  it('cycles colours, and changes the line style once the markers come round again', () => {
+    const many = {
+      areas: Array.from({ length: 11 }, (_, i) => ({ areaCode: `${i}`, areaName: `Kommun ${i}` })),
+      rows: [],
+    };
+    const legend = chartLegend(many, null);
+    expect(legend).toHaveLength(11);
+    expect(legend[9].colour).toBe(AREA_COLOURS[0]);
+    expect(legend[6].lineType).toBe('solid');
+    expect(legend[7].lineType).toBe('dashed');
+    expect(legend[7].symbol).toBe(legend[0].symbol);
   });
 });

@@ -5,6 +5,58 @@ import { SeriesTable, plottedValue, regionPlotted } from './series-table';
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRect', 'pin', 'arrow'] as const;
 /** Line styles, changed each time the shapes come round again. */
 const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+/** The areas' colours, cycled (ECharts' own palette, named so the legend can draw the same). */
+export const AREA_COLOURS = [
+  '#5470c6',
+  '#91cc75',
+  '#fac858',
+  '#ee6666',
+  '#73c0de',
+  '#3ba272',
+  '#fc8452',
+  '#9a60b4',
+  '#ea7ccc',
+] as const;
+/** The region's line: near black, so it stands apart from every area's colour. */
+export const REGION_COLOUR = '#1b1b1f';
+
+/** One line of the chart as its legend shows it. */
+export interface LegendEntry {
+  name: string;
+  colour: string;
+  symbol: string;
+  lineType: 'solid' | 'dashed' | 'dotted';
+  /** the region's line (thicker) */
+  region: boolean;
+}
+
+/**
+ * What the legend lists, in the order of the lines: each area, then the region. The chart
+ * draws its legend outside the canvas (as HTML that wraps on a narrow screen; ECharts' own
+ * legend either pages or overlaps the plot), so it needs the lines' looks.
+ */
+export function chartLegend(table: SeriesTable, regionName: string | null): LegendEntry[] {
+  return [
+    ...table.areas.map((area, areaIndex) => ({
+      name: area.areaName,
+      colour: AREA_COLOURS[areaIndex % AREA_COLOURS.length],
+      symbol: SYMBOLS[areaIndex % SYMBOLS.length],
+      lineType: LINE_TYPES[Math.floor(areaIndex / SYMBOLS.length) % LINE_TYPES.length],
+      region: false,
+    })),
+    ...(table.region && regionName
+      ? [
+          {
+            name: regionName,
+            colour: REGION_COLOUR,
+            symbol: 'circle',
+            lineType: 'dashed' as const,
+            region: true,
+          },
+        ]
+      : []),
+  ];
+}
 
 export interface ChartFormatting {
   /** a period code as an axis label */
@@ -26,6 +78,8 @@ export interface ChartFormatting {
     /** what the tooltip says for the region's figure in a row (with "10 of 11", "at least") */
     text: (table: SeriesTable, rowIndex: number) => string;
   };
+  /** the lines switched off in the legend, by name */
+  hidden?: readonly string[];
 }
 
 const escapeHtml = (text: string) =>
@@ -55,8 +109,14 @@ export function lineChartOption(table: SeriesTable, format: ChartFormatting): EC
   };
   return {
     animation: format.animation,
-    grid: { left: 8, right: 16, top: region?.ownAxis ? 36 : 16, bottom: zoom ? 96 : 56, containLabel: true },
-    legend: { type: 'scroll', bottom: zoom ? 48 : 0 },
+    color: [...AREA_COLOURS],
+    grid: { left: 8, right: 16, top: region?.ownAxis ? 36 : 16, bottom: zoom ? 56 : 8, containLabel: true },
+    // ECharts' legend is not drawn (the component lists the lines in HTML, which wraps); it
+    // stays in the option because it is what switches lines off.
+    legend: {
+      show: false,
+      selected: Object.fromEntries((format.hidden ?? []).map((name) => [name, false])),
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -95,6 +155,7 @@ export function lineChartOption(table: SeriesTable, format: ChartFormatting): EC
         showSymbol: table.rows.length <= 60,
         symbol: SYMBOLS[areaIndex % SYMBOLS.length],
         symbolSize: 7,
+        color: AREA_COLOURS[areaIndex % AREA_COLOURS.length],
         lineStyle: { width: 2, type: LINE_TYPES[Math.floor(areaIndex / SYMBOLS.length) % LINE_TYPES.length] },
         emphasis: { focus: 'series' },
         data: table.rows.map((row) => plottedValue(row.cells[areaIndex])),
@@ -119,7 +180,7 @@ function regionLine(table: SeriesTable, name: string, ownAxis: boolean) {
     symbol: 'circle',
     symbolSize: 9,
     z: 3,
-    color: '#1b1b1f',
+    color: REGION_COLOUR,
     lineStyle: { width: 4, type: 'dashed' },
     emphasis: { focus: 'series' },
     data: table.rows.map((row) => {

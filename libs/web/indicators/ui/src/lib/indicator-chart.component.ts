@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { TranslocoService } from '@jsverse/transloco';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
-import { lineChartOption } from './chart-option';
+import { LegendEntry, chartLegend, lineChartOption } from './chart-option';
 import { formatRange, formatValueWithUnit, periodLabel } from './formatting';
 import { injectLanguage } from './language';
 import { regionText } from './region-text';
@@ -14,16 +14,80 @@ function prefersReducedMotion(): boolean {
 /**
  * A line chart of an indicator for several areas over time. The chart is an image to
  * assistive technology (role="img") with a summary as its name; the data itself is in
- * the table that always accompanies it (ks-series-table).
+ * the table that always accompanies it (ks-series-table). Its legend is HTML below the
+ * canvas: it wraps on a narrow screen instead of paging, and each entry is a toggle
+ * button that shows or hides its line, for the keyboard as for the mouse.
  */
 @Component({
   selector: 'ks-indicator-chart',
-  imports: [NgxEchartsDirective],
+  imports: [NgxEchartsDirective, TranslocoPipe],
   // ECharts is loaded when the first chart is drawn, with only the parts the chart uses.
   providers: [provideEchartsCore({ echarts: () => import('./echarts-setup') })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div echarts class="ks-chart" role="img" [attr.aria-label]="label()" [options]="options()"></div>
+    <ul
+      class="ks-chart-legend"
+      role="list"
+      data-testid="chart-legend"
+      [attr.aria-label]="'indicators.chart.legend' | transloco"
+    >
+      @for (entry of legend(); track entry.name) {
+        <li>
+          <button
+            type="button"
+            class="ks-chart-legend__item"
+            [class.ks-chart-legend__item--off]="hidden().includes(entry.name)"
+            [attr.aria-pressed]="!hidden().includes(entry.name)"
+            (click)="toggle(entry.name)"
+          >
+            <svg
+              class="ks-chart-legend__swatch"
+              width="24"
+              height="12"
+              viewBox="0 0 24 12"
+              aria-hidden="true"
+              focusable="false"
+              [attr.fill]="entry.colour"
+              [attr.stroke]="entry.colour"
+            >
+              <line
+                x1="0"
+                y1="6"
+                x2="24"
+                y2="6"
+                [attr.stroke-width]="entry.region ? 3 : 2"
+                [attr.stroke-dasharray]="dashes[entry.lineType]"
+              />
+              @switch (entry.symbol) {
+                @case ('rect') {
+                  <rect x="8" y="2" width="8" height="8" />
+                }
+                @case ('roundRect') {
+                  <rect x="8" y="2" width="8" height="8" rx="2" />
+                }
+                @case ('triangle') {
+                  <path d="M12 1.5 16.5 10h-9z" />
+                }
+                @case ('diamond') {
+                  <path d="M12 1 17 6 12 11 7 6z" />
+                }
+                @case ('pin') {
+                  <path d="M12 11 8.5 6.5a4 4 0 1 1 7 0z" />
+                }
+                @case ('arrow') {
+                  <path d="M12 1 16.5 11 12 8.5 7.5 11z" />
+                }
+                @default {
+                  <circle cx="12" cy="6" r="4" />
+                }
+              }
+            </svg>
+            <span>{{ entry.name }}</span>
+          </button>
+        </li>
+      }
+    </ul>
   `,
   styles: `
     :host {
@@ -32,6 +96,41 @@ function prefersReducedMotion(): boolean {
     .ks-chart {
       height: 24rem;
       width: 100%;
+    }
+    /* The entries wrap onto as many lines as the width needs. */
+    .ks-chart-legend {
+      list-style: none;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.5rem;
+      margin: 0.5rem 0 0;
+      padding: 0;
+    }
+    .ks-chart-legend__item {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+      min-height: 2.75rem;
+      padding: 0 0.5rem;
+      border: 1px solid transparent;
+      border-radius: 4px;
+      background: none;
+      color: var(--mat-sys-on-surface);
+      font: inherit;
+      cursor: pointer;
+      &:hover {
+        border-color: var(--mat-sys-outline-variant);
+      }
+    }
+    /* A line switched off: struck through, its swatch faded (the text keeps its contrast). */
+    .ks-chart-legend__item--off span {
+      text-decoration: line-through;
+    }
+    .ks-chart-legend__item--off .ks-chart-legend__swatch {
+      opacity: 0.3;
+    }
+    .ks-chart-legend__swatch {
+      flex: none;
     }
   `,
 })
@@ -43,6 +142,28 @@ export class IndicatorChartComponent {
 
   private readonly transloco = inject(TranslocoService);
   private readonly language = injectLanguage();
+  /** The lines switched off in the legend, by name. */
+  readonly hidden = signal<readonly string[]>([]);
+
+  readonly legend = computed(() =>
+    chartLegend(
+      this.table(),
+      this.table().region ? this.transloco.translate('indicators.region.name') : null,
+    ),
+  );
+
+  toggle(name: string): void {
+    this.hidden.update((hidden) =>
+      hidden.includes(name) ? hidden.filter((other) => other !== name) : [...hidden, name],
+    );
+  }
+
+  /** The line styles as SVG dashes. */
+  protected readonly dashes: Readonly<Record<LegendEntry['lineType'], string | null>> = {
+    solid: null,
+    dashed: '4 2',
+    dotted: '1.5 2',
+  };
 
   readonly options = computed(() => {
     const language = this.language();
@@ -50,6 +171,7 @@ export class IndicatorChartComponent {
     const missing = this.transloco.translate('indicators.value.missing');
     return lineChartOption(this.table(), {
       animation: !prefersReducedMotion(),
+      hidden: this.hidden(),
       periodLabel: (period) => periodLabel(period, language, true),
       value: (value) => formatValueWithUnit(value, unit, language),
       cellText: (table, rowIndex, areaIndex) => {

@@ -144,11 +144,6 @@ let nextId = 0;
     </ng-template>
   `,
   styles: `
-    /* The visually hidden texts in the cells are positioned: keep them inside the scrolling
-       region, or they would widen the page on narrow screens. */
-    .ks-table-scroll {
-      position: relative;
-    }
     .ks-num {
       text-align: end;
       font-variant-numeric: tabular-nums;

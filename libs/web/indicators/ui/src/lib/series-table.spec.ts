@@ -1,5 +1,6 @@
 import { unemployedRegion, unemployedSeries } from '../testing/series';
 import {
+  latestValues,
   cellValue,
   plottedValue,
   regionNeedsNote,
@@ -149,5 +150,67 @@ describe('seriesTable with the region', () => {
   it('has no region without one', () => {
     expect(seriesTable(unemployedSeries()).region).toBeNull();
     expect(seriesTable(unemployedSeries()).rows[0]?.region).toBeNull();
+  });
+});
+
+describe('latestValues', () => {
+  it("gives each area's newest figure, a range as a range, whatever the newest period holds", () => {
+    const series = unemployedSeries();
+    // Helsingborg has nothing in the newest period: its August value is its latest.
+    // Perstorp's only figure is July's "<5".
+    const [helsingborg, perstorp] = series.areas;
+    series.areas = [
+      { ...helsingborg, values: [1234, 1250.5, null], preliminary: [false, true, false] },
+      { ...perstorp, values: [null, null, null] },
+    ];
+    expect(latestValues(series)).toEqual([
+      {
+        areaCode: '1283',
+        areaName: 'Helsingborg',
+        period: '2024-08',
+        value: { kind: 'value', value: 1250.5 },
+        preliminary: true,
+      },
+      {
+        areaCode: '1275',
+        areaName: 'Perstorp',
+        period: '2024-07',
+        value: { kind: 'range', low: 1, high: 4 },
+        preliminary: false,
+      },
+    ]);
+  });
+
+  it('reads the periods newest first even when they come unordered, and says when an area has none', () => {
+    const series = unemployedSeries();
+    const order = [2, 0, 1];
+    const pick = <T>(values: readonly T[]) => order.map((i) => values[i]);
+    series.periods = pick(series.periods);
+    series.areas = series.areas.map((area) => ({
+      ...area,
+      values: pick(area.values),
+      lowerBounds: pick(area.lowerBounds),
+      upperBounds: pick(area.upperBounds),
+      preliminary: pick(area.preliminary),
+    }));
+    series.areas = [
+      series.areas[0],
+      {
+        ...series.areas[1],
+        values: [null, null, null],
+        lowerBounds: [null, null, null],
+        upperBounds: [null, null, null],
+      },
+    ];
+    const [helsingborg, perstorp] = latestValues(series);
+    expect(helsingborg.period).toBe('2024-09');
+    expect(helsingborg.value).toEqual({ kind: 'value', value: 1198 });
+    expect(perstorp).toEqual({
+      areaCode: '1275',
+      areaName: 'Perstorp',
+      period: null,
+      value: { kind: 'missing' },
+      preliminary: false,
+    });
   });
 });

@@ -250,3 +250,43 @@ export function summarise(table: SeriesTable): SeriesSummary {
     latest,
   };
 }
+
+/** One area's most recent figure: the newest period where it has a value or a range. */
+export interface LatestValue {
+  areaCode: string;
+  areaName: string;
+  /** null when the area has no figure in any period */
+  period: string | null;
+  value: CellValue;
+  preliminary: boolean;
+}
+
+/**
+ * Each area's latest figure, in the order of the series' areas, whatever range of periods
+ * the table shows: a gap in the newest period does not hide an area's last known value.
+ */
+export function latestValues(series: SeriesLike): LatestValue[] {
+  const newestFirst = series.periods
+    .map((period, index) => ({ period, index }))
+    .sort((a, b) => byPeriod(b.period, a.period));
+  return series.areas.map((area) => {
+    for (const { period, index } of newestFirst) {
+      const value = cellValue(area, index);
+      if (value.kind !== 'missing')
+        return {
+          areaCode: area.areaCode,
+          areaName: area.areaName,
+          period,
+          value,
+          preliminary: !!area.preliminary[index],
+        };
+    }
+    return {
+      areaCode: area.areaCode,
+      areaName: area.areaName,
+      period: null,
+      value: { kind: 'missing' },
+      preliminary: false,
+    };
+  });
+}

@@ -1,3 +1,4 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
@@ -18,7 +19,7 @@ const COORDINATOR = [
 ];
 
 describe('MembersPage', () => {
-  async function render(permissions = COORDINATOR) {
+  async function render(permissions = COORDINATOR, phone = false) {
     const service = {
       members: jest.fn(() => of(collaborationAdmin(permissions))),
       removeMember: jest.fn(() => of('ms-1')),
@@ -26,7 +27,12 @@ describe('MembersPage', () => {
     };
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
-      providers: [provideRouter([]), { provide: CollaborationService, useValue: service }],
+      providers: [
+        provideRouter([]),
+        { provide: CollaborationService, useValue: service },
+        // The layout as a phone or a wider screen reports it (jsdom has no media queries).
+        { provide: BreakpointObserver, useValue: { observe: () => of({ matches: phone, breakpoints: {} }) } },
+      ],
     });
     const fixture = TestBed.createComponent(MembersPage);
     fixture.componentRef.setInput('slug', 'familjen-helsingborg');
@@ -50,6 +56,38 @@ describe('MembersPage', () => {
     expect(row?.querySelector('button')?.getAttribute('aria-label')).toBe(
       'Ändra roll för Exempel Person (Kommunredaktör)',
     );
+  });
+
+  it('on a phone shows each member as a card with role, binding and both actions, and no table', async () => {
+    const { element, fixture } = await render(COORDINATOR, true);
+    expect(element.querySelector('[data-testid="member-table"]')).toBeNull();
+    const card = Array.from(element.querySelectorAll('[data-testid="member-cards"] > li')).find((li) =>
+      li.textContent?.includes('Exempel Person'),
+    );
+    expect(card?.querySelector('h3')?.textContent?.trim()).toBe('Exempel Person');
+    const facts = Object.fromEntries(
+      Array.from(card?.querySelectorAll('dl > div') ?? []).map((pair) => [
+        pair.querySelector('dt')?.textContent?.trim(),
+        pair.querySelector('dd')?.textContent?.trim(),
+      ]),
+    );
+    expect(facts).toEqual({
+      'E-post': 'exempel.person@example.org',
+      Roll: 'Kommunredaktör',
+      'Kopplad till': 'Helsingborg',
+    });
+    const buttons = Array.from(card?.querySelectorAll('button') ?? []).map((button) =>
+      button.getAttribute('aria-label'),
+    );
+    expect(buttons).toEqual([
+      'Ändra roll för Exempel Person (Kommunredaktör)',
+      'Ta bort Exempel Person (Kommunredaktör)',
+    ]);
+    const dialog = TestBed.inject(MatDialog);
+    const open = jest.spyOn(dialog, 'open');
+    (card?.querySelector('button') as HTMLButtonElement).click();
+    expect(open).toHaveBeenCalledWith(ChangeRoleDialogComponent, expect.anything());
+    fixture.destroy();
   });
 
   it('shows a pending invitation as such, with the invited name and address', async () => {

@@ -1,3 +1,5 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -8,6 +10,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -32,12 +35,17 @@ import { AddOrganizationFormComponent } from './add-organization-form.component'
 import { ChangeRoleDialogComponent, ChangeRoleDialogData } from './change-role-dialog.component';
 import { CreateGroupFormComponent } from './create-group-form.component';
 import { RenameGroupDialogComponent, RenameGroupDialogData } from './rename-group-dialog.component';
+import { map } from 'rxjs';
+
+/** Below this width (a phone) the members are cards, not a table that hides its last columns. */
+export const MEMBER_CARDS_QUERY = '(max-width: 40rem)';
 
 /** Member management for coordinators: members, groups and partner organisations. */
 @Component({
   selector: 'ks-members-page',
   imports: [
     RouterLink,
+    NgTemplateOutlet,
     MatButton,
     TranslocoPipe,
     ErrorStateComponent,
@@ -48,6 +56,43 @@ import { RenameGroupDialogComponent, RenameGroupDialogData } from './rename-grou
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './members.page.html',
+  styles: `
+    .ks-member-cards {
+      list-style: none;
+      margin: 0 0 1.5rem;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .ks-member-cards__name {
+      margin: 0 0 0.5rem;
+      font-size: 1.0625rem;
+      overflow-wrap: anywhere;
+    }
+    .ks-member-cards__facts {
+      margin: 0 0 0.75rem;
+      display: grid;
+      gap: 0.25rem;
+      > div {
+        display: grid;
+        grid-template-columns: minmax(6rem, auto) minmax(0, 1fr);
+        gap: 0.5rem;
+      }
+      dt {
+        font-weight: 600;
+        color: var(--mat-sys-on-surface-variant);
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+    }
+    .ks-member-cards__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+  `,
 })
 export class MembersPage {
   readonly slug = input.required<string>();
@@ -65,6 +110,13 @@ export class MembersPage {
     (collaboration) => this.titles?.setDetail(collaboration.name),
   );
   readonly state = this.page.state;
+  /** A phone: the members as cards. */
+  readonly cards = toSignal(
+    inject(BreakpointObserver)
+      .observe(MEMBER_CARDS_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
   /** An action (remove) that failed: shown above the table until the next action. */
   readonly actionError = signal<AppError | null>(null);
   readonly collaboration = computed(() => {

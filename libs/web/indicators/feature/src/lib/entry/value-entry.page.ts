@@ -290,6 +290,19 @@ interface EntryContext {
     .ks-entry-grid thead th {
       vertical-align: bottom;
     }
+    /* The period column stays in place while the indicators' fields scroll past it (on a
+       phone the grid is wider than the screen and scrolls in its own region); opaque, so
+       the fields slide under it. */
+    .ks-entry-grid tbody th,
+    .ks-entry-grid thead th:first-child {
+      position: sticky;
+      inset-inline-start: 0;
+      z-index: 2;
+      background: var(--mat-sys-surface);
+    }
+    .ks-entry-grid tbody th {
+      white-space: nowrap;
+    }
     .ks-entry-field {
       width: 8rem;
     }

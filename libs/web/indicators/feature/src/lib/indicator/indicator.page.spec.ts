@@ -110,6 +110,22 @@ describe('IndicatorPage', () => {
     ]);
   });
 
+  it("lists each municipality's latest value by its proper name, over all periods whatever the range", async () => {
+    const { element, fixture } = await render();
+    // The range leaves the newest period out; the list still gives each one's latest.
+    fixture.componentInstance.to.set('2024-08');
+    await fixture.whenStable();
+    const section = element.querySelector('[aria-labelledby="indicator-latest-heading"]');
+    expect(section?.querySelector('h2')?.textContent?.trim()).toBe('Senaste värdet per kommun');
+    const items = Array.from(section?.querySelectorAll('[data-testid="latest-value"]') ?? []).map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).toEqual([
+      'Helsingborg kommun 1 198 (preliminär uppgift) september 2024',
+      'Perstorp kommun 7 september 2024',
+    ]);
+  });
+
   it('narrows the chart and the table to the chosen periods', async () => {
     const { element, fixture } = await render();
     fixture.componentInstance.from.set('2024-08');

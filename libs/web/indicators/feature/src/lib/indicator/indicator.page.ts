@@ -21,9 +21,11 @@ import {
 } from '@kraftsamling/web/indicators/data-access';
 import {
   IndicatorChartComponent,
+  LatestValuesComponent,
   SeriesTableComponent,
   indicatorNameLang,
   injectLanguage,
+  latestValues,
   periodLabel,
   seriesTable,
 } from '@kraftsamling/web/indicators/ui';
@@ -57,6 +59,7 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
     TranslocoPipe,
     PageStateComponent,
     IndicatorChartComponent,
+    LatestValuesComponent,
     SeriesTableComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -152,6 +155,14 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
             {{ 'indicators.indicator.noValues' | transloco }}
           </p>
         } @else {
+          <!-- Every municipality's latest figure, one to a line: what a phone shows without
+               scrolling sideways (the table of periods scrolls in its own region below). -->
+          <section class="ks-section" aria-labelledby="indicator-latest-heading">
+            <h2 id="indicator-latest-heading">{{ 'indicators.indicator.latestHeading' | transloco }}</h2>
+            <p class="ks-muted">{{ 'indicators.indicator.latestHint' | transloco }}</p>
+            <ks-latest-values [values]="latest()" [unit]="indicator.unit" [names]="properNames()" />
+          </section>
+
           <section class="ks-section" aria-labelledby="indicator-range-heading">
             <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
             <div class="ks-range">
@@ -292,6 +303,21 @@ export class IndicatorPage {
           region: series.areas.length > 1 ? this.region() : null,
         })
       : { areas: [], rows: [] };
+  });
+  /** Each member's latest figure, over all periods (not only the range the table shows). */
+  readonly latest = computed(() => {
+    const series = this.series();
+    return series ? latestValues(series) : [];
+  });
+  /** The municipalities' proper names ("Helsingborgs stad"), by code: the list has room for them. */
+  readonly properNames = computed(() => {
+    const state = this.state();
+    if (state.status !== 'ready') return {};
+    return Object.fromEntries(
+      state.data.collaboration.organizations.flatMap((organization) =>
+        organization.municipalityCode ? [[organization.municipalityCode, organization.properName]] : [],
+      ),
+    );
   });
   readonly chartTable = computed(() => {
     const table = this.table();
