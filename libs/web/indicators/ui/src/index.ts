@@ -6,3 +6,4 @@ export * from './lib/chart-option';
 export * from './lib/indicator-chart.component';
 export * from './lib/indicator-table.component';
 export * from './lib/region-text';
+export * from './lib/provenance-text';

@@ -154,8 +154,14 @@ let nextId = 0;
                   <td>
                     {{ 'indicators.sources.' + row.indicator.source | transloco }}
                     @if (row.indicator.sourceUrl) {
-                      <a [href]="row.indicator.sourceUrl" target="_blank" rel="noopener" data-testid="source-page">
-                        {{ row.indicator.sourceSubject }}<span class="ks-visually-hidden">{{
+                      <a
+                        [href]="row.indicator.sourceUrl"
+                        target="_blank"
+                        rel="noopener"
+                        data-testid="source-page"
+                      >
+                        {{ row.indicator.sourceSubject
+                        }}<span class="ks-visually-hidden">{{
                           'indicators.catalogue.sourcePage' | transloco
                         }}</span>
                       </a>
@@ -164,7 +170,9 @@ let nextId = 0;
                 } @else if (column === 'coverage') {
                   <td [class.ks-num]="row.indicator.coverage" data-testid="coverage">
                     @if (row.indicator.coverage) {
-                      {{ 'indicators.catalogue.coverageCount' | transloco: { count: row.indicator.coverage } }}
+                      {{
+                        'indicators.catalogue.coverageCount' | transloco: { count: row.indicator.coverage }
+                      }}
                     } @else {
                       {{ 'indicators.catalogue.noValues' | transloco }}
                     }
