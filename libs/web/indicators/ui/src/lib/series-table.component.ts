@@ -15,7 +15,7 @@ import { formatRange, formatValue, periodLabel, rangeWords } from './formatting'
 import { provenanceText } from './provenance-text';
 import { injectLanguage } from './language';
 import { regionNote, regionText } from './region-text';
-import { Provenance, RegionCell, SeriesCell, SeriesTable, regionNeedsNote } from './series-table';
+import { RegionCell, SeriesCell, SeriesTable, regionNeedsNote } from './series-table';
 
 interface CellView {
   areaCode: string;
