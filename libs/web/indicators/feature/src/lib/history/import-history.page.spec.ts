@@ -90,7 +90,7 @@ describe('ImportHistoryPage', () => {
       'Exempel Analytiker',
       // no internal id; the hash is a line of its own under the file name
       'jobbspar-2024-09.csv (1,5 MiB) SHA-256 3f786850e387…',
-      'Mall, importmall (CSV)',
+      'Importmall (CSV)',
       '120',
       '3',
       '5',
@@ -136,6 +136,8 @@ describe('ImportHistoryPage', () => {
     const hidden = element.querySelector('[data-testid="batch-changes"] li [aria-hidden="true"]');
     expect(hidden?.textContent).toBe('3 → 4,5');
     expect(element.textContent).not.toContain('MANUAL');
+    // The source and format column says it in words, without "Egna värden, inmatat för hand".
+    expect(element.querySelectorAll('tbody tr td')[2]?.textContent?.trim()).toBe('Inmatat för hand');
   });
 
   it('shows the history a page at a time: "show more" loads the next page and moves the focus to it', async () => {

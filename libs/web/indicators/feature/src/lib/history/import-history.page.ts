@@ -388,14 +388,18 @@ export class ImportHistoryPage {
       : batch.source;
   }
 
-  /** "Arbetsförmedlingen, Arbetsförmedlingens arbetsbok (Excel)": the source and the file's kind, by name. */
+  /** "SCB, JSON-stat (SCB)": the source and the file's kind, by name; for the collaboration's own values the kind alone. */
   sourceLabel(batch: ImportBatch): string {
     const source = this.sourceName(batch);
     if (!batch.format) return source;
     const key = `imports.formats.${batch.format}`;
     const format = this.transloco.translate(key);
     // A format this version does not name yet still shows, rather than a translation key.
-    return `${source}, ${format === key ? batch.format : format}`;
+    if (format === key) return `${source}, ${batch.format}`;
+    // A collaboration's own values: the format says it all ("Importmall (CSV)", "Inmatat för hand").
+    if (batch.source === 'TEMPLATE' || batch.source === 'LOCAL')
+      return format.charAt(0).toLocaleUpperCase(this.language()) + format.slice(1);
+    return `${source}, ${format}`;
   }
 
   /** What the user calls a batch: its file, or "entered by hand". */
