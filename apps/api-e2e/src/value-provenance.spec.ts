@@ -23,7 +23,10 @@ const HISTORY = `query ($c: ID!, $limit: Int, $offset: Int) {
   }
 }`;
 
-async function enter(username: string, values: { period: string; value: number; expectedVersion?: number }[]) {
+async function enter(
+  username: string,
+  values: { period: string; value: number; expectedVersion?: number }[],
+) {
   const response = await gql(
     ENTER,
     {
@@ -130,9 +133,8 @@ describe('a value’s provenance and the import history', () => {
       { period: '2021-05', value: 4, expectedVersion: Number(version) },
       { period: '2021-06', value: 6 },
     ]);
-    const batches = (
-      await gql(HISTORY, { c: FH_ID, limit: 100 }, { token: await tokenFor('samordnare') })
-    ).data!['importBatches'] as { id: string; format: string; changes: unknown[] | null }[];
+    const batches = (await gql(HISTORY, { c: FH_ID, limit: 100 }, { token: await tokenFor('samordnare') }))
+      .data!['importBatches'] as { id: string; format: string; changes: unknown[] | null }[];
     const change = {
       indicatorCode: 'utfall.anstallning.privat',
       indicatorNameSv: expect.any(String),

@@ -458,7 +458,10 @@ export class IndicatorQueryService {
        SELECT * FROM listed WHERE n <= $2 ORDER BY "batchId", n`,
       [batchIds, MAX_CHANGES_LISTED],
     );
-    for (const { batchId, n: _n, ...change } of rows as (ValueChangeModel & { batchId: string; n: string })[]) {
+    for (const { batchId, n: _n, ...change } of rows as (ValueChangeModel & {
+      batchId: string;
+      n: string;
+    })[]) {
       byBatch.set(batchId, [...(byBatch.get(batchId) ?? []), change]);
     }
     return byBatch;

@@ -160,7 +160,9 @@ export class IndicatorSeriesModel {
   batches!: SeriesBatchModel[];
 }
 
-@ObjectType('ValueChange', { description: 'One value an entry by hand changed: what it was and what it became.' })
+@ObjectType('ValueChange', {
+  description: 'One value an entry by hand changed: what it was and what it became.',
+})
 export class ValueChangeModel {
   @Field(() => String) indicatorCode!: string;
   @Field(() => String) indicatorNameSv!: string;
