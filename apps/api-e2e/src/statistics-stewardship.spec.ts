@@ -93,6 +93,8 @@ describe('official statistics are changed only by a statistics steward', () => {
         message: expect.stringMatching(
           /row 2: af\.bas\.tot\.unemployed is an official indicator.*statistics-steward/,
         ),
+        code: 'OFFICIAL_INDICATOR',
+        params: { indicator: 'af.bas.tot.unemployed' },
       },
     ]);
     expect(await value('af.bas.tot.unemployed', '1283', '2023-05')).toBe(before);
@@ -229,6 +231,8 @@ describe('a collaboration’s template import stays inside the collaboration', (
       {
         location: { row: 3 },
         message: expect.stringMatching(/row 3: 2181 is not a member municipality of this collaboration/),
+        code: 'NOT_A_MEMBER',
+        params: { area: '2181' },
       },
     ]);
     expect(await value('trappsteg.deltagare', '2181', '2023-03', FH_ID)).toBeNull();

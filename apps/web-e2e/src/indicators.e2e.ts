@@ -36,7 +36,12 @@ test.describe('an agency analyst', () => {
     await page.getByTestId('import-dry-run').click();
     await expect(page.getByRole('heading', { name: 'Resultat av provkörningen' })).toBeVisible();
     await expect(page.getByRole('heading', { name: /Fel i filen \(1\)/ })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: '9999' })).toBeVisible();
+    // Placed on its row, in Swedish (it was once told as a problem of the whole file, in English).
+    await expect(
+      page
+        .getByTestId('import-problems')
+        .getByRole('row', { name: /^rad 2 Områdeskoden 9999 är ingen svensk kommun/ }),
+    ).toBeVisible();
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expectAccessible(page, 'the import page with errors');
 
@@ -85,7 +90,8 @@ test.describe('an agency analyst', () => {
     ).toBeVisible();
     // Provenance: the value's description, shown as a tooltip on keyboard focus and on hover.
     const value = september.nth(2).locator('[tabindex="0"]');
-    const provenance = /Källa: .*import [0-9a-f]+/;
+    // The source, when, by whom and from which file, never an internal id.
+    const provenance = /^Källa: Egna nyckeltal · importerad .+ av Alma Analysson ur filen jobbspar\.csv$/;
     await expect(value).toHaveAccessibleDescription(provenance);
     await value.focus();
     await page.keyboard.press('Shift+Tab');

@@ -250,6 +250,30 @@ describe('importing statistics', () => {
     expect(bad.batchId).toBeNull();
   });
 
+  it('names the row of a template problem found after parsing (an unknown area on row 6), with a code and its parameters', async () => {
+    const rows = [
+      'scb.population;1283;2024;151022;',
+      'scb.population;1282;2024;46000;',
+      'scb.population;1284;2024;44000;',
+      'scb.population;1260;2024;16000;',
+      'scb.population;9999;2024;3;',
+    ];
+    const report = await importer.import({
+      bytes: new TextEncoder().encode(`indicator_code;area_code;period;value;flags\n${rows.join('\n')}\n`),
+      fileName: 'rad6.csv',
+      source: 'TEMPLATE',
+      dryRun: true,
+      actor,
+    });
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        location: { row: 6 },
+        code: 'UNKNOWN_AREA',
+        params: { area: '9999', more: 0 },
+      }),
+    ]);
+  });
+
   it('imports SCB JSON-stat and Kolada files through the catalogue', async () => {
     const scb = {
       version: '2.0',

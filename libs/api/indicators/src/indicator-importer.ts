@@ -645,7 +645,11 @@ export class IndicatorImporter {
     const unmapped = new Map<string, number>();
     const seen = new Map<string, IncomingValue>();
     const sums = new Map<string, PartialSum>();
-    const badAreas = new Map<string, { first: string; count: number }>();
+    // Each unknown area once, at its first place in the file (a national file may repeat it thousands of times).
+    const badAreas = new Map<
+      string,
+      { first: string; location: SourceObservation['location']; count: number }
+    >();
     const afterRegisterSeries = { first: '', last: '', count: 0 };
     let sinceYield = 0;
     for (const observation of parsed.observations) {
@@ -666,6 +670,8 @@ export class IndicatorImporter {
           report.problems.push({
             location: observation.location,
             message: `${where(observation)}: indicator "${series.indicatorCode}" does not exist; check the code in the catalogue`,
+            code: 'UNKNOWN_INDICATOR',
+            params: { indicator: series.indicatorCode },
           });
         } else {
           const name = seriesKeyId(series, afSeries ?? undefined);
@@ -678,6 +684,8 @@ export class IndicatorImporter {
         report.problems.push({
           location: observation.location,
           message: `${where(observation)}: ${targets.direct.code} is an official indicator; official statistics are imported only by a statistics steward (realm role statistics-steward), as an official import outside any collaboration`,
+          code: 'OFFICIAL_INDICATOR',
+          params: { indicator: targets.direct.code },
         });
         continue;
       }
@@ -693,7 +701,11 @@ export class IndicatorImporter {
         continue;
       }
       if (!areas.has(observation.area)) {
-        const bad = badAreas.get(observation.area) ?? { first: where(observation), count: 0 };
+        const bad = badAreas.get(observation.area) ?? {
+          first: where(observation),
+          location: observation.location,
+          count: 0,
+        };
         bad.count++;
         badAreas.set(observation.area, bad);
         continue;
@@ -702,6 +714,8 @@ export class IndicatorImporter {
         report.problems.push({
           location: observation.location,
           message: `${where(observation)}: ${observation.area} is not a member municipality of this collaboration; its local figures are kept only for its members`,
+          code: 'NOT_A_MEMBER',
+          params: { area: observation.area },
         });
         continue;
       }
@@ -721,6 +735,8 @@ export class IndicatorImporter {
             report.problems.push({
               location: observation.location,
               message: `${where(observation)}: ${observation.period} has not begun yet (the current period is ${current}); figures can be given only for periods that have begun (indicator ${indicator.code})`,
+              code: 'PERIOD_NOT_BEGUN',
+              params: { period: observation.period, current, indicator: indicator.code },
             });
             return false;
           }
@@ -729,6 +745,12 @@ export class IndicatorImporter {
         report.problems.push({
           location: observation.location,
           message: `${where(observation)}: ${periodError} (indicator ${indicator.code})`,
+          code: 'PERIOD_NOT_OF_INDICATOR',
+          params: {
+            period: observation.period,
+            indicator: indicator.code,
+            periodicity: indicator.periodicity,
+          },
         });
         return false;
       };
@@ -745,6 +767,8 @@ export class IndicatorImporter {
         report.problems.push({
           location: observation.location,
           message: `${where(observation)}: ${observation.value} is negative, but ${indicator.code} is a count`,
+          code: 'NEGATIVE_COUNT',
+          params: { value: observation.value, indicator: indicator.code },
         });
         continue;
       }
@@ -768,6 +792,8 @@ export class IndicatorImporter {
         report.problems.push({
           location: observation.location,
           message: `${where(observation)}: ${indicator.code} for area ${row.area} in ${row.period} appears twice with different values (${earlier.value} and ${row.value})`,
+          code: 'DIFFERENT_VALUES_TWICE',
+          params: { indicator: indicator.code, area: row.area, period: row.period },
         });
       }
       seen.set(key, row);
@@ -789,13 +815,15 @@ export class IndicatorImporter {
     }
     for (const [area, bad] of badAreas) {
       report.problems.push({
-        location: {},
+        location: bad.location,
         message: `area code ${area} (${bad.first}${bad.count > 1 ? ` and ${bad.count - 1} more` : ''}) is not a Swedish municipality, a county (00NN) or the whole country (0000)`,
+        code: 'UNKNOWN_AREA',
+        params: { area, more: bad.count - 1 },
       });
     }
     report.unmappedSeries = [...unmapped].map(([series, values]) => ({ series, values }));
     if (!parsed.observations.length && !report.problems.length)
-      report.problems.push({ location: {}, message: 'the file holds no values' });
+      report.problems.push({ location: {}, message: 'the file holds no values', code: 'NO_VALUES' });
     return [...seen.values()];
   }
 

@@ -9,7 +9,15 @@ import { isPeriodCode } from '@kraftsamling/shared/periods';
 import { THEME_NAMES } from './catalogue';
 import { scbTableUrl } from './scb-fetch';
 import { compactRange, rangeRatio, storedRange, type StoredRange } from './value-ranges';
-import type { AreaSeriesModel, ImportBatchModel, IndicatorModel, IndicatorSeriesModel } from './models';
+import {
+  MAX_CHANGES_LISTED,
+  type AreaSeriesModel,
+  type ImportBatchModel,
+  type IndicatorModel,
+  type IndicatorSeriesModel,
+  type SeriesBatchModel,
+  type ValueChangeModel,
+} from './models';
 
 const SELECT_INDICATOR = `
   SELECT i.id, i.code, i.theme, i.name_sv AS "nameSv", i.name_en AS "nameEn", i.description_sv AS "descriptionSv",
@@ -168,6 +176,8 @@ interface ValueRow {
   preliminary: boolean;
   status: string | null;
   batchId: string | null;
+  /** a ratio's denominator's batch */
+  denominatorBatchId?: string | null;
   publishedAt: string | null;
   version: number | null;
 }
@@ -336,6 +346,7 @@ export class IndicatorQueryService {
         batchId: empty<string | null>(null),
         publishedAt: empty<string | null>(null),
         versions: empty<number | null>(null),
+        denominatorBatchId: empty<string | null>(null),
       };
     });
     const byArea = new Map(areas.map((area) => [area.areaCode, area]));
@@ -352,8 +363,32 @@ export class IndicatorQueryService {
       area.batchId[i] = row.batchId;
       area.publishedAt[i] = row.publishedAt;
       area.versions[i] = row.version;
+      area.denominatorBatchId[i] = row.denominatorBatchId ?? null;
     }
-    return { indicator, periods, areas };
+    const batchIds = new Set<string>();
+    for (const row of rows) {
+      if (row.batchId) batchIds.add(row.batchId);
+      if (row.denominatorBatchId) batchIds.add(row.denominatorBatchId);
+    }
+    return { indicator, periods, areas, batches: await this.seriesBatches([...batchIds]) };
+  }
+
+  /**
+   * What the series' values tell of where they came from, once per batch: one statement
+   * whatever the number of values. Official batches name their source, never a person;
+   * a collaboration's own batch names who imported or entered it (by display name).
+   */
+  private async seriesBatches(ids: string[]): Promise<SeriesBatchModel[]> {
+    if (!ids.length) return [];
+    return this.dataSource.query(
+      `SELECT b.id, b.source, b.format, b.file_name AS "fileName", to_char(b.published_at, 'YYYY-MM-DD') AS "publishedAt",
+              b.imported_at AS "importedAt", (b.collaboration_id IS NULL) AS official,
+              CASE WHEN b.collaboration_id IS NOT NULL THEN coalesce(u.name, u.username) END AS "enteredBy"
+         FROM import_batch b LEFT JOIN app_user u ON u.id = b.imported_by
+        WHERE b.id = ANY($1::uuid[])
+        ORDER BY b.imported_at DESC`,
+      [ids],
+    );
   }
 
   /**
@@ -365,7 +400,10 @@ export class IndicatorQueryService {
     scope: { collaborationId: string | null; principal: Principal },
     limit: number,
     id: string | null = null,
+    offset = 0,
   ): Promise<ImportBatchModel[]> {
+    if (!Number.isInteger(offset) || offset < 0)
+      throw badInput([{ field: 'offset', message: 'must be 0 or more' }]);
     const rows = await this.dataSource.query(
       `SELECT b.id, b.source, b.format, b.file_name AS "fileName", b.file_sha256 AS "fileSha256", b.file_size AS "fileSize",
               to_char(b.published_at, 'YYYY-MM-DD') AS "publishedAt", b.inserted, b.changed, b.unchanged, b.status,
@@ -373,18 +411,60 @@ export class IndicatorQueryService {
               u.id AS "userId", u.name AS "userName", u.email AS "userEmail", u.username AS "userUsername"
          FROM import_batch b LEFT JOIN app_user u ON u.id = b.imported_by
         WHERE (b.collaboration_id IS NULL OR b.collaboration_id = $1) AND ($3::uuid IS NULL OR b.id = $3)
-        ORDER BY b.imported_at DESC LIMIT $2`,
-      [scope.collaborationId, Math.min(Math.max(limit, 1), 500), id],
+        ORDER BY b.imported_at DESC, b.id DESC LIMIT $2 OFFSET $4`,
+      [scope.collaborationId, Math.min(Math.max(limit, 1), 500), id, offset],
     );
     // Security invariant: people's details do not cross tenants through official batches.
     const seesOfficialImporters = scope.principal.canOnPlatform(PlatformPermission.OfficialImport);
+    const changes = await this.manualChanges(
+      rows.filter((row: { format: string }) => row.format === 'MANUAL').map((row: { id: string }) => row.id),
+    );
     return rows.map(({ userId, userName, userEmail, userUsername, ...batch }: Record<string, unknown>) => ({
       ...batch,
       importedBy:
         userId && (batch['collaborationId'] !== null || seesOfficialImporters)
           ? { id: userId, name: userName, email: userEmail, username: userUsername }
           : null,
+      changes: batch['format'] === 'MANUAL' ? (changes.get(batch['id'] as string) ?? []) : null,
     })) as ImportBatchModel[];
+  }
+
+  /**
+   * What the manual entries among the batches changed, for all of them in one statement: a
+   * value the entry wrote is still stored with its batch id, or in the history once a later
+   * batch replaced it; the value it replaced is in the history under replaced_by_batch_id.
+   * An undone entry has neither any more (its earlier values are back).
+   */
+  private async manualChanges(batchIds: string[]): Promise<Map<string, ValueChangeModel[]>> {
+    const byBatch = new Map<string, ValueChangeModel[]>();
+    if (!batchIds.length) return byBatch;
+    const rows: (ValueChangeModel & { batchId: string })[] = await this.dataSource.query(
+      `WITH written AS (
+         SELECT batch_id, indicator_id, area_code, period, value FROM indicator_value WHERE batch_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT batch_id, indicator_id, area_code, period, value FROM indicator_value_history WHERE batch_id = ANY($1::uuid[])
+       ), listed AS (
+         SELECT w.batch_id AS "batchId", i.code AS "indicatorCode", i.name_sv AS "indicatorNameSv",
+                i.name_en AS "indicatorNameEn", w.area_code AS "areaCode", coalesce(m.name, w.area_code) AS "areaName",
+                w.period, (o.id IS NOT NULL) AS "hadValue", o.value::float8 AS "oldValue", w.value::float8 AS "newValue",
+                row_number() OVER (PARTITION BY w.batch_id ORDER BY i.name_sv COLLATE swedish, i.code,
+                                   m.name COLLATE swedish, w.area_code, w.period) AS n
+           FROM written w
+           JOIN indicator i ON i.id = w.indicator_id
+           LEFT JOIN municipality m ON m.code = w.area_code
+           LEFT JOIN indicator_value_history o ON o.replaced_by_batch_id = w.batch_id
+                AND (o.indicator_id, o.area_code, o.period) = (w.indicator_id, w.area_code, w.period)
+       )
+       SELECT * FROM listed WHERE n <= $2 ORDER BY "batchId", n`,
+      [batchIds, MAX_CHANGES_LISTED],
+    );
+    for (const { batchId, n: _n, ...change } of rows as (ValueChangeModel & {
+      batchId: string;
+      n: string;
+    })[]) {
+      byBatch.set(batchId, [...(byBatch.get(batchId) ?? []), change]);
+    }
+    return byBatch;
   }
 
   async memberMunicipalities(tenant: TenantScope): Promise<string[]> {
@@ -432,7 +512,8 @@ export class IndicatorQueryService {
               json_build_object('value', n.value::float8, 'lowerBound', n.lower_bound, 'upperBound', n.upper_bound::float8) AS numerator,
               json_build_object('value', d.value::float8, 'lowerBound', d.lower_bound, 'upperBound', d.upper_bound::float8) AS denominator,
               (n.preliminary OR d.preliminary) AS preliminary, coalesce(n.status, d.status) AS status,
-              NULL::uuid AS "batchId", to_char(greatest(n.published_at, d.published_at), 'YYYY-MM-DD') AS "publishedAt",
+              n.batch_id AS "batchId", d.batch_id AS "denominatorBatchId",
+              to_char(greatest(n.published_at, d.published_at), 'YYYY-MM-DD') AS "publishedAt",
               NULL::int AS version
          FROM indicator_value n
          JOIN indicator_value d ON d.indicator_id = $2 AND d.area_code = n.area_code AND d.period = n.period

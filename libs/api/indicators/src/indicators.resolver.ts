@@ -38,6 +38,14 @@ const INCLUDE_SUPERSEDED = {
   description: 'false leaves out series another one supersedes (the register-based unemployment series).',
 } as const;
 
+/** Paging the import history: how many of the newest batches to pass over. */
+const OFFSET_ARG = {
+  type: () => Int,
+  nullable: true,
+  defaultValue: 0,
+  description: 'How many of the newest batches to skip: the next page starts where the last one ended.',
+} as const;
+
 @Resolver(() => IndicatorModel)
 export class IndicatorsResolver {
   constructor(
@@ -114,8 +122,9 @@ export class IndicatorsResolver {
     @Args('collaborationId', { type: () => ID }) _collaborationId: string,
     @Tenant() tenant: TenantScope,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+    @Args('offset', OFFSET_ARG) offset?: number,
   ) {
-    return this.queries.batches(tenant, limit ?? 50);
+    return this.queries.batches(tenant, limit ?? 50, null, offset ?? 0);
   }
 
   @Query(() => [ImportBatchModel], {
@@ -125,8 +134,9 @@ export class IndicatorsResolver {
   officialImportBatches(
     @CurrentPrincipal() principal: Principal,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
+    @Args('offset', OFFSET_ARG) offset?: number,
   ) {
-    return this.queries.batches({ collaborationId: null, principal }, limit ?? 50);
+    return this.queries.batches({ collaborationId: null, principal }, limit ?? 50, null, offset ?? 0);
   }
 
   @Mutation(() => ImportBatchModel, {

@@ -116,6 +116,35 @@ export class AreaSeriesModel {
   @Field(() => [String], { nullable: 'items' }) publishedAt!: (string | null)[];
   @Field(() => [Int], { nullable: 'items', description: 'Each stored value’s version, for edits.' })
   versions!: (number | null)[];
+  @Field(() => [ID], {
+    nullable: 'items',
+    description:
+      'A ratio: the import batch its denominator came from (batchId names its numerator’s); null for a measured indicator.',
+  })
+  denominatorBatchId!: (string | null)[];
+}
+
+@ObjectType('SeriesBatch', {
+  description:
+    'Where values of a series came from, told once per import batch: the source, the file, when it was published and imported, or who entered the values by hand.',
+})
+export class SeriesBatchModel {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'AF, SCB, KOLADA, TEMPLATE or LOCAL' }) source!: string;
+  @Field(() => String, { description: 'The file’s kind (AF_WORKBOOK, TEMPLATE_XLSX, …) or MANUAL' })
+  format!: string;
+  @Field(() => String, { nullable: true }) fileName!: string | null;
+  @Field(() => String, { nullable: true, description: 'When the source published the file (YYYY-MM-DD).' })
+  publishedAt!: string | null;
+  @Field(() => Date) importedAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The display name of who imported or entered the values: for a collaboration’s own values only (an official batch names its source, not a person).',
+  })
+  enteredBy!: string | null;
+  @Field(() => Boolean, { description: 'Official statistics (not a collaboration’s own figures).' })
+  official!: boolean;
 }
 
 @ObjectType('IndicatorSeries', {
@@ -125,7 +154,31 @@ export class IndicatorSeriesModel {
   @Field(() => IndicatorModel) indicator!: IndicatorModel;
   @Field(() => [String]) periods!: string[];
   @Field(() => [AreaSeriesModel]) areas!: AreaSeriesModel[];
+  @Field(() => [SeriesBatchModel], {
+    description: 'Every import batch the values name (batchId, denominatorBatchId), once each.',
+  })
+  batches!: SeriesBatchModel[];
 }
+
+@ObjectType('ValueChange', {
+  description: 'One value an entry by hand changed: what it was and what it became.',
+})
+export class ValueChangeModel {
+  @Field(() => String) indicatorCode!: string;
+  @Field(() => String) indicatorNameSv!: string;
+  @Field(() => String) indicatorNameEn!: string;
+  @Field(() => String) areaCode!: string;
+  @Field(() => String) areaName!: string;
+  @Field(() => String) period!: string;
+  @Field(() => Boolean, { description: 'Whether there was a value before (false: the entry added it).' })
+  hadValue!: boolean;
+  @Field(() => Float, { nullable: true }) oldValue!: number | null;
+  @Field(() => Float, { nullable: true, description: 'null: the entry recorded that there is no value.' })
+  newValue!: number | null;
+}
+
+/** How many changed values a manual entry lists in the history; its counts tell the rest. */
+export const MAX_CHANGES_LISTED = 50;
 
 @ObjectType('ImportBatch', { description: 'One import or manual entry: who, when, what file, what it did.' })
 export class ImportBatchModel {
@@ -149,6 +202,11 @@ export class ImportBatchModel {
   @Field(() => Date) importedAt!: Date;
   @Field(() => Date, { nullable: true }) undoneAt!: Date | null;
   @Field(() => ID, { nullable: true }) collaborationId!: string | null;
+  @Field(() => [ValueChangeModel], {
+    nullable: true,
+    description: `An entry by hand: the values it changed (at most ${MAX_CHANGES_LISTED}, by indicator, area and period); null for a file, and empty once undone (the earlier values are back).`,
+  })
+  changes!: ValueChangeModel[] | null;
 }
 
 @ObjectType('EnterValuesResult')

@@ -53,7 +53,14 @@ export interface SourceObservation {
 
 export interface ParseProblem {
   location: SourceLocation;
+  /** in English, for the operator's output and for clients that do not know the code */
   message: string;
+  /**
+   * What kind of problem it is (UNKNOWN_AREA, VALUE_NOT_NUMBER, …), so a client can say it in
+   * its user's language with `params`; absent where only the message says it.
+   */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParsedFile {

@@ -9,6 +9,9 @@ import { columnLetter, parseTemplateValue } from './rows';
 import { TEMPLATE_COLUMNS } from './columns';
 import { writeTemplateCsv, writeTemplateXlsx } from './write';
 
+/** The template's columns, as the messages list them. */
+const COLUMNS = 'indicator_code, area_code, period, value, flags, note';
+
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/template/${name}`, import.meta.url));
 
 async function workbook(
@@ -131,29 +134,49 @@ describe('parseTemplateCsv', () => {
         location: { row: 2, column: 'B', cell: 'B2' },
         message:
           'area_code "Helsingborg" is not a municipality code (4 digits), a county code (00NN) or 0000 for the whole country',
+        code: 'AREA_CODE_INVALID',
+        params: { value: '"Helsingborg"' },
       },
       {
         location: { row: 3, column: 'C', cell: 'C3' },
         message: 'period: 2024-13 is not a month: months run 01–12',
+        code: 'PERIOD_INVALID',
+        params: { value: '"2024-13"' },
       },
-      { location: { row: 4, column: 'D', cell: 'D4' }, message: 'value "tolv" is not a number' },
+      {
+        location: { row: 4, column: 'D', cell: 'D4' },
+        message: 'value "tolv" is not a number',
+        code: 'VALUE_NOT_NUMBER',
+        params: { value: '"tolv"' },
+      },
       {
         location: { row: 5, column: 'D', cell: 'D5' },
         message: 'value "-3" is negative: values cannot be below 0',
+        code: 'VALUE_NEGATIVE',
+        params: { value: '"-3"' },
       },
       {
         location: { row: 6, column: 'D', cell: 'D6' },
         message: 'value is empty: write a number, or set the flag missing if there is no value',
+        code: 'VALUE_EMPTY',
       },
       {
         location: { row: 7, column: 'E', cell: 'E7' },
         message: 'unknown flag "prelim": use preliminary, lower_bound, missing, separated by semicolons',
+        code: 'UNKNOWN_FLAG',
+        params: { flag: 'prelim', flags: 'preliminary, lower_bound, missing' },
       },
-      { location: { row: 8, column: 'A', cell: 'A8' }, message: 'indicator_code is empty' },
+      {
+        location: { row: 8, column: 'A', cell: 'A8' },
+        message: 'indicator_code is empty',
+        code: 'INDICATOR_CODE_EMPTY',
+      },
       {
         location: { row: 10 },
         message:
           'LOCAL_JOBTRACK_PARTICIPANTS, 1284, 2024-09 appears twice with different values: row 9 has 10, row 10 has 11',
+        code: 'ROW_TWICE',
+        params: { indicator: 'LOCAL_JOBTRACK_PARTICIPANTS', area: '1284', period: '2024-09', other: 9 },
       },
     ]);
     // The caller decides; the good row is still returned so a dry run can show it.
@@ -167,6 +190,8 @@ describe('parseTemplateCsv', () => {
         location: { row: 1 },
         message:
           'the header row is missing: row 1 must name the columns (indicator_code, area_code, period, value, flags, note), but it reads LOCAL_X, 1283, 2024-09, 5',
+        code: 'NO_HEADER',
+        params: { row: 1, columns: COLUMNS, found: 'LOCAL_X, 1283, 2024-09, 5' },
       },
     ]);
     expect(first('indicator_code;area_code;period;value;comment\nX;1283;2024;1;a\n')).toEqual([
@@ -174,25 +199,36 @@ describe('parseTemplateCsv', () => {
         location: { row: 1, column: 'E', cell: 'E1' },
         message:
           'unknown column "comment": the template\'s columns are indicator_code, area_code, period, value, flags, note',
+        code: 'UNKNOWN_COLUMN',
+        params: { name: 'comment', columns: COLUMNS },
       },
     ]);
     expect(first('indicator_code;area_code;period;value;Value\nX;1283;2024;1;1\n')).toEqual([
       {
         location: { row: 1, column: 'E', cell: 'E1' },
         message: 'column value appears twice (also in column D)',
+        code: 'COLUMN_TWICE',
+        params: { name: 'value', other: 'D' },
       },
     ]);
     expect(first('indicator_code;area_code;value\nX;1283;1\n')).toEqual([
-      { location: { row: 1 }, message: 'the header row has no column period' },
+      {
+        location: { row: 1 },
+        message: 'the header row has no column period',
+        code: 'MISSING_COLUMN',
+        params: { name: 'period' },
+      },
     ]);
     expect(first('Indicator Code;area-code;PERIOD;value\n')).toEqual([
-      { location: { row: 1 }, message: 'the file has a header row but no values' },
+      { location: { row: 1 }, message: 'the file has a header row but no values', code: 'NO_VALUES' },
     ]);
     expect(first('')).toEqual([
       {
         location: {},
         message:
           'the file is empty: expected a header row (indicator_code, area_code, period, value, flags, note) and one row per value',
+        code: 'EMPTY_FILE',
+        params: { columns: COLUMNS },
       },
     ]);
     expect(first('\n\n;;\n')[0].message).toMatch(/^the file is empty/);
@@ -205,6 +241,8 @@ describe('parseTemplateCsv', () => {
         location: { row: 2, column: 'E', cell: 'E2' },
         message:
           'row 2 has a value in column E, beyond the header\'s 4 columns (in a comma-separated file a decimal comma must be in quotes ("1,5"), or save the file with semicolons)',
+        code: 'CELL_BEYOND_HEADER',
+        params: { column: 'E', columns: 4 },
       },
     ]);
   });
@@ -265,15 +303,21 @@ describe('parseTemplateValue', () => {
     expect(parseTemplateValue('\u22125')).toEqual({
       ok: false,
       error: 'value "−5" is negative: values cannot be below 0',
+      code: 'VALUE_NEGATIVE',
+      params: { value: '"−5"' },
     });
     expect(parseTemplateValue(-1)).toEqual({
       ok: false,
       error: 'value -1 is negative: values cannot be below 0',
+      code: 'VALUE_NEGATIVE',
+      params: { value: -1 },
     });
     expect(parseTemplateValue('..')).toEqual({
       ok: false,
       error:
         'value ".." is not a number: to record a missing value, leave value empty and set the flag missing',
+      code: 'VALUE_MISSING_SYMBOL',
+      params: { value: '".."' },
     });
     expect(parseTemplateValue(true)).toMatchObject({ ok: false });
   });
@@ -368,6 +412,8 @@ describe('parseTemplateXlsx', () => {
         location: { sheet: 'Blad1', row: 2, column: 'C', cell: 'C2' },
         message:
           'period is a date (2024-07-01): the spreadsheet turned the text into a date; format the column as text and write the period, e.g. 2024-07',
+        code: 'PERIOD_IS_DATE',
+        params: { value: '2024-07-01', example: '2024-07' },
       },
       {
         location: { sheet: 'Blad1', row: 3, column: 'D', cell: 'D3' },

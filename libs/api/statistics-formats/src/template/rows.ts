@@ -69,7 +69,8 @@ function show(cell: TemplateCell): string {
 }
 
 type ValueResult =
-  { ok: true; value: number | null; lowerBound?: true; upperBound?: number } | { ok: false; error: string };
+  | { ok: true; value: number | null; lowerBound?: true; upperBound?: number }
+  | { ok: false; error: string; code: string; params: Record<string, string | number> };
 
 const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 // Swedish spreadsheets group thousands with a (non-breaking) space: "1 234,5".
@@ -79,11 +80,29 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
 export function parseTemplateValue(cell: TemplateCell): ValueResult {
   if (isBlank(cell)) return { ok: true, value: null };
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return { ok: false, error: `value ${cell} is not a number` };
-    if (cell < 0) return { ok: false, error: `value ${cell} is negative: values cannot be below 0` };
+    if (!Number.isFinite(cell))
+      return {
+        ok: false,
+        error: `value ${cell} is not a number`,
+        code: 'VALUE_NOT_NUMBER',
+        params: { value: String(cell) },
+      };
+    if (cell < 0)
+      return {
+        ok: false,
+        error: `value ${cell} is negative: values cannot be below 0`,
+        code: 'VALUE_NEGATIVE',
+        params: { value: cell },
+      };
     return { ok: true, value: cell };
   }
-  if (typeof cell !== 'string') return { ok: false, error: `value ${show(cell)} is not a number` };
+  if (typeof cell !== 'string')
+    return {
+      ok: false,
+      error: `value ${show(cell)} is not a number`,
+      code: 'VALUE_NOT_NUMBER',
+      params: { value: show(cell) },
+    };
   const text = cell.trim().replace(/^\u2212/, '-');
   const bound = /^<\s*(\d+)$/.exec(text);
   if (bound) {
@@ -92,22 +111,37 @@ export function parseTemplateValue(cell: TemplateCell): ValueResult {
       return {
         ok: false,
         error: `value ${show(cell)} is not a usable bound: write <N with N at least 2, e.g. <5`,
+        code: 'VALUE_BAD_BOUND',
+        params: { value: show(cell) },
       };
     // "<5" of a suppressed count: at least 1 (a zero would be shown as 0), at most 4.
     return { ok: true, value: 1, lowerBound: true, upperBound: limit - 1 };
   }
   if (PLAIN_NUMBER.test(text) || GROUPED_NUMBER.test(text)) {
     const value = Number(text.replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
-    if (value < 0) return { ok: false, error: `value ${show(cell)} is negative: values cannot be below 0` };
+    if (value < 0)
+      return {
+        ok: false,
+        error: `value ${show(cell)} is negative: values cannot be below 0`,
+        code: 'VALUE_NEGATIVE',
+        params: { value: show(cell) },
+      };
     return { ok: true, value: Object.is(value, -0) ? 0 : value };
   }
   if (['..', '.', '-', '–', 'x', 'X'].includes(text)) {
     return {
       ok: false,
       error: `value ${show(cell)} is not a number: to record a missing value, leave value empty and set the flag missing`,
+      code: 'VALUE_MISSING_SYMBOL',
+      params: { value: show(cell) },
     };
   }
-  return { ok: false, error: `value ${show(cell)} is not a number` };
+  return {
+    ok: false,
+    error: `value ${show(cell)} is not a number`,
+    code: 'VALUE_NOT_NUMBER',
+    params: { value: show(cell) },
+  };
 }
 
 function parseArea(cell: TemplateCell): string | null {
@@ -186,6 +220,8 @@ export function readTemplateRows(
     problems.push({
       location: options.sheet ? { sheet: options.sheet } : {},
       message: `the file is empty: expected a header row (${expected}) and one row per value`,
+      code: 'EMPTY_FILE',
+      params: { columns: expected },
     });
     return result;
   }
@@ -200,6 +236,8 @@ export function readTemplateRows(
     problems.push({
       location: at(header.row),
       message: `the header row is missing: row ${header.row} must name the columns (${expected}), but it reads ${found}`,
+      code: 'NO_HEADER',
+      params: { row: header.row, columns: expected, found },
     });
     return result;
   }
@@ -218,6 +256,8 @@ export function readTemplateRows(
       problems.push({
         location: at(header.row, column),
         message: `unknown column "${clip(String(headerCell).trim())}": the template's columns are ${expected}`,
+        code: 'UNKNOWN_COLUMN',
+        params: { name: clip(String(headerCell).trim()), columns: expected },
       });
       return;
     }
@@ -227,6 +267,8 @@ export function readTemplateRows(
       problems.push({
         location: at(header.row, column),
         message: `column ${known} appears twice (also in column ${columnLetter(earlier)})`,
+        code: 'COLUMN_TWICE',
+        params: { name: known, other: columnLetter(earlier) },
       });
       return;
     }
@@ -234,7 +276,12 @@ export function readTemplateRows(
   });
   const missing = TEMPLATE_COLUMNS.filter((c) => c.required && !columns.has(c.name));
   for (const column of missing)
-    problems.push({ location: at(header.row), message: `the header row has no column ${column.name}` });
+    problems.push({
+      location: at(header.row),
+      message: `the header row has no column ${column.name}`,
+      code: 'MISSING_COLUMN',
+      params: { name: column.name },
+    });
   if (missing.length > 0) return result;
 
   const col = (name: TemplateColumnName) => columns.get(name);
@@ -262,6 +309,8 @@ export function readTemplateRows(
       problems.push({
         location: at(row, column),
         message: `row ${row} has a value in column ${columnLetter(column)}, beyond the header's ${headerNames.length} columns${options.extraCellsHint ? ` (${options.extraCellsHint})` : ''}`,
+        code: 'CELL_BEYOND_HEADER',
+        params: { column: columnLetter(column), columns: headerNames.length },
       });
       break;
     }
@@ -271,38 +320,55 @@ export function readTemplateRows(
       problems.push({
         location: at(row, column),
         message: `column ${columnLetter(column)} has values but no name in the header row`,
+        code: 'UNNAMED_COLUMN',
+        params: { column: columnLetter(column) },
       });
     }
 
     const rawCode = cell('indicator_code');
     const code = isBlank(rawCode) ? '' : String(rawCode).trim();
     if (code === '')
-      problems.push({ location: at(row, col('indicator_code')), message: 'indicator_code is empty' });
+      problems.push({
+        location: at(row, col('indicator_code')),
+        message: 'indicator_code is empty',
+        code: 'INDICATOR_CODE_EMPTY',
+      });
     else if (!INDICATOR_CODE.test(code)) {
       problems.push({
         location: at(row, col('indicator_code')),
         message: `indicator_code ${show(rawCode)} may only use letters, digits, _ . and - (at most 100)`,
+        code: 'INDICATOR_CODE_INVALID',
+        params: { value: show(rawCode) },
       });
     }
 
     const rawArea = cell('area_code');
     const area = parseArea(rawArea);
     if (isBlank(rawArea))
-      problems.push({ location: at(row, col('area_code')), message: 'area_code is empty' });
+      problems.push({
+        location: at(row, col('area_code')),
+        message: 'area_code is empty',
+        code: 'AREA_CODE_EMPTY',
+      });
     else if (area === null) {
       problems.push({
         location: at(row, col('area_code')),
         message: `area_code ${show(rawArea)} is not a municipality code (4 digits), a county code (00NN) or 0000 for the whole country`,
+        code: 'AREA_CODE_INVALID',
+        params: { value: show(rawArea) },
       });
     }
 
     const rawPeriod = cell('period');
     let period: string | null = null;
-    if (isBlank(rawPeriod)) problems.push({ location: at(row, col('period')), message: 'period is empty' });
+    if (isBlank(rawPeriod))
+      problems.push({ location: at(row, col('period')), message: 'period is empty', code: 'PERIOD_EMPTY' });
     else if (rawPeriod instanceof Date) {
       problems.push({
         location: at(row, col('period')),
         message: `period is a date (${show(rawPeriod)}): the spreadsheet turned the text into a date; format the column as text and write the period, e.g. ${show(rawPeriod).slice(0, 7)}`,
+        code: 'PERIOD_IS_DATE',
+        params: { value: show(rawPeriod), example: show(rawPeriod).slice(0, 7) },
       });
     } else {
       const parsed = tryParsePeriod(
@@ -313,7 +379,13 @@ export function readTemplateRows(
             : rawPeriod,
       );
       if (parsed.ok) period = parsed.period.code;
-      else problems.push({ location: at(row, col('period')), message: `period: ${parsed.error}` });
+      else
+        problems.push({
+          location: at(row, col('period')),
+          message: `period: ${parsed.error}`,
+          code: 'PERIOD_INVALID',
+          params: { value: show(rawPeriod) },
+        });
     }
 
     const { flags, unknown } = parseFlags(cell('flags'));
@@ -321,20 +393,31 @@ export function readTemplateRows(
       problems.push({
         location: at(row, col('flags')),
         message: `unknown flag "${clip(word)}": use ${TEMPLATE_FLAGS.join(', ')}, separated by semicolons`,
+        code: 'UNKNOWN_FLAG',
+        params: { flag: clip(word), flags: TEMPLATE_FLAGS.join(', ') },
       });
     }
     const rawValue = cell('value');
     const value = parseTemplateValue(rawValue);
-    if (!value.ok) problems.push({ location: at(row, col('value')), message: value.error });
+    if (!value.ok)
+      problems.push({
+        location: at(row, col('value')),
+        message: value.error,
+        code: value.code,
+        params: value.params,
+      });
     else if (value.value === null && !flags.has('missing')) {
       problems.push({
         location: at(row, col('value')),
         message: 'value is empty: write a number, or set the flag missing if there is no value',
+        code: 'VALUE_EMPTY',
       });
     } else if (value.value !== null && flags.has('missing')) {
       problems.push({
         location: at(row, col('value')),
         message: `value ${show(rawValue)} is given, but the flags say missing`,
+        code: 'VALUE_BUT_MISSING',
+        params: { value: show(rawValue) },
       });
     }
 
@@ -366,6 +449,8 @@ export function readTemplateRows(
         problems.push({
           location: at(row),
           message: `${code}, ${area}, ${period} appears twice with different values: row ${earlier.row} has ${earlier.value ?? 'no value'}, row ${row} has ${observation.value ?? 'no value'}${earlier.value === observation.value ? ' (the flags differ)' : ''}`,
+          code: 'ROW_TWICE',
+          params: { indicator: code, area, period, other: earlier.row },
         });
       }
       continue;
@@ -374,6 +459,10 @@ export function readTemplateRows(
     observations.push(observation);
   }
   if (dataRows === 0)
-    problems.push({ location: at(header.row), message: 'the file has a header row but no values' });
+    problems.push({
+      location: at(header.row),
+      message: 'the file has a header row but no values',
+      code: 'NO_VALUES',
+    });
   return result;
 }

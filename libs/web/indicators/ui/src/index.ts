@@ -7,3 +7,4 @@ export * from './lib/indicator-chart.component';
 export * from './lib/indicator-table.component';
 export * from './lib/region-text';
 export * from './lib/latest-values.component';
+export * from './lib/provenance-text';

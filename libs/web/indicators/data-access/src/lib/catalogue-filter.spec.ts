@@ -93,7 +93,12 @@ describe('the catalogue filter', () => {
     const params = new URLSearchParams('q=utrikesfodda+kvinnor&tema=population&kalla=SCB&alla=1');
     const filter = catalogueFilterFromParams((name) => params.get(name));
     expect(filter).toEqual({ search: 'utrikesfodda kvinnor', theme: 'population', source: 'SCB', all: true });
-    expect(catalogueParams(filter)).toEqual({ q: 'utrikesfodda kvinnor', tema: 'population', kalla: 'SCB', alla: '1' });
+    expect(catalogueParams(filter)).toEqual({
+      q: 'utrikesfodda kvinnor',
+      tema: 'population',
+      kalla: 'SCB',
+      alla: '1',
+    });
     expect(catalogueParams(NO_FILTER)).toEqual({ q: null, tema: null, kalla: null, alla: null });
     expect(isDefaultFilter(NO_FILTER)).toBe(true);
     expect(isDefaultFilter({ ...NO_FILTER, search: '  ' })).toBe(true);

@@ -160,7 +160,12 @@ describe('toImportEvent', () => {
         nothingMatched: { series: 3, examples: ['KOLADA|N00053|T'], message: 'nothing in this file matches' },
       },
     });
-    expect(event?.type === 'report' && event.report.catalogue).toEqual({ added: 2, updated: 0, unchanged: 0, curated: 1 });
+    expect(event?.type === 'report' && event.report.catalogue).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      curated: 1,
+    });
     expect(event?.type === 'report' && event.report.nothingMatched).toEqual({
       series: 3,
       examples: ['KOLADA|N00053|T'],

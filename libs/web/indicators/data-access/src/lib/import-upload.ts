@@ -58,7 +58,11 @@ export interface ProblemLocation {
 
 export interface ImportProblem {
   location: ProblemLocation;
+  /** the API's own words, in English: shown when the code is absent or unknown here */
   message: string;
+  /** what kind of problem it is, to say it in the user's language with `params` (imports.problems.<code>) */
+  code?: string | null;
+  params?: Record<string, string | number>;
 }
 
 /** A value someone entered by hand that the import would change. */
@@ -157,11 +161,22 @@ function asReport(value: unknown): ImportReport | null {
     changed: asNumber(report['changed']),
     unchanged: asNumber(report['unchanged']),
     problems: problems.map((entry) => {
-      const problem = (entry ?? {}) as { location?: unknown; message?: unknown };
+      const problem = (entry ?? {}) as {
+        location?: unknown;
+        message?: unknown;
+        code?: unknown;
+        params?: unknown;
+      };
       const location = (
         problem.location && typeof problem.location === 'object' ? problem.location : {}
       ) as ProblemLocation;
-      return { location, message: asText(problem.message) ?? '' };
+      const params = Object.fromEntries(
+        Object.entries(problem.params && typeof problem.params === 'object' ? problem.params : {}).filter(
+          (pair): pair is [string, string | number] =>
+            typeof pair[1] === 'string' || typeof pair[1] === 'number',
+        ),
+      );
+      return { location, message: asText(problem.message) ?? '', code: asText(problem.code), params };
     }),
     unmappedSeries: unmapped.map((entry) => {
       const series = (entry ?? {}) as { series?: unknown; values?: unknown };

@@ -137,16 +137,17 @@ export class IndicatorService {
       .pipe(map((result) => required(result.data?.regionSeries)));
   }
 
-  importBatches(collaborationId: string, limit = 100): Observable<ImportBatch[]> {
+  /** Import batches, newest first: `limit` of them after the newest `offset`. */
+  importBatches(collaborationId: string, limit = 100, offset = 0): Observable<ImportBatch[]> {
     return this.batchesQuery
-      .fetch({ variables: { collaborationId, limit }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, limit, offset }, fetchPolicy: 'network-only' })
       .pipe(map((result) => required(result.data?.importBatches)));
   }
 
   /** Official import batches alone, for a statistics steward without import rights in the collaboration. */
-  officialImportBatches(limit = 100): Observable<ImportBatch[]> {
+  officialImportBatches(limit = 100, offset = 0): Observable<ImportBatch[]> {
     return this.officialBatchesQuery
-      .fetch({ variables: { limit }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { limit, offset }, fetchPolicy: 'network-only' })
       .pipe(map((result) => required(result.data?.officialImportBatches)));
   }
 

@@ -57,7 +57,9 @@ describe('fetchSourceInput', () => {
     expect(fetchSourceInput({ source: 'SCB', subject: 'TAB6471', from: '' })).toEqual({
       input: { source: 'SCB', subject: 'TAB6471' },
     });
-    expect(fetchSourceInput({ source: 'AF', subject: 'https://arbetsformedlingen.se/a.xlsx', from: '2015' })).toEqual({
+    expect(
+      fetchSourceInput({ source: 'AF', subject: 'https://arbetsformedlingen.se/a.xlsx', from: '2015' }),
+    ).toEqual({
       input: { source: 'AF', subject: 'https://arbetsformedlingen.se/a.xlsx' },
     });
   });
@@ -96,7 +98,9 @@ describe('fetchOutcome', () => {
       key: 'fetchForm.outcome.imported',
       params: { inserted: 3, changed: 1 },
     });
-    expect(fetchOutcome({ status: 'NOTHING_NEW', inserted: 0, changed: 0, message: 'same as before' })).toEqual({
+    expect(
+      fetchOutcome({ status: 'NOTHING_NEW', inserted: 0, changed: 0, message: 'same as before' }),
+    ).toEqual({
       key: 'fetchForm.outcome.nothingNew',
       params: { message: 'same as before' },
     });

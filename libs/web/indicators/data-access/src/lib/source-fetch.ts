@@ -1,5 +1,9 @@
 import type { AppError } from '@kraftsamling/web/shared/errors';
-import type { DefineScbIndicatorInput, FetchSource, FetchSourceInput } from '@kraftsamling/web/shared/graphql';
+import type {
+  DefineScbIndicatorInput,
+  FetchSource,
+  FetchSourceInput,
+} from '@kraftsamling/web/shared/graphql';
 import type { ScbDimension, ScbTable, SourceFetch } from './models';
 
 /** The sources a steward can fetch from, in the order the form offers them. */
@@ -32,13 +36,16 @@ export function fetchSourceInput(
   if (!subject) return { field: 'subject', problem: 'subjectRequired' };
   if (value.source === 'KOLADA' && !KOLADA_KPI_PATTERN.test(subject))
     return { field: 'subject', problem: 'koladaId' };
-  if (value.source === 'SCB' && !SCB_TABLE_PATTERN.test(subject)) return { field: 'subject', problem: 'scbTable' };
-  if (value.source === 'AF' && !/^https?:\/\/\S+$/i.test(subject)) return { field: 'subject', problem: 'afUrl' };
+  if (value.source === 'SCB' && !SCB_TABLE_PATTERN.test(subject))
+    return { field: 'subject', problem: 'scbTable' };
+  if (value.source === 'AF' && !/^https?:\/\/\S+$/i.test(subject))
+    return { field: 'subject', problem: 'afUrl' };
   const fromText = value.from.trim();
   let from: number | null = null;
   if (value.source !== 'AF' && fromText) {
     from = Number(fromText);
-    if (!Number.isInteger(from) || from < 1990 || from > thisYear) return { field: 'from', problem: 'fromYear' };
+    if (!Number.isInteger(from) || from < 1990 || from > thisYear)
+      return { field: 'from', problem: 'fromYear' };
   }
   return {
     input: {
@@ -56,7 +63,10 @@ export function fetchOutcome(fetch: Pick<SourceFetch, 'status' | 'inserted' | 'c
 } {
   switch (fetch.status) {
     case 'IMPORTED':
-      return { key: 'fetchForm.outcome.imported', params: { inserted: fetch.inserted, changed: fetch.changed } };
+      return {
+        key: 'fetchForm.outcome.imported',
+        params: { inserted: fetch.inserted, changed: fetch.changed },
+      };
     case 'NOTHING_NEW':
       return { key: 'fetchForm.outcome.nothingNew', params: { message: fetch.message ?? '' } };
     case 'FAILED':

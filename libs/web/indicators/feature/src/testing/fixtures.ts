@@ -162,6 +162,7 @@ export function unemployedSeries(): IndicatorSeries {
         batchId: ['4f2a9c1e-aaaa', '4f2a9c1e-aaaa', 'b7d3e5f0-bbbb'],
         publishedAt: ['2024-08-14', '2024-09-13', '2024-10-15'],
         versions: [1, 1, 1],
+        denominatorBatchId: [null, null, null],
       },
       {
         areaCode: '1275',
@@ -174,6 +175,29 @@ export function unemployedSeries(): IndicatorSeries {
         batchId: ['4f2a9c1e-aaaa', null, 'b7d3e5f0-bbbb'],
         publishedAt: ['2024-08-14', null, '2024-10-15'],
         versions: [1, null, 1],
+        denominatorBatchId: [null, null, null],
+      },
+    ],
+    batches: [
+      {
+        id: '4f2a9c1e-aaaa',
+        source: 'AF',
+        format: 'AF_WORKBOOK',
+        fileName: 'arbetslosa-2024-08.xlsx',
+        publishedAt: '2024-08-14',
+        importedAt: '2024-08-15T08:30:00Z',
+        enteredBy: null,
+        official: true,
+      },
+      {
+        id: 'b7d3e5f0-bbbb',
+        source: 'AF',
+        format: 'AF_WORKBOOK',
+        fileName: 'arbetslosa-2024-10.xlsx',
+        publishedAt: '2024-10-15',
+        importedAt: '2024-10-16T08:02:00Z',
+        enteredBy: null,
+        official: true,
       },
     ],
   };

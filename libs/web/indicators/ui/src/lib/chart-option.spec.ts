@@ -1,5 +1,6 @@
 import { unemployedRegion, unemployedSeries } from '../testing/series';
 import { AREA_COLOURS, ChartFormatting, REGION_COLOUR, chartLegend, lineChartOption } from './chart-option';
+import { rowSourceText } from './provenance-text';
 import { seriesTable } from './series-table';
 
 const format: ChartFormatting = {
@@ -39,6 +40,24 @@ describe('lineChartOption', () => {
     ]);
     expect(text).toContain('Perstorp &lt;b&gt;: <strong>&lt;5</strong>');
     expect(text).toContain('Perstorp: <strong>saknas</strong>');
+  });
+
+  it("ends the tooltip with where the period's values came from, each file once, escaped", () => {
+    const t = (key: string, params?: Record<string, unknown>) =>
+      `${key.split('.').pop()}(${Object.values(params ?? {}).join(',')})`;
+    const withSource = lineChartOption(table, {
+      ...format,
+      rowSource: (rows, row) => rowSourceText(rows, row, 'sv', t),
+    }) as any;
+    const text: string = withSource.tooltip.formatter([
+      { dataIndex: 2, seriesIndex: 0, seriesName: 'Helsingborg', marker: '', axisValueLabel: 'P2024-09' },
+    ]);
+    const last = text.split('<br>').pop()!;
+    // September: both areas' values from the October file, told once; Helsingborg's is preliminary.
+    expect(last.match(/arbetslosa-2024-10\.xlsx/g)).toHaveLength(1);
+    expect(last).toContain('source(AF())');
+    expect(last).toContain('somePreliminary()');
+    expect(last).not.toContain('b7d3e5f0');
   });
 
   it('offers zooming only for long series', () => {

@@ -66,6 +66,8 @@ export interface ChartFormatting {
   /** what the tooltip says for a cell that is not a plain number ("<5", "saknas") */
   cellText: (table: SeriesTable, rowIndex: number, areaIndex: number) => string | null;
   animation: boolean;
+  /** where a period's values came from (source, file, import date), for the tooltip's last line */
+  rowSource?: (table: SeriesTable, rowIndex: number) => string | null;
   /** How to draw the region's line, when the table has a region column. */
   region?: {
     /** its name in the legend and the tooltip ("Regionen") */
@@ -130,7 +132,12 @@ export function lineChartOption(table: SeriesTable, format: ChartFormatting): EC
               : (format.cellText(table, param.dataIndex, param.seriesIndex) ?? '');
           return `${param.marker}${escapeHtml(param.seriesName)}: <strong>${escapeHtml(text)}</strong>`;
         });
-        return [escapeHtml(list[0].axisValueLabel), ...lines].join('<br>');
+        const source = format.rowSource?.(table, list[0].dataIndex);
+        return [
+          escapeHtml(list[0].axisValueLabel),
+          ...lines,
+          ...(source ? [`<span style="font-size: 0.85em">${escapeHtml(source)}</span>`] : []),
+        ].join('<br>');
       },
     },
     xAxis: {

@@ -140,6 +140,18 @@ export function formatDateTime(iso: string | null | undefined, language: PeriodL
   );
 }
 
+/** A calendar date from the API (YYYY-MM-DD) in the UI language ("15 okt. 2024"); the text itself when it is not one. */
+export function formatDate(ymd: string | null | undefined, language: PeriodLanguage): string {
+  if (!ymd) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!match) return ymd;
+  // Noon UTC, formatted in UTC: the same day wherever the browser is.
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  return new Intl.DateTimeFormat(numberLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    date,
+  );
+}
+
 /** A file size for people: "1,2 MiB" (counted in 2²⁰ bytes, so said so). */
 export function formatFileSize(bytes: number | null | undefined, language: PeriodLanguage): string {
   if (bytes == null) return '';

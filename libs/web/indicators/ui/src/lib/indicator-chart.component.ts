@@ -4,6 +4,7 @@ import { NgxEchartsDirective, provideEchartsCore } from 'ngx-echarts';
 import { LegendEntry, chartLegend, lineChartOption } from './chart-option';
 import { formatRange, formatValueWithUnit, periodLabel } from './formatting';
 import { injectLanguage } from './language';
+import { rowSourceText } from './provenance-text';
 import { regionText } from './region-text';
 import { SeriesTable, regionPlotted, summarise } from './series-table';
 
@@ -185,6 +186,8 @@ export class IndicatorChartComponent {
             return missing;
         }
       },
+      rowSource: (table, rowIndex) =>
+        rowSourceText(table, rowIndex, language, (key, params) => this.transloco.translate(key, params)),
       region: {
         name: this.transloco.translate('indicators.region.name'),
         // Counts summed over the areas dwarf each area's own; a ratio is on the same scale.

@@ -60,15 +60,54 @@ describe('SeriesTableComponent', () => {
     );
   });
 
-  it('makes each value with provenance focusable and describes it with source, batch, date and flags', async () => {
+  it('makes each value with provenance focusable and describes it with source, dates, file and flags, never an id', async () => {
     const { cell } = await render();
     const value = cell(0, 0).querySelector<HTMLElement>('.ks-cell');
     expect(value?.getAttribute('tabindex')).toBe('0');
     const describedBy = value?.getAttribute('aria-describedby');
     expect(describedBy).toBeTruthy();
     const description = document.getElementById(describedBy ?? '')?.textContent;
+    const imported = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date('2024-10-16T08:02:00Z'),
+    );
     expect(description).toBe(
-      'Källa: Arbetsförmedlingen · import b7d3e5f0 · publicerad 2024-10-15 · preliminär uppgift',
+      `Källa: Arbetsförmedlingen · publicerad 15 okt. 2024 · importerad ${imported} ur filen arbetslosa-2024-10.xlsx · preliminär uppgift`,
+    );
+    expect(description).not.toContain('b7d3e5f0');
+  });
+
+  it('says a suppressed count is only a range, and who entered a value by hand', async () => {
+    const { cell } = await render();
+    const describe = (element: HTMLElement | null | undefined) =>
+      document.getElementById(element?.getAttribute('aria-describedby') ?? '')?.textContent;
+    expect(describe(cell(2, 1).querySelector<HTMLElement>('.ks-cell'))).toContain(
+      'känd bara som ett intervall',
+    );
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ imports: [translocoTesting('en')] });
+    const series = unemployedSeries();
+    series.indicator = { source: 'LOCAL', kind: 'MEASURED' };
+    series.batches = series.batches!.map((batch) => ({
+      ...batch,
+      source: 'LOCAL',
+      format: 'MANUAL',
+      fileName: null,
+      publishedAt: null,
+      enteredBy: 'Hedda Exempelsdotter',
+      official: false,
+    }));
+    series.areas[0].publishedAt = [null, null, null];
+    const fixture = TestBed.createComponent(SeriesTableComponent);
+    fixture.componentRef.setInput('table', seriesTable(series));
+    fixture.componentRef.setInput('caption', 'Deltagare');
+    fixture.componentRef.setInput('unit', 'COUNT');
+    await fixture.whenStable();
+    const first = (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>('tbody td .ks-cell');
+    const entered = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date('2024-10-16T08:02:00Z'),
+    );
+    expect(describe(first)).toBe(
+      `Source: Own indicators · entered by hand by Hedda Exempelsdotter ${entered} · preliminary figure`,
     );
   });
 

@@ -11,10 +11,11 @@ import {
 import { MatTooltip } from '@angular/material/tooltip';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { PeriodLanguage } from '@kraftsamling/shared/periods';
-import { formatRange, formatValue, periodLabel, rangeWords, shortId } from './formatting';
+import { formatRange, formatValue, periodLabel, rangeWords } from './formatting';
+import { provenanceText } from './provenance-text';
 import { injectLanguage } from './language';
 import { regionNote, regionText } from './region-text';
-import { Provenance, RegionCell, SeriesCell, SeriesTable, regionNeedsNote } from './series-table';
+import { RegionCell, SeriesCell, SeriesTable, regionNeedsNote } from './series-table';
 
 interface CellView {
   areaCode: string;
@@ -286,7 +287,7 @@ export class SeriesTableComponent {
   private cellView(cell: SeriesCell, unit: string, language: PeriodLanguage): CellView {
     const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
     const base = { areaCode: cell.areaCode, preliminary: cell.preliminary };
-    const provenance = cell.provenance ? this.provenanceText(cell.provenance) : null;
+    const provenance = cell.provenance ? provenanceText(cell.provenance, language, t) : null;
     switch (cell.value.kind) {
       case 'value':
         return { ...base, shown: formatValue(cell.value.value, unit, language), spoken: null, provenance };
@@ -300,20 +301,5 @@ export class SeriesTableComponent {
       case 'missing':
         return { ...base, shown: '–', spoken: t('indicators.value.missing'), provenance };
     }
-  }
-
-  private provenanceText(provenance: Provenance): string {
-    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
-    const parts = [
-      t('indicators.provenance.source', { source: t(`indicators.sources.${provenance.source}`) }),
-    ];
-    if (provenance.computed) parts.push(t('indicators.provenance.computed'));
-    if (provenance.batchId)
-      parts.push(t('indicators.provenance.batch', { batch: shortId(provenance.batchId) }));
-    if (provenance.publishedAt)
-      parts.push(t('indicators.provenance.published', { date: provenance.publishedAt }));
-    if (provenance.preliminary) parts.push(t('indicators.provenance.preliminary'));
-    if (provenance.status) parts.push(t('indicators.provenance.status', { status: provenance.status }));
-    return parts.join(' · ');
   }
 }

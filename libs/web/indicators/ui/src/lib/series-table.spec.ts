@@ -46,6 +46,9 @@ describe('seriesTable', () => {
       publishedAt: null,
       preliminary: false,
       status: '..',
+      bound: false,
+      batch: null,
+      denominatorBatch: null,
     });
   });
 
@@ -64,8 +67,30 @@ describe('seriesTable', () => {
         publishedAt: '2024-10-15',
         preliminary: true,
         status: null,
+        bound: false,
+        batch: unemployedSeries().batches![1],
+        denominatorBatch: null,
       },
     });
+  });
+
+  it('says a suppressed small count is a bound, with the batch it came from', () => {
+    const july = seriesTable(unemployedSeries()).rows[2];
+    expect(july.cells[1].provenance).toMatchObject({
+      bound: true,
+      batch: { fileName: 'arbetslosa-2024-08.xlsx', importedAt: '2024-08-15T08:30:00Z' },
+    });
+  });
+
+  it("names a ratio's denominator batch when it is another than its numerator's", () => {
+    const series = { ...unemployedSeries(), indicator: { source: 'AF', kind: 'RATIO' } };
+    const [first, second] = series.batches!;
+    series.areas[0].denominatorBatchId = [first.id, first.id, first.id];
+    const table = seriesTable(series);
+    // September: the numerator from the October file, the denominator from the August one.
+    expect(table.rows[0].cells[0].provenance).toMatchObject({ batch: second, denominatorBatch: first });
+    // July: both parts from the same file, told once.
+    expect(table.rows[2].cells[0].provenance).toMatchObject({ batch: first, denominatorBatch: null });
   });
 
   it('marks the values of a ratio as computed', () => {

@@ -16,12 +16,33 @@ export interface AreaSeriesLike {
   batchId: readonly (string | null)[];
   publishedAt: readonly (string | null)[];
   versions: readonly (number | null)[];
+  /** a ratio: the batch its denominator came from (batchId is its numerator's) */
+  denominatorBatchId?: readonly (string | null)[];
+}
+
+/** An import batch as a series tells it (SeriesBatch in the GraphQL schema). */
+export interface SeriesBatchLike {
+  id: string;
+  /** AF, SCB, KOLADA, TEMPLATE or LOCAL */
+  source: string;
+  /** the file's kind, or MANUAL for values entered by hand */
+  format: string;
+  fileName: string | null;
+  /** when the source published it (YYYY-MM-DD) */
+  publishedAt: string | null;
+  /** when it was imported or entered (ISO 8601) */
+  importedAt: string;
+  /** who imported or entered it (a display name; only for a collaboration's own values) */
+  enteredBy: string | null;
+  official: boolean;
 }
 
 export interface SeriesLike {
   indicator: { source: string; kind: string };
   periods: readonly string[];
   areas: readonly AreaSeriesLike[];
+  /** the batches the values name, once each */
+  batches?: readonly SeriesBatchLike[];
 }
 
 /**
@@ -92,6 +113,12 @@ export interface Provenance {
   preliminary: boolean;
   /** the source's status symbol, e.g. SCB's ".." for a missing value */
   status: string | null;
+  /** the figure is known only as a range (a suppressed small count, "<5") */
+  bound: boolean;
+  /** the batch the value (a ratio: its numerator) came from, when the series tells it */
+  batch: SeriesBatchLike | null;
+  /** a ratio: the batch its denominator came from, when it is another than the numerator's */
+  denominatorBatch: SeriesBatchLike | null;
 }
 
 export interface SeriesCell {
@@ -156,17 +183,24 @@ export function cellValue(area: AreaSeriesLike, i: number): CellValue {
 
 function provenanceOf(
   series: SeriesLike,
+  batches: ReadonlyMap<string, SeriesBatchLike>,
   area: AreaSeriesLike,
   i: number,
   value: CellValue,
 ): Provenance | null {
+  const batchId = area.batchId[i] ?? null;
+  const denominatorBatchId = area.denominatorBatchId?.[i] ?? null;
   const provenance: Provenance = {
     source: series.indicator.source,
     computed: series.indicator.kind === 'RATIO',
-    batchId: area.batchId[i] ?? null,
+    batchId,
     publishedAt: area.publishedAt[i] ?? null,
     preliminary: !!area.preliminary[i],
     status: area.status[i] ?? null,
+    bound: value.kind === 'range',
+    batch: (batchId && batches.get(batchId)) || null,
+    denominatorBatch:
+      (denominatorBatchId && denominatorBatchId !== batchId && batches.get(denominatorBatchId)) || null,
   };
   const known =
     value.kind !== 'missing' ||
@@ -187,6 +221,7 @@ const byPeriod = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function seriesTable(series: SeriesLike, options: SeriesTableOptions = {}): SeriesTable {
   const { from = null, to = null, order = 'newestFirst', region = null } = options;
+  const batches = new Map((series.batches ?? []).map((batch) => [batch.id, batch]));
   const indices = series.periods
     .map((period, index) => ({ period, index }))
     .filter(({ period }) => (!from || period >= from) && (!to || period <= to))
@@ -205,7 +240,7 @@ export function seriesTable(series: SeriesLike, options: SeriesTableOptions = {}
           period,
           value,
           preliminary: !!area.preliminary[index],
-          provenance: provenanceOf(series, area, index, value),
+          provenance: provenanceOf(series, batches, area, index, value),
         };
       }),
     })),

@@ -38,6 +38,28 @@ export function unemployedSeries(): SeriesLike & { indicator: { source: string; 
         versions: [1, null, 1],
       },
     ],
+    batches: [
+      {
+        id: '4f2a9c1e-0000-4000-8000-000000000001',
+        source: 'AF',
+        format: 'AF_WORKBOOK',
+        fileName: 'arbetslosa-2024-08.xlsx',
+        publishedAt: '2024-08-14',
+        importedAt: '2024-08-15T08:30:00Z',
+        enteredBy: null,
+        official: true,
+      },
+      {
+        id: 'b7d3e5f0-0000-4000-8000-000000000002',
+        source: 'AF',
+        format: 'AF_WORKBOOK',
+        fileName: 'arbetslosa-2024-10.xlsx',
+        publishedAt: '2024-10-15',
+        importedAt: '2024-10-16T08:02:00Z',
+        enteredBy: null,
+        official: true,
+      },
+    ],
   };
 }
 

@@ -932,36 +932,38 @@ export type AddGoalCheckInMutationVariables = Exact<{
 
 export type AddGoalCheckInMutation = { addGoalCheckIn: { id: string, heldOn: string, assessment: CheckInAssessment, computedStatus: ProgressStatus | null, comment: string | null, nextSteps: string | null, authorName: string | null, createdAt: string } };
 
-export type ImportBatchFieldsFragment = { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null };
+export type ImportBatchFieldsFragment = { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null, changes: Array<{ indicatorCode: string, indicatorNameSv: string, indicatorNameEn: string, areaCode: string, areaName: string, period: string, hadValue: boolean, oldValue: number | null, newValue: number | null }> | null };
 
 export type ImportBatchesQueryVariables = Exact<{
   collaborationId: string | number;
   limit?: number | null | undefined;
+  offset?: number | null | undefined;
 }>;
 
 
-export type ImportBatchesQuery = { importBatches: Array<{ id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null }> };
+export type ImportBatchesQuery = { importBatches: Array<{ id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null, changes: Array<{ indicatorCode: string, indicatorNameSv: string, indicatorNameEn: string, areaCode: string, areaName: string, period: string, hadValue: boolean, oldValue: number | null, newValue: number | null }> | null }> };
 
 export type UndoImportMutationVariables = Exact<{
   input: UndoImportInput;
 }>;
 
 
-export type UndoImportMutation = { undoImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null } };
+export type UndoImportMutation = { undoImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null, changes: Array<{ indicatorCode: string, indicatorNameSv: string, indicatorNameEn: string, areaCode: string, areaName: string, period: string, hadValue: boolean, oldValue: number | null, newValue: number | null }> | null } };
 
 export type OfficialImportBatchesQueryVariables = Exact<{
   limit?: number | null | undefined;
+  offset?: number | null | undefined;
 }>;
 
 
-export type OfficialImportBatchesQuery = { officialImportBatches: Array<{ id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null }> };
+export type OfficialImportBatchesQuery = { officialImportBatches: Array<{ id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null, changes: Array<{ indicatorCode: string, indicatorNameSv: string, indicatorNameEn: string, areaCode: string, areaName: string, period: string, hadValue: boolean, oldValue: number | null, newValue: number | null }> | null }> };
 
 export type UndoOfficialImportMutationVariables = Exact<{
   input: UndoOfficialImportInput;
 }>;
 
 
-export type UndoOfficialImportMutation = { undoOfficialImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null } };
+export type UndoOfficialImportMutation = { undoOfficialImport: { id: string, source: string, format: string, fileName: string | null, fileSha256: string | null, fileSize: number | null, publishedAt: string | null, inserted: number, changed: number, unchanged: number, status: ImportBatchStatus, importedAt: string, undoneAt: string | null, collaborationId: string | null, importedBy: { id: string, name: string } | null, changes: Array<{ indicatorCode: string, indicatorNameSv: string, indicatorNameEn: string, areaCode: string, areaName: string, period: string, hadValue: boolean, oldValue: number | null, newValue: number | null }> | null } };
 
 export type SourceFetchesQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -995,7 +997,9 @@ export type DefineScbIndicatorMutation = { defineScbIndicator: { id: string, cod
 
 export type IndicatorFieldsFragment = { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null };
 
-export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> };
+export type AreaSeriesFieldsFragment = { areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null>, denominatorBatchId: Array<string | null> };
+
+export type SeriesBatchFieldsFragment = { id: string, source: string, format: string, fileName: string | null, publishedAt: string | null, importedAt: string, enteredBy: string | null, official: boolean };
 
 export type IndicatorsQueryVariables = Exact<{
   collaborationId: string | number;
@@ -1017,7 +1021,7 @@ export type IndicatorSeriesQueryVariables = Exact<{
 }>;
 
 
-export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null> }> } };
+export type IndicatorSeriesQuery = { indicatorSeries: { periods: Array<string>, indicator: { id: string, code: string, theme: string, nameSv: string, nameEn: string, descriptionSv: string | null, descriptionEn: string | null, unit: IndicatorUnit, periodicity: Periodicity, direction: IndicatorDirection, source: IndicatorSource, kind: IndicatorKind, collaborationId: string | null, numeratorCode: string | null, denominatorCode: string | null, factor: number | null, version: number, supersededByCode: string | null, supersedesCode: string | null, coverage: number, lastPeriod: string | null, lastImportedAt: string | null, lastFetchedAt: string | null, sourceSubject: string | null, sourceUrl: string | null }, areas: Array<{ areaCode: string, areaName: string, values: Array<number | null>, lowerBounds: Array<number | null>, upperBounds: Array<number | null>, preliminary: Array<boolean>, status: Array<string | null>, batchId: Array<string | null>, publishedAt: Array<string | null>, versions: Array<number | null>, denominatorBatchId: Array<string | null> }>, batches: Array<{ id: string, source: string, format: string, fileName: string | null, publishedAt: string | null, importedAt: string, enteredBy: string | null, official: boolean }> } };
 
 export type RegionSeriesQueryVariables = Exact<{
   collaborationId: string | number;
@@ -1401,6 +1405,17 @@ export const ImportBatchFieldsFragmentDoc = gql`
   importedAt
   undoneAt
   collaborationId
+  changes {
+    indicatorCode
+    indicatorNameSv
+    indicatorNameEn
+    areaCode
+    areaName
+    period
+    hadValue
+    oldValue
+    newValue
+  }
 }
     `;
 export const SourceFetchFieldsFragmentDoc = gql`
@@ -1459,6 +1474,19 @@ export const AreaSeriesFieldsFragmentDoc = gql`
   batchId
   publishedAt
   versions
+  denominatorBatchId
+}
+    `;
+export const SeriesBatchFieldsFragmentDoc = gql`
+    fragment SeriesBatchFields on SeriesBatch {
+  id
+  source
+  format
+  fileName
+  publishedAt
+  importedAt
+  enteredBy
+  official
 }
     `;
 export const GroupActionsDocument = gql`
@@ -2492,8 +2520,8 @@ export const AddGoalCheckInDocument = gql`
     }
   }
 export const ImportBatchesDocument = gql`
-    query ImportBatches($collaborationId: ID!, $limit: Int) {
-  importBatches(collaborationId: $collaborationId, limit: $limit) {
+    query ImportBatches($collaborationId: ID!, $limit: Int, $offset: Int) {
+  importBatches(collaborationId: $collaborationId, limit: $limit, offset: $offset) {
     ...ImportBatchFields
   }
 }
@@ -2528,8 +2556,8 @@ export const UndoImportDocument = gql`
     }
   }
 export const OfficialImportBatchesDocument = gql`
-    query OfficialImportBatches($limit: Int) {
-  officialImportBatches(limit: $limit) {
+    query OfficialImportBatches($limit: Int, $offset: Int) {
+  officialImportBatches(limit: $limit, offset: $offset) {
     ...ImportBatchFields
   }
 }
@@ -2691,10 +2719,14 @@ export const IndicatorSeriesDocument = gql`
     areas {
       ...AreaSeriesFields
     }
+    batches {
+      ...SeriesBatchFields
+    }
   }
 }
     ${IndicatorFieldsFragmentDoc}
-${AreaSeriesFieldsFragmentDoc}`;
+${AreaSeriesFieldsFragmentDoc}
+${SeriesBatchFieldsFragmentDoc}`;
 
   @Injectable({
     providedIn: 'root'

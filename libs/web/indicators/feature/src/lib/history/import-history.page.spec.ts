@@ -26,6 +26,7 @@ function batch(id: string, overrides: Partial<ImportBatch> = {}): ImportBatch {
     importedAt: '2024-10-16T08:30:00Z',
     undoneAt: null,
     collaborationId: 'c1',
+    changes: null,
     ...overrides,
   };
 }
@@ -47,9 +48,10 @@ describe('ImportHistoryPage', () => {
     undo = jest.fn(() => of(BATCHES[0])),
     batches = BATCHES,
     platformPermissions: string[] = [],
+    importBatches: jest.Mock = jest.fn(() => of(batches)),
   ) {
     const service = {
-      importBatches: jest.fn(() => of(batches)),
+      importBatches,
       undoImport: undo,
       undoOfficialImport: jest.fn(() => of(batches[0])),
     };
@@ -79,24 +81,85 @@ describe('ImportHistoryPage', () => {
 
   it('lists each batch with when, who, file and its hash, source, counts and status', async () => {
     const { element, service } = await render();
-    expect(service.importBatches).toHaveBeenCalledWith('c1');
+    // One more than a page, to know whether there is a next one.
+    expect(service.importBatches).toHaveBeenCalledWith('c1', 101, 0);
     const rows = Array.from(element.querySelectorAll('tbody tr')).map((tr) =>
       Array.from(tr.children).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()),
     );
     expect(rows[0].slice(1, 9)).toEqual([
       'Exempel Analytiker',
-      'b2222222',
-      // the hash is a line of its own under the file name
+      // no internal id; the hash is a line of its own under the file name
       'jobbspar-2024-09.csv (1,5 MiB) SHA-256 3f786850e387…',
-      'Mall, importmall (CSV)',
+      'Importmall (CSV)',
       '120',
       '3',
       '5',
+      // a file tells its counts, not what it changed value by value
+      '',
       'Gäller',
     ]);
     expect(rows[0][0]).toMatch(/2024/);
-    expect(rows[1][3]).toBe('Registrerade för hand');
+    expect(rows[1][2]).toBe('Registrerade för hand');
     expect(rows[1][8]).toMatch(/^Ångrad /);
+  });
+
+  it('says what an entry by hand changed: indicator, municipality, period, old and new value', async () => {
+    const change = {
+      indicatorCode: 'jobbspar.deltagare',
+      indicatorNameSv: 'Deltagare i jobbspår',
+      indicatorNameEn: 'Participants in job tracks',
+      areaCode: '1283',
+      areaName: 'Helsingborg',
+    };
+    const manual = batch('b5555555-0000-4000-8000-000000000005', {
+      source: 'LOCAL',
+      format: 'MANUAL',
+      fileName: null,
+      inserted: 2,
+      changed: 1,
+      changes: [
+        { ...change, period: '2024-03', hadValue: true, oldValue: 3, newValue: 4.5 },
+        { ...change, period: '2024-04', hadValue: false, oldValue: null, newValue: 6 },
+      ],
+    });
+    const { element } = await render(undefined, [manual]);
+    const items = Array.from(element.querySelectorAll('[data-testid="batch-changes"] li')).map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).toEqual([
+      // the arrow is for the eye; screen readers hear it in words
+      'Deltagare i jobbspår, Helsingborg, mars 2024: 3 → 4,5ändrat från 3 till 4,5',
+      'Deltagare i jobbspår, Helsingborg, april 2024: nytt värde 6',
+      // three values changed, two listed
+      'och 1 till',
+    ]);
+    const hidden = element.querySelector('[data-testid="batch-changes"] li [aria-hidden="true"]');
+    expect(hidden?.textContent).toBe('3 → 4,5');
+    expect(element.textContent).not.toContain('MANUAL');
+    // The source and format column says it in words, without "Egna värden, inmatat för hand".
+    expect(element.querySelectorAll('tbody tr td')[2]?.textContent?.trim()).toBe('Inmatat för hand');
+  });
+
+  it('shows the history a page at a time: "show more" loads the next page and moves the focus to it', async () => {
+    const page = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        batch(`b${String(from + i).padStart(7, '0')}-0000-4000-8000-000000000000`),
+      );
+    const service = jest.fn((_c: string, _limit: number, offset: number) =>
+      of(offset === 0 ? page(0, 101) : page(100, 3)),
+    );
+    const { element: again, settle } = await render(undefined, [], [], service);
+    expect(again.querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(again.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Visar 100 importer och registreringar.',
+    );
+    again.querySelector<HTMLButtonElement>('[data-testid="history-more"]')?.click();
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(service).toHaveBeenLastCalledWith('c1', 101, 100);
+    expect(again.querySelectorAll('tbody tr')).toHaveLength(103);
+    expect(document.activeElement).toBe(again.querySelectorAll('tbody tr')[100].querySelector('th'));
+    expect(again.querySelector('[data-testid="history-more"]')).toBeNull();
   });
 
   it('offers undo only for batches in effect, named for screen readers', async () => {

@@ -26,12 +26,15 @@ import {
   formatFileSize,
   formatValue,
   injectLanguage,
-  shortId,
+  periodLabel,
 } from '@kraftsamling/web/indicators/ui';
 import { AppError, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { openConfirmDialog, PageStateComponent } from '@kraftsamling/web/shared/ui';
 import { Observable, from, map, switchMap } from 'rxjs';
+
+/** Batches per page of the history. */
+export const PAGE_SIZE = 100;
 
 /** The API's source codes that have a name under `imports.sources`. */
 const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
@@ -86,24 +89,30 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
               <tr>
                 <th scope="col">{{ 'importHistory.importedAt' | transloco }}</th>
                 <th scope="col">{{ 'importHistory.importedBy' | transloco }}</th>
-                <th scope="col">{{ 'importHistory.batch' | transloco }}</th>
                 <th scope="col">{{ 'importHistory.file' | transloco }}</th>
                 <th scope="col">{{ 'importHistory.source' | transloco }}</th>
                 <th scope="col" class="ks-num">{{ 'importHistory.inserted' | transloco }}</th>
                 <th scope="col" class="ks-num">{{ 'importHistory.changed' | transloco }}</th>
                 <th scope="col" class="ks-num">{{ 'importHistory.unchanged' | transloco }}</th>
+                <th scope="col">{{ 'importHistory.changes' | transloco }}</th>
                 <th scope="col">{{ 'importHistory.status' | transloco }}</th>
                 <th scope="col">{{ 'importHistory.actions' | transloco }}</th>
               </tr>
             </thead>
             <tbody>
-              @for (batch of data.batches; track batch.id) {
-                <tr [class.ks-undone]="batch.status === 'UNDONE'">
-                  <th scope="row">{{ when(batch.importedAt) }}</th>
+              @for (batch of batches(); track batch.id; let i = $index) {
+                <tr
+                  [class.ks-undone]="batch.status === 'UNDONE'"
+                  [attr.data-testid]="'batch-' + batch.format"
+                >
+                  <th
+                    scope="row"
+                    [attr.tabindex]="i === firstNew() ? -1 : null"
+                    [class.ks-first-new]="i === firstNew()"
+                  >
+                    {{ when(batch.importedAt) }}
+                  </th>
                   <td>{{ importedBy(batch) }}</td>
-                  <td>
-                    <code [title]="batch.id">{{ short(batch.id) }}</code>
-                  </td>
                   <td>
                     @if (batch.fileName) {
                       {{ batch.fileName }}
@@ -123,6 +132,26 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
                   <td class="ks-num">{{ count(batch.inserted) }}</td>
                   <td class="ks-num">{{ count(batch.changed) }}</td>
                   <td class="ks-num">{{ count(batch.unchanged) }}</td>
+                  <td>
+                    @if (batch.changes?.length) {
+                      <ul class="ks-changes" data-testid="batch-changes">
+                        @for (change of changeViews(batch); track $index) {
+                          <li>
+                            {{ change.what }}:
+                            @if (change.spoken) {
+                              <span aria-hidden="true">{{ change.shown }}</span>
+                              <span class="ks-visually-hidden">{{ change.spoken }}</span>
+                            } @else {
+                              {{ change.shown }}
+                            }
+                          </li>
+                        }
+                        @if (moreChanges(batch); as more) {
+                          <li>{{ 'importHistory.moreChanges' | transloco: { count: more } }}</li>
+                        }
+                      </ul>
+                    }
+                  </td>
                   <td>
                     @if (batch.status === 'UNDONE') {
                       {{ 'importHistory.undoneAt' | transloco: { date: when(batch.undoneAt) } }}
@@ -152,6 +181,23 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
             </tbody>
           </table>
         </div>
+        <p class="ks-muted" role="status">
+          {{ 'importHistory.shown' | transloco: { count: batches().length } }}
+        </p>
+        @if (hasMore()) {
+          <button
+            mat-stroked-button
+            type="button"
+            data-testid="history-more"
+            [attr.aria-disabled]="loadingMore()"
+            (click)="showMore(data.collaboration)"
+          >
+            {{ 'importHistory.more' | transloco }}
+          </button>
+        }
+        @if (moreError()) {
+          <p class="ks-form-error" role="alert">{{ 'importHistory.moreFailed' | transloco }}</p>
+        }
       } @else {
         <p class="ks-card">{{ 'importHistory.none' | transloco }}</p>
       }
@@ -164,6 +210,11 @@ const NAMED_SOURCES = ['AF', 'SCB', 'KOLADA', 'TEMPLATE', 'LOCAL'];
     }
     .ks-undone {
       color: var(--mat-sys-on-surface-variant);
+    }
+    .ks-changes {
+      margin: 0;
+      padding-inline-start: 1rem;
+      min-width: 16rem;
     }
   `,
 })
@@ -191,7 +242,16 @@ export class ImportHistoryPage {
       from(this.meStore.load()).pipe(
         switchMap(() => this.collaborations.collaboration(slug, true)),
         switchMap((collaboration) =>
-          this.batchesFor(collaboration).pipe(map((batches) => ({ collaboration, batches }))),
+          // One more than a page: whether there is a next page, without counting them all.
+          this.batchesFor(collaboration, 0).pipe(
+            map((batches) => {
+              this.more.set([]);
+              this.firstNew.set(null);
+              this.moreError.set(false);
+              this.hasMore.set(batches.length > PAGE_SIZE);
+              return { collaboration, batches: batches.slice(0, PAGE_SIZE) };
+            }),
+          ),
         ),
       ),
     (data) => this.titles?.setDetail(data.collaboration.name),
@@ -205,12 +265,20 @@ export class ImportHistoryPage {
   readonly steward = computed(
     () => !!this.meStore.me() && this.meStore.canOnPlatform(PlatformPermission.OfficialImport),
   );
+  /** The pages after the first, as "show more" brought them. */
+  private readonly more = signal<ImportBatch[]>([]);
+  readonly batches = computed(() => [...(this.data()?.batches ?? []), ...this.more()]);
+  readonly hasMore = signal(false);
+  readonly loadingMore = signal(false);
+  readonly moreError = signal(false);
+  /** The first row "show more" added, which takes the focus (null: none). */
+  readonly firstNew = signal<number | null>(null);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** The batch being undone. */
   readonly busy = signal<string | null>(null);
   readonly actionError = signal<AppError | null>(null);
   /** The API's own words for the failure, e.g. which later import to undo first. */
   readonly actionMessage = signal<string | null>(null);
-  protected readonly short = shortId;
 
   when(iso: string | null | undefined): string {
     return formatDateTime(iso, this.language());
@@ -224,10 +292,69 @@ export class ImportHistoryPage {
     return formatFileSize(bytes, this.language());
   }
 
-  private batchesFor(collaboration: CollaborationDetail): Observable<ImportBatch[]> {
+  private batchesFor(collaboration: CollaborationDetail, offset: number): Observable<ImportBatch[]> {
     return can(collaboration.myPermissions, Permission.IndicatorImport)
-      ? this.indicators.importBatches(collaboration.id)
-      : this.indicators.officialImportBatches();
+      ? this.indicators.importBatches(collaboration.id, PAGE_SIZE + 1, offset)
+      : this.indicators.officialImportBatches(PAGE_SIZE + 1, offset);
+  }
+
+  /** The next page, after those shown; the focus goes to its first row. */
+  showMore(collaboration: CollaborationDetail): void {
+    if (this.loadingMore()) return;
+    const offset = this.batches().length;
+    this.loadingMore.set(true);
+    this.moreError.set(false);
+    this.batchesFor(collaboration, offset).subscribe({
+      next: (batches) => {
+        this.loadingMore.set(false);
+        this.hasMore.set(batches.length > PAGE_SIZE);
+        this.more.update((shown) => [...shown, ...batches.slice(0, PAGE_SIZE)]);
+        this.firstNew.set(offset);
+        // After the rows are drawn: the first new one takes the focus, so keyboard users go on from there.
+        setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('.ks-first-new')?.focus());
+      },
+      error: () => {
+        this.loadingMore.set(false);
+        this.moreError.set(true);
+      },
+    });
+  }
+
+  /**
+   * What an entry by hand changed, as people say it: "Deltagare i jobbspår, Helsingborg,
+   * mars 2021: 3 → 4", and in words for screen readers ("från 3 till 4").
+   */
+  changeViews(batch: ImportBatch): { what: string; shown: string; spoken: string | null }[] {
+    const language = this.language();
+    const t = (key: string, params?: Record<string, unknown>) => this.transloco.translate(key, params);
+    const number = (value: number | null) =>
+      value === null ? t('importHistory.noValue') : formatValue(value, 'OTHER', language);
+    return (batch.changes ?? []).map((change) => {
+      const what = [
+        language === 'en' ? change.indicatorNameEn || change.indicatorNameSv : change.indicatorNameSv,
+        change.areaName,
+        periodLabel(change.period, language),
+      ].join(', ');
+      return change.hadValue
+        ? {
+            what,
+            shown: `${number(change.oldValue)} → ${number(change.newValue)}`,
+            spoken: t('importHistory.changedFromTo', {
+              old: number(change.oldValue),
+              new: number(change.newValue),
+            }),
+          }
+        : {
+            what,
+            shown: t('importHistory.added', { new: number(change.newValue) }),
+            spoken: null,
+          };
+    });
+  }
+
+  /** How many more values the entry changed than the history lists. */
+  moreChanges(batch: ImportBatch): number {
+    return Math.max(0, batch.inserted + batch.changed - (batch.changes?.length ?? 0));
   }
 
   /**
@@ -261,14 +388,18 @@ export class ImportHistoryPage {
       : batch.source;
   }
 
-  /** "Arbetsförmedlingen, Arbetsförmedlingens arbetsbok (Excel)": the source and the file's kind, by name. */
+  /** "SCB, JSON-stat (SCB)": the source and the file's kind, by name; for the collaboration's own values the kind alone. */
   sourceLabel(batch: ImportBatch): string {
     const source = this.sourceName(batch);
     if (!batch.format) return source;
     const key = `imports.formats.${batch.format}`;
     const format = this.transloco.translate(key);
     // A format this version does not name yet still shows, rather than a translation key.
-    return `${source}, ${format === key ? batch.format : format}`;
+    if (format === key) return `${source}, ${batch.format}`;
+    // A collaboration's own values: the format says it all ("Importmall (CSV)", "Inmatat för hand").
+    if (batch.source === 'TEMPLATE' || batch.source === 'LOCAL')
+      return format.charAt(0).toLocaleUpperCase(this.language()) + format.slice(1);
+    return `${source}, ${format}`;
   }
 
   /** What the user calls a batch: its file, or "entered by hand". */

@@ -66,4 +66,66 @@ describe('ImportReportComponent', () => {
     expect(rows()).toHaveLength(150);
     expect(element.querySelector('section button')).toBeNull();
   });
+
+  it('says each problem in the user’s language from its code, where in the file it is, and the API’s English only for an unknown code', async () => {
+    const report = (problems: ImportReport['problems']): ImportReport => ({
+      format: 'TEMPLATE_CSV',
+      dryRun: true,
+      batchId: null,
+      inserted: 0,
+      changed: 0,
+      unchanged: 0,
+      problems,
+      unmappedSeries: [],
+      manualOverwrites: [],
+      confirmationToken: null,
+    });
+    const problems: ImportReport['problems'] = [
+      {
+        location: { row: 6 },
+        message:
+          'area code 9999 (row 6) is not a Swedish municipality, a county (00NN) or the whole country (0000)',
+        code: 'UNKNOWN_AREA',
+        params: { area: '9999', more: 0 },
+      },
+      {
+        location: { row: 7, column: 'C', cell: 'C7' },
+        message: 'row 7: 2024-05 is not a year (indicator jobbspar.deltagare)',
+        code: 'PERIOD_NOT_OF_INDICATOR',
+        params: { period: '2024-05', indicator: 'jobbspar.deltagare', periodicity: 'YEAR' },
+      },
+      { location: {}, message: 'something this version has no words for', code: 'SOMETHING_NEW' },
+    ];
+    const { element } = await render(report(problems));
+    const rows = Array.from(element.querySelectorAll('[data-testid="import-problems"] tbody tr')).map(
+      (tr) => [
+        tr.querySelector('th')?.textContent?.trim(),
+        tr.querySelector('td')?.textContent?.trim(),
+        tr.querySelector('td')?.getAttribute('lang'),
+      ],
+    );
+    expect(rows).toEqual([
+      [
+        'rad 6',
+        'Områdeskoden 9999 är ingen svensk kommun, inget län (00NN) och inte hela riket (0000).',
+        null,
+      ],
+      ['cell C7', '2024-05 passar inte nyckeltalet jobbspar.deltagare, som har ett värde per år.', null],
+      ['Hela filen', 'something this version has no words for', 'en'],
+    ]);
+    TestBed.resetTestingModule();
+    const english = await (async () => {
+      TestBed.configureTestingModule({ imports: [translocoTesting('en')] });
+      const fixture = TestBed.createComponent(ImportReportComponent);
+      fixture.componentRef.setInput(
+        'report',
+        report([{ ...problems[0], location: { row: 6 }, params: { area: '9999', more: 2 } }]),
+      );
+      await fixture.whenStable();
+      return fixture.nativeElement as HTMLElement;
+    })();
+    expect(english.querySelector('[data-testid="import-problems"] tbody td')?.textContent?.trim()).toBe(
+      'Area code 9999 is not a Swedish municipality, a county (00NN) or the whole country (0000). It appears in 2 more places.',
+    );
+  });
 });

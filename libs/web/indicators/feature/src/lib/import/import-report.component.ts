@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { ImportReport, ProblemLocation } from '@kraftsamling/web/indicators/data-access';
+import { ImportProblem, ImportReport, ProblemLocation } from '@kraftsamling/web/indicators/data-access';
 import { formatValue, injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { locationParts } from './problem-location';
 
@@ -104,7 +104,12 @@ export const PROBLEMS_SHOWN_FIRST = 100;
               @for (problem of shownProblems(); track $index) {
                 <tr>
                   <th scope="row">{{ where(problem.location) }}</th>
-                  <td>{{ problem.message }}</td>
+                  @if (said(problem); as text) {
+                    <td>{{ text }}</td>
+                  } @else {
+                    <!-- The API's own words, in English, for a problem this version cannot name. -->
+                    <td lang="en">{{ problem.message }}</td>
+                  }
                 </tr>
               }
             </tbody>
@@ -193,6 +198,28 @@ export class ImportReportComponent {
       this.transloco.translate(`imports.location.${part.key}`, { value: part.value }),
     );
     return parts.length ? parts.join(', ') : this.transloco.translate('imports.report.wholeFile');
+  }
+
+  /**
+   * A problem in the user's language, from its code and parameters; null when the API gave
+   * no code this version knows (then its English message is shown, marked as English).
+   */
+  said(problem: ImportProblem): string | null {
+    this.language(); // translated again when the language changes
+    if (!problem.code || !/^[A-Z_]+$/.test(problem.code)) return null;
+    const params: Record<string, string | number> = { ...problem.params };
+    if (typeof params['periodicity'] === 'string')
+      params['periodicityName'] = this.transloco.translate(
+        `imports.problems.periodicity.${params['periodicity']}`,
+      );
+    const more = typeof params['more'] === 'number' && params['more'] > 0;
+    for (const key of more
+      ? [`imports.problems.${problem.code}_MORE`, `imports.problems.${problem.code}`]
+      : [`imports.problems.${problem.code}`]) {
+      const text = this.transloco.translate(key, params);
+      if (text !== key) return text;
+    }
+    return null;
   }
 
   count(value: number): string {
