@@ -2,7 +2,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { labelPeriod, periodOfDate } from '@kraftsamling/shared/periods';
 import { expectAccessible, signIn } from './support/pages';
 
-const FH = '/s/familjen-helsingborg';
 const INDICATOR = 'Gått till anställning, varav privat sektor';
 
 /** Enters a value for Helsingborg in the latest month of the grid, and saves it. */
