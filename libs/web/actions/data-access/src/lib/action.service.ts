@@ -48,35 +48,35 @@ export class ActionService {
   /** The group's actions, its recent updates (newest first) and the action types. */
   group(collaborationId: string, groupId: string) {
     return this.groupActionsQuery
-      .fetch({ variables: { collaborationId, groupId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, groupId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data)));
   }
 
   /** The collaboration's active goals with their status. */
   goals(collaborationId: string) {
     return this.groupGoalsQuery
-      .fetch({ variables: { collaborationId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.goals)));
   }
 
   /** The actions that serve a goal. */
   forGoal(collaborationId: string, goalId: string) {
     return this.goalActionsQuery
-      .fetch({ variables: { collaborationId, goalId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, goalId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.actions)));
   }
 
   /** One action with its outcomes, updates and history, and how the collaboration reports periods. */
   action(collaborationId: string, actionId: string) {
     return this.detailQuery
-      .fetch({ variables: { collaborationId, actionId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, actionId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data)));
   }
 
   /** The types and goals the action form offers. */
   formChoices(collaborationId: string) {
     return this.choicesQuery
-      .fetch({ variables: { collaborationId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data)));
   }
 

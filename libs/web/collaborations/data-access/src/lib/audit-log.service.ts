@@ -51,7 +51,7 @@ export class AuditLogService {
     limit: number,
   ): Observable<AuditEventPage> {
     return this.query
-      .fetch({ variables: { collaborationId, filter, offset, limit }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, filter, offset, limit }, fetchPolicy: 'no-cache' })
       .pipe(
         map((result) => {
           if (!result.data?.auditEvents) throw new Error('The API answered without data');

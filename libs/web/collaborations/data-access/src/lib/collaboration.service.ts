@@ -51,7 +51,7 @@ export class CollaborationService {
   /** Members, groups and organisations for member management. */
   members(slug: string): Observable<CollaborationAdmin> {
     return this.membersQuery
-      .fetch({ variables: { slug }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { slug }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.collaboration)));
   }
 

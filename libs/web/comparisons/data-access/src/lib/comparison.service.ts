@@ -32,7 +32,7 @@ export class ComparisonService {
   /** The catalogue, the municipalities, the members, the peer sets and the user's own municipality. */
   context(slug: string, collaborationId: string): Observable<ComparisonContext> {
     return this.contextQuery
-      .fetch({ variables: { slug, collaborationId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { slug, collaborationId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => toContext(required(result.data))));
   }
 
@@ -51,7 +51,7 @@ export class ComparisonService {
 
   peerSets(collaborationId: string): Observable<PeerSet[]> {
     return this.peerSetsQuery
-      .fetch({ variables: { collaborationId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => [...required(result.data?.peerSets)]));
   }
 

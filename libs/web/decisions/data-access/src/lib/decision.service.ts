@@ -38,7 +38,7 @@ export class DecisionService {
           groupId: filter.groupId ?? null,
           overdueOnly: filter.overdueOnly ?? false,
         },
-        fetchPolicy: 'network-only',
+        fetchPolicy: 'no-cache',
       })
       .pipe(map((result) => required(result.data?.decisions)));
   }
@@ -46,7 +46,7 @@ export class DecisionService {
   /** The collaboration's goals a decision can be linked to. */
   goals(collaborationId: string): Observable<DecisionGoal[]> {
     return this.goalsQuery
-      .fetch({ variables: { collaborationId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.goals)));
   }
 

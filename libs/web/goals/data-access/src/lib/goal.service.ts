@@ -37,7 +37,7 @@ function required<T>(value: T | null | undefined): T {
 
 /**
  * Reads a collaboration's goals, their progress, check-ins, baseline history and linked
- * decisions, and writes goals. Pages always ask the server (`network-only`): progress
+ * decisions, and writes goals. Pages always ask the server (`no-cache`): progress
  * changes with every import, and the API caches it itself.
  */
 @Injectable({ providedIn: 'root' })
@@ -59,28 +59,28 @@ export class GoalService {
     return this.goalsQuery
       .fetch({
         variables: { collaborationId, states: states ? [...states] : null },
-        fetchPolicy: 'network-only',
+        fetchPolicy: 'no-cache',
       })
       .pipe(map((result) => required(result.data?.goals)));
   }
 
   goal(collaborationId: string, id: string): Observable<GoalDetail> {
     return this.goalQuery
-      .fetch({ variables: { collaborationId, id }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, id }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.goal)));
   }
 
   /** Check-ins and the history of the baselines. */
   records(collaborationId: string, id: string): Observable<GoalRecords> {
     return this.recordsQuery
-      .fetch({ variables: { collaborationId, id }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, id }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.goal)));
   }
 
   /** The decisions that serve the goal: overdue first, then newest first. */
   decisions(collaborationId: string, goalId: string): Observable<GoalDecision[]> {
     return this.decisionsQuery
-      .fetch({ variables: { collaborationId, goalId }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, goalId }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.decisions)));
   }
 
@@ -99,7 +99,7 @@ export class GoalService {
           baselinePeriod,
           areaCodes: areaCodes ? [...areaCodes] : null,
         },
-        fetchPolicy: 'network-only',
+        fetchPolicy: 'no-cache',
       })
       .pipe(map((result) => required(result.data?.goalBaselinePreview)));
   }

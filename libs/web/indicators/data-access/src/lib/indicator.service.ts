@@ -80,7 +80,7 @@ export class IndicatorService {
   /** The catalogue: official indicators and the collaboration's local ones. */
   indicators(collaborationId: string, source: IndicatorSource | null = null): Observable<Indicator[]> {
     return this.indicatorsQuery
-      .fetch({ variables: { collaborationId, source }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, source }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.indicators)));
   }
 
@@ -98,7 +98,7 @@ export class IndicatorService {
           source: filter.source,
           includeSuperseded: filter.all,
         },
-        fetchPolicy: 'network-only',
+        fetchPolicy: 'no-cache',
       })
       .pipe(map((result) => required(result.data?.indicators)));
   }
@@ -114,7 +114,7 @@ export class IndicatorService {
           from: options.from ?? null,
           to: options.to ?? null,
         },
-        fetchPolicy: 'network-only',
+        fetchPolicy: 'no-cache',
       })
       .pipe(map((result) => required(result.data?.indicatorSeries)));
   }
@@ -132,7 +132,7 @@ export class IndicatorService {
     return this.regionSeriesQuery
       .fetch({
         variables: { collaborationId, code, from: options.from ?? null, to: options.to ?? null },
-        fetchPolicy: 'network-only',
+        fetchPolicy: 'no-cache',
       })
       .pipe(map((result) => required(result.data?.regionSeries)));
   }
@@ -140,21 +140,21 @@ export class IndicatorService {
   /** Import batches, newest first: `limit` of them after the newest `offset`. */
   importBatches(collaborationId: string, limit = 100, offset = 0): Observable<ImportBatch[]> {
     return this.batchesQuery
-      .fetch({ variables: { collaborationId, limit, offset }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { collaborationId, limit, offset }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.importBatches)));
   }
 
   /** Official import batches alone, for a statistics steward without import rights in the collaboration. */
   officialImportBatches(limit = 100, offset = 0): Observable<ImportBatch[]> {
     return this.officialBatchesQuery
-      .fetch({ variables: { limit, offset }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { limit, offset }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.officialImportBatches)));
   }
 
   /** The fetches of official data from the sources' APIs, newest first (statistics stewards). */
   sourceFetches(limit = 200): Observable<SourceFetch[]> {
     return this.sourceFetchesQuery
-      .fetch({ variables: { limit }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { limit }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.sourceFetches)));
   }
 
@@ -205,7 +205,7 @@ export class IndicatorService {
   /** An SCB table's dimensions and classes, read from SCB's metadata (statistics stewards). */
   scbTable(id: string): Observable<ScbTable> {
     return this.scbTableQuery
-      .fetch({ variables: { id }, fetchPolicy: 'network-only' })
+      .fetch({ variables: { id }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.scbTable)));
   }
 
