@@ -53,7 +53,7 @@ describe('access rules', () => {
       'Mutation.addPartnerOrganization':
         'organization:manage in collaboration from arg input.collaborationId',
       'Mutation.changeMemberRole': 'member:manage in collaboration from arg input.collaborationId',
-      'Mutation.createDecision': 'decision:manage in collaboration from arg input.collaborationId',
+      'Mutation.createDecision': 'decision:record in collaboration from arg input.collaborationId',
       'Mutation.deletePeerSet': 'indicator:read in collaboration from arg input.collaborationId',
       'Mutation.createGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.createGroup': 'group:manage in collaboration from arg input.collaborationId',
@@ -65,7 +65,7 @@ describe('access rules', () => {
       'Mutation.renameGroup': 'group:manage in collaboration from arg input.collaborationId',
       'Mutation.setGoalStatus': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.undoImport': 'indicator:import in collaboration from arg input.collaborationId',
-      'Mutation.updateDecision': 'decision:manage in collaboration from arg input.collaborationId',
+      'Mutation.updateDecision': 'decision:record in collaboration from arg input.collaborationId',
       'Mutation.updateGoal': 'goal:manage in collaboration from arg input.collaborationId',
       'Mutation.undoOfficialImport': 'official:import on the platform',
       'Mutation.defineScbIndicator': 'official:import on the platform',
@@ -113,6 +113,8 @@ describe('access rules', () => {
       'GoalsResolver.checkIns': 'goal:read in collaboration from parent.collaborationId',
       'GoalsResolver.members': 'goal:read in collaboration from parent.collaborationId',
       'GoalsResolver.progress': 'goal:read in collaboration from parent.collaborationId',
+      'GroupDecisionRightsResolver.viewerCanRecordDecisions':
+        'goal:read in collaboration from parent.collaborationId',
       'GroupsResolver.members': 'member:read in collaboration from parent.collaborationId',
       'MembershipGroupResolver.group': 'member:read in collaboration from parent.collaborationId',
       'MembershipOrganizationResolver.organization':

@@ -160,4 +160,41 @@ test.describe('operational groups at work', () => {
     await expect(page.getByRole('heading', { level: 1, name: `${title} (flyttad)` })).toBeVisible();
     await expect(page.getByTestId('action-facts')).toContainText('40');
   });
+  test('a group member records a decision in the group’s own log and follows it up', async ({ page }) => {
+    await signIn(page, 'arbetsmarknad');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.getByRole('link', { name: 'Insatser och uppdateringar i Arbetsmarknad' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Arbetsmarknad' })).toBeVisible();
+    await page.getByTestId('group-decisions-link').click();
+    await expect(page).toHaveURL(/\/beslut\?grupp=/);
+    await expect(page.getByTestId('decisions-group')).toContainText('Arbetsmarknad');
+    await expect(page.getByTestId('decisions-read-only')).toHaveCount(0);
+
+    const title = `Jobbspåret utökas till Bjuv ${Date.now()}`;
+    await page.getByRole('button', { name: 'Registrera beslut' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrera beslut' });
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page, 'the dialog to record a decision in a group’s log');
+    await dialog.getByLabel('Vad beslutades').fill(title);
+    await dialog.getByLabel('Klart senast').fill('2099-03-31');
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('decisions-status')).toHaveText(`Beslutet ”${title}” är registrerat.`);
+
+    const table = page.getByRole('table', { name: /Beslut i Arbetsmarknad, Familjen Helsingborg/ });
+    const row = table.getByRole('row', { name: new RegExp(title) });
+    await expect(row).toContainText('Ej påbörjat');
+    await expectAccessible(page, 'the group’s decision log with a new decision');
+
+    // Following it up: the status moves on.
+    await row.getByRole('button', { name: `Ändra beslutet ${title}` }).click();
+    const edit = page.getByRole('dialog', { name: 'Ändra beslut' });
+    await edit.getByRole('combobox', { name: 'Status' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Pågår' }).click();
+    await edit.getByRole('button', { name: 'Spara' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(page.getByTestId('decisions-status')).toHaveText(`Beslutet ”${title}” är ändrat.`);
+    await expect(row).toContainText('Pågår');
+  });
 });

@@ -33,6 +33,7 @@ async function stateOfEverything() {
       (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM action_outcome) AS action_outcomes,
       (SELECT count(*) FROM action_update) AS action_updates,
       (SELECT count(*) FROM action_type) AS action_types,
+      (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM decision) AS decisions,
       (SELECT count(*) FROM app_user) AS users`);
   return row;
 }

@@ -375,13 +375,22 @@ export const MATRIX: MatrixRow[] = [
       ['Mutation.rebaselineGoal', 'goal:manage', 'empty reason'],
       ['Mutation.setGoalStatus', 'goal:manage', 'expectedVersion 0'],
       ['Mutation.addGoalCheckIn', 'goal:manage', 'malformed date'],
-      ['Mutation.createDecision', 'decision:manage', 'empty title'],
-      ['Mutation.updateDecision', 'decision:manage', 'expectedVersion 0'],
     ] as const
   ).map(([operation, permission, why]): MatrixRow => ({
     operation,
     rule: inFh(permission),
     cells: allow(['coordinator', 'steeringMember', 'platformAdmin']),
+    checks: `allowed callers get BAD_USER_INPUT (${why}); nothing written`,
+  })),
+  ...(
+    [
+      ['Mutation.createDecision', 'empty title'],
+      ['Mutation.updateDecision', 'expectedVersion 0'],
+    ] as const
+  ).map(([operation, why]): MatrixRow => ({
+    operation,
+    rule: inFh('decision:record (a group member: their own group’s log only)'),
+    cells: allow(['coordinator', 'steeringMember', 'groupMember', 'platformAdmin']),
     checks: `allowed callers get BAD_USER_INPUT (${why}); nothing written`,
   })),
   ...(
@@ -498,7 +507,7 @@ export function renderMatrix(): string {
     '',
     ...identities,
     '',
-    'The role `VIEWER` has no demo user; its permissions are those of `GROUP_MEMBER`',
+    'The role `VIEWER` has no demo user; it holds only the read permissions every role has',
     '(libs/shared/permissions).',
     '',
     header,

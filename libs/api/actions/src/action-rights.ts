@@ -7,17 +7,11 @@ import { Permission, Role } from '@kraftsamling/shared/permissions';
  * because they do not know which group a membership is in.
  */
 export function mayManageActionsOf(principal: Principal, collaborationId: string, groupId: string): boolean {
-  return isCoordinatorIn(principal, collaborationId) || isMemberOfGroup(principal, collaborationId, groupId);
+  return isCoordinatorIn(principal, collaborationId) || principal.isMemberOfGroup(collaborationId, groupId);
 }
 
 export function isCoordinatorIn(principal: Principal, collaborationId: string): boolean {
   return principal.isPlatformAdmin || principal.rolesIn(collaborationId).includes(Role.Coordinator);
-}
-
-export function isMemberOfGroup(principal: Principal, collaborationId: string, groupId: string): boolean {
-  return principal.memberships.some(
-    (m) => m.collaborationId === collaborationId && m.role === Role.GroupMember && m.groupId === groupId,
-  );
 }
 
 /** The organisations a municipal editor records for (their municipality's), in this collaboration. */

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@kraftsamling/api/core/audit';
-import { badInput, conflict, notFound, type FieldProblem } from '@kraftsamling/api/core/errors';
+import type { GroupKind } from '@kraftsamling/api/core/database';
+import { badInput, conflict, forbidden, notFound, type FieldProblem } from '@kraftsamling/api/core/errors';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
+import { mayRecordDecisionsIn } from './decision-rights';
 import type { CreateDecisionInput, UpdateDecisionInput } from './inputs';
 import type { DecisionModel } from './models';
 
@@ -27,7 +29,10 @@ export interface DecisionFilter {
   overdueOnly?: boolean | null;
 }
 
-/** A group's decision log (the steering group's by default); filtered on the tenant throughout. */
+/**
+ * A group's decision log (the steering group's by default); filtered on the tenant throughout.
+ * Who writes in which log: mayRecordDecisionsIn, checked inside every write's transaction.
+ */
 @Injectable()
 export class DecisionService {
   constructor(
@@ -50,6 +55,7 @@ export class DecisionService {
     await this.checkReferences(tenant, { ...input, groupId });
     this.checkDates(input.decidedOn, input.dueOn ?? null);
     return this.dataSource.transaction(async (manager) => {
+      await this.authorizeRecordIn(manager, tenant, groupId);
       const [{ id }] = await manager.query(
         `INSERT INTO decision (collaboration_id, group_id, title, description, decided_on, owner_user_id,
                                owner_organization_id, due_on, goal_id, created_by)
@@ -77,6 +83,7 @@ export class DecisionService {
     await this.checkReferences(tenant, input);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.get(manager, tenant, input.decisionId);
+      await this.authorizeRecordIn(manager, tenant, before.groupId);
       this.checkDates(before.decidedOn, input.dueOn === undefined ? before.dueOn : input.dueOn);
       const given = (value: unknown) => value !== undefined;
       const [rows] = await manager.query(
@@ -122,6 +129,25 @@ export class DecisionService {
     ]);
     if (!row) throw notFound('Decision', id);
     return row;
+  }
+
+  /**
+   * Security invariant: a group member records and follows up decisions only in their own
+   * operational group's log; those with decision:manage in any group's (the guard let in
+   * anyone with decision:record). Read in the write's transaction: a decision never moves to
+   * another group, so the group checked is the group written.
+   */
+  private async authorizeRecordIn(
+    manager: EntityManager,
+    tenant: TenantScope,
+    groupId: string,
+  ): Promise<void> {
+    const [group] = (await manager.query(
+      `SELECT id, kind FROM "group" WHERE id = $1 AND collaboration_id = $2`,
+      [groupId, tenant.collaborationId],
+    )) as { id: string; kind: GroupKind }[];
+    if (group && mayRecordDecisionsIn(tenant, group)) return;
+    throw forbidden('You may record and follow up decisions only in your own operational group’s log.');
   }
 
   private async steeringGroup(tenant: TenantScope): Promise<string> {

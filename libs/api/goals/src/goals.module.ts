@@ -3,11 +3,18 @@ import { IndicatorsModule } from '@kraftsamling/api/indicators';
 import { DecisionService } from './decision.service';
 import { GoalProgressService } from './goal-progress.service';
 import { GoalService } from './goal.service';
-import { DecisionsResolver, GoalsResolver } from './goals.resolver';
+import { DecisionsResolver, GoalsResolver, GroupDecisionRightsResolver } from './goals.resolver';
 
 @Module({
   imports: [IndicatorsModule],
-  providers: [GoalService, GoalProgressService, DecisionService, GoalsResolver, DecisionsResolver],
+  providers: [
+    GoalService,
+    GoalProgressService,
+    DecisionService,
+    GoalsResolver,
+    DecisionsResolver,
+    GroupDecisionRightsResolver,
+  ],
   exports: [GoalService, GoalProgressService, DecisionService],
 })
 export class GoalsModule {}

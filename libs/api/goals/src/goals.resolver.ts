@@ -7,7 +7,9 @@ import {
   type TenantRequest,
   type TenantScope,
 } from '@kraftsamling/api/core/tenancy';
+import { GroupModel } from '@kraftsamling/api/groups';
 import { Permission } from '@kraftsamling/shared/permissions';
+import { mayRecordDecisionsIn } from './decision-rights';
 import { DecisionService } from './decision.service';
 import { GoalProgressService } from './goal-progress.service';
 import { GoalService, toMemberModel, type GoalMemberRow } from './goal.service';
@@ -193,17 +195,35 @@ export class DecisionsResolver {
     return this.decisionService.list(tenant, { groupId, goalId, overdueOnly });
   }
 
+  // decision:record lets in everyone who may write in some log; which log is checked in the
+  // service (a group member: their own operational group's only).
   @Mutation(() => DecisionModel, {
-    description: 'Records a decision (in the steering group’s log by default).',
+    description:
+      'Records a decision (in the steering group’s log by default). A group member records only in their own operational group’s log.',
   })
-  @Access.inCollaboration(Permission.DecisionManage, byInput)
+  @Access.inCollaboration(Permission.DecisionRecord, byInput)
   createDecision(@Args('input') input: CreateDecisionInput, @Tenant() tenant: TenantScope) {
     return this.decisionService.create(tenant, input);
   }
 
-  @Mutation(() => DecisionModel)
-  @Access.inCollaboration(Permission.DecisionManage, byInput)
+  @Mutation(() => DecisionModel, {
+    description:
+      'Follows up a decision (status, owner, due date…). A group member changes only their own operational group’s decisions.',
+  })
+  @Access.inCollaboration(Permission.DecisionRecord, byInput)
   updateDecision(@Args('input') input: UpdateDecisionInput, @Tenant() tenant: TenantScope) {
     return this.decisionService.update(tenant, input);
+  }
+}
+
+@Resolver(() => GroupModel)
+export class GroupDecisionRightsResolver {
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the signed-in user may record and follow up decisions in this group’s log (a hint: every write is checked again).',
+  })
+  @Access.inCollaboration(Permission.GoalRead, byParent)
+  viewerCanRecordDecisions(@Parent() group: GroupModel, @Tenant() tenant: TenantScope): boolean {
+    return mayRecordDecisionsIn(tenant, group);
   }
 }

@@ -35,6 +35,7 @@ describe('role → permission map', () => {
       Permission.GoalRead,
       Permission.GoalManage,
       Permission.DecisionManage,
+      Permission.DecisionRecord,
       Permission.ActionRead,
     ]);
   });
@@ -60,6 +61,16 @@ describe('role → permission map', () => {
     expect(goalManagers.sort()).toEqual([Role.Coordinator, Role.SteeringMember].sort());
     const deciders = ALL_ROLES.filter((role) => hasPermission([role], Permission.DecisionManage));
     expect(deciders.sort()).toEqual([Role.Coordinator, Role.SteeringMember].sort());
+  });
+
+  it('lets group members record decisions (their own group’s log, the API checks) besides those who manage any log', () => {
+    const recorders = ALL_ROLES.filter((role) => hasPermission([role], Permission.DecisionRecord));
+    expect(recorders.sort()).toEqual([Role.Coordinator, Role.GroupMember, Role.SteeringMember].sort());
+    // Whoever manages every log also records in it: one guard permission serves both.
+    for (const role of ALL_ROLES)
+      if (hasPermission([role], Permission.DecisionManage))
+        expect(hasPermission([role], Permission.DecisionRecord)).toBe(true);
+    expect(hasPermission([Role.GroupMember], Permission.DecisionManage)).toBe(false);
   });
 
   it('lets agency analysts and coordinators import local figures, editors and coordinators enter them', () => {

@@ -26,8 +26,13 @@ export const Permission = {
   GoalRead: 'goal:read',
   /** create, edit, activate, re-baseline and check in on goals */
   GoalManage: 'goal:manage',
-  /** record and follow up the steering group's decisions */
+  /** record and follow up decisions in any group's log, the steering group's included */
   DecisionManage: 'decision:manage',
+  /**
+   * record and follow up decisions in a group's log: with decision:manage in any group's, a
+   * group member only in their own operational group's (the API checks the membership's group)
+   */
+  DecisionRecord: 'decision:record',
   /** read the operational groups' actions (insatser), their outcomes, updates and history */
   ActionRead: 'action:read',
   /**
@@ -68,6 +73,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.IndicatorManage,
     Permission.GoalManage,
     Permission.DecisionManage,
+    Permission.DecisionRecord,
     Permission.ActionManage,
     Permission.OutcomeRecord,
     Permission.ActionTypeManage,
@@ -77,8 +83,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.AuditRead,
     Permission.GoalManage,
     Permission.DecisionManage,
+    Permission.DecisionRecord,
   ],
-  [Role.GroupMember]: [...MEMBER_BASICS, Permission.ActionManage, Permission.OutcomeRecord],
+  [Role.GroupMember]: [
+    ...MEMBER_BASICS,
+    Permission.DecisionRecord,
+    Permission.ActionManage,
+    Permission.OutcomeRecord,
+  ],
   [Role.MunicipalEditor]: [...MEMBER_BASICS, Permission.ValuesEnter, Permission.OutcomeRecord],
   [Role.AgencyAnalyst]: [...MEMBER_BASICS, Permission.IndicatorImport],
   [Role.Viewer]: MEMBER_BASICS,

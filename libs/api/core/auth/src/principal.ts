@@ -1,10 +1,10 @@
 import {
   PLATFORM_ADMIN_REALM_ROLE,
+  Role,
   permissionsForRoles,
   platformPermissionsForRealmRoles,
   type Permission,
   type PlatformPermission,
-  type Role,
 } from '@kraftsamling/shared/permissions';
 
 export interface PrincipalMembership {
@@ -50,6 +50,16 @@ export class Principal {
 
   isMemberOf(collaborationId: string): boolean {
     return this.memberships.some((m) => m.collaborationId === collaborationId);
+  }
+
+  /**
+   * Whether this user is a member (GROUP_MEMBER) of that group. Permissions alone cannot say
+   * this: they come from roles, and a role does not know which group its membership is in.
+   */
+  isMemberOfGroup(collaborationId: string, groupId: string): boolean {
+    return this.memberships.some(
+      (m) => m.collaborationId === collaborationId && m.role === Role.GroupMember && m.groupId === groupId,
+    );
   }
 
   permissionsIn(collaborationId: string): Permission[] {

@@ -88,6 +88,7 @@ export function collaborationDetail(
     organizations: ORGANIZATIONS,
     groups: GROUPS.map((group) => ({
       ...group,
+      viewerCanRecordDecisions: false,
       members: [
         {
           id: 'ms-1',

@@ -21,7 +21,7 @@ export interface DecisionFilter {
   overdueOnly?: boolean;
 }
 
-/** Reads a group's decision log and records and changes decisions (decision:manage; the API checks). */
+/** Reads a group’s decision log and records and changes decisions (the API checks who may). */
 @Injectable({ providedIn: 'root' })
 export class DecisionService {
   private readonly decisionsQuery = inject(DecisionsGQL);

@@ -10,7 +10,8 @@ import { DecisionLogPage } from './decision-log.page';
 
 // Fictional people, organisations and decisions.
 const READER = ['collaboration:read', 'goal:read'];
-const STEERING = [...READER, 'goal:manage', 'decision:manage'];
+const STEERING = [...READER, 'goal:manage', 'decision:manage', 'decision:record'];
+const GROUP_MEMBER = [...READER, 'decision:record', 'action:manage'];
 
 function collaboration(permissions: string[]): CollaborationDetail {
   return {
@@ -49,6 +50,8 @@ function collaboration(permissions: string[]): CollaborationDetail {
         name: 'Styrgrupp',
         focusArea: null,
         version: 1,
+        // The API's hint: decision:manage writes in every log.
+        viewerCanRecordDecisions: permissions.includes('decision:manage'),
         members: [
           {
             id: 'ms-1',
@@ -330,6 +333,7 @@ describe('DecisionLogPage', () => {
       name: 'Arbetsmarknad',
       focusArea: null,
       version: 1,
+      viewerCanRecordDecisions: true,
       members: [],
     });
     TestBed.overrideProvider(CollaborationService, { useValue: { collaboration: () => of(withGroup) } });
@@ -344,5 +348,80 @@ describe('DecisionLogPage', () => {
     expect(service.create).toHaveBeenCalledWith(
       expect.objectContaining({ collaborationId: 'c1', groupId: 'g-labour', title: 'Nytt jobbspår' }),
     );
+  });
+  describe('for a member of an operational group', () => {
+    /** Familjen Helsingborg as a member of Arbetsmarknad sees it: their group's log is theirs to write in. */
+    function asLabourMember(): CollaborationDetail {
+      const seen = collaboration(GROUP_MEMBER);
+      seen.myRoles = ['GROUP_MEMBER'];
+      for (const [id, name, mine] of [
+        ['g-labour', 'Arbetsmarknad', true],
+        ['g-education', 'Vuxenutbildning', false],
+      ] as const)
+        seen.groups.push({
+          id,
+          collaborationId: 'c1',
+          kind: 'OPERATIONAL',
+          name,
+          focusArea: null,
+          version: 1,
+          viewerCanRecordDecisions: mine,
+          members: [],
+        });
+      return seen;
+    }
+    const LABOUR = decision({ id: 'd-labour', groupId: 'g-labour', title: 'Jobbspåret utökas till Bjuv' });
+    const EDUCATION = decision({ id: 'd-education', groupId: 'g-education', title: 'Fler platser i sfi' });
+
+    beforeEach(() =>
+      TestBed.overrideProvider(CollaborationService, {
+        useValue: { collaboration: () => of(asLabourMember()) },
+      }),
+    );
+
+    it('offers the form and the follow-up controls in their own group’s log', async () => {
+      const { element, service, type, click, dialog, rows } = await render(
+        GROUP_MEMBER,
+        [LABOUR],
+        'g-labour',
+      );
+
+      expect(element.querySelector('[data-testid="decisions-read-only"]')).toBeNull();
+      expect(rows()[0]).toContain('Ändra');
+      service.create.mockReturnValue(of(decision({ id: 'd10', groupId: 'g-labour', title: 'Ny mässa' })));
+      await click(element.querySelector<HTMLElement>('[data-testid="decision-create"]'));
+      await type('Vad beslutades', 'Ny mässa');
+      await click(dialog()!.querySelector<HTMLElement>('[data-testid="decision-submit"]'));
+      expect(service.create).toHaveBeenCalledWith(
+        expect.objectContaining({ collaborationId: 'c1', groupId: 'g-labour', title: 'Ny mässa' }),
+      );
+    });
+
+    it('offers neither in another group’s log, and says who writes there', async () => {
+      const { element, rows } = await render(GROUP_MEMBER, [EDUCATION], 'g-education');
+
+      expect(element.querySelector('[data-testid="decision-create"]')).toBeNull();
+      expect(element.querySelectorAll('tbody button')).toHaveLength(0);
+      expect(rows()[0]).toHaveLength(6);
+      expect(element.querySelector('[data-testid="decisions-read-only"]')?.textContent?.trim()).toBe(
+        'Du kan läsa gruppens beslutslogg. Gruppens medlemmar, styrgruppens ledamöter och samordnare registrerar och följer upp dess beslut.',
+      );
+      expect(element.querySelector('caption')?.textContent?.trim()).toBe(
+        'Beslut i Vuxenutbildning, Familjen Helsingborg, försenade först och sedan de senaste',
+      );
+    });
+
+    it('offers no form in the steering group’s log, and follow-up only of their own group’s decisions', async () => {
+      const { element, rows } = await render(GROUP_MEMBER, [LABOUR, EDUCATION, DONE]);
+
+      expect(element.querySelector('[data-testid="decision-create"]')).toBeNull();
+      expect(element.querySelector('[data-testid="decisions-read-only"]')?.textContent).toContain(
+        'Du kan läsa beslutsloggen.',
+      );
+      expect(rows().map((row) => row.at(-1))).toEqual(['Ändra', '', '']);
+      expect(
+        element.querySelector('button[aria-label="Ändra beslutet Jobbspåret utökas till Bjuv"]'),
+      ).not.toBeNull();
+    });
   });
 });

@@ -4,8 +4,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Permission } from '@kraftsamling/shared/permissions';
-import { CollaborationService, can } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import {
   Decision,
   DecisionService,
@@ -24,10 +23,12 @@ import {
 } from './decision-dialog.component';
 
 /**
- * The steering group's decision log: what was decided and when, who owes it, by when, its
- * status and the goal it serves; overdue decisions first, marked with an icon and in words.
- * Those with decision:manage record and change decisions (the API enforces it); everyone in
- * the collaboration reads.
+ * A group's decision log (the steering group's, or an operational group's with ?grupp=):
+ * what was decided and when, who owes it, by when, its status and the goal it serves;
+ * overdue decisions first, marked with an icon and in words. Everyone in the collaboration
+ * reads. Who records and follows up decisions in which group's log comes from the API
+ * (Group.viewerCanRecordDecisions: decision:manage any group's, a group member their own
+ * operational group's); the API checks every write again.
  */
 @Component({
   selector: 'ks-decision-log-page',
@@ -72,15 +73,15 @@ import {
             >
               {{ 'decisions.list.overdueOnly' | transloco }}
             </mat-checkbox>
-            @if (canManage()) {
+            @if (canRecord()) {
               <button mat-flat-button type="button" (click)="create()" data-testid="decision-create">
                 {{ 'decisions.create.action' | transloco }}
               </button>
             }
           </div>
-          @if (!canManage()) {
+          @if (!canRecord()) {
             <p class="ks-muted" data-testid="decisions-read-only">
-              {{ 'decisions.list.readOnly' | transloco }}
+              {{ (groupName() ? 'decisions.list.groupReadOnly' : 'decisions.list.readOnly') | transloco }}
             </p>
           }
           <p class="ks-muted" data-testid="decisions-count">
@@ -93,9 +94,14 @@ import {
             <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="decisions-caption">
               <table class="ks-table ks-decisions" data-testid="decisions-table">
                 <caption id="decisions-caption" class="ks-visually-hidden">
-                  {{
-                    'decisions.list.caption' | transloco: { collaboration: data.collaboration.name }
-                  }}
+                  @if (groupName(); as group) {
+                    {{
+                      'decisions.list.groupCaption'
+                        | transloco: { group, collaboration: data.collaboration.name }
+                    }}
+                  } @else {
+                    {{ 'decisions.list.caption' | transloco: { collaboration: data.collaboration.name } }}
+                  }
                 </caption>
                 <thead>
                   <tr>
@@ -105,7 +111,7 @@ import {
                     <th scope="col">{{ 'decisions.columns.dueOn' | transloco }}</th>
                     <th scope="col">{{ 'decisions.columns.status' | transloco }}</th>
                     <th scope="col">{{ 'decisions.columns.goal' | transloco }}</th>
-                    @if (canManage()) {
+                    @if (canFollowUpAny()) {
                       <th scope="col">{{ 'decisions.columns.actions' | transloco }}</th>
                     }
                   </tr>
@@ -148,18 +154,20 @@ import {
                         {{ 'decisions.statuses.' + decision.status | transloco }}
                       </td>
                       <td>{{ goalTitle(decision.goalId) ?? ('decisions.list.noGoal' | transloco) }}</td>
-                      @if (canManage()) {
+                      @if (canFollowUpAny()) {
                         <td class="ks-actions">
-                          <button
-                            mat-stroked-button
-                            type="button"
-                            (click)="edit(decision)"
-                            [attr.aria-label]="
-                              'decisions.edit.actionFor' | transloco: { title: decision.title }
-                            "
-                          >
-                            {{ 'decisions.edit.action' | transloco }}
-                          </button>
+                          @if (canFollowUp(decision)) {
+                            <button
+                              mat-stroked-button
+                              type="button"
+                              (click)="edit(decision)"
+                              [attr.aria-label]="
+                                'decisions.edit.actionFor' | transloco: { title: decision.title }
+                              "
+                            >
+                              {{ 'decisions.edit.action' | transloco }}
+                            </button>
+                          }
                         </td>
                       }
                     </tr>
@@ -248,9 +256,24 @@ export class DecisionLogPage {
     return state.status === 'ready' ? state.data : null;
   });
 
-  /** Only a hint: the API refuses decisions to anyone without decision:manage. */
-  readonly canManage = computed(() =>
-    can(this.data()?.collaboration.myPermissions, Permission.DecisionManage),
+  /** The groups in whose logs the user may write (only a hint: the API checks every write). */
+  private readonly writableGroups = computed(
+    () =>
+      new Set(
+        (this.data()?.collaboration.groups ?? [])
+          .filter((group) => group.viewerCanRecordDecisions)
+          .map((group) => group.id),
+      ),
+  );
+  /** Whether the user may record a decision in this log (?grupp=, else the steering group's). */
+  readonly canRecord = computed(() => {
+    const groups = this.data()?.collaboration.groups ?? [];
+    const id = this.grupp() || groups.find((group) => group.kind === 'STEERING')?.id;
+    return id !== undefined && this.writableGroups().has(id);
+  });
+  /** Whether any listed decision is one the user may follow up (the column shows then). */
+  readonly canFollowUpAny = computed(() =>
+    (this.data()?.decisions ?? []).some((decision) => this.canFollowUp(decision)),
   );
   /** The operational group whose log this is, when it is not the steering group's. */
   readonly groupName = computed(() => {
@@ -265,6 +288,10 @@ export class DecisionLogPage {
   readonly status = signal('');
 
   protected readonly owner = decisionOwner;
+
+  canFollowUp(decision: Decision): boolean {
+    return this.writableGroups().has(decision.groupId);
+  }
 
   goalTitle(goalId: string | null): string | null {
     return goalId ? (this.goalTitles().get(goalId) ?? null) : null;

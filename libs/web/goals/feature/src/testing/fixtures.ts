@@ -47,6 +47,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
         name: 'Styrgrupp',
         focusArea: null,
         version: 1,
+        viewerCanRecordDecisions: false,
         members: [],
       },
       {
@@ -56,6 +57,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
         name: 'Arbetsmarknad',
         focusArea: null,
         version: 1,
+        viewerCanRecordDecisions: false,
         members: [],
       },
       {
@@ -65,6 +67,7 @@ export function collaboration(permissions: string[] = VIEWER_PERMISSIONS): Colla
         name: 'Migration och etablering',
         focusArea: null,
         version: 1,
+        viewerCanRecordDecisions: false,
         members: [],
       },
     ],

@@ -705,7 +705,7 @@ export type CollaborationQueryVariables = Exact<{
 }>;
 
 
-export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null, organization: { id: string, name: string } | null }> }> } };
+export type CollaborationQuery = { collaboration: { id: string, slug: string, name: string, description: string | null, version: number, myRoles: Array<Role>, myPermissions: Array<string>, organizations: Array<{ id: string, collaborationId: string, kind: OrganizationKind, name: string, properName: string, municipalityCode: string | null, version: number }>, groups: Array<{ viewerCanRecordDecisions: boolean, id: string, collaborationId: string, kind: GroupKind, name: string, focusArea: string | null, version: number, members: Array<{ id: string, role: Role, pending: boolean, user: { id: string, name: string } | null, invitation: { name: string } | null, organization: { id: string, name: string } | null }> }> } };
 
 export type CollaborationMembersQueryVariables = Exact<{
   slug: string;
@@ -1771,6 +1771,7 @@ export const CollaborationDocument = gql`
     }
     groups {
       ...GroupFields
+      viewerCanRecordDecisions
       members {
         id
         role

@@ -45,6 +45,7 @@ function collaboration(permissions: string[], roles: string[]): CollaborationDet
         name: 'Arbetsmarknad',
         focusArea: 'Jobbspår och arbetsträning',
         version: 1,
+        viewerCanRecordDecisions: false,
         members: [
           {
             id: 'm1',
