@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addPeriods, labelPeriod, periodOfDate } from '@kraftsamling/shared/periods';
-import { expectAccessible, expectSnackBar, signIn } from './support/pages';
+import { expectAccessible, expectSnackBar, signIn, drawDeferred } from './support/pages';
 
 const FH = '/s/familjen-helsingborg';
 
@@ -65,6 +65,7 @@ test.describe('an agency analyst', () => {
     await page.getByRole('link', { name: 'Deltagare i jobbspår' }).click();
     await expect(page).toHaveURL(new RegExp(`${FH}/nyckeltal/jobbspar.deltagare$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Deltagare i jobbspår' })).toBeVisible();
+    await drawDeferred(page);
     const table = page.getByRole('table', { name: /Deltagare i jobbspår per kommun och månad/ });
     // Columns: Period, Bjuv, Båstad, Helsingborg, … (the municipalities by name).
     const september = table.getByRole('row', { name: /^september 2024/ }).getByRole('cell');

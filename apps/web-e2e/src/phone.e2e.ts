@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { addPeriods, periodOfDate } from '@kraftsamling/shared/periods';
-import { expectAccessible, signIn } from './support/pages';
+import { expectAccessible, signIn, drawDeferred } from './support/pages';
 
 const FH = '/s/familjen-helsingborg';
 const PHONE = { width: 390, height: 844 };
@@ -95,6 +95,10 @@ test.describe('on a 390 px phone', () => {
       await expectWithinWidth(value);
       await expect(value).toContainText(figure);
     }
+    await expectNoSidewaysScroll(page);
+
+    // The chart and the table are drawn as they come into view.
+    await drawDeferred(page);
     await expectNoSidewaysScroll(page);
 
     // The legend lists all twelve lines at once, wrapped onto several rows: nothing to page through.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { labelPeriod, periodOfDate } from '@kraftsamling/shared/periods';
-import { expectAccessible, signIn } from './support/pages';
+import { expectAccessible, signIn, drawDeferred } from './support/pages';
 
 const INDICATOR = 'Gått till anställning, varav privat sektor';
 
@@ -35,6 +35,7 @@ test.describe('a coordinator reading where a value came from', () => {
     await page.getByRole('link', { name: INDICATOR }).click();
     await expect(page.getByRole('heading', { level: 1, name: INDICATOR })).toBeVisible();
     const month = labelPeriod(periodOfDate(new Date(), 'MONTH'), 'sv');
+    await drawDeferred(page);
     const table = page.getByRole('table', { name: new RegExp(`^${INDICATOR} per kommun`) });
     const value = table.getByRole('row', { name: new RegExp(`^${month}`) }).locator('[tabindex="0"]');
     await expect(value).toHaveText('6');

@@ -42,3 +42,17 @@ export async function expectSnackBar(page: Page, text: string, close = 'Stäng')
   await expect(bar.getByText(text)).toBeVisible();
   await expect(bar.getByRole('button', { name: close })).toBeVisible();
 }
+
+/**
+ * Brings into view, one after the other, the parts a page draws only when they come into view
+ * (`@defer (on viewport)`: the indicator page's chart and table), and waits until each is drawn.
+ */
+export async function drawDeferred(page: Page): Promise<void> {
+  for (const id of ['chart-placeholder', 'table-placeholder']) {
+    const placeholder = page.getByTestId(id);
+    await placeholder.evaluateAll((elements) =>
+      elements.forEach((element) => element.scrollIntoView({ block: 'center' })),
+    );
+    await expect(placeholder).toHaveCount(0);
+  }
+}

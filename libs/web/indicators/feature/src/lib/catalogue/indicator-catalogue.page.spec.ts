@@ -91,6 +91,28 @@ describe('IndicatorCataloguePage', () => {
     expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Visar 4 av 4 nyckeltal.');
   });
 
+  it('draws the first 30 indicators and 30 more on each request', async () => {
+    const many = Array.from({ length: 70 }, (_, i) => ({
+      ...CATALOGUE[2],
+      id: `many-${i}`,
+      code: `lokal.serie_${String(i).padStart(2, '0')}`,
+      nameSv: `Serie ${String(i).padStart(2, '0')}`,
+    }));
+    const { element, names, settle } = await render(VIEWER_PERMISSIONS, of(many));
+    const more = () => element.querySelector<HTMLButtonElement>('[data-testid="catalogue-more"]');
+    expect(names()).toHaveLength(30);
+    expect(more()?.textContent?.trim()).toBe('Visa 30 till (40 återstår)');
+    more()!.click();
+    await settle();
+    expect(names()).toHaveLength(60);
+    expect(names()[59]).toBe('Serie 59');
+    expect(more()?.textContent?.trim()).toBe('Visa 10 till (10 återstår)');
+    more()!.click();
+    await settle();
+    expect(names()).toHaveLength(70);
+    expect(more()).toBeNull();
+  });
+
   it('searches through the API after the user stops typing, ranked, and keeps the search in the address', async () => {
     const { element, names, settle, service, router } = await render();
     const search = element.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -190,7 +212,9 @@ describe('IndicatorCataloguePage', () => {
   });
 
   it('offers a steward to fetch the values of an indicator without any, in the table and on a phone', async () => {
-    const { element } = await render(VIEWER_PERMISSIONS, of(KOLADA_KPIS), { platformPermissions: ['official:import'] });
+    const { element } = await render(VIEWER_PERMISSIONS, of(KOLADA_KPIS), {
+      platformPermissions: ['official:import'],
+    });
     const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('[data-testid="fetch-values"]'));
     expect(links).toHaveLength(1);
     expect(links[0].textContent?.replace(/\s+/g, ' ').trim()).toBe('Hämta värdena: Nyanlända i arbete');

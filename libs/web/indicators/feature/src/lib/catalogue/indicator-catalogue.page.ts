@@ -1,5 +1,14 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -39,6 +48,9 @@ import { IndicatorLinksComponent } from '../shared/indicator-links.component';
 
 /** How long the search waits after the last key press before filtering (ms). */
 export const SEARCH_DEBOUNCE_MS = 250;
+
+/** How many indicators the catalogue draws at first, and how many more on each request. */
+export const CATALOGUE_PAGE = 30;
 
 /** Below this width (a phone) the catalogue is a list of cards, not a table. */
 export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
@@ -152,19 +164,29 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
           </div>
         } @else if (shown().length) {
           @if (cards()) {
-            <ul class="ks-indicator-cards" data-testid="catalogue-cards"
-              [attr.aria-label]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }">
-              @for (indicator of shown(); track indicator.id) {
+            <ul
+              class="ks-indicator-cards"
+              data-testid="catalogue-cards"
+              [attr.aria-label]="
+                'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }
+              "
+            >
+              @for (indicator of visible(); track indicator.id) {
                 <li class="ks-card">
-                  <a class="ks-indicator-cards__name" [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]" [attr.lang]="nameLang(indicator)">{{
-                    name(indicator)
-                  }}</a>
+                  <a
+                    class="ks-indicator-cards__name"
+                    [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.code]"
+                    [attr.lang]="nameLang(indicator)"
+                    >{{ name(indicator) }}</a
+                  >
                   <p class="ks-muted">
                     {{ 'indicators.units.' + indicator.unit | transloco }} ·
                     {{ 'indicators.periodicities.' + indicator.periodicity | transloco }} ·
                     {{ 'indicators.sources.' + indicator.source | transloco }}
                   </p>
-                  <p class="ks-indicator-cards__code"><code>{{ indicator.code }}</code></p>
+                  <p class="ks-indicator-cards__code">
+                    <code>{{ indicator.code }}</code>
+                  </p>
                   @let facts = factTexts(indicator);
                   <p data-testid="coverage">
                     @if (indicator.coverage) {
@@ -188,7 +210,11 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
                     <p>
                       <a [href]="indicator.sourceUrl" target="_blank" rel="noopener">{{
                         'indicators.catalogue.sourcePageLink'
-                          | transloco: { source: ('indicators.sources.' + indicator.source | transloco), subject: indicator.sourceSubject }
+                          | transloco
+                            : {
+                                source: ('indicators.sources.' + indicator.source | transloco),
+                                subject: indicator.sourceSubject,
+                              }
                       }}</a>
                     </p>
                   }
@@ -204,14 +230,16 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
                         [routerLink]="['/s', data.collaboration.slug, 'import', 'hamtningar']"
                         [queryParams]="{ source: indicator.source, subject: indicator.sourceSubject }"
                         data-testid="fetch-values"
-                      >{{ 'indicators.catalogue.fetchValues' | transloco }}</a>
+                        >{{ 'indicators.catalogue.fetchValues' | transloco }}</a
+                      >
                     </p>
                   }
                   @if (indicator.supersedesCode && !filter().all) {
                     <p>
-                      <a [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.supersedesCode]">{{
-                        'indicators.catalogue.supersedes' | transloco
-                      }}</a>
+                      <a
+                        [routerLink]="['/s', data.collaboration.slug, 'nyckeltal', indicator.supersedesCode]"
+                        >{{ 'indicators.catalogue.supersedes' | transloco }}</a
+                      >
                     </p>
                   }
                 </li>
@@ -219,15 +247,22 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
             </ul>
           } @else {
             <ks-indicator-table
-              [indicators]="shown()"
+              [indicators]="visible()"
               [slug]="data.collaboration.slug"
-              [caption]="'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }"
+              [caption]="
+                'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }
+              "
               [columns]="['source', 'coverage', 'lastPeriod', 'updated']"
               [definitions]="true"
               actionsHeadingKey="indicators.catalogue.fetchColumn"
             >
               @if (steward()) {
-                <ng-template ksIndicatorActions [ksIndicatorActionsOf]="shown()" let-indicator let-name="name">
+                <ng-template
+                  ksIndicatorActions
+                  [ksIndicatorActionsOf]="visible()"
+                  let-indicator
+                  let-name="name"
+                >
                   @if (canFetch(indicator)) {
                     <a
                       [routerLink]="['/s', data.collaboration.slug, 'import', 'hamtningar']"
@@ -240,6 +275,16 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
                 </ng-template>
               }
             </ks-indicator-table>
+          }
+          @if (shown().length > visible().length) {
+            <p class="ks-more">
+              <button mat-stroked-button type="button" (click)="showMore()" data-testid="catalogue-more">
+                {{
+                  'indicators.catalogue.showMore'
+                    | transloco: { count: nextCount(), remaining: shown().length - visible().length }
+                }}
+              </button>
+            </p>
           }
         } @else if (results.state().status === 'ready') {
           <div class="ks-card" data-testid="catalogue-empty">
@@ -257,6 +302,9 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
     </ks-page-state>
   `,
   styles: `
+    .ks-more {
+      margin-block: 1rem;
+    }
     .ks-filters {
       display: grid;
       align-items: start;
@@ -365,7 +413,24 @@ export class IndicatorCataloguePage {
     if (results.status !== 'ready') return [];
     return results.data ?? defaultCatalogue(this.all(), this.language(), compareSwedish);
   });
+  /**
+   * How many of the shown indicators are drawn: the first page, more on request, back to the
+   * first page when the list changes. Drawing all 211 cards at once was a second of a phone's
+   * main thread (Lighthouse); a search puts what is sought among the first anyway.
+   */
+  private readonly listed = linkedSignal(() => {
+    this.shown();
+    return CATALOGUE_PAGE;
+  });
+  readonly visible = computed(() => this.shown().slice(0, this.listed()));
+  protected readonly nextCount = computed(() =>
+    Math.min(CATALOGUE_PAGE, this.shown().length - this.listed()),
+  );
   protected readonly knownTheme = isKnownTheme;
+
+  showMore(): void {
+    this.listed.update((count) => count + CATALOGUE_PAGE);
+  }
 
   constructor() {
     // Typing updates the address (replacing the entry: Back leaves the page, not each letter).
@@ -382,7 +447,8 @@ export class IndicatorCataloguePage {
       const filter = this.filter();
       if (filter.search.trim() !== this.searchControl.value.trim())
         this.searchControl.setValue(filter.search, { emitEvent: false });
-      if (filter.theme !== this.themeControl.value) this.themeControl.setValue(filter.theme, { emitEvent: false });
+      if (filter.theme !== this.themeControl.value)
+        this.themeControl.setValue(filter.theme, { emitEvent: false });
       if (filter.source !== this.sourceControl.value)
         this.sourceControl.setValue(filter.source, { emitEvent: false });
       if (filter.all !== this.allControl.value) this.allControl.setValue(filter.all, { emitEvent: false });

@@ -1,4 +1,4 @@
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, DeferBlockState, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
@@ -19,12 +19,28 @@ describe('IndicatorPage', () => {
       unobserve() {}
       disconnect() {}
     };
+    // Nor an IntersectionObserver, which `@defer (on viewport)` watches with: here nothing
+    // comes into view by itself, the tests draw the deferred parts (render()).
+    (window as any).IntersectionObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
   });
 
-  async function render(series = of(unemployedSeries()), region = of(unemployedRegion())) {
+  /**
+   * The page with its chart and table drawn, as when they come into view (`drawn: false`
+   * leaves them as their placeholders: jsdom has no viewport to come into).
+   */
+  async function render(
+    series = of(unemployedSeries()),
+    region = of(unemployedRegion()),
+    { drawn = true } = {},
+  ) {
     const service = { series: jest.fn(() => series), regionSeries: jest.fn(() => region) };
     const chart = { setOption: jest.fn(), isDisposed: () => false, dispose: jest.fn(), resize: jest.fn() };
     TestBed.configureTestingModule({
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       imports: [translocoTesting()],
       providers: [
         provideRouter([]),
@@ -39,6 +55,10 @@ describe('IndicatorPage', () => {
     fixture.componentRef.setInput('slug', 'familjen-helsingborg');
     fixture.componentRef.setInput('code', 'af.bas.utrk.unemployed');
     await fixture.whenStable();
+    if (drawn) {
+      for (const block of await fixture.getDeferBlocks()) await block.render(DeferBlockState.Complete);
+      await fixture.whenStable();
+    }
     return { fixture, element: fixture.nativeElement as HTMLElement, service, chart };
   }
 
@@ -67,7 +87,9 @@ describe('IndicatorPage', () => {
     const { element } = await render();
     const link = element.querySelector('[data-testid="indicator-compare-link"]');
     expect(link?.textContent?.trim()).toBe('Jämför med andra kommuner');
-    expect(link?.getAttribute('href')).toBe('/s/familjen-helsingborg/jamfor?indicator=af.bas.utrk.unemployed');
+    expect(link?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/jamfor?indicator=af.bas.utrk.unemployed',
+    );
   });
 
   it('shows a chart named by its summary and the same data as a table with a caption', async () => {
@@ -108,6 +130,15 @@ describe('IndicatorPage', () => {
       'Perstorp',
       'Regionen',
     ]);
+  });
+
+  it('draws the chart and the table only when they come into view, the latest values at once', async () => {
+    const { element } = await render(undefined, undefined, { drawn: false });
+    expect(element.querySelectorAll('[data-testid="latest-value"]').length).toBe(2);
+    expect(element.querySelector('[data-testid="chart-placeholder"]')).not.toBeNull();
+    expect(element.querySelector('[data-testid="table-placeholder"]')).not.toBeNull();
+    expect(element.querySelector('ks-indicator-chart')).toBeNull();
+    expect(element.querySelector('table')).toBeNull();
   });
 
   it("lists each municipality's latest value by its proper name, over all periods whatever the range", async () => {

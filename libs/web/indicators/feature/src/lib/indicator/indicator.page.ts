@@ -188,23 +188,41 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
 
           <section class="ks-section" aria-labelledby="indicator-chart-heading">
             <h2 id="indicator-chart-heading">{{ 'indicators.indicator.chartHeading' | transloco }}</h2>
-            <ks-indicator-chart [table]="chartTable()" [unit]="indicator.unit" [indicatorName]="name()" />
+            <!-- Drawn when it comes into view: the chart library is the heaviest script of the
+                 app (a second of a phone's main thread), and a phone shows the latest values first. -->
+            @defer (on viewport) {
+              <ks-indicator-chart [table]="chartTable()" [unit]="indicator.unit" [indicatorName]="name()" />
+            } @placeholder {
+              <div class="ks-deferred ks-deferred--chart" data-testid="chart-placeholder"></div>
+            }
           </section>
 
           <section class="ks-section" aria-labelledby="indicator-table-heading">
             <h2 id="indicator-table-heading">{{ 'indicators.indicator.tableHeading' | transloco }}</h2>
-            <ks-series-table
-              [table]="table()"
-              [caption]="caption()"
-              [unit]="indicator.unit"
-              [ratio]="indicator.kind === 'RATIO'"
-            />
+            <!-- Likewise the table: a value's provenance on each of its cells. -->
+            @defer (on viewport) {
+              <ks-series-table
+                [table]="table()"
+                [caption]="caption()"
+                [unit]="indicator.unit"
+                [ratio]="indicator.kind === 'RATIO'"
+              />
+            } @placeholder {
+              <div class="ks-deferred ks-deferred--table" data-testid="table-placeholder"></div>
+            }
           </section>
         }
       }
     </ks-page-state>
   `,
   styles: `
+    /* Room for what is drawn when it comes into view, so the page does not jump. */
+    .ks-deferred--chart {
+      min-height: 22rem;
+    }
+    .ks-deferred--table {
+      min-height: 16rem;
+    }
     .ks-facts {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
