@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './support/pages';
+import { expectAccessible, signIn, drawDeferred } from './support/pages';
 
 // Issue "Open data sources": a statistics steward makes Kolada's key-figure list available,
 // finds a key figure in the catalogue, fetches its values and sees them on the indicator's
@@ -63,6 +63,7 @@ test('a statistics steward loads Kolada’s key figures, finds one, fetches its 
   await expect(fetched.getByTestId('coverage')).toHaveText('3 kommuner');
   await fetched.getByRole('link', { name: /Förvärvsarbetande utrikes födda, andel/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Förvärvsarbetande utrikes födda, andel/ })).toBeVisible();
+  await drawDeferred(page);
   await expect(page.getByRole('table').first()).toContainText('61,4');
   await expectAccessible(page, 'the indicator page with fetched values');
 });
