@@ -1,4 +1,4 @@
-import { FH_ID, gql, sql, tokenFor } from './support/api';
+import { FH_ID, apiUrl, gql, sql, tokenFor } from './support/api';
 
 // Issue "Open data sources", users' view: the catalogue tells of each indicator how many
 // municipalities have values, the latest period, when its values were imported and (for
@@ -109,5 +109,37 @@ describe('the catalogue’s facts of each indicator', () => {
     expect(
       asMember.data!.officialIndicators.find((indicator) => indicator.code === kpi.code)!.lastFetchedAt,
     ).toBeNull();
+  });
+
+  it('is replayed from the cache until values, an import batch or a fetch of a source change', async () => {
+    const bearer = `Bearer ${await tokenFor('samordnare')}`;
+    const ask = async () => {
+      const response = await fetch(`${apiUrl()}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: bearer },
+        body: JSON.stringify({ query: LIST, variables: { collaborationId: FH_ID } }),
+      });
+      expect(response.status).toBe(200);
+      return { cache: response.headers.get('x-kraftsamling-cache'), body: await response.text() };
+    };
+    /** The next read after a change is computed again (the change's notice arrives just after its commit). */
+    const recomputedAfter = async (change: string) => {
+      await sql(change);
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+        if ((await ask()).cache === null) return true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    };
+    const first = await ask();
+    const replay = await ask();
+    expect(replay.cache).toBe('hit');
+    expect(replay.body).toBe(first.body);
+    // Statement triggers fire whether or not a row changed: each of these tells the feed.
+    expect(await recomputedAfter(`UPDATE import_batch SET imported_at = imported_at WHERE false`)).toBe(true);
+    expect((await ask()).cache).toBe('hit');
+    expect(await recomputedAfter(`UPDATE source_fetch SET status = status WHERE false`)).toBe(true);
+    expect((await ask()).cache).toBe('hit');
+    expect(await recomputedAfter(`UPDATE indicator_value SET value = value WHERE false`)).toBe(true);
   });
 });

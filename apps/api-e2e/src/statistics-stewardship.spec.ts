@@ -248,7 +248,10 @@ describe('a collaboration’s template import stays inside the collaboration', (
     expect(dry.report.manualOverwrites).toEqual([
       {
         indicatorCode: 'utfall.anstallning',
+        indicatorNameSv: 'Gått till anställning',
+        indicatorNameEn: 'Went to employment',
         areaCode: '1283',
+        areaName: 'Helsingborg',
         period: '2023-04',
         value: 10,
         newValue: 99,

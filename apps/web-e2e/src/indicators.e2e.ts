@@ -242,7 +242,7 @@ test.describe('a coordinator importing a template', () => {
     const overwrites = page.getByRole('table', {
       name: 'Värden som matats in för hand och som importen ändrar',
     });
-    await expect(overwrites.getByRole('row').filter({ hasText: 'trappsteg.deltagare' })).toContainText('8');
+    await expect(overwrites.getByRole('row').filter({ hasText: 'Deltagare i trappstegsutbildning' })).toContainText('8');
     await expect(page.getByTestId('import-commit')).toBeDisabled();
     await expectAccessible(page, 'the import page with values entered by hand to confirm');
 

@@ -86,7 +86,11 @@ export interface BatchMeta {
 /** A value someone entered by hand that an import would change. */
 export interface ManualOverwrite {
   indicatorCode: string;
+  /** the indicator's and the area's names, so a person reads what would change without codes */
+  indicatorNameSv: string;
+  indicatorNameEn: string;
   areaCode: string;
+  areaName: string;
   period: string;
   value: number | null;
   newValue: number | null;
@@ -461,13 +465,15 @@ export class IndicatorImporter {
    */
   private async checkManualValues(manager: EntityManager, meta: BatchMeta, report: ImportReport) {
     const rows = (await manager.query(
-      `SELECT ind.code AS "indicatorCode", v.area_code AS "areaCode", v.period, v.value::float8 AS value,
+      `SELECT ind.code AS "indicatorCode", ind.name_sv AS "indicatorNameSv", ind.name_en AS "indicatorNameEn",
+              v.area_code AS "areaCode", coalesce(m.name, v.area_code) AS "areaName", v.period, v.value::float8 AS value,
               i.value::float8 AS "newValue", u.name AS "enteredBy", b.imported_at AS "enteredAt",
               v.indicator_id AS "indicatorId", v.version
          FROM incoming i
          JOIN indicator_value v USING (indicator_id, area_code, period)
          JOIN import_batch b ON b.id = v.batch_id AND b.format = 'MANUAL'
          JOIN indicator ind ON ind.id = v.indicator_id
+         LEFT JOIN municipality m ON m.code = v.area_code
          LEFT JOIN app_user u ON u.id = b.imported_by
         WHERE ${DIFFERS}
         ORDER BY ind.code, v.area_code, v.period

@@ -14,10 +14,12 @@ import { DataChangeFeed } from '@kraftsamling/api/core/database';
 
 /**
  * Root query fields whose whole answer derives from tables the data-change feed covers
- * (values, indicators, organisations, memberships, goals and their check-ins, baseline
- * changes, decisions, peer sets, actions) and from the date. Only operations made of these alone are cached.
+ * (values, indicators, import batches, source fetches, organisations, memberships, goals and
+ * their check-ins, baseline changes, decisions, peer sets, actions) and from the date. Only operations made of these alone are cached.
  */
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  // the catalogue with its facts per indicator (a second to compute over every value)
+  'indicators',
   'goals',
   'goal',
   'decisions',

@@ -14,6 +14,7 @@ import { ActionDataChange1796400000000 } from './1796400000000-action-data-chang
 import { IndicatorSearch1796500000000 } from './1796500000000-indicator-search';
 import { MunicipalityProperNames1796550000000 } from './1796550000000-municipality-proper-names';
 import { SourceFetchParameters1796650000000 } from './1796650000000-source-fetch-parameters';
+import { ImportDataChange1796900000000 } from './1796900000000-import-data-change';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   IndicatorSearch1796500000000,
   MunicipalityProperNames1796550000000,
   SourceFetchParameters1796650000000,
+  ImportDataChange1796900000000,
 ];

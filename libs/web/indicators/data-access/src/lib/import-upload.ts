@@ -68,7 +68,10 @@ export interface ImportProblem {
 /** A value someone entered by hand that the import would change. */
 export interface ManualOverwrite {
   indicatorCode: string;
+  indicatorNameSv: string;
+  indicatorNameEn: string;
   areaCode: string;
+  areaName: string;
   period: string;
   value: number | null;
   newValue: number | null;
@@ -136,7 +139,11 @@ function asManualOverwrite(entry: unknown): ManualOverwrite {
   const value = (entry ?? {}) as Record<string, unknown>;
   return {
     indicatorCode: asText(value['indicatorCode']) ?? '',
+    // An API without names: the codes stand in for them.
+    indicatorNameSv: asText(value['indicatorNameSv']) ?? asText(value['indicatorCode']) ?? '',
+    indicatorNameEn: asText(value['indicatorNameEn']) ?? asText(value['indicatorCode']) ?? '',
     areaCode: asText(value['areaCode']) ?? '',
+    areaName: asText(value['areaName']) ?? asText(value['areaCode']) ?? '',
     period: asText(value['period']) ?? '',
     value: asNumberOrNull(value['value']),
     newValue: asNumberOrNull(value['newValue']),

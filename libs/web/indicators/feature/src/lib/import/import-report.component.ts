@@ -3,6 +3,7 @@ import { MatButton } from '@angular/material/button';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ImportProblem, ImportReport, ProblemLocation } from '@kraftsamling/web/indicators/data-access';
 import { formatValue, injectLanguage } from '@kraftsamling/web/indicators/ui';
+import { labelPeriod } from '@kraftsamling/shared/periods';
 import { locationParts } from './problem-location';
 
 /** How many problems show before "show all": enough to see the pattern, few enough to read. */
@@ -65,11 +66,16 @@ export const PROBLEMS_SHOWN_FIRST = 100;
             <tbody>
               @for (value of r.manualOverwrites; track $index) {
                 <tr>
-                  <th scope="row">
-                    <code>{{ value.indicatorCode }}</code>
+                  <th
+                    scope="row"
+                    [attr.lang]="
+                      language() === 'en' && value.indicatorNameEn === value.indicatorNameSv ? 'sv' : null
+                    "
+                  >
+                    {{ language() === 'en' ? value.indicatorNameEn : value.indicatorNameSv }}
                   </th>
-                  <td>{{ value.areaCode }}</td>
-                  <td>{{ value.period }}</td>
+                  <td>{{ value.areaName }}</td>
+                  <td>{{ period(value.period) }}</td>
                   <td class="ks-num">{{ number(value.value) }}</td>
                   <td class="ks-num">{{ number(value.newValue) }}</td>
                   <td>{{ value.enteredBy }}</td>
@@ -189,7 +195,7 @@ export class ImportReportComponent {
     return this.showAll() ? problems : problems.slice(0, PROBLEMS_SHOWN_FIRST);
   });
   private readonly transloco = inject(TranslocoService);
-  private readonly language = injectLanguage();
+  protected readonly language = injectLanguage();
 
   /** "blad Data, cell C12", or "Hela filen" for a problem with no location. */
   where(location: ProblemLocation): string {
@@ -220,6 +226,11 @@ export class ImportReportComponent {
       if (text !== key) return text;
     }
     return null;
+  }
+
+  /** "september 2024", as the user's language writes it. */
+  period(code: string): string {
+    return labelPeriod(code, this.language());
   }
 
   count(value: number): string {

@@ -301,7 +301,10 @@ describe('ImportPage', () => {
         manualOverwrites: [
           {
             indicatorCode: 'jobbspar.deltagare',
+            indicatorNameSv: 'Deltagare i jobbspår',
+            indicatorNameEn: 'Participants in job tracks',
             areaCode: '1283',
+            areaName: 'Helsingborg',
             period: '2024-09',
             value: 12,
             newValue: 14.5,
@@ -316,7 +319,7 @@ describe('ImportPage', () => {
     await settle();
     const rows = Array.from(element.querySelectorAll('[data-testid="import-manual-overwrites"] tbody tr'));
     expect(rows.map((row) => Array.from(row.children).map((cell) => cell.textContent?.trim()))).toEqual([
-      ['jobbspar.deltagare', '1283', '2024-09', '12', '14,5', 'Exempel Redaktör'],
+      ['Deltagare i jobbspår', 'Helsingborg', 'september 2024', '12', '14,5', 'Exempel Redaktör'],
     ]);
     expect(button('import-commit').disabled).toBe(true);
     expect(element.querySelector('#import-commit-hint')?.textContent).toContain('Bekräfta');
