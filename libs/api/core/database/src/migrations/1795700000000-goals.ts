@@ -147,19 +147,6 @@ export class Goals1795700000000 implements MigrationInterface {
       `CREATE INDEX decision_collaboration_idx ON decision (collaboration_id, group_id, decided_on DESC)`,
     );
 
-    // Row-level security from birth (docs/adr/0005-row-level-security.md): each table is its
-    // collaboration's; the policy column leads an index of every table.
-    for (const table of ['goal', 'goal_member', 'goal_group', 'goal_baseline_change', 'goal_check_in', 'decision']) {
-      await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await queryRunner.query(
-        `CREATE POLICY tenant_rows ON ${table}
-           USING (collaboration_id = (SELECT app_collaboration_id()) OR (SELECT app_platform_admin()))
-           WITH CHECK (collaboration_id = (SELECT app_collaboration_id()) OR (SELECT app_platform_admin()))`,
-      );
-    }
-    await queryRunner.query(`GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO kraftsamling_api`);
-
     // Goal progress and the steering group's reads are cached by the API (they change only
     // when data does): every committed change of these tables tells each API instance to
     // drop its caches.
