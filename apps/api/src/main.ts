@@ -40,7 +40,6 @@ import {
 } from '@kraftsamling/api/indicators';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { compressJsonAnswers } from './answer-compression';
 import { AppModule, setWebCacheHeaders } from './app.module';
 import { ConfigError, loadConfig, readDatabaseUrl, type ApiConfig } from './config';
 
@@ -349,7 +348,6 @@ async function serve(config: ApiConfig) {
     }),
   );
   app.enableCors({ origin: config.corsOrigins, credentials: false });
-  app.use(compressJsonAnswers());
   // The web app's files, compressed at build time (tools/build/compress-static.mjs): Brotli or
   // gzip as the browser accepts, with their cache headers; index.html falls through to the
   // app's own routes (ServeStaticModule in AppModule).
