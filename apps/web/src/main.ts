@@ -1,31 +1,47 @@
 import { bootstrapApplication } from '@angular/platform-browser';
-import { loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth';
-import { storedLanguage } from '@kraftsamling/web/shared/i18n/languages';
+import { PendingAuthSession, loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth';
+import { prefetchTranslation, storedLanguage } from '@kraftsamling/web/shared/i18n/languages';
 import { isPublicPath } from './app/public-path';
 
 /**
- * Start order: runtime configuration, then login (an anonymous user goes to the login
- * page in their language and comes back here), then Angular. The public pages (the
- * accessibility statement) start without a login.
+ * Start order: runtime configuration, then the login and Angular side by side. The login
+ * finds a session at the identity provider in a hidden frame (anyone without one goes to the
+ * login page in their language and comes back here); meanwhile the application starts, fetches
+ * the page's code and asks for its data, which waits for the login's token. The frame stays
+ * hidden until it knows who is logged in (ShellComponent). The public pages (the accessibility
+ * statement) start without a login.
  *
- * The initial bundle holds only what the login needs (Angular's core, keycloak-js). The
- * application itself (shell, router, Apollo, Material, translations) is fetched from the
- * first moment but in parallel with the configuration and the login's round trips, and an
- * anonymous visitor is sent to the login page without waiting for it.
+ * The initial bundle holds only what the start needs (Angular's core, keycloak-js). The
+ * application itself (shell, router, Apollo, Material) and its translations are fetched from
+ * the first moment, in parallel with the configuration and the login's round trips.
  */
 async function start(): Promise<void> {
+  // The translations from the first moment too: the application waits for them before it draws anything.
+  prefetchTranslation(storedLanguage());
   if (isPublicPath(window.location.pathname)) {
     const [config, app] = await Promise.all([loadAppConfig(), import('./app/public-app')]);
     await bootstrapApplication(app.PublicShellComponent, app.publicAppConfig(config));
     return;
   }
   const signedInApp = import('./app/signed-in-app');
-  // A failed fetch of the application is reported after the login, not as an unhandled rejection before it.
+  // A failed fetch of the application is reported below, not as an unhandled rejection before it.
   signedInApp.catch(() => undefined);
   const config = await loadAppConfig();
-  const session = await startKeycloakSession(config.oidc, () => storedLanguage());
-  const app = await signedInApp;
-  await bootstrapApplication(app.ShellComponent, app.appConfig(config, session));
+  const session = startKeycloakSession(config.oidc, () => storedLanguage());
+  session.catch(() => undefined);
+  // A login that fails before the application has arrived is reported at once.
+  const app = await Promise.race([signedInApp, session.then(() => signedInApp)]);
+  const application = await bootstrapApplication(
+    app.ShellComponent,
+    app.appConfig(config, new PendingAuthSession(session)),
+  );
+  try {
+    await session;
+  } catch (error) {
+    // The login service could not be reached: the application stops and the start error shows.
+    application.destroy();
+    throw error;
+  }
 }
 
 start().catch((error: unknown) => {
