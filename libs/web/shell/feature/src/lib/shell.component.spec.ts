@@ -1,4 +1,5 @@
 import { Component, computed, signal } from '@angular/core';
+import { Location } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { MeStore } from '@kraftsamling/web/collaborations/data-access';
@@ -14,7 +15,8 @@ function access(slug: string, name: string, permissions: string[]) {
 }
 
 describe('ShellComponent', () => {
-  async function render(permissions: string[]) {
+  /** `shownAddress`: the browser shows it, the router has not got there (its code still loading). */
+  async function render(permissions: string[], load?: () => Promise<unknown>, shownAddress?: string) {
     const me = signal({
       id: 'u1',
       name: 'Test Testsson',
@@ -27,7 +29,7 @@ describe('ShellComponent', () => {
       ],
     });
     const meStore = {
-      load: jest.fn(async () => me()),
+      load: jest.fn(load ?? (async () => me())),
       me,
       access: computed(() => me().access),
       canOnPlatform: () => false,
@@ -45,8 +47,9 @@ describe('ShellComponent', () => {
         { provide: AuthSession, useValue: auth },
       ],
     });
+    if (shownAddress) TestBed.inject(Location).go(shownAddress);
     const fixture = TestBed.createComponent(ShellComponent);
-    await TestBed.inject(Router).navigateByUrl('/s/familjen-helsingborg');
+    if (!shownAddress) await TestBed.inject(Router).navigateByUrl('/s/familjen-helsingborg');
     await fixture.whenStable();
     return { fixture, element: fixture.nativeElement as HTMLElement, auth };
   }
@@ -127,6 +130,34 @@ describe('ShellComponent', () => {
     expect(logout?.textContent?.trim()).toBe('Logga ut');
     logout?.click();
     expect(auth.logout).toHaveBeenCalled();
+  });
+
+  it('shows the frame only once it knows who is logged in, with a status message until then', async () => {
+    let answer!: () => void;
+    const { element, fixture } = await render(
+      ['collaboration:read', 'member:manage'],
+      () => new Promise<void>((resolve) => (answer = resolve)),
+    );
+    expect(element.classList).toContain('ks-shell--starting');
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Kraftsamling startar …');
+    // The page below is there already (it asks for its data meanwhile), only not shown.
+    expect(element.querySelector('main h1')?.textContent).toBe('page');
+
+    answer();
+    // The shell hears the answer a microtask later; then it draws again.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+
+    expect(element.classList).not.toContain('ks-shell--starting');
+    expect(element.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it("links the collaboration's pages from the address shown, before the first navigation has ended", async () => {
+    const { element } = await render(['collaboration:read'], undefined, '/s/familjen-helsingborg/nyckeltal');
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(element.querySelector('[data-testid="nav-indicators"]')?.getAttribute('href')).toBe(
+      '/s/familjen-helsingborg/nyckeltal',
+    );
   });
 
   it('reads the collaboration slug from the address', () => {

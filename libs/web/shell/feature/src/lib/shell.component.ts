@@ -5,8 +5,10 @@ import {
   ElementRef,
   computed,
   inject,
+  signal,
   viewChild,
 } from '@angular/core';
+import { Location } from '@angular/common';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -37,11 +39,13 @@ export function slugFromUrl(router: Router, url: string): string | null {
     UserMenuComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  host: { '[class.ks-shell--starting]': 'starting()' },
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
 })
 export class ShellComponent {
   private readonly router = inject(Router);
+  private readonly location = inject(Location);
   private readonly auth = inject(AuthSession);
   private readonly meStore = inject(MeStore);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
@@ -51,8 +55,17 @@ export class ShellComponent {
       filter((event) => event instanceof NavigationEnd),
       map(() => slugFromUrl(this.router, this.router.url)),
     ),
-    { initialValue: slugFromUrl(this.router, this.router.url) },
+    // The address the browser shows: before the first navigation ends, router.url is still "/",
+    // and the collaboration's links would appear (pushing the page down) only when it ends.
+    { initialValue: slugFromUrl(this.router, this.location.path()) },
   );
+  /**
+   * True until the first answer to `me` (or its failure): the frame is drawn but not shown
+   * before, because the navigation it holds depends on the person's collaborations and
+   * permissions, and showing it earlier would push the page down when they arrive. The
+   * pages below are created meanwhile and already ask for their data.
+   */
+  readonly starting = signal(true);
   readonly collaborations = this.meStore.access;
   readonly currentAccess = computed(() =>
     this.collaborations().find((access) => access.slug === this.currentSlug()),
@@ -76,7 +89,7 @@ export class ShellComponent {
   );
 
   constructor() {
-    void this.meStore.load();
+    void this.meStore.load().then(() => this.starting.set(false));
     // After an in-app navigation, move focus to the new page so screen readers start there
     // (not on the first load: the browser puts focus at the document start, before the skip link).
     let first = true;
