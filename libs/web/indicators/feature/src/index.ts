@@ -1,9 +1,3 @@
+// The routes alone: each page is loaded when it is opened (indicator.routes.ts), which a
+// static export of the pages here would undo.
 export * from './lib/indicator.routes';
-export * from './lib/catalogue/indicator-catalogue.page';
-export * from './lib/indicator/indicator.page';
-export * from './lib/import/import.page';
-export * from './lib/history/import-history.page';
-export * from './lib/entry/value-entry.page';
-export * from './lib/shared/indicator-no-access.page';
-export * from './lib/shared/indicator-links.component';
-export * from './lib/local/local-indicators.page';

@@ -15,7 +15,8 @@ import {
   RenameGroupGQL,
   RenameGroupInput,
 } from '@kraftsamling/web/shared/graphql';
-import { Observable, map } from 'rxjs';
+import { Observable, forkJoin, from, map, switchMap } from 'rxjs';
+import { MeStore } from './me.store';
 import {
   CollaborationAdmin,
   CollaborationDetail,
@@ -33,6 +34,7 @@ function required<T>(value: T | null | undefined): T {
 @Injectable({ providedIn: 'root' })
 export class CollaborationService {
   private readonly collaborationQuery = inject(CollaborationGQL);
+  private readonly meStore = inject(MeStore);
   private readonly membersQuery = inject(CollaborationMembersGQL);
   private readonly addMemberMutation = inject(AddMemberGQL);
   private readonly changeMemberRoleMutation = inject(ChangeMemberRoleGQL);
@@ -46,6 +48,29 @@ export class CollaborationService {
     return this.collaborationQuery
       .fetch({ variables: { slug }, fetchPolicy: cached ? 'cache-first' : 'network-only' })
       .pipe(map((result) => required(result.data?.collaboration)));
+  }
+
+  /**
+   * The collaboration (cached, as for guards) and what a page reads by its id. For a member
+   * the id is in `me`, loaded when the application starts, so both are asked for at once
+   * instead of one after the other; anyone else (a platform administrator) waits for the
+   * collaboration's id first.
+   */
+  collaborationAnd<T>(
+    slug: string,
+    read: (collaborationId: string) => Observable<T>,
+  ): Observable<{ collaboration: CollaborationDetail; data: T }> {
+    return from(this.meStore.load()).pipe(
+      switchMap(() => {
+        const collaborationId = this.meStore.accessTo(slug)?.collaborationId;
+        const collaboration = this.collaboration(slug, true);
+        return collaborationId
+          ? forkJoin({ collaboration, data: read(collaborationId) })
+          : collaboration.pipe(
+              switchMap((found) => read(found.id).pipe(map((data) => ({ collaboration: found, data })))),
+            );
+      }),
+    );
   }
 
   /** Members, groups and organisations for member management. */

@@ -2,20 +2,19 @@ import { Routes } from '@angular/router';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { requirePermission } from '@kraftsamling/web/collaborations/data-access';
 import { NoAccessPage } from '@kraftsamling/web/shared/ui';
-import { AuditLogPage } from './audit/audit-log.page';
 import { CollaborationHomePage } from './home/collaboration-home.page';
-import { MembersPage } from './members/members.page';
 
 /**
  * Routes under /s (load them with `path: 's'`): /s/:slug, /s/:slug/medlemmar and /s/:slug/logg.
- * Route titles are translation keys (see TranslatedTitleStrategy).
+ * Route titles are translation keys (see TranslatedTitleStrategy). The members' and the audit
+ * log's pages are loaded when opened; the home page, everyone's first page, comes with the routes.
  */
 export const collaborationRoutes: Routes = [
   { path: ':slug', pathMatch: 'full', component: CollaborationHomePage, title: 'titles.collaboration' },
   {
     path: ':slug/medlemmar',
     canMatch: [requirePermission(Permission.MemberManage)],
-    component: MembersPage,
+    loadComponent: () => import('./members/members.page').then((m) => m.MembersPage),
     title: 'titles.members',
   },
   // Reached only when the guard above refuses: same address, a "no access" message.
@@ -23,7 +22,7 @@ export const collaborationRoutes: Routes = [
   {
     path: ':slug/logg',
     canMatch: [requirePermission(Permission.AuditRead)],
-    component: AuditLogPage,
+    loadComponent: () => import('./audit/audit-log.page').then((m) => m.AuditLogPage),
     title: 'titles.auditLog',
   },
   { path: ':slug/logg', component: NoAccessPage, title: 'titles.noAccess' },

@@ -1,14 +1,6 @@
 import { Routes } from '@angular/router';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import { requirePermission, requirePlatformPermission } from '@kraftsamling/web/collaborations/data-access';
-import { IndicatorCataloguePage } from './catalogue/indicator-catalogue.page';
-import { ValueEntryPage } from './entry/value-entry.page';
-import { ScbDefinitionPage } from './fetches/scb-definition.page';
-import { SourceFetchesPage } from './fetches/source-fetches.page';
-import { ImportHistoryPage } from './history/import-history.page';
-import { ImportPage } from './import/import.page';
-import { IndicatorPage } from './indicator/indicator.page';
-import { LocalIndicatorsPage } from './local/local-indicators.page';
 import { IndicatorNoAccessPage } from './shared/indicator-no-access.page';
 
 /**
@@ -17,19 +9,21 @@ import { IndicatorNoAccessPage } from './shared/indicator-no-access.page';
  * entry grid, the collaboration's local indicators, the import page and the import history.
  * Route titles are translation keys. A page the user's permissions do not cover matches the
  * "no access" route after it, at the same address. The fixed pages under nyckeltal/ come
- * before nyckeltal/:code, which would otherwise take them for indicator codes.
+ * before nyckeltal/:code, which would otherwise take them for indicator codes. Each page is
+ * loaded when it is opened: the catalogue does not fetch the import page's code, nor the
+ * indicator page the catalogue's.
  */
 export const indicatorRoutes: Routes = [
   {
     path: ':slug/nyckeltal',
     pathMatch: 'full',
-    component: IndicatorCataloguePage,
+    loadComponent: () => import('./catalogue/indicator-catalogue.page').then((m) => m.IndicatorCataloguePage),
     title: 'titles.indicators',
   },
   {
     path: ':slug/nyckeltal/registrera',
     canMatch: [requirePermission(Permission.ValuesEnter)],
-    component: ValueEntryPage,
+    loadComponent: () => import('./entry/value-entry.page').then((m) => m.ValueEntryPage),
     title: 'titles.valueEntry',
   },
   {
@@ -41,7 +35,7 @@ export const indicatorRoutes: Routes = [
   {
     path: ':slug/nyckeltal/egna',
     canMatch: [requirePermission(Permission.IndicatorManage)],
-    component: LocalIndicatorsPage,
+    loadComponent: () => import('./local/local-indicators.page').then((m) => m.LocalIndicatorsPage),
     title: 'titles.localIndicators',
   },
   {
@@ -50,34 +44,38 @@ export const indicatorRoutes: Routes = [
     data: { reasonKey: 'indicators.noAccess.manage' },
     title: 'titles.noAccess',
   },
-  { path: ':slug/nyckeltal/:code', component: IndicatorPage, title: 'titles.indicator' },
+  {
+    path: ':slug/nyckeltal/:code',
+    loadComponent: () => import('./indicator/indicator.page').then((m) => m.IndicatorPage),
+    title: 'titles.indicator',
+  },
   {
     path: ':slug/import',
     pathMatch: 'full',
     // Local figures with indicator:import here; official statistics for statistics stewards.
     canMatch: [requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport)],
-    component: ImportPage,
+    loadComponent: () => import('./import/import.page').then((m) => m.ImportPage),
     title: 'titles.import',
   },
   {
     path: ':slug/import/historik',
     // Local figures with indicator:import here; official statistics for statistics stewards.
     canMatch: [requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport)],
-    component: ImportHistoryPage,
+    loadComponent: () => import('./history/import-history.page').then((m) => m.ImportHistoryPage),
     title: 'titles.importHistory',
   },
   {
     path: ':slug/import/hamtningar',
     // The fetches of official statistics are the statistics stewards' concern alone.
     canMatch: [requirePlatformPermission(PlatformPermission.OfficialImport)],
-    component: SourceFetchesPage,
+    loadComponent: () => import('./fetches/source-fetches.page').then((m) => m.SourceFetchesPage),
     title: 'titles.sourceFetches',
   },
   {
     path: ':slug/import/scb-tabell',
     // Defining official indicators is the statistics stewards' concern alone.
     canMatch: [requirePlatformPermission(PlatformPermission.OfficialImport)],
-    component: ScbDefinitionPage,
+    loadComponent: () => import('./fetches/scb-definition.page').then((m) => m.ScbDefinitionPage),
     title: 'titles.scbDefinition',
   },
   {

@@ -4,7 +4,7 @@ import { Router, provideRouter } from '@angular/router';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import { CatalogueFilter, Indicator, IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { of, throwError } from 'rxjs';
+import { of, throwError, Observable, map } from 'rxjs';
 import {
   CATALOGUE,
   COORDINATOR_PERMISSIONS,
@@ -37,7 +37,14 @@ describe('IndicatorCataloguePage', () => {
       imports: [translocoTesting()],
       providers: [
         provideRouter([{ path: '**', children: [] }]),
-        { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
+        {
+          provide: CollaborationService,
+          // The page reads the collaboration and its data by the collaboration's id together.
+          useValue: {
+            collaborationAnd: (_slug: string, read: (id: string) => Observable<unknown>) =>
+              read(collaboration(permissions).id).pipe(map((data) => ({ collaboration: collaboration(permissions), data }))),
+          },
+        },
         { provide: IndicatorService, useValue: service },
         {
           provide: BreakpointObserver,

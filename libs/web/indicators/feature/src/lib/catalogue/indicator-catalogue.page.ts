@@ -43,7 +43,7 @@ import {
 import { IndicatorSource, LoadState, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { Observable, debounceTime, map, merge, of, switchMap } from 'rxjs';
+import { Observable, debounceTime, map, merge, of } from 'rxjs';
 import { IndicatorLinksComponent } from '../shared/indicator-links.component';
 
 /** How long the search waits after the last key press before filtering (ms). */
@@ -357,14 +357,8 @@ export class IndicatorCataloguePage {
     this.slug,
     (slug) =>
       this.collaborations
-        .collaboration(slug, true)
-        .pipe(
-          switchMap((collaboration) =>
-            this.indicators
-              .indicators(collaboration.id)
-              .pipe(map((indicators) => ({ collaboration, indicators }))),
-          ),
-        ),
+        .collaborationAnd(slug, (collaborationId) => this.indicators.indicators(collaborationId))
+        .pipe(map(({ collaboration, data }) => ({ collaboration, indicators: data }))),
     (data) => this.titles?.setDetail(data.collaboration.name),
   );
   readonly state = this.page.state;

@@ -7,7 +7,7 @@ import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { IndicatorChartComponent } from '@kraftsamling/web/indicators/ui';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { NGX_ECHARTS_CONFIG } from 'ngx-echarts';
-import { of, throwError } from 'rxjs';
+import { of, throwError, Observable, map } from 'rxjs';
 import { CATALOGUE, collaboration, unemployedRegion, unemployedSeries } from '../../testing/fixtures';
 import { IndicatorPage } from './indicator.page';
 
@@ -44,7 +44,14 @@ describe('IndicatorPage', () => {
       imports: [translocoTesting()],
       providers: [
         provideRouter([]),
-        { provide: CollaborationService, useValue: { collaboration: () => of(collaboration()) } },
+        {
+          provide: CollaborationService,
+          // The page reads the collaboration and its data by the collaboration's id together.
+          useValue: {
+            collaborationAnd: (_slug: string, read: (id: string) => Observable<unknown>) =>
+              read(collaboration().id).pipe(map((data) => ({ collaboration: collaboration(), data }))),
+          },
+        },
         { provide: IndicatorService, useValue: service },
       ],
     });
@@ -157,9 +164,19 @@ describe('IndicatorPage', () => {
     ]);
   });
 
-  it('narrows the chart and the table to the chosen periods', async () => {
+  it('narrows the chart and the table to the periods chosen in the lists', async () => {
     const { element, fixture } = await render();
-    fixture.componentInstance.from.set('2024-08');
+    const from = element.querySelector<HTMLSelectElement>('select[data-testid="range-from"]')!;
+    // The browser's own list, labelled, with every period and the first one shown chosen.
+    expect(from.closest('mat-form-field')?.querySelector('mat-label')?.textContent?.trim()).toBe('Från');
+    expect(Array.from(from.options).map((option) => option.textContent?.trim())).toEqual([
+      'juli 2024',
+      'augusti 2024',
+      'september 2024',
+    ]);
+    expect(from.value).toBe('2024-07');
+    from.value = '2024-08';
+    from.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     const headers = Array.from(element.querySelectorAll('tbody th[scope="row"]')).map((th) =>
       th.textContent?.trim(),

@@ -9,7 +9,7 @@ import {
   untracked,
 } from '@angular/core';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { MatInput } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
@@ -32,7 +32,7 @@ import {
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { forkJoin, map, switchMap } from 'rxjs';
+import { forkJoin, map } from 'rxjs';
 
 /** How many periods the page shows at first: two years of months, a year of weeks… */
 export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
@@ -54,8 +54,7 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
     MatFormField,
     MatLabel,
     MatHint,
-    MatSelect,
-    MatOption,
+    MatInput,
     TranslocoPipe,
     PageStateComponent,
     IndicatorChartComponent,
@@ -163,24 +162,26 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
             <ks-latest-values [values]="latest()" [unit]="indicator.unit" [names]="properNames()" />
           </section>
 
+          <!-- The browser's own lists: a phone opens its native picker, and a hundred months
+               cost no component each (Material's list made one per period on every draw). -->
           <section class="ks-section" aria-labelledby="indicator-range-heading">
             <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
             <div class="ks-range">
               <mat-form-field>
                 <mat-label>{{ 'indicators.indicator.from' | transloco }}</mat-label>
-                <mat-select [value]="from()" (valueChange)="from.set($event)">
+                <select matNativeControl (change)="from.set(selected($event))" data-testid="range-from">
                   @for (period of fromOptions(); track period) {
-                    <mat-option [value]="period">{{ label(period) }}</mat-option>
+                    <option [value]="period" [selected]="period === from()">{{ label(period) }}</option>
                   }
-                </mat-select>
+                </select>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'indicators.indicator.to' | transloco }}</mat-label>
-                <mat-select [value]="to()" (valueChange)="to.set($event)">
+                <select matNativeControl (change)="to.set(selected($event))" data-testid="range-to">
                   @for (period of toOptions(); track period) {
-                    <mat-option [value]="period">{{ label(period) }}</mat-option>
+                    <option [value]="period" [selected]="period === to()">{{ label(period) }}</option>
                   }
-                </mat-select>
+                </select>
                 <mat-hint>{{ 'indicators.indicator.rangeHint' | transloco }}</mat-hint>
               </mat-form-field>
             </div>
@@ -263,15 +264,15 @@ export class IndicatorPage {
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), code: this.code() }),
     ({ slug, code }) =>
-      this.collaborations.collaboration(slug, true).pipe(
-        switchMap((collaboration) =>
+      this.collaborations
+        .collaborationAnd(slug, (collaborationId) =>
           forkJoin({
-            series: this.indicators.series(collaboration.id, code),
+            series: this.indicators.series(collaborationId, code),
             // The member municipalities taken together, for the "region" line and column.
-            region: this.indicators.regionSeries(collaboration.id, code),
-          }).pipe(map(({ series, region }) => ({ collaboration, series, region }))),
-        ),
-      ),
+            region: this.indicators.regionSeries(collaborationId, code),
+          }),
+        )
+        .pipe(map(({ collaboration, data }) => ({ collaboration, ...data }))),
     (data) => {
       const periods = [...data.series.periods].sort();
       const shown = DEFAULT_PERIODS[data.series.indicator.periodicity] ?? 24;
@@ -362,6 +363,11 @@ export class IndicatorPage {
       const name = this.name();
       if (name) untracked(() => this.titles?.setDetail(name));
     });
+  }
+
+  /** The period a native list was set to. */
+  protected selected(event: Event): string {
+    return (event.target as HTMLSelectElement).value;
   }
 
   label(period: string): string {
