@@ -222,6 +222,46 @@ describe('comparison', () => {
     expect(await plain.json()).toEqual(first);
   });
 
+  it('is gzipped from its first answer for a client that takes gzip, the same answer as sent plain', async () => {
+    const token = await tokenFor('helsingborg');
+    const ask = (encoding: string, from: string) =>
+      fetch(`${apiUrl()}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'accept-encoding': encoding,
+        },
+        body: JSON.stringify({
+          query: COMPARISON,
+          variables: {
+            input: {
+              collaborationId: FH_ID,
+              indicatorCode: 'af.bas.gamk.unemployment_share',
+              peers: { kind: 'ALL' },
+              from,
+              to: '2025-12',
+            },
+          },
+        }),
+      });
+    // A range no other test asks for: computed now, not replayed.
+    const first = await ask('gzip, deflate, br', '2018-01');
+    expect(first.headers.get('x-kraftsamling-cache')).toBeNull();
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    const answer = await first.json();
+    expect(answer.errors).toBeUndefined();
+    // The same read for a client that takes no gzip: replayed, plain, equal.
+    const plain = await ask('identity', '2018-01');
+    expect(plain.headers.get('x-kraftsamling-cache')).toBe('hit');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual(answer);
+    // And an answer first computed for such a client is sent plain, as before.
+    const other = await ask('identity', '2019-01');
+    expect(other.headers.get('content-encoding')).toBeNull();
+    expect((await other.json()).errors).toBeUndefined();
+  });
+
   it('is refused to another tenant', async () => {
     expect(errorCodes(await compare({ indicatorCode: 'af.bas.gamk.unemployed' }, 'sandviken'))).toEqual([
       'FORBIDDEN',
