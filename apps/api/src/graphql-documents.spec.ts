@@ -49,10 +49,11 @@ function webDefinitions(): { written: DefinitionNode[]; generated: DefinitionNod
     path.join(root, 'libs/web/shared/graphql/src/generated/graphql.ts'),
     'utf8',
   );
-  // Fragments are interpolated as ${…FragmentDoc}; each is also a literal of its own.
-  const generated = [...generatedSource.matchAll(/gql`([^`]*)`/g)].flatMap(
-    (match) => parse(match[1]!.replace(/\$\{[^}]*\}/g, '')).definitions,
-  );
+  // Each operation is generated as a parsed document (codegen's documentMode: documentNode),
+  // one JSON literal per line, with the fragments it uses; fragments are literals of their own too.
+  const generated = [
+    ...generatedSource.matchAll(/^export const \w+ = (\{"kind":"Document".*\}) as unknown as DocumentNode/gm),
+  ].flatMap((match) => (JSON.parse(match[1]!) as DocumentNode).definitions);
   return { written, generated };
 }
 

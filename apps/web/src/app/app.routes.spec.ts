@@ -10,8 +10,20 @@ import { GoalService } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { of } from 'rxjs';
+import { Observable, map, of } from 'rxjs';
 import { appRoutes } from './app.routes';
+
+const COLLABORATION = {
+  id: 'c1',
+  slug: 'familjen-helsingborg',
+  name: 'Familjen Helsingborg',
+  description: null,
+  version: 1,
+  myRoles: ['VIEWER'],
+  myPermissions: ['collaboration:read', 'indicator:read'],
+  organizations: [],
+  groups: [],
+};
 
 describe('application routes', () => {
   beforeEach(() => {
@@ -53,18 +65,9 @@ describe('application routes', () => {
         {
           provide: CollaborationService,
           useValue: {
-            collaboration: () =>
-              of({
-                id: 'c1',
-                slug: 'familjen-helsingborg',
-                name: 'Familjen Helsingborg',
-                description: null,
-                version: 1,
-                myRoles: ['VIEWER'],
-                myPermissions: ['collaboration:read', 'indicator:read'],
-                organizations: [],
-                groups: [],
-              }),
+            collaboration: () => of(COLLABORATION),
+            collaborationAnd: (_slug: string, read: (id: string) => Observable<unknown>) =>
+              read(COLLABORATION.id).pipe(map((data) => ({ collaboration: COLLABORATION, data }))),
           },
         },
       ],

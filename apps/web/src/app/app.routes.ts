@@ -1,12 +1,14 @@
 import { Route, Routes, UrlSegment } from '@angular/router';
+import { collaborationRoutes } from '@kraftsamling/web/collaborations/feature';
+import { indicatorRoutes } from '@kraftsamling/web/indicators/feature';
 import { NotFoundPage, StartPage, startRedirectGuard } from '@kraftsamling/web/shell/feature';
 
-/**
- * The segment after /s/:slug of the pages in the indicators feature (indicatorRoutes); named
- * here rather than imported so this file does not load that library eagerly.
- */
+/** The segments after /s/:slug of the pages in the indicators feature (indicatorRoutes). */
 const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
-/** The segment after /s/:slug of the comparison page (comparisonRoutes). */
+/**
+ * The segment after /s/:slug of the comparison page (comparisonRoutes); named here rather than
+ * imported so this file does not load that library eagerly.
+ */
 const COMPARISON_SECTIONS = ['jamfor'];
 /** The segment after /s/:slug of the goal pages (goalRoutes), named here for the same reason. */
 const GOAL_SECTIONS = ['mal'];
@@ -27,13 +29,15 @@ export const appRoutes: Routes = [
     title: 'titles.start',
   },
   {
-    // Indicators and imports: /s/:slug/nyckeltal… and /s/:slug/import…. Matched first, and
-    // only for those addresses, so the rest of /s does not load this part of the app.
+    // Indicators and imports: /s/:slug/nyckeltal… and /s/:slug/import…, matched first and only
+    // for those addresses.
     path: 's',
     canMatch: [
       (_route: Route, segments: UrlSegment[]) => INDICATOR_SECTIONS.includes(segments[2]?.path ?? ''),
     ],
-    loadChildren: () => import('@kraftsamling/web/indicators/feature').then((m) => m.indicatorRoutes),
+    // The table is here (each page is loaded when opened): the first page's code is asked for
+    // as the application starts, not after a file of routes (a round trip on a phone).
+    children: indicatorRoutes,
   },
   {
     // Comparisons with peers: /s/:slug/jamfor, loaded only for that address.
@@ -62,8 +66,9 @@ export const appRoutes: Routes = [
     loadChildren: () => import('@kraftsamling/web/goals/feature').then((m) => m.goalRoutes),
   },
   {
+    // The collaboration's home, members and log; here for the same reason as the indicators'.
     path: 's',
-    loadChildren: () => import('@kraftsamling/web/collaborations/feature').then((m) => m.collaborationRoutes),
+    children: collaborationRoutes,
   },
   {
     path: 'tillganglighet',

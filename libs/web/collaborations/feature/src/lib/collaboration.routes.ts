@@ -2,15 +2,20 @@ import { Routes } from '@angular/router';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { requirePermission } from '@kraftsamling/web/collaborations/data-access';
 import { NoAccessPage } from '@kraftsamling/web/shared/ui';
-import { CollaborationHomePage } from './home/collaboration-home.page';
 
 /**
- * Routes under /s (load them with `path: 's'`): /s/:slug, /s/:slug/medlemmar and /s/:slug/logg.
- * Route titles are translation keys (see TranslatedTitleStrategy). The members' and the audit
- * log's pages are loaded when opened; the home page, everyone's first page, comes with the routes.
+ * Routes under /s (mount them with `path: 's'`): /s/:slug, /s/:slug/medlemmar and /s/:slug/logg.
+ * Route titles are translation keys (see TranslatedTitleStrategy). Each page is loaded when
+ * opened; the table itself is part of the application, so a page's code is fetched as soon
+ * as the application starts, not after a file of routes.
  */
 export const collaborationRoutes: Routes = [
-  { path: ':slug', pathMatch: 'full', component: CollaborationHomePage, title: 'titles.collaboration' },
+  {
+    path: ':slug',
+    pathMatch: 'full',
+    loadComponent: () => import('./home/collaboration-home.page').then((m) => m.CollaborationHomePage),
+    title: 'titles.collaboration',
+  },
   {
     path: ':slug/medlemmar',
     canMatch: [requirePermission(Permission.MemberManage)],

@@ -4,14 +4,15 @@ import { requirePermission, requirePlatformPermission } from '@kraftsamling/web/
 import { IndicatorNoAccessPage } from './shared/indicator-no-access.page';
 
 /**
- * Routes under /s (load them with `path: 's'`) for /s/:slug/nyckeltal… and /s/:slug/import…
+ * Routes under /s (mount them with `path: 's'`) for /s/:slug/nyckeltal… and /s/:slug/import…
  * (apps/web matches only those before loading them): the catalogue, an indicator, the manual
  * entry grid, the collaboration's local indicators, the import page and the import history.
  * Route titles are translation keys. A page the user's permissions do not cover matches the
  * "no access" route after it, at the same address. The fixed pages under nyckeltal/ come
  * before nyckeltal/:code, which would otherwise take them for indicator codes. Each page is
  * loaded when it is opened: the catalogue does not fetch the import page's code, nor the
- * indicator page the catalogue's.
+ * indicator page the catalogue's. The table itself is part of the application, so a page's
+ * code is fetched as soon as the application starts, not after a file of routes.
  */
 export const indicatorRoutes: Routes = [
   {
