@@ -336,9 +336,7 @@ async function serve(config: ApiConfig) {
         directives: {
           defaultSrc: ["'self'"],
           connectSrc: ["'self'", issuerOrigin],
-          // The silent session check: a hidden frame at the IdP, which sends it back to
-          // the app's own /auth/silent-check-sso.html with the answer.
-          frameSrc: ["'self'", issuerOrigin],
+          frameSrc: [issuerOrigin],
           imgSrc: ["'self'", 'data:'],
           // Angular Material sets inline styles at run time.
           styleSrc: ["'self'", "'unsafe-inline'"],

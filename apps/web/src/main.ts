@@ -4,12 +4,13 @@ import { prefetchTranslation, storedLanguage } from '@kraftsamling/web/shared/i1
 import { isPublicPath } from './app/public-path';
 
 /**
- * Start order: runtime configuration, then the login and Angular side by side. The login
- * finds a session at the identity provider in a hidden frame (anyone without one goes to the
- * login page in their language and comes back here); meanwhile the application starts, fetches
- * the page's code and asks for its data, which waits for the login's token. The frame stays
- * hidden until it knows who is logged in (ShellComponent). The public pages (the accessibility
- * statement) start without a login.
+ * Start order: runtime configuration, then the login and Angular side by side. A page load
+ * without a session goes to the identity provider (which sends a signed-in person straight
+ * back, and shows anyone else the login page in their language) and comes back here; then
+ * the application starts while keycloak-js exchanges the code for tokens: it fetches the
+ * page's code and asks for its data, which waits for the token. The frame stays hidden until
+ * it knows who is logged in (ShellComponent). The public pages (the accessibility statement)
+ * start without a login.
  *
  * The initial bundle holds only what the start needs (Angular's core, keycloak-js). The
  * application itself (shell, router, Apollo, Material) and its translations are fetched from

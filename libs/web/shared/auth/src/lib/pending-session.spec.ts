@@ -12,7 +12,10 @@ describe('PendingAuthSession', () => {
     let finish!: (session: AuthSession) => void;
     const pending = new PendingAuthSession(new Promise<AuthSession>((resolve) => (finish = resolve)));
     const token = pending.accessToken();
-    const early = await Promise.race([token, new Promise((resolve) => setTimeout(() => resolve('waiting'), 10))]);
+    const early = await Promise.race([
+      token,
+      new Promise((resolve) => setTimeout(() => resolve('waiting'), 10)),
+    ]);
     expect(early).toBe('waiting');
     expect(pending.user).toEqual({ id: '', name: '' });
 
