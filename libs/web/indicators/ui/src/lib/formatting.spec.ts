@@ -1,4 +1,11 @@
-import { formatRange, formatValueWithUnit, rangeWords, unitSuffix } from './formatting';
+import {
+  formatDate,
+  formatDateTime,
+  formatRange,
+  formatValueWithUnit,
+  rangeWords,
+  unitSuffix,
+} from './formatting';
 
 const t = (key: string, params?: Record<string, unknown>) => `${key} ${JSON.stringify(params ?? {})}`;
 
@@ -47,5 +54,26 @@ describe('unit symbols', () => {
     expect(unitSuffix('CURRENCY', 'en')).toBe('\u00a0kr');
     expect(unitSuffix('COUNT', 'sv')).toBe('');
     expect(formatValueWithUnit(12.34, 'PERCENT', 'en')).toBe('12.3%');
+  });
+});
+
+describe('dates for people', () => {
+  it('writes a calendar date the same day in either language, whatever the time zone', () => {
+    expect(formatDate('2024-10-15', 'sv')).toBe('15 okt. 2024');
+    expect(formatDate('2024-10-15', 'en')).toBe('15 Oct 2024');
+    // Formatters are made once per language and kind: a second use says the same.
+    expect(formatDate('2024-10-16', 'sv')).toBe('16 okt. 2024');
+    expect(formatDate('oktober', 'sv')).toBe('oktober');
+  });
+
+  it('writes a moment with its date and time, and leaves what is not one as it is', () => {
+    const iso = '2024-10-15T08:30:00Z';
+    const expected = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    expect(formatDateTime(iso, 'sv')).toBe(expected('sv-SE'));
+    expect(formatDateTime(iso, 'en')).toBe(expected('en-GB'));
+    expect(formatDateTime(iso, 'sv')).toBe(expected('sv-SE'));
+    expect(formatDateTime('igår', 'sv')).toBe('igår');
+    expect(formatDateTime(null, 'sv')).toBe('');
   });
 });

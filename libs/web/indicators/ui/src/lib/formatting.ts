@@ -130,14 +130,33 @@ export function periodLabel(code: string, language: PeriodLanguage, short = fals
   }
 }
 
+const DATE_FORMATS = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  // Calendar dates are noon UTC, formatted in UTC: the same day wherever the browser is.
+  date: { dateStyle: 'medium', timeZone: 'UTC' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale and kind, made once: making one is far slower than using it (the
+ * catalogue's dates were a twentieth of a phone's work drawing it).
+ */
+function dateFormat(locale: string, kind: keyof typeof DATE_FORMATS): Intl.DateTimeFormat {
+  const key = `${locale}|${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, DATE_FORMATS[kind]);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A date and time from the API (ISO 8601) in the UI language; the text itself when it is not a date. */
 export function formatDateTime(iso: string | null | undefined, language: PeriodLanguage): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(numberLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    date,
-  );
+  return dateFormat(numberLocale(language), 'dateTime').format(date);
 }
 
 /** A calendar date from the API (YYYY-MM-DD) in the UI language ("15 okt. 2024"); the text itself when it is not one. */
@@ -147,9 +166,7 @@ export function formatDate(ymd: string | null | undefined, language: PeriodLangu
   if (!match) return ymd;
   // Noon UTC, formatted in UTC: the same day wherever the browser is.
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
-  return new Intl.DateTimeFormat(numberLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    date,
-  );
+  return dateFormat(numberLocale(language), 'date').format(date);
 }
 
 /** A file size for people: "1,2 MiB" (counted in 2²⁰ bytes, so said so). */
