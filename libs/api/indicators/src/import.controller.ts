@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
+import { DataChangeFeed } from '@kraftsamling/api/core/database';
 import { badInput } from '@kraftsamling/api/core/errors';
 import type { Principal } from '@kraftsamling/api/core/auth';
 import { Access, CurrentPrincipal, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
@@ -64,6 +65,7 @@ export class ImportController {
   constructor(
     private readonly importer: IndicatorImporter,
     private readonly templates: ImportTemplateService,
+    private readonly changes: DataChangeFeed,
   ) {}
 
   /**
@@ -183,6 +185,9 @@ export class ImportController {
         last = key;
       },
     });
+    // Committed (or a dry run): the cached reads of this process must not answer from before it
+    // (the database's notification follows).
+    this.changes.changed();
     send({ type: 'report', report });
     response.end();
   }

@@ -137,6 +137,15 @@ export class CachedReads {
       .digest('base64');
   }
 
+  /**
+   * A write through this process has committed: its caller's next read must not be answered
+   * from before it. The database's notification follows, but a read sent right after the
+   * write's answer could arrive first.
+   */
+  written(): void {
+    this.changes.changed();
+  }
+
   find(key: string): Answer | null {
     const answer = this.entries.get(key);
     return answer && answer.generation === this.changes.generation ? answer : null;
@@ -293,6 +302,8 @@ export class CachedReadsPlugin implements ApolloServerPlugin<BaseContext> {
           candidate = request.cachedReadCandidate;
       },
       willSendResponse: async (requestContext) => {
+        // Every mutation runs in a transaction committed before its answer is sent.
+        if (requestContext.operation?.operation === 'mutation') this.reads.written();
         if (!candidate || this.reads.generation !== candidate.generation) return;
         const body = requestContext.response.body;
         if (body.kind !== 'single' || body.singleResult.errors?.length) return;

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type { AccessTokenClaims } from '@kraftsamling/api/core/auth';
 import type { DataChangeFeed } from '@kraftsamling/api/core/database';
-import { CachedReads } from './cached-reads.plugin';
+import { CachedReads, CachedReadsPlugin } from './cached-reads.plugin';
 
 // The feed is the database's NOTIFY listener; here only its generation matters.
 const feed = (generation: number | null) => ({ generation }) as unknown as DataChangeFeed;
@@ -55,6 +55,31 @@ describe('CachedReads', () => {
     // While the feed is down nothing is replayed.
     reads.keep('k', answer(2));
     changes.generation = null;
+    expect(reads.find('k')).toBeNull();
+  });
+
+  it('drops every kept answer once a mutation through this process is answered, before the database tells', async () => {
+    let generation = 1;
+    const changes = {
+      get generation() {
+        return generation;
+      },
+      changed: () => generation++,
+    };
+    const reads = new CachedReads(changes as unknown as DataChangeFeed);
+    reads.keep('k', answer(1));
+    const plugin = new CachedReadsPlugin(reads);
+    type Listener = { willSendResponse: (context: unknown) => Promise<void> };
+    const respond = async (operation: 'query' | 'mutation') =>
+      ((await plugin.requestDidStart()) as unknown as Listener).willSendResponse({
+        operation: { operation },
+        contextValue: {},
+        response: { body: { kind: 'single', singleResult: {} } },
+      });
+
+    await respond('query');
+    expect(reads.find('k')).not.toBeNull();
+    await respond('mutation');
     expect(reads.find('k')).toBeNull();
   });
 });

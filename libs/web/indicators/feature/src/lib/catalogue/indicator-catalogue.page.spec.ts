@@ -120,6 +120,24 @@ describe('IndicatorCataloguePage', () => {
     expect(more()).toBeNull();
   });
 
+  it('draws 15 cards at first on a phone, and 15 more on each request', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...CATALOGUE[2],
+      id: `many-${i}`,
+      code: `lokal.serie_${String(i).padStart(2, '0')}`,
+      nameSv: `Serie ${String(i).padStart(2, '0')}`,
+    }));
+    const { element, settle } = await render(VIEWER_PERMISSIONS, of(many), { phone: true });
+    const cards = () => element.querySelectorAll('[data-testid="catalogue-cards"] > li');
+    const more = () => element.querySelector<HTMLButtonElement>('[data-testid="catalogue-more"]');
+    expect(cards()).toHaveLength(15);
+    expect(more()?.textContent?.trim()).toBe('Visa 15 till (25 återstår)');
+    more()!.click();
+    await settle();
+    expect(cards()).toHaveLength(30);
+    expect(more()?.textContent?.trim()).toBe('Visa 10 till (10 återstår)');
+  });
+
   it('searches through the API after the user stops typing, ranked, and keeps the search in the address', async () => {
     const { element, names, settle, service, router } = await render();
     const search = element.querySelector<HTMLInputElement>('input[type="search"]')!;

@@ -51,6 +51,11 @@ export const SEARCH_DEBOUNCE_MS = 250;
 
 /** How many indicators the catalogue draws at first, and how many more on each request. */
 export const CATALOGUE_PAGE = 30;
+/**
+ * The same on a phone, where a card is most of a screen: drawing 30 cards was most of the
+ * page's work on a phone's main thread, before anyone could scroll to the tenth.
+ */
+export const CATALOGUE_PHONE_PAGE = 15;
 
 /** Below this width (a phone) the catalogue is a list of cards, not a table. */
 export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
@@ -412,18 +417,19 @@ export class IndicatorCataloguePage {
    * first page when the list changes. Drawing all 211 cards at once was a second of a phone's
    * main thread (Lighthouse); a search puts what is sought among the first anyway.
    */
-  private readonly listed = linkedSignal(() => {
+  private readonly pageSize = computed(() => (this.cards() ? CATALOGUE_PHONE_PAGE : CATALOGUE_PAGE));
+  private readonly listed = linkedSignal<number>(() => {
     this.shown();
-    return CATALOGUE_PAGE;
+    return this.pageSize();
   });
   readonly visible = computed(() => this.shown().slice(0, this.listed()));
   protected readonly nextCount = computed(() =>
-    Math.min(CATALOGUE_PAGE, this.shown().length - this.listed()),
+    Math.min(this.pageSize(), this.shown().length - this.listed()),
   );
   protected readonly knownTheme = isKnownTheme;
 
   showMore(): void {
-    this.listed.update((count) => count + CATALOGUE_PAGE);
+    this.listed.update((count) => count + this.pageSize());
   }
 
   constructor() {
