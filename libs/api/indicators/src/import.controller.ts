@@ -185,9 +185,9 @@ export class ImportController {
         last = key;
       },
     });
-    // Committed (or a dry run): the cached reads of this process must not answer from before it
-    // (the database's notification follows).
-    this.changes.changed();
+    // Committed: the cached reads of this process must not answer from before it (the
+    // database's notification follows). A dry run wrote nothing.
+    if (!report.dryRun) this.changes.changed();
     send({ type: 'report', report });
     response.end();
   }

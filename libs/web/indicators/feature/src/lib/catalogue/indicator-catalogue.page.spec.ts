@@ -15,6 +15,16 @@ import {
 } from '../../testing/fixtures';
 import { IndicatorCataloguePage, SEARCH_DEBOUNCE_MS } from './indicator-catalogue.page';
 
+/** `count` local indicators named Serie 00, Serie 01, …, in that order. */
+function series(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    ...CATALOGUE[2],
+    id: `many-${i}`,
+    code: `lokal.serie_${String(i).padStart(2, '0')}`,
+    nameSv: `Serie ${String(i).padStart(2, '0')}`,
+  }));
+}
+
 describe('IndicatorCataloguePage', () => {
   /** The API's search as far as these tests need it: theme, source and a word of the Swedish name. */
   const apiSearch = (_collaborationId: string, filter: CatalogueFilter) =>
@@ -42,7 +52,9 @@ describe('IndicatorCataloguePage', () => {
           // The page reads the collaboration and its data by the collaboration's id together.
           useValue: {
             collaborationAnd: (_slug: string, read: (id: string) => Observable<unknown>) =>
-              read(collaboration(permissions).id).pipe(map((data) => ({ collaboration: collaboration(permissions), data }))),
+              read(collaboration(permissions).id).pipe(
+                map((data) => ({ collaboration: collaboration(permissions), data })),
+              ),
           },
         },
         { provide: IndicatorService, useValue: service },
@@ -99,12 +111,7 @@ describe('IndicatorCataloguePage', () => {
   });
 
   it('draws the first 30 indicators and 30 more on each request', async () => {
-    const many = Array.from({ length: 70 }, (_, i) => ({
-      ...CATALOGUE[2],
-      id: `many-${i}`,
-      code: `lokal.serie_${String(i).padStart(2, '0')}`,
-      nameSv: `Serie ${String(i).padStart(2, '0')}`,
-    }));
+    const many = series(70);
     const { element, names, settle } = await render(VIEWER_PERMISSIONS, of(many));
     const more = () => element.querySelector<HTMLButtonElement>('[data-testid="catalogue-more"]');
     expect(names()).toHaveLength(30);
@@ -121,12 +128,7 @@ describe('IndicatorCataloguePage', () => {
   });
 
   it('draws 15 cards at first on a phone, and 15 more on each request', async () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({
-      ...CATALOGUE[2],
-      id: `many-${i}`,
-      code: `lokal.serie_${String(i).padStart(2, '0')}`,
-      nameSv: `Serie ${String(i).padStart(2, '0')}`,
-    }));
+    const many = series(40);
     const { element, settle } = await render(VIEWER_PERMISSIONS, of(many), { phone: true });
     const cards = () => element.querySelectorAll('[data-testid="catalogue-cards"] > li');
     const more = () => element.querySelector<HTMLButtonElement>('[data-testid="catalogue-more"]');
