@@ -69,4 +69,11 @@ describe('the web app’s files', () => {
       expect(await index.text()).toContain('<title>Kraftsamling</title>');
     }
   });
+
+  it('has every load revalidate the configuration index.html preloads', async () => {
+    const config = await get('/app-config.json', 'br');
+    expect(config.status).toBe(200);
+    expect(config.headers.get('cache-control')).toBe('no-cache');
+    expect((await config.json()).oidc.clientId).toEqual(expect.any(String));
+  });
 });

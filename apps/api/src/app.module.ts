@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import {
   Controller,
   Get,
+  Header,
   Module,
   RequestMethod,
   type DynamicModule,
@@ -97,6 +98,9 @@ function appConfigController(config: ApiConfig) {
     /** What the web app needs before it can sign in; no secrets (the web client is public). */
     @Get('app-config.json')
     @Access.public('the web app reads it before sign-in')
+    // index.html preloads it; the page then asks with the browser's default cache mode, and
+    // this makes every load revalidate it rather than keep an old configuration.
+    @Header('Cache-Control', 'no-cache')
     appConfig() {
       return {
         oidc: { url: config.oidc.baseUrl, realm: config.oidc.realm, clientId: config.oidc.webClientId },

@@ -1,5 +1,4 @@
-import { bootstrapApplication } from '@angular/platform-browser';
-import { PendingAuthSession, loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth';
+import { loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth/start';
 import { prefetchTranslation, storedLanguage } from '@kraftsamling/web/shared/i18n/languages';
 import { isPublicPath } from './app/public-path';
 
@@ -12,30 +11,32 @@ import { isPublicPath } from './app/public-path';
  * it knows who is logged in (ShellComponent). The public pages (the accessibility statement)
  * start without a login.
  *
- * The initial bundle holds only what the start needs (Angular's core, keycloak-js). The
- * application itself (shell, router, Apollo, Material) and its translations are fetched from
- * the first moment, in parallel with the configuration and the login's round trips.
+ * The initial bundle holds only what the start needs (keycloak-js and the configuration's
+ * reader, no Angular: a load that ends in a redirect to the login runs little). The
+ * application itself (Angular, shell, router, Apollo, Material) and its translations are
+ * fetched from the first moment, in parallel with the configuration (which index.html
+ * preloads) and the login's round trips.
  */
 async function start(): Promise<void> {
   // The translations from the first moment too: the application waits for them before it draws anything.
   prefetchTranslation(storedLanguage());
   if (isPublicPath(window.location.pathname)) {
     const [config, app] = await Promise.all([loadAppConfig(), import('./app/public-app')]);
-    await bootstrapApplication(app.PublicShellComponent, app.publicAppConfig(config));
+    await app.startPublicApp(config);
     return;
   }
   const signedInApp = import('./app/signed-in-app');
   // A failed fetch of the application is reported below, not as an unhandled rejection before it.
-  signedInApp.catch(() => undefined);
+  signedInApp.then((app) => app.prefetchPage(window.location.pathname), () => undefined);
   const config = await loadAppConfig();
   const session = startKeycloakSession(config.oidc, () => storedLanguage());
   session.catch(() => undefined);
   // A login that fails before the application has arrived is reported at once.
   const app = await Promise.race([signedInApp, session.then(() => signedInApp)]);
-  const application = await bootstrapApplication(
-    app.ShellComponent,
-    app.appConfig(config, new PendingAuthSession(session)),
-  );
+  // Angular starts in a task of its own, not in the one that ran the application's modules:
+  // two shorter stretches instead of one long one, and a tap in between is answered.
+  await nextTask();
+  const application = await app.startSignedInApp(config, session);
   try {
     await session;
   } catch (error) {
@@ -43,6 +44,10 @@ async function start(): Promise<void> {
     application.destroy();
     throw error;
   }
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve));
 }
 
 start().catch((error: unknown) => {

@@ -1,12 +1,8 @@
-import { InjectionToken } from '@angular/core';
-
 /** What the API serves at `/app-config.json`: where to log in and where the API lives. */
 export interface AppConfig {
   oidc: { url: string; realm: string; clientId: string };
   graphqlPath: string;
 }
-
-export const APP_CONFIG = new InjectionToken<AppConfig>('APP_CONFIG');
 
 export class AppConfigError extends Error {
   override readonly name = 'AppConfigError';
@@ -17,7 +13,9 @@ export async function loadAppConfig(
   fetchFn: typeof fetch = fetch,
   url = '/app-config.json',
 ): Promise<AppConfig> {
-  const response = await fetchFn(url, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  // The browser's default cache mode, so the answer index.html preloads is the one used (the
+  // server marks it no-cache: every load asks again).
+  const response = await fetchFn(url, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new AppConfigError(`${url} answered ${response.status}`);
   return parseAppConfig(await response.json());
 }

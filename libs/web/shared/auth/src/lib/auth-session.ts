@@ -1,5 +1,3 @@
-import { EnvironmentProviders, Provider, makeEnvironmentProviders } from '@angular/core';
-
 /** Who is logged in, as the identity provider's token says. */
 export interface AuthUser {
   id: string;
@@ -17,9 +15,4 @@ export abstract class AuthSession {
   /** A valid access token, refreshed if it expires within 30 seconds; logs in again if it cannot. */
   abstract accessToken(): Promise<string>;
   abstract logout(): Promise<void>;
-}
-
-export function provideAuthSession(session: AuthSession): EnvironmentProviders {
-  const providers: Provider[] = [{ provide: AuthSession, useValue: session }];
-  return makeEnvironmentProviders(providers);
 }
