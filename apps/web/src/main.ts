@@ -27,7 +27,10 @@ async function start(): Promise<void> {
   }
   const signedInApp = import('./app/signed-in-app');
   // A failed fetch of the application is reported below, not as an unhandled rejection before it.
-  signedInApp.then((app) => app.prefetchPage(window.location.pathname), () => undefined);
+  signedInApp.then(
+    (app) => app.prefetchPage(window.location.pathname),
+    () => undefined,
+  );
   const config = await loadAppConfig();
   const session = startKeycloakSession(config.oidc, () => storedLanguage());
   session.catch(() => undefined);

@@ -98,7 +98,11 @@ describe('prefetchRoute with the application’s routes', () => {
   it.each([
     ['/s/familjen-helsingborg', collaborationRoutes, ':slug'],
     ['/s/familjen-helsingborg/nyckeltal', indicatorRoutes, ':slug/nyckeltal'],
-    ['/s/familjen-helsingborg/nyckeltal/af.bas.utrk.unemployment_share', indicatorRoutes, ':slug/nyckeltal/:code'],
+    [
+      '/s/familjen-helsingborg/nyckeltal/af.bas.utrk.unemployment_share',
+      indicatorRoutes,
+      ':slug/nyckeltal/:code',
+    ],
   ])('fetches the page %s opens', async (address, routes, path) => {
     const load = page(routes, path);
     await prefetchRoute(appRoutes, address);

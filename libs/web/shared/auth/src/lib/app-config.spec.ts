@@ -13,7 +13,10 @@ describe('app config', () => {
   it('loads /app-config.json as index.html preloads it (the default cache mode)', async () => {
     const fetchFn = jest.fn(async () => response(valid));
     await expect(loadAppConfig(fetchFn as unknown as typeof fetch)).resolves.toEqual(valid);
-    expect(fetchFn).toHaveBeenCalledWith('/app-config.json', expect.not.objectContaining({ cache: expect.anything() }));
+    expect(fetchFn).toHaveBeenCalledWith(
+      '/app-config.json',
+      expect.not.objectContaining({ cache: expect.anything() }),
+    );
   });
 
   it('fails clearly when the server does not answer with a configuration', async () => {
