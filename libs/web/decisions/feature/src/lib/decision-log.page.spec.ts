@@ -397,6 +397,21 @@ describe('DecisionLogPage', () => {
       );
     });
 
+    const back = (element: HTMLElement) =>
+      element.querySelector<HTMLAnchorElement>('[data-testid="decisions-back"]');
+
+    it('leads back to the group from the group’s log', async () => {
+      const { element } = await render(GROUP_MEMBER, [EDUCATION], 'g-education');
+      expect(back(element)?.getAttribute('href')).toBe('/s/familjen-helsingborg/grupper/g-education');
+      expect(back(element)?.textContent?.trim()).toBe('Tillbaka till gruppen Vuxenutbildning');
+    });
+
+    it('leads back to the overview from the steering group’s log', async () => {
+      const { element } = await render(GROUP_MEMBER, [LABOUR]);
+      expect(back(element)?.getAttribute('href')).toBe('/s/familjen-helsingborg');
+      expect(back(element)?.textContent?.trim()).toBe('Tillbaka till översikten');
+    });
+
     it('offers neither in another group’s log, and says who writes there', async () => {
       const { element, rows } = await render(GROUP_MEMBER, [EDUCATION], 'g-education');
 

@@ -56,7 +56,18 @@ import {
             </p>
           }
           <p>
-            <a [routerLink]="['/s', data.collaboration.slug]">{{ 'decisions.back' | transloco }}</a>
+            @if (grupp() && groupName(); as group) {
+              <!-- An operational group's log is opened from the group's page: back there. -->
+              <a
+                [routerLink]="['/s', data.collaboration.slug, 'grupper', grupp()]"
+                data-testid="decisions-back"
+                >{{ 'decisions.backToGroup' | transloco: { group } }}</a
+              >
+            } @else {
+              <a [routerLink]="['/s', data.collaboration.slug]" data-testid="decisions-back">{{
+                'decisions.back' | transloco
+              }}</a>
+            }
           </p>
         </div>
 
