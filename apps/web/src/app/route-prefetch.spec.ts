@@ -80,6 +80,12 @@ describe('prefetchRoute', () => {
     expect(loadGoals).not.toHaveBeenCalled();
   });
 
+  it('never throws on an address the browser could not decode', async () => {
+    const { routes, load } = table();
+    await expect(prefetchRoute(routes, '/s/%E0%A4%A/nyckeltal')).resolves.toBeUndefined();
+    expect(called(load)).toEqual([]);
+  });
+
   it('never throws, even when a section cannot be fetched', async () => {
     const { routes, loadGoals } = table();
     loadGoals.mockRejectedValueOnce(new Error('offline'));

@@ -13,11 +13,12 @@ import { Route, Routes, UrlSegment } from '@angular/router';
  * throws; a failed fetch is the router's to report when it asks again.
  */
 export async function prefetchRoute(routes: Routes, pathname: string): Promise<void> {
-  const segments = pathname
-    .split('/')
-    .filter((part) => part.length > 0)
-    .map((part) => new UrlSegment(decodeURIComponent(part), {}));
   try {
+    // decodeURIComponent throws on a malformed address: that too is the router's to report.
+    const segments = pathname
+      .split('/')
+      .filter((part) => part.length > 0)
+      .map((part) => new UrlSegment(decodeURIComponent(part), {}));
     await prefetchIn(routes, segments);
   } catch {
     // Nothing to do: the router loads (and reports) the page itself.
