@@ -81,6 +81,17 @@ describe('hostile files', () => {
     ]);
   });
 
+  it('mutates documents into inputs that can still be written as JSON text', () => {
+    // The text variant of jsonInputs writes each mutated document; a generator that nests too
+    // deeply fails there, before any reader runs.
+    fc.assert(
+      fc.property(mutatedJson({ values: [{ a: 1 }, { b: [2, 3] }], title: 't' }), (doc) => {
+        expect(typeof JSON.stringify(doc)).toBe('string');
+      }),
+      { seed: 7, numRuns: 1000 },
+    );
+  });
+
   it('JSON-stat 2: never throws, never hangs', async () => {
     await holds(jsonInputs(scbJsonStat), (input) =>
       parseJsonStat(input as Parameters<typeof parseJsonStat>[0], { requireArea: false }),

@@ -134,6 +134,10 @@ export function mutatedJson(doc: unknown): fc.Arbitrary<unknown> {
   });
   return fc.array(mutation, { minLength: 1, maxLength: 4 }).map((mutations) => {
     const copy = structuredClone(doc);
+    // One deep nest per document: a second one can land inside the first (slots() walks into
+    // it), and four of them nested 6 000 levels deep, which JSON.stringify cannot write; the
+    // text variant of these inputs then failed in the generator, not in a reader.
+    let nestedDeeply = false;
     for (const m of mutations) {
       const all = slots(copy);
       if (!all.length) break;
@@ -143,12 +147,13 @@ export function mutatedJson(doc: unknown): fc.Arbitrary<unknown> {
         if (Array.isArray(container)) container.splice(key as number, 1);
         else delete target[key];
       } else if (m.kind === 'replace') target[key] = m.value;
-      else if (m.kind === 'wrap') target[key] = [target[key]];
+      else if (m.kind === 'wrap' || (m.kind === 'deep' && nestedDeeply)) target[key] = [target[key]];
       else if (m.kind === 'leaf') target[key] = m.leaf;
       else {
         let nested: unknown = target[key];
         for (let i = 0; i < 1500; i++) nested = [nested];
         target[key] = nested;
+        nestedDeeply = true;
       }
     }
     return copy;
