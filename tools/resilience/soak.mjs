@@ -291,7 +291,9 @@ try {
     rssMb: { afterWarmup: +(rssStart / 2 ** 20).toFixed(1), end: +(rssEnd / 2 ** 20).toFixed(1) },
     rssGrowth: +((rssEnd - rssStart) / rssStart).toFixed(3),
     // Every 15 s from the start, in MB: a leak climbs to the end, a cache filling up levels off.
-    rssTimelineMb: rssSamples.filter((_, i) => i % 15 === 0).map((sample) => Math.round(sample.rss / 2 ** 20)),
+    rssTimelineMb: rssSamples
+      .filter((_, i) => i % 15 === 0)
+      .map((sample) => Math.round(sample.rss / 2 ** 20)),
   });
   console.log(JSON.stringify(result, null, 2));
   for (const error of stats.errors) console.log(`error: ${error}`);
