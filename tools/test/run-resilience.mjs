@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:resilience`: the slower tests that kill, soak and hammer the real stack:
 // every apps/api-e2e/src/**/*.resilience.ts, one file after another against one stack (the
-// API integration tests' setup), then the 3-minute soak of several users' mixed reads and
+// API integration tests' setup), then the 4-minute soak of several users' mixed reads and
 // writes (tools/resilience/soak.mjs). Needs a PostgreSQL like `npm test`: DATABASE_URL,
 // else an embedded one is started for the run. Arguments go to Jest.
 import { spawnSync } from 'node:child_process';

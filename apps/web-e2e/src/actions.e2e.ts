@@ -189,6 +189,9 @@ test.describe('operational groups at work', () => {
     // Following it up: the status moves on.
     await row.getByRole('button', { name: `Ändra beslutet ${title}` }).click();
     const edit = page.getByRole('dialog', { name: 'Ändra beslut' });
+    // The dialog puts focus on its first field once it has opened; focus moved before that is
+    // taken back, and Enter then lands in the text of the decision instead of opening the select.
+    await expect(edit.getByLabel('Vad beslutades')).toBeFocused();
     await edit.getByRole('combobox', { name: 'Status' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('option', { name: 'Pågår' }).click();
