@@ -11,6 +11,7 @@ import {
   NEEDS_COUNT,
   ratio,
   similarAreas,
+  upperEnd,
   type Aggregate,
   type Observed,
 } from '@kraftsamling/shared/metrics';
@@ -44,7 +45,8 @@ export function compact(values: readonly Observed[]): {
   const numbers = values.map((value, index) => {
     if (value === null) return null;
     if (!isBounded(value)) return significant(value.lo);
-    bounds.push({ index, low: significant(value.lo), high: significant(value.hi) });
+    const high = upperEnd(value);
+    bounds.push({ index, low: significant(value.lo), high: high === null ? null : significant(high) });
     return null;
   });
   return { values: numbers, bounds };

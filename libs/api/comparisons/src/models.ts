@@ -30,7 +30,8 @@ registerEnumType(PeerSetSourceEnum, { name: 'PeerSetSource' });
 export class ValueBoundModel {
   @Field(() => Int) index!: number;
   @Field(() => Float) low!: number;
-  @Field(() => Float) high!: number;
+  @Field(() => Float, { nullable: true, description: 'null when only a low end is known ("at least N").' })
+  high!: number | null;
 }
 
 @ObjectType('ComparedArea', {

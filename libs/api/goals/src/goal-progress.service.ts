@@ -6,15 +6,17 @@ import { aggregate, RegionSeriesService, type AreaParts } from '@kraftsamling/ap
 import {
   goalDirection,
   goalProgress,
+  isBounded,
+  point,
   ratioOfSums,
   sumOfCounts,
   targetMeasure,
   type GoalProgress,
   type GoalTarget,
-  type Measure,
   type Observed,
+  upperEnd,
 } from '@kraftsamling/shared/metrics';
-import type { GoalMemberRow } from './goal.service';
+import { frozenBaseline, type GoalMemberRow } from './goal.service';
 import { quantity, type GoalModel, type GoalProgressModel, type ProgressModel } from './models';
 
 /** The goal's target in the terms of shared/metrics. */
@@ -31,23 +33,14 @@ export function goalTargetOf(
   }
 }
 
-function frozenBaseline(member: GoalMemberRow): Measure | null {
-  if (member.baselineValue === null) return null;
-  return {
-    lo: member.baselineValue,
-    hi: member.baselineLowerBound
-      ? (member.baselineUpperBound ?? member.baselineValue)
-      : member.baselineValue,
-  };
-}
-
 /** A frozen ratio baseline's numerator; a bounded ratio's numerator is bounded too. */
 function frozenNumerator(member: GoalMemberRow, factor: number): Observed {
   if (member.baselineNumerator === null) return null;
-  const hi =
-    member.baselineLowerBound && member.baselineUpperBound !== null && member.baselineDenominator
-      ? (member.baselineUpperBound * member.baselineDenominator) / factor
-      : member.baselineNumerator;
+  if (!member.baselineLowerBound) return point(member.baselineNumerator);
+  if (member.baselineUpperBound === null) return { lo: member.baselineNumerator, hi: Infinity };
+  const hi = member.baselineDenominator
+    ? (member.baselineUpperBound * member.baselineDenominator) / factor
+    : member.baselineNumerator;
   return { lo: member.baselineNumerator, hi };
 }
 
@@ -76,9 +69,9 @@ function toModel(
     projection: quantity(progress.projection),
     flags: [...progress.flags, ...extraFlags],
     included,
-    values: series.map((v) => (v && v.lo === v.hi ? v.lo : null)),
-    lowerBounds: series.map((v) => (v && v.lo !== v.hi ? v.lo : null)),
-    upperBounds: series.map((v) => (v && v.lo !== v.hi ? v.hi : null)),
+    values: series.map((v) => (v && !isBounded(v) ? v.lo : null)),
+    lowerBounds: series.map((v) => (v && isBounded(v) ? v.lo : null)),
+    upperBounds: series.map((v) => (v && isBounded(v) ? upperEnd(v) : null)),
   };
 }
 

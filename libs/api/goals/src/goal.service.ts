@@ -13,6 +13,7 @@ import {
 } from '@kraftsamling/api/core/errors';
 import type { TenantScope } from '@kraftsamling/api/core/tenancy';
 import { IndicatorQueryService } from '@kraftsamling/api/indicators';
+import { observed, type Measure } from '@kraftsamling/shared/metrics';
 import { periodDistance, tryParsePeriod, type Periodicity } from '@kraftsamling/shared/periods';
 import { readBaselines, type BaselineReading, type MeasuredIndicator } from './baselines';
 import type {
@@ -68,18 +69,17 @@ export interface GoalMemberRow {
   baselineFrozenAt: Date | null;
 }
 
+/** A member's frozen baseline as a range: a `<5` is 1 … 4, an "at least 12" has no high end. */
+export function frozenBaseline(row: GoalMemberRow): Measure | null {
+  return observed(row.baselineValue, row.baselineLowerBound, row.baselineUpperBound);
+}
+
 export function toMemberModel(row: GoalMemberRow): GoalMemberModel {
   return {
     areaCode: row.areaCode,
     areaName: row.areaName,
     inScope: row.inScope,
-    baseline:
-      row.baselineValue === null
-        ? null
-        : quantity({
-            lo: row.baselineValue,
-            hi: row.baselineLowerBound ? (row.baselineUpperBound ?? row.baselineValue) : row.baselineValue,
-          }),
+    baseline: quantity(frozenBaseline(row)),
     baselineBatchId: row.baselineBatchId,
     baselinePublishedAt: row.baselinePublishedAt,
     baselinePreliminary: row.baselinePreliminary,
@@ -142,16 +142,16 @@ export class GoalService {
         WHERE c.collaboration_id = $1 AND c.goal_id = $2 ORDER BY c.changed_at DESC, c.id DESC`,
       [tenant.collaborationId, goalId],
     );
-    // A bound (`<5`) reads as its range, like the baseline itself; rows recorded before its
-    // upper end was kept show what they have.
+    // A bound (`<5`) reads as its range, like the baseline itself; a row recorded before its
+    // upper end was kept reads as what it says, "at least" its value.
     const recorded = (value: unknown, lowerBound: unknown, upperBound: unknown) =>
-      value === null
-        ? null
-        : quantity(
-            lowerBound === true && typeof upperBound === 'number'
-              ? { lo: value as number, hi: upperBound }
-              : point(value as number),
-          );
+      quantity(
+        observed(
+          value as number | null,
+          lowerBound === true,
+          typeof upperBound === 'number' ? upperBound : null,
+        ),
+      );
     return rows.map((row: Record<string, unknown>) => ({
       ...row,
       oldValue: recorded(row['oldValue'], row['oldLowerBound'], row['oldUpperBound']),
@@ -748,10 +748,6 @@ export class GoalService {
       after,
     });
   }
-}
-
-function point(value: number) {
-  return { lo: value, hi: value };
 }
 
 /** A member row as activation would write it, for the preview. */

@@ -1,5 +1,11 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { GoalFlag, GoalStatus, Measure } from '@kraftsamling/shared/metrics';
+import {
+  isBounded,
+  upperEnd,
+  type GoalFlag,
+  type GoalStatus,
+  type Measure,
+} from '@kraftsamling/shared/metrics';
 
 const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -56,19 +62,23 @@ registerEnumType(BaselineChangeKindEnum, { name: 'BaselineChangeKind' });
 
 @ObjectType('Quantity', {
   description:
-    'A figure that may be only a range (a "<5" count, or a sum that includes one): value is set only when exact; low and high always.',
+    'A figure that may be only a range (a "<5" count, or a sum that includes one): value is set only when exact; low always; high unless the range has no high end ("at least 12").',
 })
 export class QuantityModel {
   @Field(() => Float, { nullable: true, description: 'The exact figure; null when it is only a range.' })
   value!: number | null;
   @Field(() => Float) low!: number;
-  @Field(() => Float) high!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The high end; equal to low when exact, null when only a low end is known.',
+  })
+  high!: number | null;
 }
 
 export const quantity = (measure: Measure | null): QuantityModel | null =>
   measure === null
     ? null
-    : { value: measure.lo === measure.hi ? measure.lo : null, low: measure.lo, high: measure.hi };
+    : { value: isBounded(measure) ? null : measure.lo, low: measure.lo, high: upperEnd(measure) };
 
 @ObjectType('Goal', { description: 'A shared target of a collaboration, owned by its steering group.' })
 export class GoalModel {

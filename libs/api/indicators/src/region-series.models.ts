@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import type { Aggregate } from '@kraftsamling/shared/metrics';
+import { upperEnd, type Aggregate } from '@kraftsamling/shared/metrics';
 import { IndicatorModel } from './models';
 import type { RegionSeries } from './region-series.service';
 
@@ -23,7 +23,8 @@ export class RegionSeriesModel {
   lowerBounds!: (number | null)[];
   @Field(() => [Float], {
     nullable: 'items',
-    description: 'Where the figure is only a range: its high end; else null.',
+    description:
+      'Where the figure is only a range: its high end; else null. Also null for a range with no high end (a part was "at least N").',
   })
   upperBounds!: (number | null)[];
   @Field(() => [Int], { description: 'How many areas contributed to each period.' }) included!: number[];
@@ -42,7 +43,7 @@ export function toRegionSeriesModel(series: RegionSeries): RegionSeriesModel {
     periods: series.periods,
     values: series.aggregates.map(exact),
     lowerBounds: series.aggregates.map((a) => (a.bounded ? a.value!.lo : null)),
-    upperBounds: series.aggregates.map((a) => (a.bounded ? a.value!.hi : null)),
+    upperBounds: series.aggregates.map((a) => (a.bounded ? upperEnd(a.value!) : null)),
     included: series.aggregates.map((a) => a.included),
     incomplete: series.aggregates.map((a) => a.incomplete),
   };

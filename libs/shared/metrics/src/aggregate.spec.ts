@@ -65,6 +65,19 @@ describe('region aggregates', () => {
     expect(aggregate.bounded).toBe(true);
   });
 
+  it('carries an "at least N" with no high end through a sum and a ratio of sums', () => {
+    const sum = sumOfCounts([observed(12, true), point(30)]);
+    expect(sum).toMatchObject({ value: { lo: 42, hi: Infinity }, bounded: true, included: 2 });
+    const share = ratioOfSums(
+      [
+        { numerator: observed(12, true), denominator: point(100) },
+        { numerator: point(18), denominator: point(200) },
+      ],
+      100,
+    );
+    expect(share).toMatchObject({ value: { lo: 10, hi: Infinity }, bounded: true });
+  });
+
   it('leaves out of a ratio an area that lacks either part, and says so', () => {
     const aggregate = ratioOfSums(
       [

@@ -42,6 +42,9 @@ describe('normalisations', () => {
     expect(relativeChange(point(150), point(0))).toBeNull();
     // 150 − (1 … 4) = 146 … 149
     expect(absoluteChange(point(150), observed(1, true, 4))).toEqual({ lo: 146, hi: 149 });
+    // From "at least 12" the change has no low end: unknown, not −∞.
+    expect(absoluteChange(point(150), observed(12, true))).toBeNull();
+    expect(absoluteChange(observed(150, true), point(12))).toEqual({ lo: 138, hi: Infinity });
   });
 
   it('divides by the latest population year at or before the period, and says which', () => {

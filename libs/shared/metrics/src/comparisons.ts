@@ -1,4 +1,4 @@
-import { isBounded, ratio, scale, subtract, type Measure, type Observed } from './measure';
+import { hasUpperEnd, isBounded, ratio, scale, subtract, type Measure, type Observed } from './measure';
 
 /**
  * Peer comparison (metrics brief, "Comparisons"): normalisations, ranks, quartiles,
@@ -26,9 +26,12 @@ export function indexTo(value: Observed, base: Observed): Observed {
   return scale(value, 100 / base.lo);
 }
 
-/** v(p) − v(s) */
+/**
+ * v(p) − v(s); null where the start has no high end ("at least 12"): the change would have
+ * no low end, and a change unbounded below says nothing.
+ */
 export function absoluteChange(value: Observed, since: Observed): Observed {
-  if (!value || !since) return null;
+  if (!value || !since || !hasUpperEnd(since)) return null;
   return subtract(value, since);
 }
 

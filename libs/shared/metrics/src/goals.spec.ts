@@ -112,6 +112,43 @@ describe('values that are not plain numbers', () => {
     expect(progress.status).toBe('UNCERTAIN');
   });
 
+  it('carries a latest value with no high end ("at least 100"): uncertain where the low end is behind', () => {
+    // B = 240, T = 120, E = 180 at m = 12: A ≥ 100 is achieved at its low end, off track above 204.
+    const progress = goalProgress(halving(point(240), observed(100, true)));
+    expect(progress.flags).toContain('BOUNDED_LATEST');
+    expect(progress.status).toBe('UNCERTAIN');
+    expect(progress.latest).toEqual({ lo: 100, hi: Infinity });
+    // A change with one end at infinity is no figure to show.
+    expect(progress.change).toBeNull();
+    expect(progress.gap).toBeNull();
+    // A rising goal that an "at least" value has passed at its low end is achieved at every end.
+    const rise: GoalTarget = { kind: 'ABSOLUTE_CHANGE', change: 50 };
+    const risen = goalProgress({
+      ...halving(point(240), observed(300, true)),
+      target: targetMeasure(point(240), rise),
+      direction: goalDirection(rise),
+    });
+    expect(risen.status).toBe('ACHIEVED');
+  });
+
+  it('keeps a baseline with no high end as such: the target too, and the status uncertain unless reached', () => {
+    expect(targetMeasure(observed(12, true)!, HALVE)).toEqual({ lo: 6, hi: Infinity });
+    expect(targetMeasure(observed(12, true)!, { kind: 'RELATIVE_CHANGE', change: -1 })).toEqual(point(0));
+    const progress = goalProgress(halving(observed(12, true), point(9)));
+    expect(progress.flags).toContain('BOUNDED_BASELINE');
+    expect(progress.target).toEqual({ lo: 6, hi: Infinity });
+    expect(progress.status).toBe('UNCERTAIN');
+    expect(progress.change).toBeNull();
+    // A level reached is reached whatever the baseline was.
+    const level: GoalTarget = { kind: 'LEVEL', level: 10, direction: 'AT_MOST' };
+    const below = goalProgress({
+      ...halving(observed(12, true), point(9)),
+      target: targetMeasure(observed(12, true)!, level),
+      direction: goalDirection(level),
+    });
+    expect(below.status).toBe('ACHIEVED');
+  });
+
   it('flags a member without a baseline instead of reading it as 0', () => {
     const progress = goalProgress(halving(null, point(50)));
     expect(progress.flags).toEqual(['NO_BASELINE']);
@@ -268,5 +305,12 @@ describe('projection', () => {
   it('projects bounded values as an interval', () => {
     const values: Measure[] = months.map(() => ({ lo: 1, hi: 4 }));
     expect(projectToTarget(months, values, '2026-09', '2027-09')).toEqual({ lo: 1, hi: 4 });
+  });
+
+  it('projects values with no high end as a trend of their low ends, with no high end', () => {
+    const values = months.map((_, k) => (k === 11 ? observed(196, true) : point(240 - 4 * k)));
+    const projection = projectToTarget(months, values, '2026-09', '2027-09')!;
+    expect(projection.lo).toBeCloseTo(148, 10);
+    expect(projection.hi).toBe(Infinity);
   });
 });

@@ -1,5 +1,5 @@
 import { addPeriods, parsePeriod, periodDistance, type Periodicity } from '@kraftsamling/shared/periods';
-import { isBounded, type Measure, type Observed } from './measure';
+import { hasUpperEnd, isBounded, type Measure, type Observed } from './measure';
 
 /**
  * Goal arithmetic (metrics brief, "Goals"). Notation: baseline B (the frozen value at the
@@ -29,7 +29,8 @@ export function goalDirection(target: GoalTarget): -1 | 0 | 1 {
 export function targetValue(baseline: number, target: GoalTarget): number {
   switch (target.kind) {
     case 'RELATIVE_CHANGE':
-      return baseline * (1 + target.change);
+      // −100 % of anything is 0, also of a baseline with no high end (∞ · 0 is NaN).
+      return target.change === -1 ? 0 : baseline * (1 + target.change);
     case 'ABSOLUTE_CHANGE':
       return baseline + target.change;
     case 'LEVEL':
@@ -154,8 +155,12 @@ function scalarStatus(
   direction: -1 | 0 | 1,
   share: number,
   thresholds: StatusThresholds,
-): Exclude<GoalStatus, 'UNCERTAIN'> {
+): GoalStatus {
+  // A baseline with no high end ("at least 12"), or a target drawn from it: whether the
+  // target is reached, or how far the value has come, cannot be known from that end.
+  if (!Number.isFinite(target)) return 'UNCERTAIN';
   if (reached(actual, target, direction)) return 'ACHIEVED';
+  if (!Number.isFinite(baseline)) return 'UNCERTAIN';
   const planned = target - baseline;
   // The baseline already met a level that the value has since left: the value went the
   // wrong way past the goal, which no share of a planned change can describe.
@@ -208,6 +213,8 @@ export function projectToTarget(
     points.map((p) => [p.x, p.value.lo]),
     at,
   );
+  // A value with no high end leaves the trend of the high ends without one too.
+  if (points.some((p) => !hasUpperEnd(p.value))) return { lo, hi: Infinity };
   const hi = leastSquaresAt(
     points.map((p) => [p.x, p.value.hi]),
     at,

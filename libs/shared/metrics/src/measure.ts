@@ -5,7 +5,13 @@
  * visibly a bound too (metrics brief, "Values that are not plain numbers").
  */
 export interface Measure {
+  /** always a finite number */
   readonly lo: number;
+  /**
+   * `Infinity` when only a low end is known (the template's `lower_bound` flag on a plain
+   * number: "at least N"); sums and ratios then carry the open end on their own
+   * (N + ∞ = ∞, N ÷ ∞ = 0), and an answer shows it as no high end (`upperEnd`).
+   */
   readonly hi: number;
 }
 
@@ -16,9 +22,17 @@ export const point = (value: number): Measure => ({ lo: value, hi: value });
 
 export const isBounded = (measure: Measure): boolean => measure.lo !== measure.hi;
 
+/** The high end as an answer carries it: null when the range has none. */
+export const upperEnd = (measure: Measure): number | null =>
+  Number.isFinite(measure.hi) ? measure.hi : null;
+
+/** Whether the range has a high end (a `<5` has, an "at least 12" has not). */
+export const hasUpperEnd = (measure: Measure): boolean => Number.isFinite(measure.hi);
+
 /**
  * From the stored shape of a value: `value` with `lowerBound` set means the value is only
- * known to be at least `value` and at most `upperBound`.
+ * known to be at least `value` and at most `upperBound`, or has no high end when
+ * `upperBound` is null.
  */
 export function observed(
   value: number | null | undefined,
@@ -27,11 +41,11 @@ export function observed(
 ): Observed {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   if (!lowerBound) return point(value);
-  const hi = upperBound ?? null;
-  if (hi === null || !Number.isFinite(hi) || hi < value) {
-    throw new RangeError(`a lower-bound value ${value} needs an upper bound at or above it`);
+  if (upperBound === null || upperBound === undefined) return { lo: value, hi: Infinity };
+  if (!Number.isFinite(upperBound) || upperBound < value) {
+    throw new RangeError(`a lower-bound value ${value} has an upper bound ${upperBound} below it`);
   }
-  return { lo: value, hi };
+  return { lo: value, hi: upperBound };
 }
 
 export function add(a: Measure, b: Measure): Measure {
@@ -39,6 +53,7 @@ export function add(a: Measure, b: Measure): Measure {
 }
 
 export function scale(a: Measure, factor: number): Measure {
+  if (factor === 0) return point(0);
   const x = a.lo * factor;
   const y = a.hi * factor;
   return x <= y ? { lo: x, hi: y } : { lo: y, hi: x };
@@ -56,5 +71,9 @@ export function ratio(numerator: Measure, denominator: Measure, factor = 1): Mea
 
 export const subtract = (a: Measure, b: Measure): Measure => ({ lo: a.lo - b.hi, hi: a.hi - b.lo });
 
-/** The midpoint: only for drawing and fitting, never for a figure shown as exact. */
-export const midpoint = (measure: Measure): number => (measure.lo + measure.hi) / 2;
+/**
+ * The midpoint: only for drawing and fitting, never for a figure shown as exact. A range
+ * with no high end has none: its low end stands in.
+ */
+export const midpoint = (measure: Measure): number =>
+  hasUpperEnd(measure) ? (measure.lo + measure.hi) / 2 : measure.lo;

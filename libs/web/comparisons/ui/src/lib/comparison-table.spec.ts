@@ -9,7 +9,7 @@ function comparison(): ComparisonData {
     rank: number | null,
     quartile: number | null,
     unranked: 'BOUNDED' | 'MISSING' | null = null,
-    bounds: { index: number; low: number; high: number }[] = [],
+    bounds: { index: number; low: number; high: number | null }[] = [],
   ) => ({ areaCode, areaName, values: [10, value], bounds, rank, quartile, unranked });
   return {
     periods: ['2025-01', '2025-02'],
@@ -138,5 +138,26 @@ describe('exportComparison', () => {
       [null, null, 'Median', null, 10, 10.75, null],
       [null, null, 'Riket', '0000', 8, 8.5, null],
     ]);
+  });
+
+  it('exports a range with no high end ("at least 12") as "≥12" text', () => {
+    const data = comparison();
+    const open = {
+      ...data,
+      areas: data.areas.map((a) =>
+        a.areaCode === '1275' ? { ...a, bounds: [{ index: 1, low: 12, high: null }] } : a,
+      ),
+    };
+    const table = exportComparison(open, comparisonRows(open, '1283', names), {
+      sheetName: 'Jämförelse',
+      rank: 'Rang',
+      quartile: 'Kvartil',
+      area: 'Kommun',
+      code: 'Kommunkod',
+      note: 'Anmärkning',
+      noteOf: () => '',
+      period: (period) => period,
+    });
+    expect(table.rows.find((row) => row[3] === '1275')!.slice(4, 6)).toEqual([10, '≥12']);
   });
 });

@@ -4,7 +4,8 @@ import { compareSwedish } from '@kraftsamling/web/shared/i18n';
 export interface ValueBound {
   index: number;
   low: number;
-  high: number;
+  /** null when only a low end is known ("at least 12") */
+  high: number | null;
 }
 
 /** One area of a comparison as the API sends it: a value per period, null where missing or only a range. */
@@ -30,7 +31,9 @@ export interface ComparisonData {
 
 /** One figure: exact, only a range (a `<5` count, or anything computed from one), or missing. */
 export type ComparisonCell =
-  { kind: 'value'; value: number } | { kind: 'range'; low: number; high: number } | { kind: 'missing' };
+  | { kind: 'value'; value: number }
+  | { kind: 'range'; low: number; high: number | null }
+  | { kind: 'missing' };
 
 export type RowKind = 'area' | 'total' | 'median' | 'country';
 
@@ -57,10 +60,7 @@ export interface ComparisonRows {
 
 const MISSING: ComparisonCell = { kind: 'missing' };
 
-function cells(
-  values: readonly (number | null)[],
-  bounds: readonly { index: number; low: number; high: number }[],
-): ComparisonCell[] {
+function cells(values: readonly (number | null)[], bounds: readonly ValueBound[]): ComparisonCell[] {
   const result: ComparisonCell[] = values.map((value) =>
     value == null ? MISSING : { kind: 'value', value },
   );
@@ -168,7 +168,7 @@ const exportCell = (cell: ComparisonCell): ExportCell => {
     case 'value':
       return cell.value;
     case 'range':
-      return `${cell.low}–${cell.high}`;
+      return cell.high === null ? `≥${cell.low}` : `${cell.low}–${cell.high}`;
     default:
       return null;
   }

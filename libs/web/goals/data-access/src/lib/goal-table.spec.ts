@@ -177,6 +177,17 @@ describe('goalExportTable', () => {
     expect(table.rows[2]!.slice(0, 4)).toEqual(['Familjen Helsingborg', null, '241–244', 207]);
   });
 
+  it('writes a figure with no high end ("at least 12") as "≥12" text, never as a number', () => {
+    const atLeast = row('Bjuv', {
+      baseline: { value: null, low: 12, high: null },
+      target: { value: null, low: 6, high: null },
+      status: 'UNCERTAIN',
+    });
+    const table = goalExportTable({ members: [atLeast], collaboration: row('Familjen Helsingborg') }, LABELS);
+    expect(table.rows[0]!.slice(2, 3)).toEqual(['≥12']);
+    expect(table.rows[0]![7]).toBe('≥6');
+  });
+
   it('is safe to open in a spreadsheet: a name that starts a formula is written as text', () => {
     const csv = toCsv(goalExportTable(goalTableRows(progress), LABELS));
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);

@@ -83,7 +83,6 @@ function sortKey(row: GoalTableRow, column: GoalTableColumn): number | string | 
   }
 }
 
-
 /** Sorts the member rows by a column; rows without a figure stay at the end in either direction. */
 export function sortGoalRows(
   rows: readonly GoalTableRow[],
@@ -137,6 +136,7 @@ function cell(quantity: Quantity | null, scale = 1): ExportCell {
   if (quantity.value !== null) return round(quantity.value * scale);
   // Text, so a minus sign reads as one (U+2212) rather than a hyphen a spreadsheet would take for a formula.
   const text = (value: number) => String(round(value * scale)).replace('-', '−');
+  if (quantity.high === null) return `≥${text(quantity.low)}`;
   return `${text(quantity.low)}–${text(quantity.high)}`;
 }
 

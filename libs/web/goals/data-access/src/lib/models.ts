@@ -28,11 +28,14 @@ export type MemberProgress = GoalProgressDetail['members'][number];
 export type SummaryProgress = NonNullable<GoalSummary['progress']>;
 export type MemberStanding = SummaryProgress['members'][number];
 
-/** A figure that may be only a range: `value` is set only when exact; `low` and `high` always. */
+/**
+ * A figure that may be only a range: `value` is set only when exact; `low` always; `high`
+ * unless only a low end is known ("at least 12").
+ */
 export interface Quantity {
   value: number | null;
   low: number;
-  high: number;
+  high: number | null;
 }
 
 export const GOAL_STATES: readonly GoalState[] = ['DRAFT', 'ACTIVE', 'ACHIEVED', 'MISSED', 'CLOSED'];

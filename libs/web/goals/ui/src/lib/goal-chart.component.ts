@@ -150,9 +150,10 @@ export class GoalChartComponent {
     return formatValue(value, this.unit(), this.language());
   }
 
+  /** The measured figure: a range as every range is written ("<5", "1 235–1 238", "≥12"). */
   actual(value: number | null, low: number | null, high: number | null): string {
     if (value !== null) return this.number(value);
-    if (low !== null && high !== null) return `${this.number(low)}–${this.number(high)}`;
+    if (low !== null) return formatQuantity({ value: null, low, high }, this.unit(), this.language());
     return '';
   }
 }

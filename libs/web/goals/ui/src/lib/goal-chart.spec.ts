@@ -55,6 +55,32 @@ describe('goalChartRows', () => {
     expect(rows[0]).toMatchObject({ value: null, low: 1, high: 4 });
   });
 
+  it('keeps a value with no high end ("at least 12") as its low end, and draws it there', () => {
+    const input = {
+      ...INPUT,
+      values: [null, 238, 200],
+      lowerBounds: [12, null, null],
+      upperBounds: [null, null, null],
+      baseline: { value: null, low: 12, high: null },
+      target: { value: null, low: 6, high: null },
+    };
+    expect(goalChartRows(input)[0]).toMatchObject({ value: null, low: 12, high: null, expected: 12 });
+    const option = goalChartOption(input, {
+      animation: false,
+      periodLabel: (period) => period,
+      value: String,
+      names: {
+        actual: 'Utfall',
+        baseline: 'Utgångsläge',
+        target: 'Mål',
+        expected: 'Väg',
+        projection: 'Trend',
+      },
+    }) as { series: { data: (number | null)[] }[] };
+    expect(option.series[0]!.data[0]).toBe(12);
+    expect(option.series[0]!.data.every((y) => y === null || Number.isFinite(y))).toBe(true);
+  });
+
   it('draws the baseline, target, expected path and projection as lines that differ by style', () => {
     const option = goalChartOption(INPUT, {
       animation: false,
@@ -95,6 +121,10 @@ describe('goal formatting', () => {
     );
     expect(formatQuantity(exact(1234.5), 'COUNT', 'sv').replace(/\u00a0/g, ' ')).toBe('1 234,5');
     expect(formatQuantity(null, 'COUNT', 'sv')).toBe('');
+    // A range with no high end: "at least".
+    expect(formatQuantity({ value: null, low: 12, high: null }, 'COUNT', 'sv')).toBe('≥12');
+    expect(formatSignedQuantity({ value: null, low: -3, high: null }, 'COUNT', 'sv')).toBe('≥−3');
+    expect(formatShare({ value: null, low: 0.25, high: null }, 'en')).toBe('≥25%');
     expect(formatSignedQuantity(exact(-40), 'COUNT', 'sv')).toBe('−40');
     expect(formatSignedQuantity(exact(12), 'COUNT', 'en')).toBe('+12');
     expect(formatShare(exact(-0.5), 'sv', true).replace(/\u00a0/g, ' ')).toBe('−50 %');

@@ -32,8 +32,15 @@ export interface GoalChartRow {
   projection: number | null;
 }
 
+/**
+ * Where a figure is drawn: the value, the middle of a range, or the low end of a range with
+ * no high end (the data table beside the chart says which).
+ */
+const drawnAt = (value: number | null, low: number | null, high: number | null): number | null =>
+  value ?? (low === null ? null : high === null ? low : (low + high) / 2);
+
 const point = (quantity: QuantityLike | null | undefined): number | null =>
-  quantity ? (quantity.value ?? (quantity.low + quantity.high) / 2) : null;
+  quantity ? drawnAt(quantity.value, quantity.low, quantity.high) : null;
 
 /**
  * Every period from the baseline (or the first value, if earlier) to the target period,
@@ -99,9 +106,7 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
     {
       name: format.names.actual,
       type: 'line',
-      data: rows.map(
-        (row) => row.value ?? (row.low !== null && row.high !== null ? (row.low + row.high) / 2 : null),
-      ),
+      data: rows.map((row) => drawnAt(row.value, row.low, row.high)),
       symbol: 'circle',
       symbolSize: 5,
       connectNulls: false,

@@ -1,11 +1,11 @@
 import { PeriodLanguage } from '@kraftsamling/shared/periods';
 import { formatRange, formatValue, numberLocale } from '@kraftsamling/web/indicators/ui';
 
-/** The parts of a figure the formatting needs (the API's Quantity). */
+/** The parts of a figure the formatting needs (the API's Quantity; `high` null: no high end). */
 export interface QuantityLike {
   value: number | null;
   low: number;
-  high: number;
+  high: number | null;
 }
 
 /**
@@ -36,6 +36,7 @@ export function formatSignedQuantity(
     `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatValue(Math.abs(value), unit, language)}`;
   if (quantity.value !== null) return signed(quantity.value);
   if (quantity.low === quantity.high) return signed(quantity.low);
+  if (quantity.high === null) return `≥${signed(quantity.low)}`;
   return `${signed(quantity.low)} – ${signed(quantity.high)}`;
 }
 
@@ -67,5 +68,6 @@ export function formatShare(
   const text = (value: number) => format.format(value).replace('-', '−');
   if (quantity.value !== null) return text(quantity.value);
   if (quantity.low === quantity.high) return text(quantity.low);
+  if (quantity.high === null) return `≥${text(quantity.low)}`;
   return `${text(quantity.low)} – ${text(quantity.high)}`;
 }

@@ -28,7 +28,7 @@ export interface GoalTableRowView {
 interface Quantity {
   value: number | null;
   low: number;
-  high: number;
+  high: number | null;
 }
 
 export type GoalTableSort = { active: string; direction: 'asc' | 'desc' | '' };
