@@ -101,8 +101,8 @@ describe('row-level security (raw SQL as the API role)', () => {
     );
 
   const count = async (client: pg.Client | DataSource, sql: string) => {
-    const result = await client.query(sql);
-    const rows = (Array.isArray(result) ? result : result.rows) as { n: number }[];
+    const rows: { n: number }[] =
+      client instanceof DataSource ? await client.query(sql) : (await client.query(sql)).rows;
     return Number(rows[0]!.n);
   };
 
