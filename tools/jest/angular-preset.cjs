@@ -1,6 +1,10 @@
 // Jest configuration shared by the Angular projects (apps/web and libs/web/**).
 // jest-preset-angular in CommonJS mode: Angular's .mjs bundles and the few ESM-only
-// browser packages (keycloak-js) are transpiled to CommonJS on the fly.
+// browser packages (keycloak-js) are transpiled to CommonJS on the fly. Each project's
+// tsconfig.spec.json sets isolatedModules, so every file is transpiled alone, without a
+// type check: checking each test file repeated Angular's and Material's types in every one
+// and took most of the run. `npm test` type-checks the web, tests included, in one program
+// (tools/test/tsconfig.web-typecheck.json).
 const path = require('node:path');
 const { createCjsPreset } = require('jest-preset-angular/presets');
 

@@ -3,25 +3,40 @@
 // without a browser. Tests need a real PostgreSQL: DATABASE_URL names a server on which
 // each test creates databases of its own; without it an embedded PostgreSQL is started
 // for the run (data in .data/test-postgres).
-import { spawnSync } from 'node:child_process';
+//
+// Lint and the type checks run as one process each, lint beside the type checks (one per
+// core), not once per project: ESLint's start and a library's type check (repeated by
+// every project that imports it) cost more than the files themselves. The type checks
+// cover the web's tests too, which Jest only transpiles (tools/test/tsconfig.*.json). The
+// Jest tests then run per project through Nx. `npm test -- lint typecheck` runs the named
+// Nx targets per project instead.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../dev-stack/postgres.mjs';
 import { workspaceRoot } from '../dev-stack/stack.mjs';
 
-let postgres;
-if (!process.env.DATABASE_URL) {
-  console.log('DATABASE_URL is not set: starting an embedded PostgreSQL for the tests');
-  postgres = await startEmbeddedPostgres({
-    dataDir: path.join(workspaceRoot, '.data/test-postgres'),
-    port: Number(process.env.TEST_POSTGRES_PORT ?? 54330),
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+/** Runs a command to its end; resolves with its exit status and prints how long it took. */
+function run(label, command, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: workspaceRoot, stdio: 'inherit', env });
+    child.on('error', (error) => {
+      console.error(`${label}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      const status = code ?? (signal ? 1 : 0);
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      console.log(`${label}: ${status === 0 ? 'passed' : `failed (exit ${status})`} in ${seconds} s`);
+      resolve(status);
+    });
   });
-  process.env.DATABASE_URL = postgres.adminUrl;
 }
 
-const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['lint', 'typecheck', 'test'];
-const result = spawnSync(
-  'npx',
-  [
+const nxTargets = (targets) =>
+  run(`nx ${targets.join(', ')}`, 'npx', [
     'nx',
     'run-many',
     '-t',
@@ -29,12 +44,57 @@ const result = spawnSync(
     '--exclude=web-e2e',
     '--parallel=2',
     '--output-style=stream-without-prefixes',
-  ],
-  {
-    cwd: workspaceRoot,
-    stdio: 'inherit',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-  },
-);
-await postgres?.stop();
-process.exit(result.status ?? 1);
+  ]);
+
+let postgres;
+let status;
+const asked = process.argv.slice(2);
+if (asked.length) {
+  status = await withPostgres(() => nxTargets(asked));
+} else {
+  // Kept between runs like Nx's cache (in git-ignored tmp/, which `npm ci` leaves alone): a
+  // file is linted again when its content changes, a program checked again where it changed.
+  const tsc = (label, project) =>
+    run(label, 'npx', [
+      'tsc',
+      '-p',
+      `tools/test/${project}.json`,
+      '--incremental',
+      '--tsBuildInfoFile',
+      `tmp/cache/${project}.tsbuildinfo`,
+    ]);
+  const typecheck = async () =>
+    (await tsc('typecheck (Node projects)', 'tsconfig.typecheck')) ||
+    (await tsc('typecheck (web)', 'tsconfig.web-typecheck'));
+  const lint = () =>
+    run('lint', 'npx', [
+      'eslint',
+      '--cache',
+      '--cache-strategy',
+      'content',
+      '--cache-location',
+      'tmp/cache/eslint/',
+      'apps',
+      'libs',
+      'tools/demo-data',
+    ]);
+  const [linted, types] = await Promise.all([lint(), typecheck()]);
+  status = linted || types || (await withPostgres(() => nxTargets(['test'])));
+}
+process.exit(status);
+
+async function withPostgres(body) {
+  if (!process.env.DATABASE_URL) {
+    console.log('DATABASE_URL is not set: starting an embedded PostgreSQL for the tests');
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(workspaceRoot, '.data/test-postgres'),
+      port: Number(process.env.TEST_POSTGRES_PORT ?? 54330),
+    });
+    env.DATABASE_URL = postgres.adminUrl;
+  }
+  try {
+    return await body();
+  } finally {
+    await postgres?.stop();
+  }
+}
