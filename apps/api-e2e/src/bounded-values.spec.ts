@@ -1,5 +1,5 @@
 import { writeAfWorkbook } from '@kraftsamling/api/statistics-formats';
-import { FH_ID, apiUrl, gql, sql, tokenFor } from './support/api';
+import { FH_ID, createActiveGoal, gql, importOfficial, sql, tokenFor } from './support/api';
 
 // Issue 11, "a `<5` count is stored as value 1 with bounds 1–4": every API answer that
 // carries such a figure must make it unmistakable (docs/adr/0009-bounded-values.md): the
@@ -41,20 +41,10 @@ beforeAll(async () => {
     ],
     { layout: 'pivot-cache', title: 'bounded values' },
   );
-  const form = new FormData();
-  form.set('source', 'af');
-  form.set('dryRun', 'false');
-  form.set('file', new Blob([Buffer.from(bytes)]), 'web-inskrivna-arbetslosa-andel-av-bas-2025-04.xlsx');
-  const response = await fetch(`${apiUrl()}/api/imports/official`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await tokenFor('analytiker')}` },
-    body: form,
+  const report = await importOfficial('analytiker', 'af', {
+    name: 'web-inskrivna-arbetslosa-andel-av-bas-2025-04.xlsx',
+    content: bytes,
   });
-  const report = (await response.text())
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line))
-    .find((line) => line.type === 'report')?.report;
   expect(report).toMatchObject({ inserted: 8, problems: [] });
   // Stored as ADR 4 says: at least 1, at most 4.
   const stored = await sql(
@@ -191,30 +181,16 @@ describe('a "<5" in every API answer', () => {
       baseline: { value: null, low: 1, high: 4 },
     });
 
-    const created = await gql(
-      `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id version } }`,
-      {
-        input: {
-          collaborationId: FH_ID,
-          title: 'Färre arbetslösa eftergymnasialt utbildade kvinnor (test av intervall)',
-          indicatorCode: COUNT,
-          areaCodes: AREAS,
-          baselinePeriod: '2025-03',
-          targetPeriod: '2027-03',
-          targetKind: 'RELATIVE_CHANGE',
-          targetValue: -0.5,
-        },
-      },
-      { token },
-    );
-    expect(created.errors).toBeUndefined();
-    const { id, version } = created.data!['createGoal'];
-    const activated = await gql(
-      `mutation ($input: GoalVersionInput!) { activateGoal(input: $input) { status } }`,
-      { input: { collaborationId: FH_ID, goalId: id, expectedVersion: version } },
-      { token },
-    );
-    expect(activated.errors).toBeUndefined();
+    const id = await createActiveGoal(token, {
+      collaborationId: FH_ID,
+      title: 'Färre arbetslösa eftergymnasialt utbildade kvinnor (test av intervall)',
+      indicatorCode: COUNT,
+      areaCodes: AREAS,
+      baselinePeriod: '2025-03',
+      targetPeriod: '2027-03',
+      targetKind: 'RELATIVE_CHANGE',
+      targetValue: -0.5,
+    });
 
     const read = await gql(
       `query ($c: ID!, $id: ID!) { goal(collaborationId: $c, id: $id) {

@@ -1,4 +1,4 @@
-import { FH_ID, apiUrl, gql, sql, tokenFor } from './support/api';
+import { FH_ID, createActiveGoal, gql, importOfficial, sql, tokenFor } from './support/api';
 
 // A value known only from below: the template's `lower_bound` flag on a plain number means
 // "at least N", with no high end (ADR 9). Every answer that carries such a figure, or a sum,
@@ -34,20 +34,10 @@ beforeAll(async () => {
       `af.bas.fgk.labour_force;${BJUV};${period};420;`,
     ]),
   ].join('\n');
-  const form = new FormData();
-  form.set('source', 'template');
-  form.set('dryRun', 'false');
-  form.set('file', new Blob([csv + '\n']), 'at-least.csv');
-  const response = await fetch(`${apiUrl()}/api/imports/official`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await tokenFor('statistiker')}` },
-    body: form,
+  const report = await importOfficial('statistiker', 'template', {
+    name: 'at-least.csv',
+    content: csv + '\n',
   });
-  const report = (await response.text())
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line))
-    .find((line) => line.type === 'report')?.report;
   expect(report).toMatchObject({ inserted: 8, problems: [] });
   const stored = await sql(
     `SELECT v.value::float8 AS value, v.lower_bound AS "lowerBound", v.upper_bound::float8 AS "upperBound"
@@ -151,30 +141,16 @@ describe('an "at least N" with no high end in every API answer', () => {
       baseline: { value: null, low: 12, high: null },
     });
 
-    const created = await gql(
-      `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id version } }`,
-      {
-        input: {
-          collaborationId: FH_ID,
-          title: 'Färre arbetslösa förgymnasialt utbildade kvinnor (test av öppet intervall)',
-          indicatorCode: COUNT,
-          areaCodes: AREAS,
-          baselinePeriod: '2025-03',
-          targetPeriod: '2027-03',
-          targetKind: 'RELATIVE_CHANGE',
-          targetValue: -0.5,
-        },
-      },
-      { token },
-    );
-    expect(created.errors).toBeUndefined();
-    const { id, version } = created.data!['createGoal'];
-    const activated = await gql(
-      `mutation ($input: GoalVersionInput!) { activateGoal(input: $input) { status } }`,
-      { input: { collaborationId: FH_ID, goalId: id, expectedVersion: version } },
-      { token },
-    );
-    expect(activated.errors).toBeUndefined();
+    const id = await createActiveGoal(token, {
+      collaborationId: FH_ID,
+      title: 'Färre arbetslösa förgymnasialt utbildade kvinnor (test av öppet intervall)',
+      indicatorCode: COUNT,
+      areaCodes: AREAS,
+      baselinePeriod: '2025-03',
+      targetPeriod: '2027-03',
+      targetKind: 'RELATIVE_CHANGE',
+      targetValue: -0.5,
+    });
 
     const read = await gql(
       `query ($c: ID!, $id: ID!) { goal(collaborationId: $c, id: $id) {

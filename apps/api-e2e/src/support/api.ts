@@ -107,6 +107,53 @@ export async function sql<T = Record<string, any>>(query: string, params: unknow
   }
 }
 
+/**
+ * An official import (`/api/imports/official`) written for real, as `username`: the
+ * report line of its NDJSON answer.
+ */
+export async function importOfficial(
+  username: string,
+  source: string,
+  file: { name: string; content: string | Uint8Array },
+): Promise<Record<string, any> | undefined> {
+  const form = new FormData();
+  form.set('source', source);
+  form.set('dryRun', 'false');
+  form.set(
+    'file',
+    new Blob([typeof file.content === 'string' ? file.content : Buffer.from(file.content)]),
+    file.name,
+  );
+  const response = await fetch(`${apiUrl()}/api/imports/official`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await tokenFor(username)}` },
+    body: form,
+  });
+  return (await response.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .find((line) => line.type === 'report')?.report;
+}
+
+/** A goal created and activated by `token` (its baselines frozen): its id. */
+export async function createActiveGoal(token: string, input: Record<string, unknown>): Promise<string> {
+  const created = await gql(
+    `mutation ($input: CreateGoalInput!) { createGoal(input: $input) { id version } }`,
+    { input },
+    { token },
+  );
+  expect(created.errors).toBeUndefined();
+  const { id, version } = created.data!['createGoal'];
+  const activated = await gql(
+    `mutation ($input: GoalVersionInput!) { activateGoal(input: $input) { status } }`,
+    { input: { collaborationId: input['collaborationId'], goalId: id, expectedVersion: version } },
+    { token },
+  );
+  expect(activated.errors).toBeUndefined();
+  return id;
+}
+
 export const FH = 'familjen-helsingborg';
 export const FH_ID = '10000000-0000-4000-8000-000000000001';
 export const SANDVIKEN_ID = '10000000-0000-4000-8000-000000000002';
