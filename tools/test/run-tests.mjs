@@ -8,8 +8,8 @@
 // core), not once per project: ESLint's start and a library's type check (repeated by
 // every project that imports it) cost more than the files themselves. The type checks
 // cover the web's tests too, which Jest only transpiles (tools/test/tsconfig.*.json). The
-// Jest tests then run per project through Nx. `npm test -- lint typecheck` runs the named
-// Nx targets per project instead.
+// Jest unit tests then run per project through Nx, the API integration tests beside them.
+// `npm test -- lint typecheck` runs the named Nx targets per project instead.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../dev-stack/postgres.mjs';
@@ -35,16 +35,46 @@ function run(label, command, args) {
   });
 }
 
-const nxTargets = (targets) =>
+const nxTargets = (targets, exclude = ['web-e2e']) =>
   run(`nx ${targets.join(', ')}`, 'npx', [
     'nx',
     'run-many',
     '-t',
     ...targets,
-    '--exclude=web-e2e',
+    `--exclude=${exclude.join(',')}`,
     '--parallel=2',
     '--output-style=stream-without-prefixes',
   ]);
+
+/**
+ * The API integration tests (one Jest process against the real stack, mostly waiting on
+ * it) start with the unit tests rather than after them: Nx would run them last, alone.
+ */
+async function testsSideBySide() {
+  const built = await run('build (api, dev-idp)', 'npx', [
+    'nx',
+    'run-many',
+    '-t',
+    'build',
+    '-p',
+    'api',
+    'dev-idp',
+    '--output-style=static',
+  ]);
+  if (built) return built;
+  const [unit, integration] = await Promise.all([
+    nxTargets(['test'], ['web-e2e', 'api-e2e']),
+    run('API integration tests (api-e2e)', process.execPath, [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      'node_modules/jest/bin/jest.js',
+      '--config',
+      'apps/api-e2e/jest.config.cjs',
+      '--runInBand',
+    ]),
+  ]);
+  return unit || integration;
+}
 
 let postgres;
 let status;
@@ -79,7 +109,7 @@ if (asked.length) {
       'tools/demo-data',
     ]);
   const [linted, types] = await Promise.all([lint(), typecheck()]);
-  status = linted || types || (await withPostgres(() => nxTargets(['test'])));
+  status = linted || types || (await withPostgres(testsSideBySide));
 }
 process.exit(status);
 
