@@ -6,7 +6,7 @@ import { Indicator, IndicatorService, recentPeriods } from '@kraftsamling/web/in
 import { periodLabel } from '@kraftsamling/web/indicators/ui';
 import type { EnterValuesInput } from '@kraftsamling/web/shared/graphql';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { Observable, of, throwError } from 'rxjs';
+import { Observable, Subject, of, throwError } from 'rxjs';
 import {
   COORDINATOR_PERMISSIONS,
   EDITOR_PERMISSIONS,
@@ -256,6 +256,32 @@ describe('ValueEntryPage', () => {
       'Sparat. Nya värden: 1, ändrade: 1, oförändrade: 0.',
     );
     expect(indicators.series).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps what the user types while the saved values are read back, as a change to save', async () => {
+    const { element, cell, type, save, settle, indicators } = await render();
+    await type(cell('Deltagare i jobbspår', PERIODS[1]), '11');
+    // The values read back after the save arrive only when the test says so.
+    const answers: Subject<ReturnType<typeof localSeries>>[] = [];
+    indicators.series.mockImplementation(() => {
+      const answer = new Subject<ReturnType<typeof localSeries>>();
+      answers.push(answer);
+      return answer;
+    });
+    await save();
+    expect(element.querySelector('[data-testid="entry-status"]')?.textContent).toContain('Sparat.');
+    await type(cell('Deltagare i jobbspår', PERIODS[1]), '13');
+    for (const [i, answer] of answers.entries()) {
+      answer.next(localSeries(i === 0 ? 'local.jobbspar' : 'local.arbetstraning', '1283'));
+      answer.complete();
+    }
+    await settle();
+    expect(answers).toHaveLength(2);
+    expect(cell('Deltagare i jobbspår', PERIODS[1]).value).toBe('13');
+    expect(cell('Deltagare i jobbspår', PERIODS[0]).value).toBe('12');
+    expect(element.querySelector('[data-testid="entry-change-count"]')?.textContent?.trim()).toBe(
+      'Ändrade värden: 1',
+    );
   });
 
   it('says there is nothing to save when no cell changed', async () => {

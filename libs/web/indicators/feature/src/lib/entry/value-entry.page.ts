@@ -462,8 +462,10 @@ export class ValueEntryPage {
    * Loads the grid for the chosen municipality and periods. `silent` keeps the grid on
    * screen while it reloads (after a save); `keep` puts back what the user had typed.
    */
-  loadGrid(options: { silent?: boolean; keep?: ReadonlyMap<string, string> } = {}): void {
-    const { silent = false, keep } = options;
+  loadGrid(
+    options: { silent?: boolean; keep?: ReadonlyMap<string, string>; keepTyped?: boolean } = {},
+  ): void {
+    const { silent = false, keep, keepTyped = false } = options;
     const context = this.context();
     const areaCode = this.municipality.value;
     if (!context || !areaCode) return;
@@ -495,7 +497,7 @@ export class ValueEntryPage {
           language,
           name: (indicator) => this.name(indicator),
           periodLabel: (period) => periodLabel(period, language),
-          keep,
+          keep: keep ?? (keepTyped ? this.typedCells() : undefined),
         });
         this.formSubscription?.unsubscribe();
         this.formSubscription = grid.form.valueChanges.subscribe(() => this.revision.update((n) => n + 1));
@@ -503,6 +505,15 @@ export class ValueEntryPage {
       },
       error: (error: unknown) => this.gridState.set({ status: 'error', error: toAppError(error) }),
     });
+  }
+
+  /** The cells typed in since the grid was loaded or saved, by key. */
+  private typedCells(): ReadonlyMap<string, string> | undefined {
+    const state = this.gridState();
+    if (state.status !== 'ready') return undefined;
+    return new Map(
+      state.data.cells.filter((cell) => cell.control.dirty).map((cell) => [cell.key, cell.control.value]),
+    );
   }
 
   /** After a conflict: fresh values and versions, with what the user typed put back. */
@@ -548,7 +559,10 @@ export class ValueEntryPage {
         next: (result) => {
           this.busy.set(false);
           this.saved.set(result);
-          this.loadGrid({ silent: true });
+          // What the user types while the saved values are read back is theirs: it is put
+          // back over the fresh grid (a cell left alone since the save is not dirty).
+          grid.form.markAsPristine();
+          this.loadGrid({ silent: true, keepTyped: true });
         },
         error: (error: unknown) => {
           this.busy.set(false);
