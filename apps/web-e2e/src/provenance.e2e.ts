@@ -10,6 +10,8 @@ async function enterForHelsingborg(page: Page, value: string, saved: RegExp) {
   await cell.fill(value);
   await page.getByTestId('entry-save').click();
   await expect(page.getByTestId('entry-status')).toContainText(saved);
+  // Saving is done once the grid shows the values read back (the button says so).
+  await expect(page.getByTestId('entry-save')).toHaveAttribute('aria-disabled', 'false');
 }
 
 test.describe('a coordinator reading where a value came from', () => {

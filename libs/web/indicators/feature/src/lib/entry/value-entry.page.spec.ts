@@ -271,6 +271,11 @@ describe('ValueEntryPage', () => {
     await save();
     expect(element.querySelector('[data-testid="entry-status"]')?.textContent).toContain('Sparat.');
     await type(cell('Deltagare i jobbspår', PERIODS[1]), '13');
+    // Saving waits for the fresh grid (its versions are the ones just written).
+    const button = element.querySelector('[data-testid="entry-save"]')!;
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await save();
+    expect(indicators.enterValues).toHaveBeenCalledTimes(1);
     for (const [i, answer] of answers.entries()) {
       answer.next(localSeries(i === 0 ? 'local.jobbspar' : 'local.arbetstraning', '1283'));
       answer.complete();
@@ -282,6 +287,7 @@ describe('ValueEntryPage', () => {
     expect(element.querySelector('[data-testid="entry-change-count"]')?.textContent?.trim()).toBe(
       'Ändrade värden: 1',
     );
+    expect(button.getAttribute('aria-disabled')).toBe('false');
   });
 
   it('says there is nothing to save when no cell changed', async () => {

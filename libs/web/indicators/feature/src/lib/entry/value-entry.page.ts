@@ -463,12 +463,17 @@ export class ValueEntryPage {
    * screen while it reloads (after a save); `keep` puts back what the user had typed.
    */
   loadGrid(
-    options: { silent?: boolean; keep?: ReadonlyMap<string, string>; keepTyped?: boolean } = {},
+    options: {
+      silent?: boolean;
+      keep?: ReadonlyMap<string, string>;
+      keepTyped?: boolean;
+      settled?: () => void;
+    } = {},
   ): void {
-    const { silent = false, keep, keepTyped = false } = options;
+    const { silent = false, keep, keepTyped = false, settled } = options;
     const context = this.context();
     const areaCode = this.municipality.value;
-    if (!context || !areaCode) return;
+    if (!context || !areaCode) return settled?.();
     const periodicity = this.periodicity.value;
     const columns = context.indicators.filter((indicator) => indicator.periodicity === periodicity);
     const periods = recentPeriods(periodicity, this.periodCount.value);
@@ -502,8 +507,12 @@ export class ValueEntryPage {
         this.formSubscription?.unsubscribe();
         this.formSubscription = grid.form.valueChanges.subscribe(() => this.revision.update((n) => n + 1));
         this.gridState.set({ status: 'ready', data: grid });
+        settled?.();
       },
-      error: (error: unknown) => this.gridState.set({ status: 'error', error: toAppError(error) }),
+      error: (error: unknown) => {
+        this.gridState.set({ status: 'error', error: toAppError(error) });
+        settled?.();
+      },
     });
   }
 
@@ -557,12 +566,12 @@ export class ValueEntryPage {
       .enterValues({ collaborationId: context.collaboration.id, areaCode: grid.areaCode, values })
       .subscribe({
         next: (result) => {
-          this.busy.set(false);
           this.saved.set(result);
           // What the user types while the saved values are read back is theirs: it is put
-          // back over the fresh grid (a cell left alone since the save is not dirty).
+          // back over the fresh grid (a cell left alone since the save is not dirty). Saving
+          // waits for that grid, whose versions are the ones just written.
           grid.form.markAsPristine();
-          this.loadGrid({ silent: true, keepTyped: true });
+          this.loadGrid({ silent: true, keepTyped: true, settled: () => this.busy.set(false) });
         },
         error: (error: unknown) => {
           this.busy.set(false);
