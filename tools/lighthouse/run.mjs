@@ -118,10 +118,12 @@ async function measure(url) {
         .filter((a) => a.details?.type === 'opportunity' && (a.details.overallSavingsMs ?? 0) >= 150)
         .map((a) => `${a.id} (${Math.round(a.details.overallSavingsMs)} ms)`),
     });
-    writeFileSync(
-      path.join(work, `${new URL(url).pathname.split('/').pop()}-${run + 1}.json`),
-      result.report,
-    );
+    const name = `${new URL(url).pathname.split('/').pop()}-${run + 1}`;
+    writeFileSync(path.join(work, `${name}.json`), result.report);
+    // LIGHTHOUSE_TRACE=1 keeps the load's trace (open it in DevTools' Performance panel) to see
+    // which tasks make the blocking time.
+    if (process.env.LIGHTHOUSE_TRACE === '1')
+      writeFileSync(path.join(work, `${name}.trace.json`), JSON.stringify(result.artifacts.Trace));
   }
   const byScore = [...runs].sort((a, b) => a.performance - b.performance);
   const middle = byScore[Math.floor(byScore.length / 2)];
