@@ -8,7 +8,8 @@
 // core), not once per project: ESLint's start and a library's type check (repeated by
 // every project that imports it) cost more than the files themselves. The type checks
 // cover the web's tests too, which Jest only transpiles (tools/test/tsconfig.*.json). The
-// Jest unit tests then run per project through Nx, the API integration tests beside them.
+// Jest unit tests then run per project through Nx, the API integration tests beside them,
+// and the web app's production build after the unit tests.
 // `npm test -- lint typecheck` runs the named Nx targets per project instead.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -18,10 +19,11 @@ import { workspaceRoot } from '../dev-stack/stack.mjs';
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 
 /** Runs a command to its end; resolves with its exit status and prints how long it took. */
-function run(label, command, args) {
+function run(label, command, args, { quiet = false } = {}) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: workspaceRoot, stdio: 'inherit', env });
+    const stdio = quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit';
+    const child = spawn(command, args, { cwd: workspaceRoot, stdio, env });
     child.on('error', (error) => {
       console.error(`${label}: ${error.message}`);
       resolve(1);
@@ -63,7 +65,13 @@ async function testsSideBySide() {
   ]);
   if (built) return built;
   const [unit, integration] = await Promise.all([
-    nxTargets(['test'], ['web-e2e', 'api-e2e']),
+    // Then the web app's production build, on the core the unit tests leave while the
+    // integration tests finish: it compiles the templates ahead of time, which no type
+    // check covers, and `npm run e2e` takes it from Nx's cache instead of building it then.
+    nxTargets(['test'], ['web-e2e', 'api-e2e']).then(
+      async (status) =>
+        status || run('build (web)', 'npx', ['nx', 'run', 'web:build', '--output-style=static']),
+    ),
     run('API integration tests (api-e2e)', process.execPath, [
       '--experimental-vm-modules',
       '--no-warnings=ExperimentalWarning',
@@ -96,7 +104,12 @@ if (asked.length) {
   const typecheck = async () =>
     (await tsc('typecheck (Node projects)', 'tsconfig.typecheck')) ||
     (await tsc('typecheck (web)', 'tsconfig.web-typecheck'));
-  const lint = () =>
+  // Nx's module-boundary rule reads the project graph from Nx's cache and skips itself
+  // where there is none yet (a fresh checkout): an Nx command writes it, the probe proves
+  // the rule is at work before the whole tree is linted.
+  const lint = async () =>
+    (await run('project graph', 'npx', ['nx', 'show', 'projects'], { quiet: true })) ||
+    (await run('module boundaries probe', process.execPath, ['tools/test/module-boundaries-probe.mjs'])) ||
     run('lint', 'npx', [
       'eslint',
       '--cache',
