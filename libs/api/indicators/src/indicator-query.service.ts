@@ -42,14 +42,21 @@ const FACTS = `
     SELECT i.id, coalesce(i.numerator_id, i.id) AS valued_id, i.source,
            upper(coalesce(i.source_key->>'table', i.source_key->>'kpi')) AS subject
       FROM indicator i WHERE i.id = ANY($1::uuid[])
-  ), valued AS (
-    SELECT v.indicator_id, count(DISTINCT m.code)::int AS coverage, max(v.period) AS "lastPeriod",
-           max(b.imported_at) AS "lastImportedAt"
+  ), by_area_and_batch AS (
+    -- Every value is read, but folded at once to one row per indicator, area and batch (a few
+    -- per area, however long the history): the joins and the distinct count below then work
+    -- on those, not on every period's value (half the time at a million values).
+    SELECT v.indicator_id, v.area_code, v.batch_id, max(v.period) AS period
       FROM indicator_value v
-      JOIN import_batch b ON b.id = v.batch_id
-      LEFT JOIN municipality m ON m.code = v.area_code
      WHERE v.indicator_id IN (SELECT valued_id FROM listed)
-     GROUP BY v.indicator_id
+     GROUP BY v.indicator_id, v.area_code, v.batch_id
+  ), valued AS (
+    SELECT g.indicator_id, count(DISTINCT m.code)::int AS coverage, max(g.period) AS "lastPeriod",
+           max(b.imported_at) AS "lastImportedAt"
+      FROM by_area_and_batch g
+      JOIN import_batch b ON b.id = g.batch_id
+      LEFT JOIN municipality m ON m.code = g.area_code
+     GROUP BY g.indicator_id
   ), fetched AS (
     SELECT f.source, upper(f.subject) AS subject, max(f.finished_at) AS "lastFetchedAt"
       FROM source_fetch f
