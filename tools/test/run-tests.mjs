@@ -12,6 +12,8 @@
 // and the web app's production build after the unit tests.
 // `npm test -- lint typecheck` runs the named Nx targets per project instead.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../dev-stack/postgres.mjs';
 import { workspaceRoot } from '../dev-stack/stack.mjs';
@@ -116,7 +118,7 @@ if (asked.length) {
       '--cache-strategy',
       'content',
       '--cache-location',
-      'tmp/cache/eslint/',
+      `tmp/cache/eslint/${boundaryInputsHash()}/`,
       'apps',
       'libs',
       'tools/demo-data',
@@ -125,6 +127,28 @@ if (asked.length) {
   status = linted || types || (await withPostgres(testsSideBySide));
 }
 process.exit(status);
+
+/**
+ * What the module-boundary rule reads besides the linted file: the projects' tags
+ * (project.json) and the import paths (tsconfig.base.json). ESLint's cache knows only the
+ * file and the ESLint configuration, so it keeps one cache per state of these: a changed
+ * tag lints every file again instead of replaying an answer given under the old tags.
+ */
+function boundaryInputsHash() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(file);
+      else if (entry.name === 'project.json') hash.update(file).update(readFileSync(file));
+    }
+  };
+  for (const dir of ['apps', 'libs', 'tools']) walk(path.join(workspaceRoot, dir));
+  hash.update(readFileSync(path.join(workspaceRoot, 'tsconfig.base.json')));
+  return hash.digest('hex').slice(0, 12);
+}
 
 async function withPostgres(body) {
   if (!process.env.DATABASE_URL) {
