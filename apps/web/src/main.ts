@@ -1,5 +1,6 @@
 import { loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth/start';
 import { prefetchTranslation, storedLanguage } from '@kraftsamling/web/shared/i18n/languages';
+import { nextTask } from './app/next-task';
 import { isPublicPath } from './app/public-path';
 
 /**
@@ -47,10 +48,6 @@ async function start(): Promise<void> {
     application.destroy();
     throw error;
   }
-}
-
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve));
 }
 
 start().catch((error: unknown) => {
