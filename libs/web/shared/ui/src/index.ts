@@ -4,3 +4,4 @@ export * from './lib/confirm-dialog.component';
 export * from './lib/no-access.page';
 export * from './lib/page-state.component';
 export * from './lib/download';
+export * from './lib/draw-in-slices';

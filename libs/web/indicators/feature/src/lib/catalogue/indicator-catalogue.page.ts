@@ -42,7 +42,7 @@ import {
 } from '@kraftsamling/web/indicators/ui';
 import { IndicatorSource, LoadState, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
-import { PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent, drawInSlices } from '@kraftsamling/web/shared/ui';
 import { Observable, debounceTime, map, merge, of } from 'rxjs';
 import { IndicatorLinksComponent } from '../shared/indicator-links.component';
 
@@ -176,7 +176,7 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
                 'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }
               "
             >
-              @for (indicator of visible(); track indicator.id) {
+              @for (indicator of drawn(); track indicator.id) {
                 <li class="ks-card">
                   <a
                     class="ks-indicator-cards__name"
@@ -252,7 +252,7 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
             </ul>
           } @else {
             <ks-indicator-table
-              [indicators]="visible()"
+              [indicators]="drawn()"
               [slug]="data.collaboration.slug"
               [caption]="
                 'indicators.catalogue.caption' | transloco: { collaboration: data.collaboration.name }
@@ -264,7 +264,7 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
               @if (steward()) {
                 <ng-template
                   ksIndicatorActions
-                  [ksIndicatorActionsOf]="visible()"
+                  [ksIndicatorActionsOf]="drawn()"
                   let-indicator
                   let-name="name"
                 >
@@ -423,6 +423,12 @@ export class IndicatorCataloguePage {
     return this.pageSize();
   });
   readonly visible = computed(() => this.shown().slice(0, this.listed()));
+  private readonly drawnCount = drawInSlices(
+    () => this.visible().length,
+    () => this.shown(),
+  );
+  /** The visible ones drawn so far: a few at once, the rest in the tasks after. */
+  protected readonly drawn = computed(() => this.visible().slice(0, this.drawnCount()));
   protected readonly nextCount = computed(() =>
     Math.min(this.pageSize(), this.shown().length - this.listed()),
   );

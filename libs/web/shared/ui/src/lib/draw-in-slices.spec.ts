@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { drawInSlices } from './draw-in-slices';
+
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ul>
+      @for (item of items().slice(0, drawn()); track item) {
+        <li>{{ item }}</li>
+      }
+    </ul>
+  `,
+})
+class HostList {
+  readonly items = signal(Array.from({ length: 12 }, (_, i) => `item ${i}`));
+  readonly drawn = drawInSlices(
+    () => this.items().length,
+    () => this.items(),
+    { first: 5, step: 3 },
+  );
+}
+
+/** Lets the timers due now run, and the change detection they schedule. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('drawInSlices', () => {
+  function render() {
+    const fixture = TestBed.createComponent(HostList);
+    const element = fixture.nativeElement as HTMLElement;
+    return { fixture, count: () => element.querySelectorAll('li').length };
+  }
+
+  it('draws the first slice at once and a step more in each later task, up to the whole list', async () => {
+    const { fixture, count } = render();
+    fixture.detectChanges();
+    expect(count()).toBe(5);
+    await nextTask();
+    fixture.detectChanges();
+    expect(count()).toBe(8);
+    await nextTask();
+    fixture.detectChanges();
+    expect(count()).toBe(11);
+    await nextTask();
+    fixture.detectChanges();
+    expect(count()).toBe(12);
+  });
+
+  it('keeps the application busy until the whole list is drawn, so whenStable waits for it', async () => {
+    const { fixture, count } = render();
+    await fixture.whenStable();
+    expect(count()).toBe(12);
+  });
+
+  it('starts from the first slice again when the list changes', async () => {
+    const { fixture, count } = render();
+    await fixture.whenStable();
+    fixture.componentInstance.items.set(Array.from({ length: 9 }, (_, i) => `other ${i}`));
+    fixture.detectChanges();
+    expect(count()).toBe(5);
+    await fixture.whenStable();
+    expect(count()).toBe(9);
+  });
+
+  it('draws a short list whole at once', async () => {
+    const { fixture, count } = render();
+    fixture.componentInstance.items.set(['one', 'two']);
+    fixture.detectChanges();
+    expect(count()).toBe(2);
+    await fixture.whenStable();
+    expect(count()).toBe(2);
+  });
+});
