@@ -1,4 +1,14 @@
-import { DestroyRef, PendingTasks, Signal, computed, effect, inject, linkedSignal } from '@angular/core';
+import {
+  DestroyRef,
+  PendingTasks,
+  Signal,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 
 export interface SliceSizes {
   /** how many items are drawn at once */
@@ -50,4 +60,26 @@ export function drawInSlices(
     idle();
   });
   return computed(() => Math.min(count(), drawn()));
+}
+
+/**
+ * False until a task after the component's first drawing, then true: for a part of a
+ * component drawn after the rest, so that the first drawing is a shorter task. The
+ * application counts as busy until then (PendingTasks). Call it in an injection context.
+ */
+export function drawnInNextTask(): Signal<boolean> {
+  const drawn = signal(false);
+  const done = inject(PendingTasks).add();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  afterNextRender(() => {
+    timer = setTimeout(() => {
+      drawn.set(true);
+      done();
+    });
+  });
+  inject(DestroyRef).onDestroy(() => {
+    clearTimeout(timer);
+    done();
+  });
+  return drawn.asReadonly();
 }

@@ -41,7 +41,7 @@ describe('PageStateComponent', () => {
     return fixture;
   }
 
-  it('shows a spinner with the page\'s text while loading, and neither heading nor content', async () => {
+  it("shows a spinner with the page's text while loading, and neither heading nor content", async () => {
     const fixture = await render();
     const element: HTMLElement = fixture.nativeElement;
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Laddar nyckeltal');

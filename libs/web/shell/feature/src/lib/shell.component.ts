@@ -15,6 +15,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import { MeStore, can } from '@kraftsamling/web/collaborations/data-access';
 import { AuthSession } from '@kraftsamling/web/shared/auth';
+import { drawnInNextTask } from '@kraftsamling/web/shared/ui';
 import { filter, map } from 'rxjs';
 import { CollaborationSwitcherComponent } from './collaboration-switcher.component';
 import { LanguageSwitchComponent } from './language-switch.component';
@@ -84,6 +85,7 @@ export class ShellComponent {
   readonly canReadAudit = computed(() => can(this.currentAccess()?.permissions, Permission.AuditRead));
   /** Goals are for every member (goal:read); changing them is checked on the pages and by the API. */
   readonly canReadGoals = computed(() => can(this.currentAccess()?.permissions, Permission.GoalRead));
+  protected readonly actionsDrawn = drawnInNextTask();
   readonly userName = computed(
     () => this.meStore.me()?.name || this.auth.user.name || this.auth.user.username || '',
   );
