@@ -81,12 +81,11 @@ describe('IndicatorCataloguePage', () => {
   }
 
   async function choose(element: HTMLElement, settle: () => Promise<void>, select: string, option: string) {
-    element.querySelector<HTMLElement>(`[data-testid="${select}"]`)?.click();
-    await settle();
-    const item = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find(
+    const list = element.querySelector<HTMLSelectElement>(`select[data-testid="${select}"]`)!;
+    list.selectedIndex = Array.from(list.options).findIndex(
       (candidate) => candidate.textContent?.trim() === option,
     );
-    item?.click();
+    list.dispatchEvent(new Event('change'));
     await settle();
   }
 
@@ -265,9 +264,13 @@ describe('IndicatorCataloguePage', () => {
 
   it('filters by theme and by source with labelled selects', async () => {
     const { element, names, settle } = await render();
-    expect(
-      element.querySelector('[data-testid="theme-filter"]')?.getAttribute('aria-labelledby'),
-    ).toBeTruthy();
+    // The browser's own lists, each named by its label.
+    const label = (testId: string) => {
+      const list = element.querySelector<HTMLSelectElement>(`select[data-testid="${testId}"]`)!;
+      return element.querySelector(`label[for="${list.id}"]`)?.textContent?.trim();
+    };
+    expect(label('theme-filter')).toBe('Tema');
+    expect(label('source-filter')).toBe('Källa');
 
     await choose(element, settle, 'theme-filter', 'Befolkning');
     expect(names()).toEqual(['Folkmängd']);

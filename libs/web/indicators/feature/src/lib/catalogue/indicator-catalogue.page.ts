@@ -16,7 +16,6 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { PlatformPermission } from '@kraftsamling/shared/permissions';
 import { CollaborationService, MeStore } from '@kraftsamling/web/collaborations/data-access';
@@ -77,8 +76,6 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
     MatLabel,
     MatHint,
     MatInput,
-    MatSelect,
-    MatOption,
     TranslocoPipe,
     PageStateComponent,
     IndicatorTableComponent,
@@ -115,29 +112,31 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
               <input matInput type="search" [formControl]="searchControl" autocomplete="off" />
               <mat-hint>{{ 'indicators.catalogue.searchHint' | transloco }}</mat-hint>
             </mat-form-field>
+            <!-- The browser's own lists: a phone opens its native picker, and drawing them is a
+                 fraction of Material's selects with a component per option. -->
             <mat-form-field>
               <mat-label>{{ 'indicators.catalogue.theme' | transloco }}</mat-label>
-              <mat-select [formControl]="themeControl" data-testid="theme-filter">
-                <mat-option [value]="null">{{ 'indicators.catalogue.allThemes' | transloco }}</mat-option>
+              <select matNativeControl [formControl]="themeControl" data-testid="theme-filter">
+                <option [ngValue]="null">{{ 'indicators.catalogue.allThemes' | transloco }}</option>
                 @for (theme of themes(); track theme) {
-                  <mat-option [value]="theme">
+                  <option [ngValue]="theme">
                     @if (knownTheme(theme)) {
                       {{ 'indicators.themes.' + theme | transloco }}
                     } @else {
                       {{ theme }}
                     }
-                  </mat-option>
+                  </option>
                 }
-              </mat-select>
+              </select>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'indicators.catalogue.source' | transloco }}</mat-label>
-              <mat-select [formControl]="sourceControl" data-testid="source-filter">
-                <mat-option [value]="null">{{ 'indicators.catalogue.allSources' | transloco }}</mat-option>
+              <select matNativeControl [formControl]="sourceControl" data-testid="source-filter">
+                <option [ngValue]="null">{{ 'indicators.catalogue.allSources' | transloco }}</option>
                 @for (source of sources(); track source) {
-                  <mat-option [value]="source">{{ 'indicators.sources.' + source | transloco }}</mat-option>
+                  <option [ngValue]="source">{{ 'indicators.sources.' + source | transloco }}</option>
                 }
-              </mat-select>
+              </select>
             </mat-form-field>
             <mat-checkbox [formControl]="allControl" class="ks-filters__all" data-testid="all-series">
               {{ 'indicators.catalogue.all' | transloco }}
@@ -281,7 +280,8 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
               }
             </ks-indicator-table>
           }
-          @if (shown().length > visible().length) {
+          <!-- Once the entries are drawn: appearing before them, it would be pushed down by each. -->
+          @if (drawn().length === visible().length && shown().length > visible().length) {
             <p class="ks-more">
               <button mat-stroked-button type="button" (click)="showMore()" data-testid="catalogue-more">
                 {{
@@ -423,9 +423,11 @@ export class IndicatorCataloguePage {
     return this.pageSize();
   });
   readonly visible = computed(() => this.shown().slice(0, this.listed()));
+  // The heading and the filters are drawn first, on their own; the entries from the next task on.
   private readonly drawnCount = drawInSlices(
     () => this.visible().length,
     () => this.shown(),
+    { first: 0, step: 5 },
   );
   /** The visible ones drawn so far: a few at once, the rest in the tasks after. */
   protected readonly drawn = computed(() => this.visible().slice(0, this.drawnCount()));
