@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { drawInSlices } from './draw-in-slices';
+import { drawInSlices, drawnInNextTask } from './draw-in-slices';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -69,5 +69,37 @@ describe('drawInSlices', () => {
     expect(count()).toBe(2);
     await fixture.whenStable();
     expect(count()).toBe(2);
+  });
+});
+
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p>{{ data() }}</p>
+    @if (rest()) {
+      <p>the rest</p>
+    }
+  `,
+})
+class HostPage {
+  readonly data = signal('first');
+  readonly rest = drawnInNextTask(() => this.data());
+}
+
+describe('drawnInNextTask', () => {
+  it('draws the rest a task after the first drawing, and again a task after the data changes', async () => {
+    const fixture = TestBed.createComponent(HostPage);
+    const element = fixture.nativeElement as HTMLElement;
+    const paragraphs = () => Array.from(element.querySelectorAll('p')).map((p) => p.textContent?.trim());
+    fixture.detectChanges();
+    expect(paragraphs()).toEqual(['first']);
+    await fixture.whenStable();
+    expect(paragraphs()).toEqual(['first', 'the rest']);
+
+    fixture.componentInstance.data.set('second');
+    fixture.detectChanges();
+    expect(paragraphs()).toEqual(['second']);
+    await fixture.whenStable();
+    expect(paragraphs()).toEqual(['second', 'the rest']);
   });
 });

@@ -1,14 +1,4 @@
-import {
-  DestroyRef,
-  PendingTasks,
-  Signal,
-  afterNextRender,
-  computed,
-  effect,
-  inject,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { DestroyRef, PendingTasks, Signal, computed, effect, inject, linkedSignal } from '@angular/core';
 
 export interface SliceSizes {
   /** how many items are drawn at once */
@@ -63,23 +53,11 @@ export function drawInSlices(
 }
 
 /**
- * False until a task after the component's first drawing, then true: for a part of a
- * component drawn after the rest, so that the first drawing is a shorter task. The
- * application counts as busy until then (PendingTasks). Call it in an injection context.
+ * False at first and whenever `restart()` changes (new data), true from a task later: for
+ * the part of a component drawn after the rest, so that each drawing is a shorter task. The
+ * application counts as busy until then. Call it in an injection context.
  */
-export function drawnInNextTask(): Signal<boolean> {
-  const drawn = signal(false);
-  const done = inject(PendingTasks).add();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  afterNextRender(() => {
-    timer = setTimeout(() => {
-      drawn.set(true);
-      done();
-    });
-  });
-  inject(DestroyRef).onDestroy(() => {
-    clearTimeout(timer);
-    done();
-  });
-  return drawn.asReadonly();
+export function drawnInNextTask(restart: () => unknown = () => null): Signal<boolean> {
+  const drawn = drawInSlices(() => 1, restart, { first: 0, step: 1 });
+  return computed(() => drawn() === 1);
 }

@@ -4,7 +4,7 @@ import { Router, provideRouter } from '@angular/router';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
 import { CatalogueFilter, Indicator, IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { of, throwError, Observable, map } from 'rxjs';
+import { NEVER, of, throwError, Observable, map } from 'rxjs';
 import {
   CATALOGUE,
   COORDINATOR_PERMISSIONS,
@@ -293,6 +293,13 @@ describe('IndicatorCataloguePage', () => {
     expect(names()).toHaveLength(4);
   });
 
+  it('shows its heading and introduction while the catalogue loads', async () => {
+    const { element } = await render(VIEWER_PERMISSIONS, NEVER);
+    expect(element.querySelector('h1')?.textContent?.trim()).toBe('Nyckeltal');
+    expect(element.querySelector('.ks-lead')?.textContent?.trim()).toBeTruthy();
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Laddar nyckeltal …');
+  });
+
   it('shows the error with a retry when the catalogue cannot be loaded', async () => {
     const { element } = await render(
       VIEWER_PERMISSIONS,
@@ -302,6 +309,8 @@ describe('IndicatorCataloguePage', () => {
       'Kontrollera din internetanslutning',
     );
     expect(element.querySelector('[role="alert"] button')?.textContent?.trim()).toBe('Försök igen');
+    // The page's own heading, once (not the error's as well).
+    expect(element.querySelectorAll('h1')).toHaveLength(1);
   });
 
   it('offers "Registrera värden" only with values:enter and the import pages only with indicator:import', async () => {

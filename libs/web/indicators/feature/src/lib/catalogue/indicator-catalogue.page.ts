@@ -41,7 +41,7 @@ import {
 } from '@kraftsamling/web/indicators/ui';
 import { IndicatorSource, LoadState, loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
-import { PageStateComponent, drawInSlices } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent, drawInSlices, drawnInNextTask } from '@kraftsamling/web/shared/ui';
 import { Observable, debounceTime, map, merge, of } from 'rxjs';
 import { IndicatorLinksComponent } from '../shared/indicator-links.component';
 
@@ -85,80 +85,82 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let current = state();
-    <ks-page-state
-      [state]="current"
-      headingKey="indicators.catalogue.heading"
-      loadingKey="indicators.catalogue.loading"
-      (retry)="page.reload(false)"
-    >
+    <!-- The heading and the introduction need no data: shown while the catalogue loads. -->
+    <div class="ks-page-header">
+      <h1>{{ 'indicators.catalogue.heading' | transloco }}</h1>
+      <p class="ks-lead">{{ 'indicators.catalogue.lead' | transloco }}</p>
+      @if (current.status === 'ready') {
+        <ks-indicator-links
+          [slug]="current.data.collaboration.slug"
+          [permissions]="current.data.collaboration.myPermissions"
+        />
+      }
+    </div>
+    <ks-page-state [state]="current" loadingKey="indicators.catalogue.loading" (retry)="page.reload(false)">
       @if (current.status === 'ready') {
         @let data = current.data;
-        <div class="ks-page-header">
-          <h1>{{ 'indicators.catalogue.heading' | transloco }}</h1>
-          <p class="ks-lead">{{ 'indicators.catalogue.lead' | transloco }}</p>
-          <ks-indicator-links
-            [slug]="data.collaboration.slug"
-            [permissions]="data.collaboration.myPermissions"
-          />
-        </div>
 
-        <section class="ks-section" aria-labelledby="catalogue-filters-heading">
-          <h2 id="catalogue-filters-heading" class="ks-visually-hidden">
-            {{ 'indicators.catalogue.filters' | transloco }}
-          </h2>
-          <form role="search" class="ks-filters" (submit)="$event.preventDefault()">
-            <mat-form-field class="ks-filters__search">
-              <mat-label>{{ 'indicators.catalogue.search' | transloco }}</mat-label>
-              <input matInput type="search" [formControl]="searchControl" autocomplete="off" />
-              <mat-hint>{{ 'indicators.catalogue.searchHint' | transloco }}</mat-hint>
-            </mat-form-field>
-            <!-- The browser's own lists: a phone opens its native picker, and drawing them is a
+        @if (filtersDrawn()) {
+          <section class="ks-section" aria-labelledby="catalogue-filters-heading">
+            <h2 id="catalogue-filters-heading" class="ks-visually-hidden">
+              {{ 'indicators.catalogue.filters' | transloco }}
+            </h2>
+            <form role="search" class="ks-filters" (submit)="$event.preventDefault()">
+              <mat-form-field class="ks-filters__search">
+                <mat-label>{{ 'indicators.catalogue.search' | transloco }}</mat-label>
+                <input matInput type="search" [formControl]="searchControl" autocomplete="off" />
+                <mat-hint>{{ 'indicators.catalogue.searchHint' | transloco }}</mat-hint>
+              </mat-form-field>
+              <!-- The browser's own lists: a phone opens its native picker, and drawing them is a
                  fraction of Material's selects with a component per option. -->
-            <mat-form-field>
-              <mat-label>{{ 'indicators.catalogue.theme' | transloco }}</mat-label>
-              <select matNativeControl [formControl]="themeControl" data-testid="theme-filter">
-                <option [ngValue]="null">{{ 'indicators.catalogue.allThemes' | transloco }}</option>
-                @for (theme of themes(); track theme) {
-                  <option [ngValue]="theme">
-                    @if (knownTheme(theme)) {
-                      {{ 'indicators.themes.' + theme | transloco }}
-                    } @else {
-                      {{ theme }}
-                    }
-                  </option>
+              <mat-form-field>
+                <mat-label>{{ 'indicators.catalogue.theme' | transloco }}</mat-label>
+                <select matNativeControl [formControl]="themeControl" data-testid="theme-filter">
+                  <option [ngValue]="null">{{ 'indicators.catalogue.allThemes' | transloco }}</option>
+                  @for (theme of themes(); track theme) {
+                    <option [ngValue]="theme">
+                      @if (knownTheme(theme)) {
+                        {{ 'indicators.themes.' + theme | transloco }}
+                      } @else {
+                        {{ theme }}
+                      }
+                    </option>
+                  }
+                </select>
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>{{ 'indicators.catalogue.source' | transloco }}</mat-label>
+                <select matNativeControl [formControl]="sourceControl" data-testid="source-filter">
+                  <option [ngValue]="null">{{ 'indicators.catalogue.allSources' | transloco }}</option>
+                  @for (source of sources(); track source) {
+                    <option [ngValue]="source">{{ 'indicators.sources.' + source | transloco }}</option>
+                  }
+                </select>
+              </mat-form-field>
+              <mat-checkbox [formControl]="allControl" class="ks-filters__all" data-testid="all-series">
+                {{ 'indicators.catalogue.all' | transloco }}
+              </mat-checkbox>
+            </form>
+            <p role="status" class="ks-muted" data-testid="catalogue-count">
+              @switch (results.state().status) {
+                @case ('loading') {
+                  {{ 'indicators.catalogue.searching' | transloco }}
                 }
-              </select>
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'indicators.catalogue.source' | transloco }}</mat-label>
-              <select matNativeControl [formControl]="sourceControl" data-testid="source-filter">
-                <option [ngValue]="null">{{ 'indicators.catalogue.allSources' | transloco }}</option>
-                @for (source of sources(); track source) {
-                  <option [ngValue]="source">{{ 'indicators.sources.' + source | transloco }}</option>
+                @case ('error') {
+                  {{ 'indicators.catalogue.searchFailed' | transloco }}
                 }
-              </select>
-            </mat-form-field>
-            <mat-checkbox [formControl]="allControl" class="ks-filters__all" data-testid="all-series">
-              {{ 'indicators.catalogue.all' | transloco }}
-            </mat-checkbox>
-          </form>
-          <p role="status" class="ks-muted" data-testid="catalogue-count">
-            @switch (results.state().status) {
-              @case ('loading') {
-                {{ 'indicators.catalogue.searching' | transloco }}
+                @default {
+                  {{
+                    (filter().search.trim()
+                      ? 'indicators.catalogue.countRanked'
+                      : 'indicators.catalogue.count'
+                    ) | transloco: { shown: shown().length, total: data.indicators.length }
+                  }}
+                }
               }
-              @case ('error') {
-                {{ 'indicators.catalogue.searchFailed' | transloco }}
-              }
-              @default {
-                {{
-                  (filter().search.trim() ? 'indicators.catalogue.countRanked' : 'indicators.catalogue.count')
-                    | transloco: { shown: shown().length, total: data.indicators.length }
-                }}
-              }
-            }
-          </p>
-        </section>
+            </p>
+          </section>
+        }
 
         @if (results.state().status === 'error') {
           <div class="ks-card">
@@ -423,9 +425,11 @@ export class IndicatorCataloguePage {
     return this.pageSize();
   });
   readonly visible = computed(() => this.shown().slice(0, this.listed()));
-  // The heading and the filters are drawn first, on their own; the entries from the next task on.
+  // The heading first, the filters in the task after it, then the entries five at a time:
+  // each a short task on a phone (heading and filters together were a long one).
+  protected readonly filtersDrawn = drawnInNextTask(() => this.state());
   private readonly drawnCount = drawInSlices(
-    () => this.visible().length,
+    () => (this.filtersDrawn() ? this.visible().length : 0),
     () => this.shown(),
     { first: 0, step: 5 },
   );

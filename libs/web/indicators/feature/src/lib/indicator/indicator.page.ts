@@ -31,7 +31,7 @@ import {
 } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent, drawnInNextTask } from '@kraftsamling/web/shared/ui';
 import { forkJoin, map } from 'rxjs';
 
 /** How many periods the page shows at first: two years of months, a year of weeks… */
@@ -162,56 +162,60 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
             <ks-latest-values [values]="latest()" [unit]="indicator.unit" [names]="properNames()" />
           </section>
 
-          <!-- The browser's own lists: a phone opens its native picker, and a hundred months
+          <!-- The period lists, the chart and the table in the task after the rest (below it on
+               a phone, and a period list has an option per month): two shorter drawings. -->
+          @if (restDrawn()) {
+            <!-- The browser's own lists: a phone opens its native picker, and a hundred months
                cost no component each (Material's list made one per period on every draw). -->
-          <section class="ks-section" aria-labelledby="indicator-range-heading">
-            <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
-            <div class="ks-range">
-              <mat-form-field>
-                <mat-label>{{ 'indicators.indicator.from' | transloco }}</mat-label>
-                <select matNativeControl (change)="from.set(selected($event))" data-testid="range-from">
-                  @for (period of fromOptions(); track period) {
-                    <option [value]="period" [selected]="period === from()">{{ label(period) }}</option>
-                  }
-                </select>
-              </mat-form-field>
-              <mat-form-field>
-                <mat-label>{{ 'indicators.indicator.to' | transloco }}</mat-label>
-                <select matNativeControl (change)="to.set(selected($event))" data-testid="range-to">
-                  @for (period of toOptions(); track period) {
-                    <option [value]="period" [selected]="period === to()">{{ label(period) }}</option>
-                  }
-                </select>
-                <mat-hint>{{ 'indicators.indicator.rangeHint' | transloco }}</mat-hint>
-              </mat-form-field>
-            </div>
-          </section>
+            <section class="ks-section" aria-labelledby="indicator-range-heading">
+              <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
+              <div class="ks-range">
+                <mat-form-field>
+                  <mat-label>{{ 'indicators.indicator.from' | transloco }}</mat-label>
+                  <select matNativeControl (change)="from.set(selected($event))" data-testid="range-from">
+                    @for (period of fromOptions(); track period) {
+                      <option [value]="period" [selected]="period === from()">{{ label(period) }}</option>
+                    }
+                  </select>
+                </mat-form-field>
+                <mat-form-field>
+                  <mat-label>{{ 'indicators.indicator.to' | transloco }}</mat-label>
+                  <select matNativeControl (change)="to.set(selected($event))" data-testid="range-to">
+                    @for (period of toOptions(); track period) {
+                      <option [value]="period" [selected]="period === to()">{{ label(period) }}</option>
+                    }
+                  </select>
+                  <mat-hint>{{ 'indicators.indicator.rangeHint' | transloco }}</mat-hint>
+                </mat-form-field>
+              </div>
+            </section>
 
-          <section class="ks-section" aria-labelledby="indicator-chart-heading">
-            <h2 id="indicator-chart-heading">{{ 'indicators.indicator.chartHeading' | transloco }}</h2>
-            <!-- Drawn when it comes into view: the chart library is the heaviest script of the
+            <section class="ks-section" aria-labelledby="indicator-chart-heading">
+              <h2 id="indicator-chart-heading">{{ 'indicators.indicator.chartHeading' | transloco }}</h2>
+              <!-- Drawn when it comes into view: the chart library is the heaviest script of the
                  app (a second of a phone's main thread), and a phone shows the latest values first. -->
-            @defer (on viewport) {
-              <ks-indicator-chart [table]="chartTable()" [unit]="indicator.unit" [indicatorName]="name()" />
-            } @placeholder {
-              <div class="ks-deferred ks-deferred--chart" data-testid="chart-placeholder"></div>
-            }
-          </section>
+              @defer (on viewport) {
+                <ks-indicator-chart [table]="chartTable()" [unit]="indicator.unit" [indicatorName]="name()" />
+              } @placeholder {
+                <div class="ks-deferred ks-deferred--chart" data-testid="chart-placeholder"></div>
+              }
+            </section>
 
-          <section class="ks-section" aria-labelledby="indicator-table-heading">
-            <h2 id="indicator-table-heading">{{ 'indicators.indicator.tableHeading' | transloco }}</h2>
-            <!-- Likewise the table: a value's provenance on each of its cells. -->
-            @defer (on viewport) {
-              <ks-series-table
-                [table]="table()"
-                [caption]="caption()"
-                [unit]="indicator.unit"
-                [ratio]="indicator.kind === 'RATIO'"
-              />
-            } @placeholder {
-              <div class="ks-deferred ks-deferred--table" data-testid="table-placeholder"></div>
-            }
-          </section>
+            <section class="ks-section" aria-labelledby="indicator-table-heading">
+              <h2 id="indicator-table-heading">{{ 'indicators.indicator.tableHeading' | transloco }}</h2>
+              <!-- Likewise the table: a value's provenance on each of its cells. -->
+              @defer (on viewport) {
+                <ks-series-table
+                  [table]="table()"
+                  [caption]="caption()"
+                  [unit]="indicator.unit"
+                  [ratio]="indicator.kind === 'RATIO'"
+                />
+              } @placeholder {
+                <div class="ks-deferred ks-deferred--table" data-testid="table-placeholder"></div>
+              }
+            </section>
+          }
         }
       }
     </ks-page-state>
@@ -281,6 +285,7 @@ export class IndicatorPage {
     },
   );
   readonly state = this.page.state;
+  protected readonly restDrawn = drawnInNextTask(() => this.state());
 
   private readonly series = computed(() => {
     const state = this.state();
