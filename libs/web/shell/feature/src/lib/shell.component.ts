@@ -3,7 +3,6 @@ import {
   Component,
   DestroyRef,
   ElementRef,
-  PendingTasks,
   computed,
   inject,
   signal,
@@ -62,10 +61,10 @@ export class ShellComponent {
     { initialValue: slugFromUrl(this.router, this.location.path()) },
   );
   /**
-   * True until the task after the first answer to `me` (or its failure): the frame is drawn
-   * but not shown before, because the navigation it holds depends on the person's
-   * collaborations and permissions, and showing it earlier would push the page down when they
-   * arrive. The pages below are created meanwhile and already ask for their data.
+   * True until the first answer to `me` (or its failure): the frame is drawn but not shown
+   * before, because the navigation it holds depends on the person's collaborations and
+   * permissions, and showing it earlier would push the page down when they arrive. The
+   * pages below are created meanwhile and already ask for their data.
    */
   readonly starting = signal(true);
   readonly collaborations = this.meStore.access;
@@ -92,14 +91,7 @@ export class ShellComponent {
   );
 
   constructor() {
-    // Shown (with its navigation) in the task after the answer, not in the one that answers:
-    // the page below is created in that one (its guard waited for the same answer), and the two
-    // drawings together were a long task on a phone.
-    const pendingTasks = inject(PendingTasks);
-    void this.meStore
-      .load()
-      .then(() => pendingTasks.run(() => new Promise<void>((resolve) => setTimeout(resolve))))
-      .then(() => this.starting.set(false));
+    void this.meStore.load().then(() => this.starting.set(false));
     // After an in-app navigation, move focus to the new page so screen readers start there
     // (not on the first load: the browser puts focus at the document start, before the skip link).
     let first = true;
