@@ -86,6 +86,19 @@ class HostPage {
   readonly rest = drawnInNextTask(() => this.data());
 }
 
+@Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (rest()) {
+      <p data-testid="rest">{{ state().data }}</p>
+    }
+  `,
+})
+class HostKeyed {
+  readonly state = signal({ status: 'ready', data: 1 });
+  readonly rest = drawnInNextTask(() => this.state().status);
+}
+
 describe('drawnInNextTask', () => {
   it('draws the rest a task after the first drawing, and again a task after the data changes', async () => {
     const fixture = TestBed.createComponent(HostPage);
@@ -101,5 +114,21 @@ describe('drawnInNextTask', () => {
     expect(paragraphs()).toEqual(['second']);
     await fixture.whenStable();
     expect(paragraphs()).toEqual(['second', 'the rest']);
+  });
+
+  it('does not start again for new data that leaves its key as it was', async () => {
+    const fixture = TestBed.createComponent(HostKeyed);
+    const element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+    const rest = element.querySelector('[data-testid="rest"]');
+    expect(rest).not.toBeNull();
+
+    fixture.componentInstance.state.set({ status: 'ready', data: 2 });
+    fixture.detectChanges();
+    expect(element.querySelector('[data-testid="rest"]')).toBe(rest);
+
+    fixture.componentInstance.state.set({ status: 'loading', data: 2 });
+    fixture.detectChanges();
+    expect(element.querySelector('[data-testid="rest"]')).toBeNull();
   });
 });

@@ -26,7 +26,10 @@ export function drawInSlices(
   sizes: SliceSizes = DEFAULT_SLICES,
 ): Signal<number> {
   const pendingTasks = inject(PendingTasks);
-  const drawn = linkedSignal<unknown, number>({ source: restart, computation: () => sizes.first });
+  // A computed key: linkedSignal would start again on every change its source reads, even one
+  // that leaves the key as it was (a reload's new data under the same status).
+  const key = computed(restart);
+  const drawn = linkedSignal<unknown, number>({ source: key, computation: () => sizes.first });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy: (() => void) | undefined;
   const idle = () => {

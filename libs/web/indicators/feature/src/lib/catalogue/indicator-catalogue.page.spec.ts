@@ -300,6 +300,16 @@ describe('IndicatorCataloguePage', () => {
     expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Laddar nyckeltal …');
   });
 
+  it('keeps the filters, and the focus in the search field, through a reload in the background', async () => {
+    const { element, fixture } = await render();
+    const search = element.querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.focus();
+    fixture.componentInstance['page'].reload(true);
+    await fixture.whenStable();
+    expect(element.querySelector('input[type="search"]')).toBe(search);
+    expect(document.activeElement).toBe(search);
+  });
+
   it('shows the error with a retry when the catalogue cannot be loaded', async () => {
     const { element } = await render(
       VIEWER_PERMISSIONS,

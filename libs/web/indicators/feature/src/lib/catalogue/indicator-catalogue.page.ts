@@ -427,7 +427,9 @@ export class IndicatorCataloguePage {
   readonly visible = computed(() => this.shown().slice(0, this.listed()));
   // The heading first, the filters in the task after it, then the entries five at a time:
   // each a short task on a phone (heading and filters together were a long one).
-  protected readonly filtersDrawn = drawnInNextTask(() => this.state());
+  // Keyed by the status, not the data: a reload in the background must not redraw the filters
+  // (the search field would lose focus while someone types).
+  protected readonly filtersDrawn = drawnInNextTask(() => this.state().status);
   private readonly drawnCount = drawInSlices(
     () => (this.filtersDrawn() ? this.visible().length : 0),
     () => this.shown(),

@@ -285,7 +285,7 @@ export class IndicatorPage {
     },
   );
   readonly state = this.page.state;
-  protected readonly restDrawn = drawnInNextTask(() => this.state());
+  protected readonly restDrawn = drawnInNextTask(() => this.state().status);
 
   private readonly series = computed(() => {
     const state = this.state();
