@@ -139,6 +139,22 @@ describe('IndicatorCataloguePage', () => {
     expect(more()?.textContent?.trim()).toBe('Visa 10 till (10 återstår)');
   });
 
+  it('keeps "show more", and the focus on it, while the next entries are drawn', async () => {
+    const { element, fixture } = await render(VIEWER_PERMISSIONS, of(series(40)), { phone: true });
+    const more = () => element.querySelector<HTMLButtonElement>('[data-testid="catalogue-more"]');
+    const button = more()!;
+    button.focus();
+    button.click();
+    fixture.detectChanges();
+    // The next entries are not all drawn yet; the button the keyboard is on stays where it is.
+    expect(element.querySelectorAll('[data-testid="catalogue-cards"] > li').length).toBeLessThan(30);
+    expect(more()).toBe(button);
+    expect(document.activeElement).toBe(button);
+    await fixture.whenStable();
+    expect(element.querySelectorAll('[data-testid="catalogue-cards"] > li')).toHaveLength(30);
+    expect(document.activeElement).toBe(button);
+  });
+
   it('searches through the API after the user stops typing, ranked, and keeps the search in the address', async () => {
     const { element, names, settle, service, router } = await render();
     const search = element.querySelector<HTMLInputElement>('input[type="search"]')!;

@@ -282,8 +282,9 @@ export const CARD_LAYOUT_QUERY = '(max-width: 40rem)';
               }
             </ks-indicator-table>
           }
-          <!-- Once the entries are drawn: appearing before them, it would be pushed down by each. -->
-          @if (drawn().length === visible().length && shown().length > visible().length) {
+          <!-- Once the first entries are drawn (before, each slice would push it down), and from
+               then on also while more are drawn: it keeps the keyboard's focus. -->
+          @if (listDrawn() && shown().length > visible().length) {
             <p class="ks-more">
               <button mat-stroked-button type="button" (click)="showMore()" data-testid="catalogue-more">
                 {{
@@ -437,6 +438,12 @@ export class IndicatorCataloguePage {
   );
   /** The visible ones drawn so far: a few at once, the rest in the tasks after. */
   protected readonly drawn = computed(() => this.visible().slice(0, this.drawnCount()));
+  /** True once this list's first entries were all drawn, until the list changes. */
+  protected readonly listDrawn = linkedSignal<{ list: readonly Indicator[]; complete: boolean }, boolean>({
+    source: () => ({ list: this.shown(), complete: this.drawn().length === this.visible().length }),
+    computation: (source, previous) =>
+      source.complete || (previous?.source.list === source.list && previous.value),
+  });
   protected readonly nextCount = computed(() =>
     Math.min(this.pageSize(), this.shown().length - this.listed()),
   );
