@@ -45,10 +45,13 @@ function webDefinitions(): { written: DefinitionNode[]; generated: DefinitionNod
   const written = filesUnder(path.join(root, 'libs/web'), '.graphql').flatMap(
     (file) => parse(readFileSync(file, 'utf8')).definitions,
   );
-  const generatedSource = readFileSync(
-    path.join(root, 'libs/web/shared/graphql/src/generated/graphql.ts'),
-    'utf8',
-  );
+  // One file of documents and services per part of the app (the types are a file of their own).
+  const generatedSource = filesUnder(
+    path.join(root, 'libs/web/shared/graphql/src/generated/operations'),
+    '.ts',
+  )
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   // Each operation is generated as a parsed document (codegen's documentMode: documentNode),
   // one JSON literal per line, with the fragments it uses; fragments are literals of their own too.
   const generated = [

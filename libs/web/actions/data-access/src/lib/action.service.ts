@@ -1,23 +1,25 @@
 import { Injectable, inject } from '@angular/core';
 import {
+  AddActionUpdateInput,
+  CreateActionInput,
+  CreateActionTypeInput,
+  GroupActivitySubscription,
+  RecordOutcomesInput,
+  UpdateActionInput,
+} from '@kraftsamling/web/shared/graphql';
+import {
   ActionDetailGQL,
   ActionFormChoicesGQL,
   AddActionUpdateGQL,
-  AddActionUpdateInput,
   CreateActionGQL,
-  CreateActionInput,
   CreateActionTypeGQL,
-  CreateActionTypeInput,
   GoalActionsGQL,
   GroupActionsGQL,
   GroupActivityGQL,
-  GroupActivitySubscription,
   GroupGoalsGQL,
   RecordOutcomesGQL,
-  RecordOutcomesInput,
   UpdateActionGQL,
-  UpdateActionInput,
-} from '@kraftsamling/web/shared/graphql';
+} from '@kraftsamling/web/shared/graphql/actions';
 import { Observable, filter, map } from 'rxjs';
 
 function required<T>(value: T | null | undefined): T {

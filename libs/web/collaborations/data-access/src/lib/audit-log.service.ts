@@ -1,6 +1,7 @@
 import { Injectable, InjectionToken, inject } from '@angular/core';
 import { AuthSession } from '@kraftsamling/web/shared/auth';
-import { AuditEventFilter, AuditEventsGQL, AuditEventsQuery } from '@kraftsamling/web/shared/graphql';
+import { AuditEventFilter, AuditEventsQuery } from '@kraftsamling/web/shared/graphql';
+import { AuditEventsGQL } from '@kraftsamling/web/shared/graphql/collaborations';
 import { Observable, map } from 'rxjs';
 
 export type AuditEventRow = AuditEventsQuery['auditEvents']['items'][number];

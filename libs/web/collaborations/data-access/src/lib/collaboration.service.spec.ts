@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Apollo } from 'apollo-angular';
-import { CollaborationGQL, MeGQL } from '@kraftsamling/web/shared/graphql';
+import { CollaborationGQL } from '@kraftsamling/web/shared/graphql/collaborations';
+import { MeGQL } from '@kraftsamling/web/shared/graphql/me';
 import { Subject, firstValueFrom, of } from 'rxjs';
 import { CollaborationService } from './collaboration.service';
 
@@ -8,7 +9,13 @@ const me = {
   id: 'u1',
   name: 'Test Testsson',
   access: [
-    { collaborationId: 'c1', slug: 'familjen-helsingborg', name: 'Familjen Helsingborg', roles: [], permissions: [] },
+    {
+      collaborationId: 'c1',
+      slug: 'familjen-helsingborg',
+      name: 'Familjen Helsingborg',
+      roles: [],
+      permissions: [],
+    },
   ],
 };
 const detail = (id: string, slug: string) => ({ id, slug, name: slug, organizations: [], groups: [] });

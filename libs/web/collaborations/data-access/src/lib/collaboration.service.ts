@@ -1,20 +1,22 @@
 import { Injectable, inject } from '@angular/core';
 import {
-  AddMemberGQL,
   AddMemberInput,
-  AddPartnerOrganizationGQL,
   AddPartnerOrganizationInput,
-  ChangeMemberRoleGQL,
   ChangeMemberRoleInput,
+  CreateGroupInput,
+  RemoveMemberInput,
+  RenameGroupInput,
+} from '@kraftsamling/web/shared/graphql';
+import {
+  AddMemberGQL,
+  AddPartnerOrganizationGQL,
+  ChangeMemberRoleGQL,
   CollaborationGQL,
   CollaborationMembersGQL,
   CreateGroupGQL,
-  CreateGroupInput,
   RemoveMemberGQL,
-  RemoveMemberInput,
   RenameGroupGQL,
-  RenameGroupInput,
-} from '@kraftsamling/web/shared/graphql';
+} from '@kraftsamling/web/shared/graphql/collaborations';
 import { Observable, forkJoin, from, map, switchMap } from 'rxjs';
 import { MeStore } from './me.store';
 import {

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { MeGQL } from '@kraftsamling/web/shared/graphql';
+import { MeGQL } from '@kraftsamling/web/shared/graphql/me';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { of, throwError } from 'rxjs';
 import { MeStore } from './me.store';

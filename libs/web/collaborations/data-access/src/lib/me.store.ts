@@ -1,6 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { PlatformPermission } from '@kraftsamling/shared/permissions';
-import { LOADING, LoadState, MeGQL, toAppError } from '@kraftsamling/web/shared/graphql';
+import { LOADING, LoadState, toAppError } from '@kraftsamling/web/shared/graphql';
+import { MeGQL } from '@kraftsamling/web/shared/graphql/me';
 import { firstValueFrom } from 'rxjs';
 import { CollaborationAccess, Me } from './models';
 

@@ -1,16 +1,18 @@
 import { Injectable, inject } from '@angular/core';
 import {
-  ComparisonContextGQL,
-  ComparisonGQL,
   ComparisonInput,
-  DeletePeerSetGQL,
   DeletePeerSetInput,
-  PeerSetsGQL,
-  SavePeerSetGQL,
   SavePeerSetInput,
-  SimilarMunicipalitiesGQL,
   SimilarMunicipalitiesInput,
 } from '@kraftsamling/web/shared/graphql';
+import {
+  ComparisonContextGQL,
+  ComparisonGQL,
+  DeletePeerSetGQL,
+  PeerSetsGQL,
+  SavePeerSetGQL,
+  SimilarMunicipalitiesGQL,
+} from '@kraftsamling/web/shared/graphql/comparisons';
 import { Observable, map } from 'rxjs';
 import { Comparison, ComparisonContext, PeerSet, SimilarMunicipalities, toContext } from './models';
 

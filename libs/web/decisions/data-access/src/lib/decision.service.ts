@@ -1,12 +1,11 @@
 import { Injectable, inject } from '@angular/core';
+import { CreateDecisionInput, UpdateDecisionInput } from '@kraftsamling/web/shared/graphql';
 import {
   CreateDecisionGQL,
-  CreateDecisionInput,
   DecisionGoalsGQL,
   DecisionsGQL,
   UpdateDecisionGQL,
-  UpdateDecisionInput,
-} from '@kraftsamling/web/shared/graphql';
+} from '@kraftsamling/web/shared/graphql/decisions';
 import { Observable, map } from 'rxjs';
 import { Decision, DecisionGoal } from './models';
 

@@ -1,24 +1,26 @@
 import { Injectable, inject } from '@angular/core';
 import {
+  AddGoalCheckInInput,
+  CreateGoalInput,
+  GoalState,
+  GoalVersionInput,
+  RebaselineGoalInput,
+  SetGoalStatusInput,
+  UpdateGoalInput,
+} from '@kraftsamling/web/shared/graphql';
+import {
   ActivateGoalGQL,
   AddGoalCheckInGQL,
-  AddGoalCheckInInput,
   CreateGoalGQL,
-  CreateGoalInput,
   GoalBaselinePreviewGQL,
   GoalDecisionsGQL,
   GoalGQL,
   GoalRecordsGQL,
-  GoalState,
-  GoalVersionInput,
   GoalsGQL,
   RebaselineGoalGQL,
-  RebaselineGoalInput,
   SetGoalStatusGQL,
-  SetGoalStatusInput,
   UpdateGoalGQL,
-  UpdateGoalInput,
-} from '@kraftsamling/web/shared/graphql';
+} from '@kraftsamling/web/shared/graphql/goals';
 import { Observable, map } from 'rxjs';
 import {
   GoalCheckIn,

@@ -1,28 +1,30 @@
 import { Injectable, inject } from '@angular/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import {
-  CreateLocalIndicatorGQL,
   CreateLocalIndicatorInput,
-  DefineScbIndicatorGQL,
   DefineScbIndicatorInput,
-  EnterValuesGQL,
   EnterValuesInput,
-  FetchSourceGQL,
   FetchSourceInput,
+  IndicatorSource,
+  UndoImportInput,
+  UpdateLocalIndicatorInput,
+} from '@kraftsamling/web/shared/graphql';
+import {
+  CreateLocalIndicatorGQL,
+  DefineScbIndicatorGQL,
+  EnterValuesGQL,
+  FetchSourceGQL,
   ImportBatchesGQL,
   IndicatorSeriesGQL,
-  IndicatorSource,
   IndicatorsGQL,
   OfficialImportBatchesGQL,
   RegionSeriesGQL,
   ScbTableGQL,
   SourceFetchesGQL,
   UndoImportGQL,
-  UndoImportInput,
   UndoOfficialImportGQL,
   UpdateLocalIndicatorGQL,
-  UpdateLocalIndicatorInput,
-} from '@kraftsamling/web/shared/graphql';
+} from '@kraftsamling/web/shared/graphql/indicators';
 import { Observable, map } from 'rxjs';
 import type { CatalogueFilter } from './catalogue-filter';
 import {

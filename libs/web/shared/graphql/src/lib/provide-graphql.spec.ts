@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { APP_CONFIG, AuthSession } from '@kraftsamling/web/shared/auth';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { firstValueFrom } from 'rxjs';
-import { MeGQL } from '../generated/graphql';
+import { MeGQL } from '../generated/operations/me';
 import { toAppError } from '@kraftsamling/web/shared/errors';
 import { createLiveClient, graphqlWebSocketUrl, provideGraphql, reconnectDelayMs } from './provide-graphql';
 
