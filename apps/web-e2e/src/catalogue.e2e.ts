@@ -55,4 +55,38 @@ test.describe('finding an indicator', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'the catalogue on a phone');
   });
+
+  test('the catalogue loads the code of its own operations, not every other page’s', async ({ page }) => {
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    // A fresh load of the catalogue's address: every script it runs, and the GraphQL operations
+    // (parsed documents) in them.
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.text());
+    });
+    await page.goto(`${FH}/nyckeltal`);
+    await expect(page.getByTestId('catalogue-count')).toBeVisible();
+    const operations = new Set(
+      (await Promise.all(scripts)).flatMap((code) =>
+        [
+          ...code.matchAll(/kind:"OperationDefinition",operation:"\w+",name:\{kind:"Name",value:"(\w+)"/g),
+        ].map((match) => match[1]),
+      ),
+    );
+    // Who is signed in (the frame) and the catalogue's own.
+    expect(operations).toContain('Me');
+    expect(operations).toContain('Indicators');
+    // Goals, actions, comparisons and decisions are other pages' (their code comes with them).
+    for (const other of [
+      'Goals',
+      'CreateGoal',
+      'GroupActions',
+      'CreateAction',
+      'Comparison',
+      'SavePeerSet',
+      'Decisions',
+    ])
+      expect(operations).not.toContain(other);
+  });
 });
