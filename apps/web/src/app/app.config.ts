@@ -9,7 +9,6 @@ import {
   TitleStrategy,
   provideRouter,
   withComponentInputBinding,
-  withDisabledInitialNavigation,
   withInMemoryScrolling,
 } from '@angular/router';
 import { APP_CONFIG, AppConfig, AuthSession, provideAuthSession } from '@kraftsamling/web/shared/auth';
@@ -33,9 +32,6 @@ export function appConfig(config: AppConfig, session: AuthSession): ApplicationC
         // Pages read route parameters (the collaboration slug) as inputs.
         withComponentInputBinding(),
         withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
-        // The first navigation starts a task after the frame's first drawing (startSignedInApp):
-        // in the same task, the two made one of the longest stretches of a phone's start.
-        withDisabledInitialNavigation(),
       ),
       { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
       provideI18n(),

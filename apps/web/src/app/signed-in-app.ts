@@ -4,7 +4,6 @@
 import { getSupportedInputTypes } from '@angular/cdk/platform';
 import { ApplicationRef } from '@angular/core';
 import { createApplication } from '@angular/platform-browser';
-import { Router } from '@angular/router';
 import { MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { AppConfig, AuthSession, PendingAuthSession } from '@kraftsamling/web/shared/auth';
 import { ShellComponent } from '@kraftsamling/web/shell/feature';
@@ -17,7 +16,7 @@ import { prefetchRoute } from './route-prefetch';
  * Starts the application beside a login still under way: its requests wait for the session.
  * The start is several tasks, not one: the application's injector, then the services the
  * frame needs first (Apollo's client and the question who is logged in), then the frame
- * itself, then the first navigation (the page's creation). A phone's main thread is then never busy for the whole start at once, and a tap in
+ * itself. A phone's main thread is then never busy for the whole start at once, and a tap in
  * between is answered.
  */
 export async function startSignedInApp(
@@ -34,8 +33,6 @@ export async function startSignedInApp(
   getSupportedInputTypes();
   await nextTask();
   application.bootstrap(ShellComponent);
-  await nextTask();
-  application.injector.get(Router).initialNavigation();
   return application;
 }
 

@@ -16,7 +16,12 @@ function access(slug: string, name: string, permissions: string[]) {
 
 describe('ShellComponent', () => {
   /** `shownAddress`: the browser shows it, the router has not got there (its code still loading). */
-  async function render(permissions: string[], load?: () => Promise<unknown>, shownAddress?: string) {
+  async function render(
+    permissions: string[],
+    load?: () => Promise<unknown>,
+    shownAddress?: string,
+    settle = true,
+  ) {
     const me = signal({
       id: 'u1',
       name: 'Test Testsson',
@@ -50,7 +55,7 @@ describe('ShellComponent', () => {
     if (shownAddress) TestBed.inject(Location).go(shownAddress);
     const fixture = TestBed.createComponent(ShellComponent);
     if (!shownAddress) await TestBed.inject(Router).navigateByUrl('/s/familjen-helsingborg');
-    await fixture.whenStable();
+    if (settle) await fixture.whenStable();
     return { fixture, element: fixture.nativeElement as HTMLElement, auth };
   }
 
@@ -148,6 +153,28 @@ describe('ShellComponent', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await fixture.whenStable();
 
+    expect(element.classList).not.toContain('ks-shell--starting');
+    expect(element.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it('keeps the frame hidden until its top bar is complete, when `me` answers before the bar’s buttons are drawn', async () => {
+    const { element, fixture } = await render(
+      ['collaboration:read'],
+      undefined,
+      '/s/familjen-helsingborg',
+      false,
+    );
+    // `me` has answered (a resolved promise), the top bar's buttons wait for the next task.
+    await Promise.resolve();
+    await Promise.resolve();
+    fixture.detectChanges();
+    expect(element.querySelector('ks-language-switch')).toBeNull();
+    expect(element.classList).toContain('ks-shell--starting');
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe('Kraftsamling startar …');
+
+    await fixture.whenStable();
+
+    expect(element.querySelector('ks-language-switch')).not.toBeNull();
     expect(element.classList).not.toContain('ks-shell--starting');
     expect(element.querySelector('[role="status"]')).toBeNull();
   });

@@ -40,7 +40,7 @@ export function slugFromUrl(router: Router, url: string): string | null {
     UserMenuComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '[class.ks-shell--starting]': 'starting()' },
+  host: { '[class.ks-shell--starting]': '!shown()' },
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
 })
@@ -86,6 +86,12 @@ export class ShellComponent {
   /** Goals are for every member (goal:read); changing them is checked on the pages and by the API. */
   readonly canReadGoals = computed(() => can(this.currentAccess()?.permissions, Permission.GoalRead));
   protected readonly actionsDrawn = drawnInNextTask();
+  /**
+   * The frame is shown once it knows who is logged in and its top bar is complete: on a busy
+   * phone `me` can answer before the top bar's buttons are drawn, and the bar then grew by a
+   * row under the reader's eyes, pushing the page down (a layout shift of 0.04 in Lighthouse).
+   */
+  protected readonly shown = computed(() => !this.starting() && this.actionsDrawn());
   readonly userName = computed(
     () => this.meStore.me()?.name || this.auth.user.name || this.auth.user.username || '',
   );
