@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
+import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 import { chromium } from 'playwright-core';
 import { startStack, workspaceRoot } from '../dev-stack/stack.mjs';
 
@@ -91,6 +92,24 @@ async function signIn(apiUrl) {
   }
 }
 
+/** The simulated timings of the largest paint's graphs, one line per request or task, in start order. */
+function describeSimulation(allNodeTimings) {
+  const lines = [];
+  for (const [label, timings] of allNodeTimings) {
+    if (!/LargestContentfulPaint$/.test(label)) continue;
+    lines.push(`# ${label}`);
+    const nodes = [...timings].sort(([, a], [, b]) => a.startTime - b.startTime);
+    for (const [node, timing] of nodes) {
+      const what =
+        node.type === 'network'
+          ? `${node.request.resourceType ?? 'other'} ${node.fromDiskCache ? '(cache) ' : ''}${node.request.url.slice(0, 120)}`
+          : `task ${(node.duration / 1000).toFixed(1)} ms observed${[...node.getEvaluateScriptURLs()].map((url) => ` eval ${url.split('/').pop()}`).join('')}`;
+      lines.push(`${timing.startTime.toFixed(0).padStart(6)} ${timing.endTime.toFixed(0).padStart(6)}  ${what}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(url) {
@@ -128,6 +147,10 @@ async function measure(url) {
     // which tasks make the blocking time.
     if (process.env.LIGHTHOUSE_TRACE === '1')
       writeFileSync(path.join(work, `${name}.trace.json`), JSON.stringify(result.artifacts.Trace));
+    // LIGHTHOUSE_LANTERN=1 writes how the simulation timed the largest paint: every request and
+    // main-thread task it counted, with its simulated start and end (which wait made the score).
+    if (process.env.LIGHTHOUSE_LANTERN === '1')
+      writeFileSync(path.join(work, `${name}.lantern.txt`), describeSimulation(Lantern.Simulation.Simulator.allNodeTimings));
   }
   const byScore = [...runs].sort((a, b) => a.performance - b.performance);
   const middle = byScore[Math.floor(byScore.length / 2)];
