@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Apollo } from 'apollo-angular';
-import { CollaborationGQL } from '@kraftsamling/web/shared/graphql/collaborations';
+import { AddMemberGQL, CollaborationGQL } from '@kraftsamling/web/shared/graphql/collaborations';
 import { MeGQL } from '@kraftsamling/web/shared/graphql/me';
 import { Subject, firstValueFrom, of } from 'rxjs';
 import { CollaborationService } from './collaboration.service';
@@ -64,5 +64,80 @@ describe('CollaborationService.collaborationAnd', () => {
     collaboration.complete();
     await expect(result).resolves.toEqual({ collaboration: detail('c2', 'sandviken'), data: 'data of c2' });
     expect(read).toHaveBeenCalledWith('c2');
+  });
+});
+
+describe('CollaborationService.collaboration', () => {
+  function setUp() {
+    const answers: Subject<{ data: { collaboration: ReturnType<typeof detail> } }>[] = [];
+    const fetch = jest.fn(() => {
+      const answer = new Subject<{ data: { collaboration: ReturnType<typeof detail> } }>();
+      answers.push(answer);
+      return answer;
+    });
+    const mutate = jest.fn(() => of({ data: { addMember: { id: 'm1' } } }));
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: MeGQL, useValue: { fetch: () => of({ data: { me } }) } },
+        { provide: CollaborationGQL, useValue: { fetch } },
+        { provide: AddMemberGQL, useValue: { mutate } },
+        { provide: Apollo, useValue: {} },
+      ],
+    });
+    const answer = (index: number, collaboration = detail('c1', 'familjen-helsingborg')) => {
+      answers[index].next({ data: { collaboration } });
+      answers[index].complete();
+    };
+    return { service: TestBed.inject(CollaborationService), fetch, answer, answers };
+  }
+
+  it('asks the server once for cached reads made together or later, past Apollo’s normalising cache', async () => {
+    const { service, fetch, answer } = setUp();
+    const guard = firstValueFrom(service.collaboration('familjen-helsingborg', true));
+    const page = firstValueFrom(service.collaboration('familjen-helsingborg', true));
+    answer(0);
+    await expect(guard).resolves.toEqual(detail('c1', 'familjen-helsingborg'));
+    await expect(page).resolves.toEqual(detail('c1', 'familjen-helsingborg'));
+    await expect(firstValueFrom(service.collaboration('familjen-helsingborg', true))).resolves.toEqual(
+      detail('c1', 'familjen-helsingborg'),
+    );
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith({
+      variables: { slug: 'familjen-helsingborg' },
+      fetchPolicy: 'no-cache',
+    });
+  });
+
+  it('asks again for a read without cache, and cached reads then have its answer', async () => {
+    const { service, fetch, answer } = setUp();
+    const first = firstValueFrom(service.collaboration('familjen-helsingborg', true));
+    answer(0);
+    await first;
+    const renamed = { ...detail('c1', 'familjen-helsingborg'), name: 'Familjen Helsingborg 2' };
+    const fresh = firstValueFrom(service.collaboration('familjen-helsingborg'));
+    answer(1, renamed);
+    await expect(fresh).resolves.toEqual(renamed);
+    await expect(firstValueFrom(service.collaboration('familjen-helsingborg', true))).resolves.toEqual(
+      renamed,
+    );
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks the server again after a change to members, and after a failed read', async () => {
+    const { service, fetch, answer, answers } = setUp();
+    const first = firstValueFrom(service.collaboration('familjen-helsingborg', true));
+    answer(0);
+    await first;
+    await firstValueFrom(
+      service.addMember({ collaborationId: 'c1', email: 'ny@example.org', role: 'MEMBER' } as never),
+    );
+    const afterChange = firstValueFrom(service.collaboration('familjen-helsingborg', true));
+    expect(fetch).toHaveBeenCalledTimes(2);
+    answers[1].error(new Error('offline'));
+    await expect(afterChange).rejects.toThrow('offline');
+    const retried = firstValueFrom(service.collaboration('familjen-helsingborg', true));
+    expect(fetch).toHaveBeenCalledTimes(3);
+    answer(2);
+    await expect(retried).resolves.toEqual(detail('c1', 'familjen-helsingborg'));
   });
 });

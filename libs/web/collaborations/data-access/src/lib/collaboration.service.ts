@@ -17,7 +17,7 @@ import {
   RemoveMemberGQL,
   RenameGroupGQL,
 } from '@kraftsamling/web/shared/graphql/collaborations';
-import { Observable, forkJoin, from, map, switchMap } from 'rxjs';
+import { Observable, forkJoin, from, map, shareReplay, switchMap, tap } from 'rxjs';
 import { MeStore } from './me.store';
 import {
   CollaborationAdmin,
@@ -45,11 +45,31 @@ export class CollaborationService {
   private readonly renameGroupMutation = inject(RenameGroupGQL);
   private readonly addPartnerOrganizationMutation = inject(AddPartnerOrganizationGQL);
 
+  /**
+   * The last answer per slug, for `cached` reads (guards, and pages that need only its id and
+   * permissions), kept here as it came rather than in Apollo's normalised cache: writing its
+   * groups, members and organisations into that cache and reading them back was the largest
+   * part of Apollo's work on a page load (a CPU profile of the indicator page). A read that
+   * is still under way is shared.
+   */
+  private readonly known = new Map<string, Observable<CollaborationDetail>>();
+
   /** The collaboration's home data. `cached` is for guards; pages always ask the server. */
   collaboration(slug: string, cached = false): Observable<CollaborationDetail> {
-    return this.collaborationQuery
-      .fetch({ variables: { slug }, fetchPolicy: cached ? 'cache-first' : 'network-only' })
-      .pipe(map((result) => required(result.data?.collaboration)));
+    const known = cached ? this.known.get(slug) : undefined;
+    if (known) return known;
+    const read = this.collaborationQuery.fetch({ variables: { slug }, fetchPolicy: 'no-cache' }).pipe(
+      map((result) => required(result.data?.collaboration)),
+      tap({ error: () => this.known.get(slug) === read && this.known.delete(slug) }),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    this.known.set(slug, read);
+    return read;
+  }
+
+  /** A change to members, groups or organisations: the next cached read asks the server. */
+  private changed<T>(): (source: Observable<T>) => Observable<T> {
+    return tap(() => this.known.clear());
   }
 
   /**
@@ -83,38 +103,44 @@ export class CollaborationService {
   }
 
   addMember(input: AddMemberInput): Observable<MemberRow> {
-    return this.addMemberMutation
-      .mutate({ variables: { input } })
-      .pipe(map((result) => required(result.data?.addMember)));
+    return this.addMemberMutation.mutate({ variables: { input } }).pipe(
+      map((result) => required(result.data?.addMember)),
+      this.changed(),
+    );
   }
 
   changeMemberRole(input: ChangeMemberRoleInput): Observable<MemberRow> {
-    return this.changeMemberRoleMutation
-      .mutate({ variables: { input } })
-      .pipe(map((result) => required(result.data?.changeMemberRole)));
+    return this.changeMemberRoleMutation.mutate({ variables: { input } }).pipe(
+      map((result) => required(result.data?.changeMemberRole)),
+      this.changed(),
+    );
   }
 
   removeMember(input: RemoveMemberInput): Observable<string> {
-    return this.removeMemberMutation
-      .mutate({ variables: { input } })
-      .pipe(map((result) => required(result.data?.removeMember)));
+    return this.removeMemberMutation.mutate({ variables: { input } }).pipe(
+      map((result) => required(result.data?.removeMember)),
+      this.changed(),
+    );
   }
 
   createGroup(input: CreateGroupInput): Observable<GroupSummary> {
-    return this.createGroupMutation
-      .mutate({ variables: { input } })
-      .pipe(map((result) => required(result.data?.createGroup)));
+    return this.createGroupMutation.mutate({ variables: { input } }).pipe(
+      map((result) => required(result.data?.createGroup)),
+      this.changed(),
+    );
   }
 
   renameGroup(input: RenameGroupInput): Observable<GroupSummary> {
-    return this.renameGroupMutation
-      .mutate({ variables: { input } })
-      .pipe(map((result) => required(result.data?.renameGroup)));
+    return this.renameGroupMutation.mutate({ variables: { input } }).pipe(
+      map((result) => required(result.data?.renameGroup)),
+      this.changed(),
+    );
   }
 
   addPartnerOrganization(input: AddPartnerOrganizationInput): Observable<OrganizationSummary> {
-    return this.addPartnerOrganizationMutation
-      .mutate({ variables: { input } })
-      .pipe(map((result) => required(result.data?.addPartnerOrganization)));
+    return this.addPartnerOrganizationMutation.mutate({ variables: { input } }).pipe(
+      map((result) => required(result.data?.addPartnerOrganization)),
+      this.changed(),
+    );
   }
 }
