@@ -1,6 +1,5 @@
 export * from './lib/loading-state.component';
 export * from './lib/error-state.component';
-export * from './lib/confirm-dialog.component';
 export * from './lib/no-access.page';
 export * from './lib/page-state.component';
 export * from './lib/download';

@@ -29,7 +29,8 @@ import {
 } from '@kraftsamling/web/collaborations/data-access';
 import { AppError, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
-import { ErrorStateComponent, openConfirmDialog, PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { ErrorStateComponent, PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { openConfirmDialog } from '@kraftsamling/web/shared/ui/confirm-dialog';
 import { AddMemberFormComponent } from './add-member-form.component';
 import { AddOrganizationFormComponent } from './add-organization-form.component';
 import { ChangeRoleDialogComponent, ChangeRoleDialogData } from './change-role-dialog.component';

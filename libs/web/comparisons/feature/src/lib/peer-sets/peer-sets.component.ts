@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ComparisonContext, ComparisonService, PeerSet } from '@kraftsamling/web/comparisons/data-access';
 import { AppError, toAppError } from '@kraftsamling/web/shared/graphql';
-import { openConfirmDialog } from '@kraftsamling/web/shared/ui';
+import { openConfirmDialog } from '@kraftsamling/web/shared/ui/confirm-dialog';
 import { filter, switchMap } from 'rxjs';
 
 /** Message for a failed change of a peer set: a conflict says someone else changed it first. */

@@ -41,12 +41,8 @@ import { formatDateTime, injectLanguage, periodLabel } from '@kraftsamling/web/i
 import type { GoalState } from '@kraftsamling/web/shared/graphql';
 import { loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import {
-  PageStateComponent,
-  downloadTable,
-  fileNameOf,
-  openConfirmDialog,
-} from '@kraftsamling/web/shared/ui';
+import { PageStateComponent, downloadTable, fileNameOf } from '@kraftsamling/web/shared/ui';
+import { openConfirmDialog } from '@kraftsamling/web/shared/ui/confirm-dialog';
 import { filter, forkJoin, map, switchMap } from 'rxjs';
 import { BaselinePreviewComponent } from '../shared/baseline-preview.component';
 import { goalIndicator, targetText } from '../shared/goal-text';

@@ -30,7 +30,8 @@ import {
 } from '@kraftsamling/web/indicators/ui';
 import { AppError, loadOnChange, toAppError } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { openConfirmDialog, PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { PageStateComponent } from '@kraftsamling/web/shared/ui';
+import { openConfirmDialog } from '@kraftsamling/web/shared/ui/confirm-dialog';
 import { Observable, from, map, switchMap } from 'rxjs';
 
 /** Batches per page of the history. */
