@@ -92,4 +92,50 @@ test.describe('finding an indicator', () => {
     ])
       expect(operations).not.toContain(other);
   });
+
+  test('a page load asks for the signed-in application’s code from its first moment (index.html preloads it)', async ({
+    page,
+    request,
+  }) => {
+    // Without the preloads its scripts were asked for only after main.js and then the
+    // application's own module had arrived: two round trips later on a phone.
+    const index = await (await request.get(`${FH}/nyckeltal`)).text();
+    // What index.html has the browser fetch at once: its script and its module preloads.
+    const preloaded = new Set(
+      [...index.matchAll(/<(?:link rel="modulepreload" href|script src)="([^"]+\.js)"/g)].map(
+        (match) => match[1],
+      ),
+    );
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    const scripts = new Map<string, Promise<string>>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script')
+        scripts.set(
+          new URL(response.url()).pathname.slice(1),
+          response.text().catch(() => ''),
+        );
+    });
+    await page.goto(`${FH}/nyckeltal`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nyckeltal' })).toBeVisible();
+    await expect(page.getByTestId('catalogue-count')).toBeVisible();
+    const code = new Map<string, string>();
+    for (const [file, text] of scripts) code.set(file, await text);
+    // The module that exports startSignedInApp (main.js only calls it), and what it imports.
+    const application = [...code].find(([, text]) => /export\s*\{[^}]*\bstartSignedInApp\b/.test(text));
+    expect(application, 'the signed-in application’s module among the loaded scripts').toBeDefined();
+    const needed = new Set<string>();
+    const pending = [application?.[0] ?? ''];
+    while (pending.length) {
+      const file = pending.pop() ?? '';
+      if (needed.has(file)) continue;
+      needed.add(file);
+      for (const match of (code.get(file) ?? '').matchAll(
+        /(?:\bfrom|\bimport)\s*"\.\/((?:chunk|main)-[\w-]+\.js)"/g,
+      ))
+        pending.push(match[1]);
+    }
+    expect(needed.size).toBeGreaterThan(1);
+    for (const file of needed) expect(preloaded, `${file} preloaded by index.html`).toContain(file);
+  });
 });
