@@ -93,6 +93,10 @@ async function newSigningKey(): Promise<{ keys: JWK[] }> {
 const newSecret = async () => ({ keys: [randomBytes(32).toString('base64url')] });
 
 export async function loadOrCreateKeys(dataDir: string): Promise<PersistedKeys> {
+  // Only the keys' own directory is private: a recursive mkdir gives its mode to every parent
+  // it creates too, and a shared parent (tmp/api-e2e) then shut out the embedded PostgreSQL,
+  // which runs as its own user beside it.
+  await mkdir(path.dirname(dataDir), { recursive: true });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const signingFile = path.join(dataDir, SIGNING_KEYS_FILE);
   const cookieFile = path.join(dataDir, COOKIE_KEYS_FILE);
