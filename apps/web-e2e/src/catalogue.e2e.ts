@@ -92,4 +92,46 @@ test.describe('finding an indicator', () => {
     ])
       expect(operations).not.toContain(other);
   });
+
+  test('a load of the catalogue asks for the page’s code at once, not after Angular has arrived', async ({
+    page,
+    baseURL,
+  }) => {
+    // The scripts index.html names (main.js and its initial chunks) are served as they are;
+    // every other script (Angular, the application) is held back until the catalogue page's
+    // own code has been asked for. The page's code is told by its component's selector.
+    const initial = new Set<string>();
+    const html = await (await page.request.get(`${FH}/nyckeltal`)).text();
+    for (const [, name] of html.matchAll(/(?:src|href)="([\w-]+\.js)"/g)) initial.add(name);
+    expect(initial.size).toBeGreaterThan(0);
+    let pageCodeAsked = false;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const heldBack = setTimeout(release, 15_000);
+    const app = new URL(baseURL!).origin;
+    await page.route(
+      (url) => url.origin === app && /^\/[\w-]+\.js$/.test(url.pathname),
+      async (route) => {
+        const name = new URL(route.request().url()).pathname.slice(1);
+        const response = await route.fetch();
+        const body = await response.text();
+        if (body.includes('ks-indicator-catalogue-page')) {
+          pageCodeAsked = true;
+          release();
+        } else if (!initial.has(name)) {
+          await released;
+        }
+        await route.fulfill({ response, body }).catch(() => undefined);
+      },
+    );
+    try {
+      // A signed-out load: it ends on the login page, and asks for the page's code before it leaves.
+      await page.goto(`${FH}/nyckeltal`);
+      await expect(page.getByLabel('Användarnamn')).toBeVisible();
+      expect(pageCodeAsked).toBe(true);
+    } finally {
+      clearTimeout(heldBack);
+      release();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth/start';
 import { prefetchTranslation, storedLanguage } from '@kraftsamling/web/shared/i18n/languages';
 import { nextTask } from './app/next-task';
+import { prefetchPageCode } from './app/page-code';
 import { isPublicPath } from './app/public-path';
 
 /**
@@ -14,9 +15,9 @@ import { isPublicPath } from './app/public-path';
  *
  * The initial bundle holds only what the start needs (keycloak-js and the configuration's
  * reader, no Angular: a load that ends in a redirect to the login runs little). The
- * application itself (Angular, shell, router, Apollo, Material) and its translations are
- * fetched from the first moment, in parallel with the configuration (which index.html
- * preloads) and the login's round trips.
+ * application itself (Angular, shell, router, Apollo, Material), the code of the page at this
+ * address and the translations are fetched from the first moment, in parallel with the
+ * configuration (which index.html preloads) and the login's round trips.
  */
 async function start(): Promise<void> {
   // The translations from the first moment too: the application waits for them before it draws anything.
@@ -28,10 +29,9 @@ async function start(): Promise<void> {
   }
   const signedInApp = import('./app/signed-in-app');
   // A failed fetch of the application is reported below, not as an unhandled rejection before it.
-  signedInApp.then(
-    (app) => app.prefetchPage(window.location.pathname),
-    () => undefined,
-  );
+  signedInApp.catch(() => undefined);
+  // The page's own code beside the application's, not after it has arrived and run.
+  prefetchPageCode(window.location.pathname);
   const config = await loadAppConfig();
   const session = startKeycloakSession(config.oidc, () => storedLanguage());
   session.catch(() => undefined);

@@ -2,22 +2,15 @@ import { Route, Routes, UrlSegment } from '@angular/router';
 import { collaborationRoutes } from '@kraftsamling/web/collaborations/feature';
 import { indicatorRoutes } from '@kraftsamling/web/indicators/feature';
 import { NotFoundPage, StartPage, startRedirectGuard } from '@kraftsamling/web/shell/feature';
+import { lazySections } from './page-code';
 
 /** The segments after /s/:slug of the pages in the indicators feature (indicatorRoutes). */
 const INDICATOR_SECTIONS = ['nyckeltal', 'import'];
-/**
- * The segment after /s/:slug of the comparison page (comparisonRoutes); named here rather than
- * imported so this file does not load that library eagerly.
- */
-const COMPARISON_SECTIONS = ['jamfor'];
-/** The segment after /s/:slug of the goal pages (goalRoutes), named here for the same reason. */
-const GOAL_SECTIONS = ['mal'];
-
-/** The segments after /s/:slug of the groups' and actions' pages (actionRoutes), named here for the same reason. */
-const ACTION_SECTIONS = ['grupper', 'insatser'];
-
-/** The segment after /s/:slug of the decisions feature (decisionRoutes), named here for the same reason. */
-const DECISIONS_SECTION = 'beslut';
+/** Whether the segment after /s/:slug is one of a lazily loaded part's (lazySections). */
+const inSection =
+  (part: { sections: readonly string[] }) =>
+  (_route: Route, segments: UrlSegment[]): boolean =>
+    part.sections.includes(segments[2]?.path ?? '');
 
 /** Route titles are translation keys, translated by TranslatedTitleStrategy. */
 export const appRoutes: Routes = [
@@ -32,38 +25,34 @@ export const appRoutes: Routes = [
     // Indicators and imports: /s/:slug/nyckeltal… and /s/:slug/import…, matched first and only
     // for those addresses.
     path: 's',
-    canMatch: [
-      (_route: Route, segments: UrlSegment[]) => INDICATOR_SECTIONS.includes(segments[2]?.path ?? ''),
-    ],
-    // The table is here (each page is loaded when opened): the first page's code is asked for
-    // as the application starts, not after a file of routes (a round trip on a phone).
+    canMatch: [inSection({ sections: INDICATOR_SECTIONS })],
+    // The table is here (each page is loaded when opened; main.ts asks for the first page's
+    // code at once, page-code.ts): not a file of routes to fetch first (a round trip on a phone).
     children: indicatorRoutes,
   },
   {
     // Comparisons with peers: /s/:slug/jamfor, loaded only for that address.
     path: 's',
-    canMatch: [
-      (_route: Route, segments: UrlSegment[]) => COMPARISON_SECTIONS.includes(segments[2]?.path ?? ''),
-    ],
-    loadChildren: () => import('@kraftsamling/web/comparisons/feature').then((m) => m.comparisonRoutes),
+    canMatch: [inSection(lazySections.comparisons)],
+    loadChildren: lazySections.comparisons.load,
   },
   {
     // The decision log: /s/:slug/beslut, loaded only for that address.
     path: 's',
-    canMatch: [(_route: Route, segments: UrlSegment[]) => segments[2]?.path === DECISIONS_SECTION],
-    loadChildren: () => import('@kraftsamling/web/decisions/feature').then((m) => m.decisionRoutes),
+    canMatch: [inSection(lazySections.decisions)],
+    loadChildren: lazySections.decisions.load,
   },
   {
     // Operational groups and their actions: /s/:slug/grupper… and /s/:slug/insatser….
     path: 's',
-    canMatch: [(_route: Route, segments: UrlSegment[]) => ACTION_SECTIONS.includes(segments[2]?.path ?? '')],
-    loadChildren: () => import('@kraftsamling/web/actions/feature').then((m) => m.actionRoutes),
+    canMatch: [inSection(lazySections.actions)],
+    loadChildren: lazySections.actions.load,
   },
   {
     // Goals: /s/:slug/mal…, loaded only for those addresses.
     path: 's',
-    canMatch: [(_route: Route, segments: UrlSegment[]) => GOAL_SECTIONS.includes(segments[2]?.path ?? '')],
-    loadChildren: () => import('@kraftsamling/web/goals/feature').then((m) => m.goalRoutes),
+    canMatch: [inSection(lazySections.goals)],
+    loadChildren: lazySections.goals.load,
   },
   {
     // The collaboration's home, members and log; here for the same reason as the indicators'.

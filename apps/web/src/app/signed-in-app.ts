@@ -8,9 +8,7 @@ import { MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { AppConfig, AuthSession, PendingAuthSession } from '@kraftsamling/web/shared/auth';
 import { ShellComponent } from '@kraftsamling/web/shell/feature';
 import { appConfig } from './app.config';
-import { appRoutes } from './app.routes';
 import { nextTask } from './next-task';
-import { prefetchRoute } from './route-prefetch';
 
 /**
  * Starts the application beside a login still under way: its requests wait for the session.
@@ -34,9 +32,4 @@ export async function startSignedInApp(
   await nextTask();
   application.bootstrap(ShellComponent);
   return application;
-}
-
-/** Fetches the code of the page at this address now, while the login and Angular's start run. */
-export function prefetchPage(pathname: string): void {
-  void prefetchRoute(appRoutes, pathname);
 }

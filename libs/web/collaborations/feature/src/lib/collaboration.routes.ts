@@ -2,33 +2,34 @@ import { Routes } from '@angular/router';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { requirePermission } from '@kraftsamling/web/collaborations/data-access';
 import { NoAccessPage } from '@kraftsamling/web/shared/ui';
+import { collaborationPages } from '../page-code';
 
 /**
  * Routes under /s (mount them with `path: 's'`): /s/:slug, /s/:slug/medlemmar and /s/:slug/logg.
  * Route titles are translation keys (see TranslatedTitleStrategy). Each page is loaded when
- * opened; the table itself is part of the application, so a page's code is fetched as soon
- * as the application starts, not after a file of routes.
+ * opened; the paths and loaders are page-code.ts's, which main.ts reads to fetch the code of
+ * the page an address opens before Angular has arrived.
  */
 export const collaborationRoutes: Routes = [
   {
-    path: ':slug',
+    path: collaborationPages.home.path,
     pathMatch: 'full',
-    loadComponent: () => import('./home/collaboration-home.page').then((m) => m.CollaborationHomePage),
+    loadComponent: collaborationPages.home.load,
     title: 'titles.collaboration',
   },
   {
-    path: ':slug/medlemmar',
+    path: collaborationPages.members.path,
     canMatch: [requirePermission(Permission.MemberManage)],
-    loadComponent: () => import('./members/members.page').then((m) => m.MembersPage),
+    loadComponent: collaborationPages.members.load,
     title: 'titles.members',
   },
   // Reached only when the guard above refuses: same address, a "no access" message.
-  { path: ':slug/medlemmar', component: NoAccessPage, title: 'titles.noAccess' },
+  { path: collaborationPages.members.path, component: NoAccessPage, title: 'titles.noAccess' },
   {
-    path: ':slug/logg',
+    path: collaborationPages.auditLog.path,
     canMatch: [requirePermission(Permission.AuditRead)],
-    loadComponent: () => import('./audit/audit-log.page').then((m) => m.AuditLogPage),
+    loadComponent: collaborationPages.auditLog.load,
     title: 'titles.auditLog',
   },
-  { path: ':slug/logg', component: NoAccessPage, title: 'titles.noAccess' },
+  { path: collaborationPages.auditLog.path, component: NoAccessPage, title: 'titles.noAccess' },
 ];

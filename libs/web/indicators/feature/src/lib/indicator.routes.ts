@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 import { Permission, PlatformPermission } from '@kraftsamling/shared/permissions';
 import { requirePermission, requirePlatformPermission } from '@kraftsamling/web/collaborations/data-access';
+import { indicatorPages } from '../page-code';
 import { IndicatorNoAccessPage } from './shared/indicator-no-access.page';
 
 /**
@@ -11,94 +12,94 @@ import { IndicatorNoAccessPage } from './shared/indicator-no-access.page';
  * "no access" route after it, at the same address. The fixed pages under nyckeltal/ come
  * before nyckeltal/:code, which would otherwise take them for indicator codes. Each page is
  * loaded when it is opened: the catalogue does not fetch the import page's code, nor the
- * indicator page the catalogue's. The table itself is part of the application, so a page's
- * code is fetched as soon as the application starts, not after a file of routes.
+ * indicator page the catalogue's. The paths and loaders are page-code.ts's, which main.ts
+ * reads to fetch the code of the page an address opens before Angular has arrived.
  */
 export const indicatorRoutes: Routes = [
   {
-    path: ':slug/nyckeltal',
+    path: indicatorPages.catalogue.path,
     pathMatch: 'full',
-    loadComponent: () => import('./catalogue/indicator-catalogue.page').then((m) => m.IndicatorCataloguePage),
+    loadComponent: indicatorPages.catalogue.load,
     title: 'titles.indicators',
   },
   {
-    path: ':slug/nyckeltal/registrera',
+    path: indicatorPages.entry.path,
     canMatch: [requirePermission(Permission.ValuesEnter)],
-    loadComponent: () => import('./entry/value-entry.page').then((m) => m.ValueEntryPage),
+    loadComponent: indicatorPages.entry.load,
     title: 'titles.valueEntry',
   },
   {
-    path: ':slug/nyckeltal/registrera',
+    path: indicatorPages.entry.path,
     component: IndicatorNoAccessPage,
     data: { reasonKey: 'indicators.noAccess.enter' },
     title: 'titles.noAccess',
   },
   {
-    path: ':slug/nyckeltal/egna',
+    path: indicatorPages.local.path,
     canMatch: [requirePermission(Permission.IndicatorManage)],
-    loadComponent: () => import('./local/local-indicators.page').then((m) => m.LocalIndicatorsPage),
+    loadComponent: indicatorPages.local.load,
     title: 'titles.localIndicators',
   },
   {
-    path: ':slug/nyckeltal/egna',
+    path: indicatorPages.local.path,
     component: IndicatorNoAccessPage,
     data: { reasonKey: 'indicators.noAccess.manage' },
     title: 'titles.noAccess',
   },
   {
-    path: ':slug/nyckeltal/:code',
-    loadComponent: () => import('./indicator/indicator.page').then((m) => m.IndicatorPage),
+    path: indicatorPages.indicator.path,
+    loadComponent: indicatorPages.indicator.load,
     title: 'titles.indicator',
   },
   {
-    path: ':slug/import',
+    path: indicatorPages.import.path,
     pathMatch: 'full',
     // Local figures with indicator:import here; official statistics for statistics stewards.
     canMatch: [requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport)],
-    loadComponent: () => import('./import/import.page').then((m) => m.ImportPage),
+    loadComponent: indicatorPages.import.load,
     title: 'titles.import',
   },
   {
-    path: ':slug/import/historik',
+    path: indicatorPages.history.path,
     // Local figures with indicator:import here; official statistics for statistics stewards.
     canMatch: [requirePermission(Permission.IndicatorImport, PlatformPermission.OfficialImport)],
-    loadComponent: () => import('./history/import-history.page').then((m) => m.ImportHistoryPage),
+    loadComponent: indicatorPages.history.load,
     title: 'titles.importHistory',
   },
   {
-    path: ':slug/import/hamtningar',
+    path: indicatorPages.fetches.path,
     // The fetches of official statistics are the statistics stewards' concern alone.
     canMatch: [requirePlatformPermission(PlatformPermission.OfficialImport)],
-    loadComponent: () => import('./fetches/source-fetches.page').then((m) => m.SourceFetchesPage),
+    loadComponent: indicatorPages.fetches.load,
     title: 'titles.sourceFetches',
   },
   {
-    path: ':slug/import/scb-tabell',
+    path: indicatorPages.scbDefinition.path,
     // Defining official indicators is the statistics stewards' concern alone.
     canMatch: [requirePlatformPermission(PlatformPermission.OfficialImport)],
-    loadComponent: () => import('./fetches/scb-definition.page').then((m) => m.ScbDefinitionPage),
+    loadComponent: indicatorPages.scbDefinition.load,
     title: 'titles.scbDefinition',
   },
   {
-    path: ':slug/import/scb-tabell',
+    path: indicatorPages.scbDefinition.path,
     component: IndicatorNoAccessPage,
     data: { reasonKey: 'indicators.noAccess.import' },
     title: 'titles.noAccess',
   },
   {
-    path: ':slug/import/hamtningar',
+    path: indicatorPages.fetches.path,
     component: IndicatorNoAccessPage,
     data: { reasonKey: 'indicators.noAccess.import' },
     title: 'titles.noAccess',
   },
   {
-    path: ':slug/import',
+    path: indicatorPages.import.path,
     component: IndicatorNoAccessPage,
     data: { reasonKey: 'indicators.noAccess.import' },
     title: 'titles.noAccess',
   },
   {
-    path: ':slug/import/historik',
+    path: indicatorPages.history.path,
     component: IndicatorNoAccessPage,
     data: { reasonKey: 'indicators.noAccess.import' },
     title: 'titles.noAccess',

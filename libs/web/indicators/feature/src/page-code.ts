@@ -1,0 +1,39 @@
+// The indicator pages' addresses (below /s) and code, without Angular: main.ts reads this to
+// ask for a page's code in the first moment of a page load, while Angular itself still
+// arrives; the route table (lib/indicator.routes.ts) takes its paths and loaders from here,
+// so both fetch the same code for the same address.
+
+export const indicatorPages = {
+  catalogue: {
+    path: ':slug/nyckeltal',
+    load: () => import('./lib/catalogue/indicator-catalogue.page').then((m) => m.IndicatorCataloguePage),
+  },
+  entry: {
+    path: ':slug/nyckeltal/registrera',
+    load: () => import('./lib/entry/value-entry.page').then((m) => m.ValueEntryPage),
+  },
+  local: {
+    path: ':slug/nyckeltal/egna',
+    load: () => import('./lib/local/local-indicators.page').then((m) => m.LocalIndicatorsPage),
+  },
+  indicator: {
+    path: ':slug/nyckeltal/:code',
+    load: () => import('./lib/indicator/indicator.page').then((m) => m.IndicatorPage),
+  },
+  import: {
+    path: ':slug/import',
+    load: () => import('./lib/import/import.page').then((m) => m.ImportPage),
+  },
+  history: {
+    path: ':slug/import/historik',
+    load: () => import('./lib/history/import-history.page').then((m) => m.ImportHistoryPage),
+  },
+  fetches: {
+    path: ':slug/import/hamtningar',
+    load: () => import('./lib/fetches/source-fetches.page').then((m) => m.SourceFetchesPage),
+  },
+  scbDefinition: {
+    path: ':slug/import/scb-tabell',
+    load: () => import('./lib/fetches/scb-definition.page').then((m) => m.ScbDefinitionPage),
+  },
+} as const;
