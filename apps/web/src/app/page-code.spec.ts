@@ -74,7 +74,7 @@ describe('prefetchPageCode', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('asks for the code of the page at the address, once', () => {
-    const load = jest.spyOn(indicatorPages.catalogue, 'load').mockResolvedValue(class Page {});
+    const load = jest.spyOn(indicatorPages.catalogue, 'load').mockReturnValue(new Promise(() => undefined));
     prefetchPageCode(`/s/${SLUG}/nyckeltal`);
     expect(load).toHaveBeenCalledTimes(1);
   });
