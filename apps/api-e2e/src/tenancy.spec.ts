@@ -158,6 +158,32 @@ describe('tenant isolation', () => {
     expect(await tenantRows()).toEqual(before);
   });
 
+  it('the catalogue and an indicator’s series, read as a page opens, take the slug as they take the id, with the same refusals', async () => {
+    // The web app knows only the slug in its address until `me` answers: these reads then go
+    // out beside `me` instead of after it.
+    const OPENING_READS = `query ($c: ID!, $code: String!) {
+      indicators(collaborationId: $c) { code }
+      indicatorSeries(collaborationId: $c, code: $code) { periods areas { areaCode } }
+      regionSeries(collaborationId: $c, code: $code) { periods values included }
+    }`;
+    const read = async (user: string, c: string) =>
+      gql(OPENING_READS, { c, code: 'af.bas.utrk.unemployment_share' }, { token: await tokenFor(user) });
+    const byId = await read('helsingborg', FH_ID);
+    const bySlug = await read('helsingborg', FH);
+    expect(byId.errors).toBeUndefined();
+    expect(bySlug.errors).toBeUndefined();
+    expect((byId.data?.['indicators'] as unknown[]).length).toBeGreaterThan(0);
+    expect(bySlug.data).toEqual(byId.data);
+    // Another collaboration, by slug as by id, and a slug that names none: refused alike.
+    expect(errorCodes(await read('helsingborg', 'sandviken'))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await read('helsingborg', SANDVIKEN_ID))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await read('helsingborg', 'no-such-collaboration'))).toEqual(['FORBIDDEN']);
+    // A platform admin reads another collaboration's by its slug.
+    const admin = await read('admin', 'sandviken');
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data).toEqual(await read('admin', SANDVIKEN_ID).then((response) => response.data));
+  });
+
   it('a platform admin reads any collaboration', async () => {
     const response = await gql(COLLABORATION, { slug: 'sandviken' }, { token: await tokenFor('admin') });
     expect(response.errors).toBeUndefined();

@@ -20,6 +20,7 @@ import {
   UndoOfficialImportInput,
   UpdateLocalIndicatorInput,
 } from './models';
+import { COLLABORATION_ID_OR_SLUG_ARG, byCollaborationIdOrSlug } from './collaboration-arg';
 
 const byCollaborationArg = { arg: 'collaborationId' } as const;
 
@@ -58,9 +59,9 @@ export class IndicatorsResolver {
   @Query(() => [IndicatorModel], {
     description: 'The catalogue: official indicators and this collaboration’s local ones.',
   })
-  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationIdOrSlug)
   indicators(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
     @Args('search', SEARCH_ARG) search?: string,
     @Args('theme', { type: () => String, nullable: true }) theme?: string,
@@ -74,9 +75,9 @@ export class IndicatorsResolver {
     description: 'One indicator over time for several areas (default: the member municipalities).',
     complexity: seriesCost,
   })
-  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationIdOrSlug)
   indicatorSeries(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Args('code', { type: () => String }) code: string,
     @Tenant() tenant: TenantScope,
     @Args('areaCodes', { type: () => [String], nullable: true }) areaCodes?: string[],

@@ -1,7 +1,8 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { badInput } from '@kraftsamling/api/core/errors';
 import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
 import { Permission } from '@kraftsamling/shared/permissions';
+import { COLLABORATION_ID_OR_SLUG_ARG, byCollaborationIdOrSlug } from './collaboration-arg';
 import { IndicatorQueryService } from './indicator-query.service';
 import { RegionSeriesModel, toRegionSeriesModel } from './region-series.models';
 import { RegionSeriesService } from './region-series.service';
@@ -17,9 +18,9 @@ export class RegionSeriesResolver {
     description:
       'One indicator for a set of areas taken together: the listed areas, a county, or (by default) the member municipalities.',
   })
-  @Access.inCollaboration(Permission.IndicatorRead, { arg: 'collaborationId' })
+  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationIdOrSlug)
   async regionSeries(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Args('code', { type: () => String }) code: string,
     @Tenant() tenant: TenantScope,
     @Args('areaCodes', { type: () => [String], nullable: true }) areaCodes?: string[],

@@ -37,6 +37,8 @@ class Handlers {
   @Access.authenticated() anyone() {}
   @Access.inCollaboration(Permission.MemberManage, { arg: 'collaborationId' }) manage() {}
   @Access.inCollaboration(Permission.CollaborationRead, { arg: 'slug', by: 'slug' }) readBySlug() {}
+  @Access.inCollaboration(Permission.IndicatorRead, { arg: 'collaborationId', by: 'idOrSlug' })
+  readByIdOrSlug() {}
   @Access.platform(PlatformPermission.OfficialImport) importOfficial() {}
 }
 
@@ -148,6 +150,37 @@ describe('AccessGuard', () => {
         ),
       ),
     ).toBe('NOT_FOUND');
+  });
+
+  it('takes an id or a slug where a rule allows either, with the same permission check for both', async () => {
+    const slugs = { 'familjen-helsingborg': FH, sandviken: OTHER };
+    const asViewer = (collaborationId: string) =>
+      codeOf(
+        guardFor(principal([Role.Viewer]), slugs).canActivate(
+          contextFor('readByIdOrSlug', { collaborationId }),
+        ),
+      );
+    expect(await asViewer(FH)).toBe('ALLOWED');
+    expect(await asViewer('familjen-helsingborg')).toBe('ALLOWED');
+    // Another collaboration, by id or by slug, and a slug that names none: refused alike.
+    expect(await asViewer(OTHER)).toBe('FORBIDDEN');
+    expect(await asViewer('sandviken')).toBe('FORBIDDEN');
+    expect(await asViewer('okand')).toBe('FORBIDDEN');
+    expect(
+      await codeOf(
+        guardFor(principal([], ['platform-admin']), slugs).canActivate(
+          contextFor('readByIdOrSlug', { collaborationId: 'okand' }),
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    // A rule that takes only an id still refuses a slug as bad input.
+    expect(
+      await codeOf(
+        guardFor(principal([Role.Coordinator]), slugs).canActivate(
+          contextFor('manage', { collaborationId: 'familjen-helsingborg' }),
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('grants a platform permission only by realm role, never by a role in a collaboration', async () => {

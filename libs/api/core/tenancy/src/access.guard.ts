@@ -28,8 +28,15 @@ export function tenantIdFromContext(
 ): string | null | undefined {
   if ('parent' in source) return valueAt(operation.parent, source.parent) as string | undefined;
   const value = valueAt(operation.args, source.arg);
-  if (source.by === 'slug') return operation.request.collaborationIdsBySlug?.get(String(value));
+  if (namesSlug(source, value)) return operation.request.collaborationIdsBySlug?.get(String(value));
   return value as string | undefined;
+}
+
+/** Whether the argument's value is a slug to look up: always for `slug`, for `idOrSlug` unless it is an id. */
+function namesSlug(source: { by?: 'id' | 'slug' | 'idOrSlug' }, value: unknown): boolean {
+  return (
+    source.by === 'slug' || (source.by === 'idOrSlug' && !(typeof value === 'string' && UUID.test(value)))
+  );
 }
 
 /**
@@ -67,13 +74,17 @@ export class AccessGuard implements CanActivate {
       return true;
     }
 
-    if ('arg' in rule.tenant && rule.tenant.by === 'slug')
-      await this.resolveSlug(operation, rule.tenant.arg, principal);
-    const collaborationId = tenantIdFromContext(operation, rule.tenant);
+    const tenant = rule.tenant;
+    if ('arg' in tenant && namesSlug(tenant, valueAt(operation.args, tenant.arg)))
+      await this.resolveSlug(operation, tenant.arg, principal);
+    const collaborationId = tenantIdFromContext(operation, tenant);
     if (collaborationId === null)
-      throw this.unknownCollaboration(principal, String(valueAt(operation.args, 'slug')));
+      throw this.unknownCollaboration(
+        principal,
+        String('arg' in tenant ? valueAt(operation.args, tenant.arg) : ''),
+      );
     if (typeof collaborationId !== 'string' || !UUID.test(collaborationId)) {
-      const field = 'arg' in rule.tenant ? rule.tenant.arg : rule.tenant.parent;
+      const field = 'arg' in tenant ? tenant.arg : tenant.parent;
       throw badInput([{ field, message: 'must be the id (a UUID) of a collaboration' }]);
     }
     // Security invariant: permissions come from this user's memberships in *this*

@@ -4,9 +4,11 @@ import type { Permission, PlatformPermission } from '@kraftsamling/shared/permis
 /**
  * Where the collaboration (tenant) of an operation comes from: an argument (a dotted
  * path such as `input.collaborationId`, holding an id or a slug) or, for a field
- * resolver, a field of the parent object.
+ * resolver, a field of the parent object. `idOrSlug` takes either: for the reads a page
+ * makes as it opens, when the web app knows the collaboration only by the slug in its
+ * address (asking for the id first would put a round trip before the page's data).
  */
-export type TenantSource = { arg: string; by?: 'id' | 'slug' } | { parent: string };
+export type TenantSource = { arg: string; by?: 'id' | 'slug' | 'idOrSlug' } | { parent: string };
 
 export type AccessRule =
   | { kind: 'public'; reason: string }
