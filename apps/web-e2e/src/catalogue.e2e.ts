@@ -93,6 +93,52 @@ test.describe('finding an indicator', () => {
       expect(operations).not.toContain(other);
   });
 
+  test('a load of the catalogue or of an indicator asks for its data beside `me`, not after it', async ({
+    page,
+  }) => {
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    const loads = [
+      { address: `${FH}/nyckeltal`, data: ['Indicators'], heading: 'Nyckeltal' },
+      {
+        address: `${FH}/nyckeltal/af.bas.utrk.unemployment_share`,
+        data: ['IndicatorSeries', 'RegionSeries'],
+        heading: SHARE_BAS,
+      },
+    ];
+    for (const { address, data, heading } of loads) {
+      // `me` (who is signed in) is held back until the page’s data has been asked for, or 5 s.
+      const askedWhileMeHeld = new Set<string>();
+      let releaseMe!: () => void;
+      const meHeld = new Promise<void>((resolve) => (releaseMe = resolve));
+      const heldAtMost = setTimeout(releaseMe, 5_000);
+      let meAnswered = false;
+      await page.route('**/graphql', async (route) => {
+        const operation = (route.request().postDataJSON() as { operationName?: string } | null)
+          ?.operationName;
+        if (operation === 'Me') {
+          await meHeld;
+          meAnswered = true;
+        } else if (!meAnswered && operation) {
+          askedWhileMeHeld.add(operation);
+          if (data.every((name) => askedWhileMeHeld.has(name))) releaseMe();
+        }
+        await route.continue().catch(() => undefined);
+      });
+      try {
+        await page.goto(address);
+        await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+        expect([...askedWhileMeHeld], `asked for at ${address} before \`me\` answered`).toEqual(
+          expect.arrayContaining(data),
+        );
+      } finally {
+        clearTimeout(heldAtMost);
+        releaseMe();
+        await page.unroute('**/graphql');
+      }
+    }
+  });
+
   test('a load of the catalogue asks for the page’s code at once, not after Angular has arrived', async ({
     page,
     baseURL,

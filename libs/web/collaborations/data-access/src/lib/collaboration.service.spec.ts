@@ -4,6 +4,7 @@ import { AddMemberGQL, CollaborationGQL } from '@kraftsamling/web/shared/graphql
 import { MeGQL } from '@kraftsamling/web/shared/graphql/me';
 import { Subject, firstValueFrom, of } from 'rxjs';
 import { CollaborationService } from './collaboration.service';
+import { MeStore } from './me.store';
 
 const me = {
   id: 'u1',
@@ -23,47 +24,80 @@ const detail = (id: string, slug: string) => ({ id, slug, name: slug, organizati
 describe('CollaborationService.collaborationAnd', () => {
   function setUp() {
     const collaboration = new Subject<{ data: { collaboration: ReturnType<typeof detail> } }>();
+    const meAnswer = new Subject<{ data: { me: typeof me } }>();
     const fetch = jest.fn(() => collaboration);
     TestBed.configureTestingModule({
       providers: [
-        { provide: MeGQL, useValue: { fetch: () => of({ data: { me } }) } },
+        { provide: MeGQL, useValue: { fetch: () => meAnswer } },
         { provide: CollaborationGQL, useValue: { fetch } },
         // The service's other queries and mutations are not used here.
         { provide: Apollo, useValue: {} },
       ],
     });
-    return { service: TestBed.inject(CollaborationService), collaboration, fetch };
+    const answerCollaboration = (id: string, slug: string) => {
+      collaboration.next({ data: { collaboration: detail(id, slug) } });
+      collaboration.complete();
+    };
+    const answerMe = () => {
+      meAnswer.next({ data: { me } });
+      meAnswer.complete();
+    };
+    return {
+      service: TestBed.inject(CollaborationService),
+      meStore: TestBed.inject(MeStore),
+      fetch,
+      answerCollaboration,
+      answerMe,
+    };
   }
 
-  it("asks for a member's collaboration and its data at once, by the id in me", async () => {
-    const { service, collaboration } = setUp();
-    const read = jest.fn((id: string) => of(`data of ${id}`));
+  it('asks for the collaboration and its data at once, by the slug, while me is still under way', async () => {
+    const { service, meStore, fetch, answerCollaboration } = setUp();
+    void meStore.load();
+    const read = jest.fn((collaboration: string) => of(`data of ${collaboration}`));
 
     const result = firstValueFrom(service.collaborationAnd('familjen-helsingborg', read));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // Asked before the collaboration has answered.
-    expect(read).toHaveBeenCalledWith('c1');
+    // Both asked before me (or the collaboration) has answered: no round trip before the data.
+    expect(read).toHaveBeenCalledWith('familjen-helsingborg');
+    expect(fetch).toHaveBeenCalledTimes(1);
 
-    collaboration.next({ data: { collaboration: detail('c1', 'familjen-helsingborg') } });
-    collaboration.complete();
+    answerCollaboration('c1', 'familjen-helsingborg');
+    await expect(result).resolves.toEqual({
+      collaboration: detail('c1', 'familjen-helsingborg'),
+      data: 'data of familjen-helsingborg',
+    });
+  });
+
+  it("asks by the id once me names it (a member's later pages)", async () => {
+    const { service, meStore, answerCollaboration, answerMe } = setUp();
+    const loaded = meStore.load();
+    answerMe();
+    await loaded;
+    const read = jest.fn((collaboration: string) => of(`data of ${collaboration}`));
+
+    const result = firstValueFrom(service.collaborationAnd('familjen-helsingborg', read));
+    expect(read).toHaveBeenCalledWith('c1');
+    answerCollaboration('c1', 'familjen-helsingborg');
     await expect(result).resolves.toEqual({
       collaboration: detail('c1', 'familjen-helsingborg'),
       data: 'data of c1',
     });
   });
 
-  it('reads by the id the collaboration answers with when me does not name it (not a member)', async () => {
-    const { service, collaboration } = setUp();
-    const read = jest.fn((id: string) => of(`data of ${id}`));
+  it('asks by the slug at once where me does not name the collaboration (a platform admin)', async () => {
+    const { service, meStore, answerCollaboration, answerMe } = setUp();
+    const loaded = meStore.load();
+    answerMe();
+    await loaded;
+    const read = jest.fn((collaboration: string) => of(`data of ${collaboration}`));
 
     const result = firstValueFrom(service.collaborationAnd('sandviken', read));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(read).not.toHaveBeenCalled();
-
-    collaboration.next({ data: { collaboration: detail('c2', 'sandviken') } });
-    collaboration.complete();
-    await expect(result).resolves.toEqual({ collaboration: detail('c2', 'sandviken'), data: 'data of c2' });
-    expect(read).toHaveBeenCalledWith('c2');
+    expect(read).toHaveBeenCalledWith('sandviken');
+    answerCollaboration('c2', 'sandviken');
+    await expect(result).resolves.toEqual({
+      collaboration: detail('c2', 'sandviken'),
+      data: 'data of sandviken',
+    });
   });
 });
 

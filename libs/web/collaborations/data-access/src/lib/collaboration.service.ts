@@ -17,7 +17,7 @@ import {
   RemoveMemberGQL,
   RenameGroupGQL,
 } from '@kraftsamling/web/shared/graphql/collaborations';
-import { Observable, forkJoin, from, map, shareReplay, switchMap, tap } from 'rxjs';
+import { Observable, defer, forkJoin, map, shareReplay, tap } from 'rxjs';
 import { MeStore } from './me.store';
 import {
   CollaborationAdmin,
@@ -73,24 +73,19 @@ export class CollaborationService {
   }
 
   /**
-   * The collaboration (cached, as for guards) and what a page reads by its id. For a member
-   * the id is in `me`, loaded when the application starts, so both are asked for at once
-   * instead of one after the other; anyone else (a platform administrator) waits for the
-   * collaboration's id first.
+   * The collaboration (cached, as for guards) and what a page reads of it, both asked for at
+   * once. `read` gets the collaboration's id when `me` already names it, else its slug (the
+   * reads a page makes as it opens take either): on a page load `me` is still under way, and
+   * waiting for it to learn the id put a whole round trip before the page's data.
    */
   collaborationAnd<T>(
     slug: string,
-    read: (collaborationId: string) => Observable<T>,
+    read: (collaboration: string) => Observable<T>,
   ): Observable<{ collaboration: CollaborationDetail; data: T }> {
-    return from(this.meStore.load()).pipe(
-      switchMap(() => {
-        const collaborationId = this.meStore.accessTo(slug)?.collaborationId;
-        const collaboration = this.collaboration(slug, true);
-        return collaborationId
-          ? forkJoin({ collaboration, data: read(collaborationId) })
-          : collaboration.pipe(
-              switchMap((found) => read(found.id).pipe(map((data) => ({ collaboration: found, data })))),
-            );
+    return defer(() =>
+      forkJoin({
+        collaboration: this.collaboration(slug, true),
+        data: read(this.meStore.accessTo(slug)?.collaborationId ?? slug),
       }),
     );
   }

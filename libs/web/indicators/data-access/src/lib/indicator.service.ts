@@ -79,10 +79,14 @@ export class IndicatorService {
   private readonly scbTableQuery = inject(ScbTableGQL);
   private readonly defineScbIndicatorMutation = inject(DefineScbIndicatorGQL);
 
-  /** The catalogue: official indicators and the collaboration's local ones. */
-  indicators(collaborationId: string, source: IndicatorSource | null = null): Observable<Indicator[]> {
+  /**
+   * The catalogue: official indicators and the collaboration's local ones. `collaboration`:
+   * its id, or its slug (so that a page opening can ask before `me` has named the id), as for
+   * `series` and `regionSeries`.
+   */
+  indicators(collaboration: string, source: IndicatorSource | null = null): Observable<Indicator[]> {
     return this.indicatorsQuery
-      .fetch({ variables: { collaborationId, source }, fetchPolicy: 'no-cache' })
+      .fetch({ variables: { collaborationId: collaboration, source }, fetchPolicy: 'no-cache' })
       .pipe(map((result) => required(result.data?.indicators)));
   }
 
@@ -106,11 +110,11 @@ export class IndicatorService {
   }
 
   /** One indicator over time for several areas, with each value's provenance. */
-  series(collaborationId: string, code: string, options: SeriesOptions = {}): Observable<IndicatorSeries> {
+  series(collaboration: string, code: string, options: SeriesOptions = {}): Observable<IndicatorSeries> {
     return this.seriesQuery
       .fetch({
         variables: {
-          collaborationId,
+          collaborationId: collaboration,
           code,
           areaCodes: options.areaCodes ? [...options.areaCodes] : null,
           from: options.from ?? null,
@@ -127,13 +131,18 @@ export class IndicatorService {
    * many members it covers and whether a part was only a range ("<5").
    */
   regionSeries(
-    collaborationId: string,
+    collaboration: string,
     code: string,
     options: Pick<SeriesOptions, 'from' | 'to'> = {},
   ): Observable<RegionSeries> {
     return this.regionSeriesQuery
       .fetch({
-        variables: { collaborationId, code, from: options.from ?? null, to: options.to ?? null },
+        variables: {
+          collaborationId: collaboration,
+          code,
+          from: options.from ?? null,
+          to: options.to ?? null,
+        },
         fetchPolicy: 'no-cache',
       })
       .pipe(map((result) => required(result.data?.regionSeries)));

@@ -365,7 +365,8 @@ export class IndicatorCataloguePage {
     this.slug,
     (slug) =>
       this.collaborations
-        .collaborationAnd(slug, (collaborationId) => this.indicators.indicators(collaborationId))
+        // The collaboration's id, or on a page load its slug: the catalogue is asked for beside `me`.
+        .collaborationAnd(slug, (collaboration) => this.indicators.indicators(collaboration))
         .pipe(map(({ collaboration, data }) => ({ collaboration, indicators: data }))),
     (data) => this.titles?.setDetail(data.collaboration.name),
   );

@@ -269,11 +269,12 @@ export class IndicatorPage {
     () => ({ slug: this.slug(), code: this.code() }),
     ({ slug, code }) =>
       this.collaborations
-        .collaborationAnd(slug, (collaborationId) =>
+        // The collaboration's id, or on a page load its slug: the series are asked for beside `me`.
+        .collaborationAnd(slug, (collaboration) =>
           forkJoin({
-            series: this.indicators.series(collaborationId, code),
+            series: this.indicators.series(collaboration, code),
             // The member municipalities taken together, for the "region" line and column.
-            region: this.indicators.regionSeries(collaborationId, code),
+            region: this.indicators.regionSeries(collaboration, code),
           }),
         )
         .pipe(map(({ collaboration, data }) => ({ collaboration, ...data }))),
