@@ -9,8 +9,8 @@
 //     flock /tmp/web-e2e.lock node tools/lighthouse/profile.mjs
 //   node tools/lighthouse/profile.mjs tmp/lighthouse/profiles/<page>.cpuprofile   # a kept one again
 //
-// It starts the product as `npm run lighthouse` does (the same database and ports; build
-// first with `npm run lighthouse` or `nx run-many -t build -p api dev-idp web demo-data`),
+// It starts the product as `npm run lighthouse` does (product.mjs; build first with
+// `npm run lighthouse` or `nx run-many -t build -p api dev-idp web demo-data`),
 // signs in as `helsingborg` and keeps each profile in tmp/lighthouse/profiles/ (open it in
 // DevTools' Performance panel). A tool for finding work to cut, not a score: the times are
 // this machine's, slowed down.
@@ -18,12 +18,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
-import { startStack, workspaceRoot } from '../dev-stack/stack.mjs';
+import { workspaceRoot } from '../dev-stack/stack.mjs';
+import { LIGHTHOUSE_WORK_DIR, signInAsHelsingborg, startMeasuredProduct } from './product.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOP = Number(process.env.PROFILE_TOP ?? 30);
 const dist = path.join(workspaceRoot, 'dist/apps/web/browser');
-const kept = path.join(workspaceRoot, 'tmp/lighthouse/profiles');
+const kept = path.join(LIGHTHOUSE_WORK_DIR, 'profiles');
 
 /** Names a profile node by its source position, through the bundle's source map when there is one. */
 function namer() {
@@ -83,19 +84,7 @@ if (keptProfile) {
 
 const addresses = (process.env.PROFILE_PAGES ?? '/s/familjen-helsingborg/nyckeltal').split(',');
 mkdirSync(kept, { recursive: true });
-const stack = await startStack({
-  databaseServerUrl: process.env.DATABASE_URL,
-  databaseName: process.env.LIGHTHOUSE_DATABASE_NAME ?? 'kraftsamling_lighthouse',
-  recreateDatabase: false,
-  dataDir: path.join(workspaceRoot, 'tmp/lighthouse'),
-  postgresPort: 54339,
-  idpPort: Number(process.env.LIGHTHOUSE_IDP_PORT ?? 18089),
-  apiPort: 3000,
-  seedDemo: true,
-  importDemoStatistics: true,
-  quiet: true,
-  log: (line) => console.log(line),
-});
+const stack = await startMeasuredProduct();
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -104,11 +93,7 @@ try {
   // Lighthouse's mobile viewport: the catalogue then draws its cards, as measured there.
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const login = await context.newPage();
-  await login.goto(stack.apiUrl);
-  await login.getByLabel('Användarnamn').fill('helsingborg');
-  await login.getByLabel('Lösenord').fill('demo');
-  await login.getByRole('button', { name: 'Logga in' }).click();
-  await login.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' }).waitFor({ timeout: 60_000 });
+  await signInAsHelsingborg(login, stack.apiUrl);
   await login.close();
   for (const address of addresses) {
     // A new tab per address: a load as Lighthouse makes it, the login's round trip included.

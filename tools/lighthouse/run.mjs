@@ -16,7 +16,8 @@ import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js';
 import { chromium } from 'playwright-core';
-import { startStack, workspaceRoot } from '../dev-stack/stack.mjs';
+import { workspaceRoot } from '../dev-stack/stack.mjs';
+import { LIGHTHOUSE_WORK_DIR, signInAsHelsingborg, startMeasuredProduct } from './product.mjs';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,10 +32,11 @@ const PAGES = [
 // LIGHTHOUSE_PAGES=catalogue,indicator measures only those (docs/benchmarks.md is then left as it is).
 const ONLY = process.env.LIGHTHOUSE_PAGES?.split(',').map((name) => name.trim());
 const MEASURED = ONLY ? PAGES.filter((page) => ONLY.includes(page.name)) : PAGES;
-if (!MEASURED.length) throw new Error(`LIGHTHOUSE_PAGES names none of ${PAGES.map((page) => page.name).join(', ')}`);
+if (!MEASURED.length)
+  throw new Error(`LIGHTHOUSE_PAGES names none of ${PAGES.map((page) => page.name).join(', ')}`);
 const TARGET = { performance: 90, accessibility: 100 };
 const BENCHMARKS = path.join(workspaceRoot, 'docs/benchmarks.md');
-const work = path.join(workspaceRoot, 'tmp/lighthouse');
+const work = LIGHTHOUSE_WORK_DIR;
 mkdirSync(work, { recursive: true });
 
 /** Chromium with a remote-debugging port, so the login (playwright-core) and Lighthouse share its cookies. */
@@ -81,11 +83,7 @@ async function signIn(apiUrl) {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${DEBUGGING_PORT}`);
   try {
     const page = await browser.contexts()[0].newPage();
-    await page.goto(apiUrl);
-    await page.getByLabel('Användarnamn').fill('helsingborg');
-    await page.getByLabel('Lösenord').fill('demo');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' }).waitFor({ timeout: 60_000 });
+    await signInAsHelsingborg(page, apiUrl);
     await page.close();
   } finally {
     await browser.close();
@@ -104,7 +102,9 @@ function describeSimulation(allNodeTimings) {
         node.type === 'network'
           ? `${node.request.resourceType ?? 'other'} ${node.fromDiskCache ? '(cache) ' : ''}${node.request.url.slice(0, 120)}`
           : `task ${(node.duration / 1000).toFixed(1)} ms observed${[...node.getEvaluateScriptURLs()].map((url) => ` eval ${url.split('/').pop()}`).join('')}`;
-      lines.push(`${timing.startTime.toFixed(0).padStart(6)} ${timing.endTime.toFixed(0).padStart(6)}  ${what}`);
+      lines.push(
+        `${timing.startTime.toFixed(0).padStart(6)} ${timing.endTime.toFixed(0).padStart(6)}  ${what}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -150,7 +150,10 @@ async function measure(url) {
     // LIGHTHOUSE_LANTERN=1 writes how the simulation timed the largest paint: every request and
     // main-thread task it counted, with its simulated start and end (which wait made the score).
     if (process.env.LIGHTHOUSE_LANTERN === '1')
-      writeFileSync(path.join(work, `${name}.lantern.txt`), describeSimulation(Lantern.Simulation.Simulator.allNodeTimings));
+      writeFileSync(
+        path.join(work, `${name}.lantern.txt`),
+        describeSimulation(Lantern.Simulation.Simulator.allNodeTimings),
+      );
   }
   const byScore = [...runs].sort((a, b) => a.performance - b.performance);
   const middle = byScore[Math.floor(byScore.length / 2)];
@@ -161,20 +164,7 @@ async function measure(url) {
   };
 }
 
-const stack = await startStack({
-  databaseServerUrl: process.env.DATABASE_URL,
-  databaseName: process.env.LIGHTHOUSE_DATABASE_NAME ?? 'kraftsamling_lighthouse',
-  // Kept between runs like `npm start` keeps its own: the demo statistics then import once.
-  recreateDatabase: false,
-  dataDir: work,
-  postgresPort: 54339,
-  idpPort: Number(process.env.LIGHTHOUSE_IDP_PORT ?? 18089),
-  apiPort: 3000,
-  seedDemo: true,
-  importDemoStatistics: true,
-  quiet: true,
-  log: (line) => console.log(line),
-});
+const stack = await startMeasuredProduct();
 let chromiumProcess;
 try {
   chromiumProcess = await launchChromium();
