@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** What a page does when something on it starts to move (an animation or a transition). */
+const MOVEMENT_EVENTS = ['animationstart', 'transitionstart', 'transitionrun'];
+
 /** Runs axe (every rule it has, not only WCAG's) on the page as it is and fails on any violation. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   // What people read is the page at rest. A snack bar that begins to fade out while axe runs
@@ -8,17 +11,20 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
   // of its colour: such a pass is not a reading of the page at rest, and is taken again.
   for (let attempt = 1; ; attempt++) {
     await waitUntilAtRest(page);
-    await page.evaluate(() => {
-      const marks = window as unknown as { __ksMovedDuringAxe?: boolean };
-      marks.__ksMovedDuringAxe = false;
-      const moved = () => (marks.__ksMovedDuringAxe = true);
-      for (const type of ['animationstart', 'transitionstart', 'transitionrun'])
-        document.addEventListener(type, moved, { capture: true, once: true });
-    });
+    await page.evaluate((types) => {
+      const marks = window as unknown as { __ksMovedDuringAxe?: { moved: boolean; note: () => void } };
+      const mark = { moved: false, note: () => (mark.moved = true) };
+      marks.__ksMovedDuringAxe = mark;
+      for (const type of types) document.addEventListener(type, mark.note, { capture: true });
+    }, MOVEMENT_EVENTS);
     const summary = await axeViolations(page);
-    const moved = await page.evaluate(
-      () => (window as unknown as { __ksMovedDuringAxe?: boolean }).__ksMovedDuringAxe === true,
-    );
+    // Read and stop listening (the page may have navigated meanwhile: then nothing is marked).
+    const moved = await page.evaluate((types) => {
+      const mark = (window as unknown as { __ksMovedDuringAxe?: { moved: boolean; note: () => void } })
+        .__ksMovedDuringAxe;
+      for (const type of types) if (mark) document.removeEventListener(type, mark.note, { capture: true });
+      return mark?.moved === true;
+    }, MOVEMENT_EVENTS);
     if (!moved || summary.length === 0 || attempt === 3) {
       expect(summary, `axe violations on ${where}`).toEqual([]);
       return;
