@@ -79,6 +79,8 @@ export async function grantApiRoleLogin(ownerUrl) {
  * @param {boolean} options.seedDemo
  * @param {boolean} [options.importDemoStatistics] write and import the synthetic demo statistics
  * @param {boolean} [options.quiet] keep the services' output to error messages
+ * @param {Record<string, string>} [options.apiEnv] more environment for the API process (a
+ *   test's measuring preload)
  * @param {(line: string) => void} [options.log]
  */
 export async function startStack(options) {
@@ -170,6 +172,7 @@ export async function startStack(options) {
         OIDC_ISSUER_URL: issuerUrl,
         PORT: String(options.apiPort),
         HOST: process.env.HOST ?? '127.0.0.1',
+        ...options.apiEnv,
       },
     });
     stoppers.push(() => stopChild(api));
