@@ -226,6 +226,34 @@ test.describe('shared goals', () => {
     await expect(page.getByTestId('no-access')).toContainText('Bara styrgruppens ledamöter och samordnare');
   });
 
+  test('on a 390 px phone the lines of the charts are named once, in a key that wraps, and the page does not scroll sideways', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    await page.goto(`${FH}/mal/${FH_GOAL}`);
+    await expect(page.getByRole('heading', { level: 1, name: GOAL_TITLE })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Diagram för Helsingborg: / })).toBeVisible();
+
+    // One key for all the small multiples (ECharts' legend in each chart paged: 1/2).
+    const key = page.getByRole('list', { name: 'Förklaring till linjerna' });
+    await expect(key).toHaveCount(1);
+    const entries = key.getByRole('listitem');
+    await expect(entries).toHaveText(['Utfall', 'Utgångsläge', 'Målvärde', 'Förväntat', 'Prognos']);
+    const rows = new Set<number>();
+    for (const entry of await entries.all()) {
+      const box = (await entry.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      rows.add(Math.round(box.y));
+    }
+    expect(rows.size).toBeGreaterThan(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'the goal page on a phone');
+  });
+
   test("another collaboration's coordinator finds no way to the goals and cannot open them", async ({
     page,
   }) => {

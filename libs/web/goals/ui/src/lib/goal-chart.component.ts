@@ -29,7 +29,12 @@ function prefersReducedMotion(): boolean {
     <div echarts class="ks-goal-chart" role="img" [attr.aria-label]="label()" [options]="options()"></div>
     <details class="ks-goal-chart__data">
       <summary>{{ 'goals.chart.showTable' | transloco: { name: name() } }}</summary>
-      <div class="ks-table-scroll">
+      <div
+        class="ks-table-scroll"
+        role="region"
+        tabindex="0"
+        [attr.aria-label]="'goals.chart.tableCaption' | transloco: { name: name() }"
+      >
         <table class="ks-table ks-goal-chart__table">
           <caption class="ks-visually-hidden">
             {{

@@ -1,4 +1,4 @@
-import { goalChartOption, goalChartRows } from './goal-chart';
+import { GOAL_LINES, goalChartOption, goalChartRows } from './goal-chart';
 import { formatQuantity, formatShare, formatSignedQuantity } from './goal-formatting';
 
 const exact = (value: number) => ({ value, low: value, high: value });
@@ -106,6 +106,36 @@ describe('goalChartRows', () => {
     expect(projection[12]).toBe(200);
     expect(projection[24]).toBe(160);
     expect(option.series[2]!.data.every((v) => v === 120)).toBe(true);
+  });
+
+  it('draws no legend of its own (it paged on a phone) and each line as the key above the charts shows it', () => {
+    const option = goalChartOption(INPUT, {
+      animation: false,
+      periodLabel: (p) => p,
+      value: (v) => String(v),
+      names: { actual: 'a', baseline: 'b', target: 't', expected: 'e', projection: 'p' },
+    }) as {
+      legend?: unknown;
+      series: { color: string; symbol: string; lineStyle: { type: unknown; width: number } }[];
+    };
+    expect(option.legend).toBeUndefined();
+    expect(
+      option.series.map((series) => [series.color, series.lineStyle.type, series.lineStyle.width]),
+    ).toEqual(GOAL_LINES.map((line) => [line.colour, line.type, line.width]));
+    expect(option.series.map((series) => series.symbol)).toEqual(
+      GOAL_LINES.map((line) => line.symbol ?? 'none'),
+    );
+  });
+
+  it('gives every line a colour of at least 3:1 against a white page (WCAG 1.4.11)', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => {
+        const channel = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    for (const line of GOAL_LINES) expect(1.05 / (luminance(line.colour) + 0.05)).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -79,6 +79,40 @@ export function goalChartRows(input: GoalChartInput): GoalChartRow[] {
   return rows;
 }
 
+/** The lines of a goal's chart, in the order they are drawn and listed in the key. */
+export type GoalLine = 'actual' | 'baseline' | 'target' | 'expected' | 'projection';
+
+/** How one line looks: in the chart (ECharts) and in the key above the charts (SVG). */
+export interface GoalLineStyle {
+  line: GoalLine;
+  /** at least 3:1 against the page (WCAG 1.4.11); the lines differ by style and marker too */
+  colour: string;
+  width: number;
+  /** ECharts' line type */
+  type: 'solid' | 'dashed' | 'dotted' | number[];
+  /** the same dashes for the key's SVG (`stroke-dasharray`), none for a solid line */
+  dashes: string | null;
+  symbol: 'circle' | 'triangle' | null;
+}
+
+/**
+ * One style per line, shared by every chart of a goal and its key. The key is HTML drawn once
+ * above the small multiples: ECharts' own legend, in each chart, paged on a phone (1/2, its
+ * second page out of reach of the keyboard) and repeated the same five entries per member.
+ */
+export const GOAL_LINES: readonly GoalLineStyle[] = [
+  { line: 'actual', colour: '#2f4fa8', width: 2, type: 'solid', dashes: null, symbol: 'circle' },
+  { line: 'baseline', colour: '#5c5f66', width: 1.5, type: [2, 4], dashes: '2 4', symbol: null },
+  { line: 'target', colour: '#b3261e', width: 2, type: [8, 3, 2, 3], dashes: '8 3 2 3', symbol: null },
+  { line: 'expected', colour: '#2e7d32', width: 1.5, type: 'dashed', dashes: '5 5', symbol: null },
+  { line: 'projection', colour: '#7b3fa0', width: 1.5, type: 'dotted', dashes: '1.5 3', symbol: 'triangle' },
+];
+
+const styleOf = (line: GoalLine) => {
+  const style = GOAL_LINES.find((candidate) => candidate.line === line)!;
+  return { color: style.colour, lineStyle: { width: style.width, type: style.type } };
+};
+
 export interface GoalChartFormatting {
   periodLabel: (period: string) => string;
   value: (value: number) => string;
@@ -90,7 +124,7 @@ export interface GoalChartFormatting {
  * The small multiple of one member: the measured series (solid, with markers), the frozen
  * baseline and the target (flat lines), the expected straight path (dashed) and the
  * projection from the latest value to the target date (dotted). The lines differ by style
- * and marker, not only by colour.
+ * and marker, not only by colour (GOAL_LINES).
  */
 export function goalChartOption(input: GoalChartInput, format: GoalChartFormatting): EChartsCoreOption {
   const rows = goalChartRows(input);
@@ -110,7 +144,7 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       symbol: 'circle',
       symbolSize: 5,
       connectNulls: false,
-      lineStyle: { width: 2, type: 'solid' },
+      ...styleOf('actual'),
       z: 5,
     },
     {
@@ -118,14 +152,14 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       type: 'line',
       data: flat(baseline),
       symbol: 'none',
-      lineStyle: { width: 1.5, type: [2, 4] },
+      ...styleOf('baseline'),
     },
     {
       name: format.names.target,
       type: 'line',
       data: flat(target),
       symbol: 'none',
-      lineStyle: { width: 2, type: [8, 3, 2, 3] },
+      ...styleOf('target'),
     },
     {
       name: format.names.expected,
@@ -133,7 +167,7 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       data: rows.map((row) => row.expected),
       symbol: 'none',
       connectNulls: true,
-      lineStyle: { width: 1.5, type: 'dashed' },
+      ...styleOf('expected'),
     },
   ];
   if (
@@ -149,12 +183,12 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       symbol: 'triangle',
       symbolSize: 7,
       connectNulls: true,
-      lineStyle: { width: 1.5, type: 'dotted' },
+      ...styleOf('projection'),
     } as (typeof series)[number]);
   return {
     animation: format.animation,
-    grid: { left: 4, right: 12, top: 12, bottom: 56, containLabel: true },
-    legend: { type: 'scroll', bottom: 0, itemWidth: 24, textStyle: { fontSize: 11 } },
+    // No legend in the chart: the key above the charts names the lines (GOAL_LINES).
+    grid: { left: 4, right: 12, top: 12, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       confine: true,

@@ -171,6 +171,20 @@ describe('GoalPage', () => {
     expect(cells(september ?? null)).toEqual(['september 2026', '200', '180']);
   });
 
+  it('names the lines once above the charts, in a key that wraps, not in each chart', async () => {
+    const { element } = await render();
+    const key = element.querySelector('ks-goal-chart-key [role="list"]');
+    expect(key?.getAttribute('aria-label')).toBe('Förklaring till linjerna');
+    expect(Array.from(key?.querySelectorAll('li') ?? []).map((entry) => text(entry))).toEqual([
+      'Utfall',
+      'Utgångsläge',
+      'Målvärde',
+      'Förväntat',
+      'Prognos',
+    ]);
+    expect(element.querySelectorAll('ks-goal-chart-key')).toHaveLength(1);
+  });
+
   it('lists check-ins, the baseline history with its reasons and the decisions, an overdue one marked in words', async () => {
     const { element } = await render();
     const checkIn = element.querySelector('[data-testid="check-ins"] li');
@@ -184,6 +198,11 @@ describe('GoalPage', () => {
       '236 → 240',
       'Rättade septembersiffror',
     ]);
+    // Wider than a phone: it scrolls in a region the keyboard can reach, named by its caption.
+    const historyRegion = element.querySelector('[data-testid="baseline-history"]')?.parentElement;
+    expect(historyRegion?.getAttribute('role')).toBe('region');
+    expect(historyRegion?.getAttribute('tabindex')).toBe('0');
+    expect(text(element.querySelector(`#${historyRegion?.getAttribute('aria-labelledby')}`))).not.toBe('');
     const decisions = Array.from(element.querySelectorAll('[data-testid="goal-decisions"] li'));
     expect(text(decisions[0]!.querySelector('[data-testid="decision-overdue"]'))).toBe('⚠ Försenat');
     expect(decisions[1]!.querySelector('[data-testid="decision-overdue"]')).toBeNull();

@@ -28,6 +28,7 @@ import {
 } from '@kraftsamling/web/goals/data-access';
 import {
   GoalChartComponent,
+  GoalChartKeyComponent,
   GoalChartInput,
   GoalStatusComponent,
   GoalTableComponent,
@@ -71,6 +72,7 @@ import {
     GoalStatusComponent,
     GoalTableComponent,
     GoalChartComponent,
+    GoalChartKeyComponent,
     CheckInFormComponent,
     BaselinePreviewComponent,
   ],

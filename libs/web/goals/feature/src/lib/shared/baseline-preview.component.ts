@@ -47,9 +47,9 @@ export function previewFlag(member: PreviewMember): 'missing' | 'bounded' | null
           {{ 'goals.preview.problems' | transloco: { count: problems() } }}
         </p>
       }
-      <div class="ks-table-scroll">
+      <div class="ks-table-scroll" role="region" tabindex="0" aria-labelledby="baseline-preview-caption">
         <table class="ks-table" data-testid="baseline-preview">
-          <caption class="ks-caption">
+          <caption class="ks-caption" id="baseline-preview-caption">
             {{
               'goals.preview.caption' | transloco: { period: period() }
             }}
