@@ -1,5 +1,5 @@
 // Loaded into the API only by the soak (tools/resilience/soak.mjs), through
-// NODE_OPTIONS=--require: every KS_MEMORY_PROBE_INTERVAL_MS it runs a full garbage collection
+// NODE_OPTIONS (--expose-gc --require): every KS_MEMORY_PROBE_INTERVAL_MS it runs a full garbage collection
 // and appends the process's memory right after it to KS_MEMORY_PROBE_FILE, one JSON line each.
 // Why: the resident memory of a busy Node process is a saw whose teeth depend on when V8
 // happens to collect, and on a shared processor it collects later and the teeth grow; the
@@ -9,12 +9,10 @@ const { isMainThread } = require('node:worker_threads');
 const file = process.env.KS_MEMORY_PROBE_FILE;
 if (file && isMainThread) {
   const { appendFileSync } = require('node:fs');
-  const v8 = require('node:v8');
-  const vm = require('node:vm');
-  // `--expose-gc` is not accepted in NODE_OPTIONS on every Node version; setting the flag
-  // before a new context is made exposes `gc` in that context.
-  v8.setFlagsFromString('--expose-gc');
-  const collectGarbage = vm.runInNewContext('gc');
+  // The soak starts the API with `--expose-gc` beside this module.
+  const collectGarbage = globalThis.gc;
+  if (typeof collectGarbage !== 'function')
+    throw new Error('memory-probe.cjs needs node --expose-gc (NODE_OPTIONS="--expose-gc --require …")');
   const intervalMs = Number(process.env.KS_MEMORY_PROBE_INTERVAL_MS ?? 5000);
   setInterval(() => {
     collectGarbage();

@@ -54,7 +54,8 @@ const stack = await startStack({
   apiPort: Number(process.env.SOAK_API_PORT ?? 13011),
   seedDemo: true,
   apiEnv: {
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(memoryProbe)}`.trim(),
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require ${JSON.stringify(memoryProbe)}`.trim(),
     KS_MEMORY_PROBE_FILE: memoryProbeFile,
     KS_MEMORY_PROBE_INTERVAL_MS: '5000',
   },
