@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startStack, workspaceRoot } from '../dev-stack/stack.mjs';
+import { demoToken } from './load.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 15);
 const FH = '10000000-0000-4000-8000-000000000001';
@@ -29,21 +30,6 @@ const stack = await startStack({
   quiet: true,
   log: (line) => console.log(line),
 });
-
-async function token(username) {
-  const response = await fetch(`${stack.issuerUrl}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'kraftsamling-cli',
-      username,
-      password: 'demo',
-    }),
-  });
-  if (!response.ok) throw new Error(`sign-in of ${username} failed: ${response.status}`);
-  return (await response.json()).access_token;
-}
 
 async function graphql(accessToken, query, variables) {
   const started = performance.now();
@@ -69,8 +55,8 @@ const quantile = (values, q) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 try {
-  const editor = await token('helsingborg');
-  const reader = await token('styrgrupp');
+  const editor = await demoToken(stack.issuerUrl, 'helsingborg');
+  const reader = await demoToken(stack.issuerUrl, 'styrgrupp');
   const first = [];
   const cached = [];
   let indicators = 0;
