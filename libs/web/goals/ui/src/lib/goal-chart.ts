@@ -110,7 +110,11 @@ export const GOAL_LINES: readonly GoalLineStyle[] = [
 
 const styleOf = (line: GoalLine) => {
   const style = GOAL_LINES.find((candidate) => candidate.line === line)!;
-  return { color: style.colour, lineStyle: { width: style.width, type: style.type } };
+  return {
+    color: style.colour,
+    symbol: style.symbol ?? 'none',
+    lineStyle: { width: style.width, type: style.type },
+  };
 };
 
 export interface GoalChartFormatting {
@@ -141,7 +145,6 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       name: format.names.actual,
       type: 'line',
       data: rows.map((row) => drawnAt(row.value, row.low, row.high)),
-      symbol: 'circle',
       symbolSize: 5,
       connectNulls: false,
       ...styleOf('actual'),
@@ -151,21 +154,18 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       name: format.names.baseline,
       type: 'line',
       data: flat(baseline),
-      symbol: 'none',
       ...styleOf('baseline'),
     },
     {
       name: format.names.target,
       type: 'line',
       data: flat(target),
-      symbol: 'none',
       ...styleOf('target'),
     },
     {
       name: format.names.expected,
       type: 'line',
       data: rows.map((row) => row.expected),
-      symbol: 'none',
       connectNulls: true,
       ...styleOf('expected'),
     },
@@ -180,7 +180,6 @@ export function goalChartOption(input: GoalChartInput, format: GoalChartFormatti
       name: format.names.projection,
       type: 'line',
       data: projectionLine,
-      symbol: 'triangle',
       symbolSize: 7,
       connectNulls: true,
       ...styleOf('projection'),
