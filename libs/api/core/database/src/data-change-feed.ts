@@ -5,8 +5,8 @@ import pg from 'pg';
  * The channel the `notify_data_change` triggers publish on (migration 1795700000000): values,
  * indicators, organisations, memberships, goals and their members, groups, check-ins,
  * baseline changes, and decisions; the action tables (migration 1796400000000); import batches
- * and source fetches (migration 1796900000000). (A person's name, shown beside a check-in, is not among
- * them: a renamed author shows with the next change.)
+ * and source fetches (migration 1796900000000); people's names and e-mail addresses (migration
+ * 1797000000000: a check-in's author or a decision's owner shows renamed at once).
  */
 export const DATA_CHANGE_CHANNEL = 'kraftsamling_data_change';
 

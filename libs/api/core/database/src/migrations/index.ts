@@ -15,6 +15,7 @@ import { IndicatorSearch1796500000000 } from './1796500000000-indicator-search';
 import { MunicipalityProperNames1796550000000 } from './1796550000000-municipality-proper-names';
 import { SourceFetchParameters1796650000000 } from './1796650000000-source-fetch-parameters';
 import { ImportDataChange1796900000000 } from './1796900000000-import-data-change';
+import { UserDataChange1797000000000 } from './1797000000000-user-data-change';
 
 /** Every migration, oldest first. Listed explicitly so the bundled API needs no file globbing. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MunicipalityProperNames1796550000000,
   SourceFetchParameters1796650000000,
   ImportDataChange1796900000000,
+  UserDataChange1797000000000,
 ];
