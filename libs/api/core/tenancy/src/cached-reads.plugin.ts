@@ -24,6 +24,8 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'goal',
   'decisions',
   'regionSeries',
+  // an indicator's series with its provenance (values, import batches, who entered them)
+  'indicatorSeries',
   'comparison',
   'similarMunicipalities',
   'peerSets',
@@ -43,15 +45,12 @@ interface Answer {
   status: number;
   contentType: string;
   body: Buffer;
-  /** the body gzipped: made as it was first sent (a large answer), else once, off the event loop, for the next client that takes gzip */
+  /** the body gzipped: made as it was first sent, else (its first reader took no gzip) once, off the event loop, for the next client that takes gzip */
   gzipped?: Buffer | Promise<void>;
 }
 
 /** Below this an answer is sent as it is: compressing would cost more than it saves. */
 const COMPRESS_FROM_BYTES = 1024;
-
-/** From this size an answer is gzipped as it is first sent (CachedReadsMiddleware.captureAnswer). */
-export const GZIP_AT_ONCE_FROM_BYTES = 16 * 1024;
 
 /** Whether a client gets this body gzipped: it takes gzip, and the body is worth compressing. */
 function worthGzipping(body: Buffer, request: Request): boolean {
@@ -220,8 +219,8 @@ export class CachedReadsMiddleware implements NestMiddleware {
 
   /**
    * The gzipped body for a client that takes gzip (every browser), once it is made: a 290 ×
-   * 120 comparison is 300 KiB of numbers and a fifth of that gzipped. A smaller answer, or
-   * one first sent plain (its first reader took no gzip), is compressed in the background.
+   * 120 comparison is 300 KiB of numbers and a fifth of that gzipped. An answer first sent
+   * plain (its first reader took no gzip) is compressed in the background.
    */
   private gzipped(answer: Answer, request: Request): Buffer | null {
     if (!worthGzipping(answer.body, request)) return null;
@@ -238,10 +237,12 @@ export class CachedReadsMiddleware implements NestMiddleware {
 
   /**
    * Keeps the bytes Apollo sends, if the plugin found the operation cacheable, and sends a
-   * client that takes gzip a large answer gzipped: a phone on a slow network would otherwise
-   * wait for the plain catalogue (190 KiB) or an indicator's series (70 KiB). It is
-   * compressed at level 1 on the event loop (about 1 ms for such a series, nine tenths of
-   * level 6's saving), and kept with the answer when the answer is kept. zlib's work in the
+   * client that takes gzip every answer of 1 KiB or more gzipped: a phone on a slow network
+   * would otherwise wait for the plain catalogue (190 KiB) or an indicator's series (70 KiB),
+   * and the collaboration a page reads first (5 KiB) is a fifth of that gzipped. It is
+   * compressed at level 1 on the event loop (about 1 ms for such a series, a few hundredths
+   * of one for the collaboration; nine tenths of level 6's saving), and kept with the answer
+   * when the answer is kept. zlib's work in the
    * thread pool on every such answer made the soak's resident memory grow by a quarter in
    * 3 minutes, as compressing every answer as a stream (`compression`) had by 9–12 %
    * (docs/benchmarks.md).
@@ -259,9 +260,7 @@ export class CachedReadsMiddleware implements NestMiddleware {
       const contentType = response.getHeader('content-type');
       if (!bytes || response.headersSent || typeof contentType !== 'string') return end(...args);
       const gzipped =
-        bytes.length >= GZIP_AT_ONCE_FROM_BYTES && worthGzipping(bytes, request)
-          ? gzipSync(bytes, { level: 1 })
-          : undefined;
+        worthGzipping(bytes, request) ? gzipSync(bytes, { level: 1 }) : undefined;
       if (candidate.keep && response.statusCode === 200)
         this.reads.keep(candidate.key, {
           generation: candidate.generation,
