@@ -85,14 +85,20 @@ describe('cached reads', () => {
 
   it('replay no answer that names a person after the name changed', async () => {
     // A check-in, written by the steering group's member, read by a municipal editor.
-    const goals = (await ask('styrgrupp', `query ($c: ID!) { goals(collaborationId: $c) { id } }`)).data.goals;
+    const goals = (await ask('styrgrupp', `query ($c: ID!) { goals(collaborationId: $c) { id } }`)).data
+      .goals;
     const added = await fetch(`${apiUrl()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('styrgrupp')}` },
       body: JSON.stringify({
         query: `mutation ($input: AddGoalCheckInInput!) { addGoalCheckIn(input: $input) { id authorName } }`,
         variables: {
-          input: { collaborationId: FH_ID, goalId: goals[0].id, heldOn: '2026-11-28', assessment: 'ON_TRACK' },
+          input: {
+            collaborationId: FH_ID,
+            goalId: goals[0].id,
+            heldOn: '2026-11-28',
+            assessment: 'ON_TRACK',
+          },
         },
       }),
     }).then((response) => response.json());

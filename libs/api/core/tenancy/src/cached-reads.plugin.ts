@@ -259,8 +259,7 @@ export class CachedReadsMiddleware implements NestMiddleware {
             : null;
       const contentType = response.getHeader('content-type');
       if (!bytes || response.headersSent || typeof contentType !== 'string') return end(...args);
-      const gzipped =
-        worthGzipping(bytes, request) ? gzipSync(bytes, { level: 1 }) : undefined;
+      const gzipped = worthGzipping(bytes, request) ? gzipSync(bytes, { level: 1 }) : undefined;
       if (candidate.keep && response.statusCode === 200)
         this.reads.keep(candidate.key, {
           generation: candidate.generation,
