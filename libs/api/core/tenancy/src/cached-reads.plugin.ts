@@ -45,12 +45,20 @@ interface Answer {
   status: number;
   contentType: string;
   body: Buffer;
-  /** the body gzipped: made as it was first sent, else (its first reader took no gzip) once, off the event loop, for the next client that takes gzip */
+  /** the body gzipped: made as it was first sent (a large answer), else once, off the event loop, for the next client that takes gzip */
   gzipped?: Buffer | Promise<void>;
 }
 
 /** Below this an answer is sent as it is: compressing would cost more than it saves. */
 const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * From this size an answer is gzipped as it is first sent (CachedReadsMiddleware.captureAnswer).
+ * Not from 1 KiB: gzipping every answer of a few KiB on the way out (a collaboration, 5 KiB)
+ * made the soak's resident memory after collection grow 7.5 % in 4 minutes against 4.6 % with
+ * this limit (docs/benchmarks.md), for a saving the phone simulation did not show.
+ */
+export const GZIP_AT_ONCE_FROM_BYTES = 16 * 1024;
 
 /** Whether a client gets this body gzipped: it takes gzip, and the body is worth compressing. */
 function worthGzipping(body: Buffer, request: Request): boolean {
@@ -219,8 +227,8 @@ export class CachedReadsMiddleware implements NestMiddleware {
 
   /**
    * The gzipped body for a client that takes gzip (every browser), once it is made: a 290 ×
-   * 120 comparison is 300 KiB of numbers and a fifth of that gzipped. An answer first sent
-   * plain (its first reader took no gzip) is compressed in the background.
+   * 120 comparison is 300 KiB of numbers and a fifth of that gzipped. A smaller answer, or
+   * one first sent plain (its first reader took no gzip), is compressed in the background.
    */
   private gzipped(answer: Answer, request: Request): Buffer | null {
     if (!worthGzipping(answer.body, request)) return null;
@@ -237,12 +245,10 @@ export class CachedReadsMiddleware implements NestMiddleware {
 
   /**
    * Keeps the bytes Apollo sends, if the plugin found the operation cacheable, and sends a
-   * client that takes gzip every answer of 1 KiB or more gzipped: a phone on a slow network
-   * would otherwise wait for the plain catalogue (190 KiB) or an indicator's series (70 KiB),
-   * and the collaboration a page reads first (5 KiB) is a fifth of that gzipped. It is
-   * compressed at level 1 on the event loop (about 1 ms for such a series, a few hundredths
-   * of one for the collaboration; nine tenths of level 6's saving), and kept with the answer
-   * when the answer is kept. zlib's work in the
+   * client that takes gzip a large answer gzipped: a phone on a slow network would otherwise
+   * wait for the plain catalogue (190 KiB) or an indicator's series (70 KiB). It is
+   * compressed at level 1 on the event loop (about 1 ms for such a series, nine tenths of
+   * level 6's saving), and kept with the answer when the answer is kept. zlib's work in the
    * thread pool on every such answer made the soak's resident memory grow by a quarter in
    * 3 minutes, as compressing every answer as a stream (`compression`) had by 9–12 %
    * (docs/benchmarks.md).
@@ -259,7 +265,10 @@ export class CachedReadsMiddleware implements NestMiddleware {
             : null;
       const contentType = response.getHeader('content-type');
       if (!bytes || response.headersSent || typeof contentType !== 'string') return end(...args);
-      const gzipped = worthGzipping(bytes, request) ? gzipSync(bytes, { level: 1 }) : undefined;
+      const gzipped =
+        bytes.length >= GZIP_AT_ONCE_FROM_BYTES && worthGzipping(bytes, request)
+          ? gzipSync(bytes, { level: 1 })
+          : undefined;
       if (candidate.keep && response.statusCode === 200)
         this.reads.keep(candidate.key, {
           generation: candidate.generation,
