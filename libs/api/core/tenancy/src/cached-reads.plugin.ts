@@ -24,8 +24,6 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'goal',
   'decisions',
   'regionSeries',
-  // an indicator's series with its provenance (values, import batches, who entered them)
-  'indicatorSeries',
   'comparison',
   'similarMunicipalities',
   'peerSets',
