@@ -14,38 +14,16 @@
 // signs in as `helsingborg` and keeps each profile in tmp/lighthouse/profiles/ (open it in
 // DevTools' Performance panel). A tool for finding work to cut, not a score: the times are
 // this machine's, slowed down.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { SourceMapConsumer } from 'source-map-js';
 import { workspaceRoot } from '../dev-stack/stack.mjs';
 import { LIGHTHOUSE_WORK_DIR, signInAsHelsingborg, startMeasuredProduct } from './product.mjs';
+import { namer } from './source-names.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TOP = Number(process.env.PROFILE_TOP ?? 30);
-const dist = path.join(workspaceRoot, 'dist/apps/web/browser');
 const kept = path.join(LIGHTHOUSE_WORK_DIR, 'profiles');
-
-/** Names a profile node by its source position, through the bundle's source map when there is one. */
-function namer() {
-  const maps = new Map();
-  const mapOf = (url) => {
-    const file = path.join(dist, new URL(url).pathname + '.map');
-    if (!maps.has(file))
-      maps.set(file, existsSync(file) ? new SourceMapConsumer(JSON.parse(readFileSync(file, 'utf8'))) : null);
-    return maps.get(file);
-  };
-  return ({ functionName, url, lineNumber, columnNumber }) => {
-    const name = functionName || '(anonymous)';
-    if (!url.startsWith('http') || lineNumber < 0)
-      return { name, file: url ? path.basename(url) : '(browser)' };
-    const original = mapOf(url)?.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
-    if (!original?.source)
-      return { name: `${name} :${lineNumber + 1}:${columnNumber}`, file: path.basename(url) };
-    const file = original.source.replace(/^.*node_modules\//, '~');
-    return { name: `${name} ${file}:${original.line}`, file };
-  };
-}
 
 /** Self time per function and per source file, longest first; idle time and the browser's own left out. */
 function summarise(profile) {

@@ -120,6 +120,12 @@ async function measure(url) {
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
+      // LIGHTHOUSE_PROFILE=1 adds V8's sampling profiler to the kept trace (LIGHTHOUSE_TRACE=1), so
+      // that tasks.mjs can say which source files each long task ran. It slows the load: for
+      // finding work, not for a score.
+      ...(process.env.LIGHTHOUSE_PROFILE === '1'
+        ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' }
+        : {}),
     });
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
