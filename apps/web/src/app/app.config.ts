@@ -1,4 +1,3 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
@@ -15,6 +14,7 @@ import { APP_CONFIG, AppConfig, AuthSession, provideAuthSession } from '@kraftsa
 import { provideGraphql } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, provideI18n } from '@kraftsamling/web/shared/i18n';
 import { appRoutes } from './app.routes';
+import { provideAppHttpClient } from './http-client';
 
 const formFieldDefaults: MatFormFieldDefaultOptions = { appearance: 'outline', subscriptSizing: 'dynamic' };
 
@@ -26,7 +26,7 @@ export function appConfig(config: AppConfig, session: AuthSession): ApplicationC
       provideZonelessChangeDetection(),
       { provide: APP_CONFIG, useValue: config },
       provideAuthSession(session),
-      provideHttpClient(withFetch()),
+      provideAppHttpClient(),
       provideRouter(
         appRoutes,
         // Pages read route parameters (the collaboration slug) as inputs.

@@ -1,4 +1,3 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
@@ -8,6 +7,7 @@ import { Routes, TitleStrategy, provideRouter } from '@angular/router';
 import { APP_CONFIG, AppConfig } from '@kraftsamling/web/shared/auth';
 import { TranslatedTitleStrategy, provideI18n } from '@kraftsamling/web/shared/i18n';
 import { STATEMENT_PATH } from './public-path';
+import { provideAppHttpClient } from './http-client';
 
 export { STATEMENT_PATH, isPublicPath } from './public-path';
 
@@ -31,7 +31,7 @@ export function publicAppConfig(config: AppConfig): ApplicationConfig {
       provideBrowserGlobalErrorListeners(),
       provideZonelessChangeDetection(),
       { provide: APP_CONFIG, useValue: config },
-      provideHttpClient(withFetch()),
+      provideAppHttpClient(),
       provideRouter(publicRoutes),
       { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
       provideI18n(),
