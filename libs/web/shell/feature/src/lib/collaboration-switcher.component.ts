@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
@@ -15,7 +15,7 @@ export interface SwitcherItem {
  */
 @Component({
   selector: 'ks-collaboration-switcher',
-  imports: [MatButton, MatMenu, MatMenuItem, MatMenuTrigger, RouterLink, TranslocoPipe],
+  imports: [MatButton, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger, RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
@@ -29,19 +29,22 @@ export interface SwitcherItem {
       {{ current()?.name ?? ('shell.switcher.choose' | transloco) }}
       <span aria-hidden="true">▾</span>
     </button>
+    <!-- The items are made when the menu opens (matMenuContent), not with every page's frame. -->
     <mat-menu #menu="matMenu">
-      @for (item of items(); track item.slug) {
-        <a
-          mat-menu-item
-          [routerLink]="['/s', item.slug]"
-          [attr.aria-current]="item.slug === currentSlug() ? 'page' : null"
-        >
-          {{ item.name }}
-          @if (item.slug === currentSlug()) {
-            <span class="ks-visually-hidden">({{ 'shell.switcher.current' | transloco }})</span>
-          }
-        </a>
-      }
+      <ng-template matMenuContent>
+        @for (item of items(); track item.slug) {
+          <a
+            mat-menu-item
+            [routerLink]="['/s', item.slug]"
+            [attr.aria-current]="item.slug === currentSlug() ? 'page' : null"
+          >
+            {{ item.name }}
+            @if (item.slug === currentSlug()) {
+              <span class="ks-visually-hidden">({{ 'shell.switcher.current' | transloco }})</span>
+            }
+          </a>
+        }
+      </ng-template>
     </mat-menu>
   `,
 })

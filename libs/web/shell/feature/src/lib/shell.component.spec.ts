@@ -1,6 +1,8 @@
 import { Component, computed, signal } from '@angular/core';
 import { Location } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
+import { MatMenu } from '@angular/material/menu';
 import { Router, provideRouter } from '@angular/router';
 import { MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { AuthSession } from '@kraftsamling/web/shared/auth';
@@ -112,6 +114,20 @@ describe('ShellComponent', () => {
     expect(element.querySelector('[data-testid="user-menu"]')?.textContent).toContain(
       'Användarmeny: Test Testsson',
     );
+  });
+
+  it("makes the menus' items only when a menu opens, not with the frame", async () => {
+    const { element, fixture } = await render([]);
+    // Not in the page either way before it opens: made (a ripple, a focus monitor, a link each) or not.
+    const menus = fixture.debugElement
+      .queryAll(By.directive(MatMenu))
+      .map((menu) => menu.injector.get(MatMenu));
+    expect(menus).toHaveLength(2);
+    expect(menus.map((menu) => menu._allItems.length)).toEqual([0, 0]);
+    element.querySelector<HTMLButtonElement>('[data-testid="collaboration-switcher"]')?.click();
+    await fixture.whenStable();
+    expect(document.querySelectorAll('a[mat-menu-item]')).toHaveLength(2);
+    expect(document.querySelector('[data-testid="logout"]')).toBeNull();
   });
 
   it('lists every collaboration in the switcher and logs out from the user menu', async () => {

@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
+import { MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /** The logged-in user's name, opening a menu with "Log out". */
 @Component({
   selector: 'ks-user-menu',
-  imports: [MatButton, MatMenu, MatMenuItem, MatMenuTrigger, TranslocoPipe],
+  imports: [MatButton, MatMenu, MatMenuContent, MatMenuItem, MatMenuTrigger, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
@@ -21,9 +21,11 @@ import { TranslocoPipe } from '@jsverse/transloco';
       <span aria-hidden="true">▾</span>
     </button>
     <mat-menu #menu="matMenu" xPosition="before">
-      <button mat-menu-item type="button" (click)="logout.emit()" data-testid="logout">
-        {{ 'shell.userMenu.logout' | transloco }}
-      </button>
+      <ng-template matMenuContent>
+        <button mat-menu-item type="button" (click)="logout.emit()" data-testid="logout">
+          {{ 'shell.userMenu.logout' | transloco }}
+        </button>
+      </ng-template>
     </mat-menu>
   `,
 })
