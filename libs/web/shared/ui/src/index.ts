@@ -4,3 +4,4 @@ export * from './lib/no-access.page';
 export * from './lib/page-state.component';
 export * from './lib/download';
 export * from './lib/draw-in-slices';
+export * from './lib/native-options.directive';

@@ -31,7 +31,7 @@ import {
 } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
-import { PageStateComponent, drawnInNextTask } from '@kraftsamling/web/shared/ui';
+import { NativeOptionsDirective, PageStateComponent, drawnInNextTask } from '@kraftsamling/web/shared/ui';
 import { forkJoin, map } from 'rxjs';
 
 /** How many periods the page shows at first: two years of months, a year of weeks… */
@@ -57,6 +57,7 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
     MatInput,
     TranslocoPipe,
     PageStateComponent,
+    NativeOptionsDirective,
     IndicatorChartComponent,
     LatestValuesComponent,
     SeriesTableComponent,
@@ -165,26 +166,31 @@ export const DEFAULT_PERIODS: Readonly<Record<string, number>> = {
           <!-- The period lists, the chart and the table in the task after the rest (below it on
                a phone, and a period list has an option per month): two shorter drawings. -->
           @if (restDrawn()) {
-            <!-- The browser's own lists: a phone opens its native picker, and a hundred months
-               cost no component each (Material's list made one per period on every draw). -->
+            <!-- The browser's own lists: a phone opens its native picker, and two hundred months
+               cost no component each (Material's list made one per period on every draw) nor a
+               view each (ksNativeOptions makes the options as plain elements). -->
             <section class="ks-section" aria-labelledby="indicator-range-heading">
               <h2 id="indicator-range-heading">{{ 'indicators.indicator.range' | transloco }}</h2>
               <div class="ks-range">
                 <mat-form-field>
                   <mat-label>{{ 'indicators.indicator.from' | transloco }}</mat-label>
-                  <select matNativeControl (change)="from.set(selected($event))" data-testid="range-from">
-                    @for (period of fromOptions(); track period) {
-                      <option [value]="period" [selected]="period === from()">{{ label(period) }}</option>
-                    }
-                  </select>
+                  <select
+                    matNativeControl
+                    [ksNativeOptions]="fromOptions()"
+                    [ksSelected]="from()"
+                    (change)="from.set(selected($event))"
+                    data-testid="range-from"
+                  ></select>
                 </mat-form-field>
                 <mat-form-field>
                   <mat-label>{{ 'indicators.indicator.to' | transloco }}</mat-label>
-                  <select matNativeControl (change)="to.set(selected($event))" data-testid="range-to">
-                    @for (period of toOptions(); track period) {
-                      <option [value]="period" [selected]="period === to()">{{ label(period) }}</option>
-                    }
-                  </select>
+                  <select
+                    matNativeControl
+                    [ksNativeOptions]="toOptions()"
+                    [ksSelected]="to()"
+                    (change)="to.set(selected($event))"
+                    data-testid="range-to"
+                  ></select>
                   <mat-hint>{{ 'indicators.indicator.rangeHint' | transloco }}</mat-hint>
                 </mat-form-field>
               </div>
@@ -307,11 +313,16 @@ export class IndicatorPage {
   });
   /** The periods that have data, oldest first. */
   readonly periods = computed(() => [...(this.series()?.periods ?? [])].sort());
+  /** Each period with its label, for the period lists. */
+  private readonly periodOptions = computed(() => {
+    const language = this.language();
+    return this.periods().map((period) => ({ value: period, label: periodLabel(period, language) }));
+  });
   readonly fromOptions = computed(() =>
-    this.periods().filter((period) => !this.to() || period <= this.to()!),
+    this.periodOptions().filter(({ value }) => !this.to() || value <= this.to()!),
   );
   readonly toOptions = computed(() =>
-    this.periods().filter((period) => !this.from() || period >= this.from()!),
+    this.periodOptions().filter(({ value }) => !this.from() || value >= this.from()!),
   );
   private readonly region = computed(() => {
     const state = this.state();
@@ -374,9 +385,5 @@ export class IndicatorPage {
   /** The period a native list was set to. */
   protected selected(event: Event): string {
     return (event.target as HTMLSelectElement).value;
-  }
-
-  label(period: string): string {
-    return periodLabel(period, this.language());
   }
 }
