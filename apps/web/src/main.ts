@@ -3,6 +3,7 @@ import { prefetchTranslation, storedLanguage } from '@kraftsamling/web/shared/i1
 import { nextTask } from './app/next-task';
 import { prefetchPageCode } from './app/page-code';
 import { isPublicPath } from './app/public-path';
+import { warmUpWhileLeaving } from './app/warm-up-while-leaving';
 
 /**
  * Start order: runtime configuration, then the login and Angular side by side. A page load
@@ -33,8 +34,10 @@ async function start(): Promise<void> {
   // The page's own code beside the application's, not after it has arrived and run.
   prefetchPageCode(window.location.pathname);
   const config = await loadAppConfig();
+  // A load without a session leaves for the login: the wait does work the page it comes back to needs.
+  const stayed = warmUpWhileLeaving(storedLanguage() === 'en' ? 'en-GB' : 'sv-SE');
   const session = startKeycloakSession(config.oidc, () => storedLanguage());
-  session.catch(() => undefined);
+  session.then(stayed, () => undefined);
   // A login that fails before the application has arrived is reported at once.
   const app = await Promise.race([signedInApp, session.then(() => signedInApp)]);
   // Angular starts in a task of its own, not in the one that ran the application's modules:
