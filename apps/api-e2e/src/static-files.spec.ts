@@ -22,6 +22,8 @@ beforeAll(async () => {
     '<!doctype html><title>Kraftsamling</title><script src="main-ABCD1234.js"></script>',
   );
   writeFileSync(path.join(web, 'main-ABCD1234.js'), script);
+  for (const chunk of ['chunk-MJpKCqfL.js', 'chunk-D__YTa-s.js'])
+    writeFileSync(path.join(web, chunk), script);
   mkdirSync(path.join(web, 'i18n'));
   writeFileSync(path.join(web, 'i18n', 'sv.json'), translations);
   const said = execFileSync(
@@ -31,7 +33,7 @@ beforeAll(async () => {
       encoding: 'utf8',
     },
   );
-  expect(said).toMatch(/^precompressed 2 files in /);
+  expect(said).toMatch(/^precompressed 4 files in /);
   api = await startOwnApi({ WEB_DIST_DIR: web });
 }, 120_000);
 afterAll(() => api?.stop());
@@ -58,6 +60,12 @@ describe('the web app’s files', () => {
     expect((await get('/main-ABCD1234.js', 'br')).headers.get('cache-control')).toBe(
       'public, max-age=31536000, immutable',
     );
+    // The chunk optimiser's names: hashes in both cases, with - and _.
+    for (const chunk of ['/chunk-MJpKCqfL.js', '/chunk-D__YTa-s.js']) {
+      const response = await get(chunk, 'br');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    }
     const translationsFile = await get('/i18n/sv.json', 'br');
     expect(translationsFile.headers.get('content-encoding')).toBe('br');
     expect(translationsFile.headers.get('cache-control')).toBe('no-cache');

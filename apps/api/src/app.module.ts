@@ -61,8 +61,11 @@ export function setWebCacheHeaders(
     HASHED_FILE.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
   );
 }
-/** Angular's output hashing: main-2JX4F3QK.js, chunk-ABCD1234.js, styles-5INURTSO.css. */
-const HASHED_FILE = /-[A-Z0-9]{8}\.(js|css|woff2?|ttf|png|svg|jpg|webp)(\.(br|gz))?$/;
+/**
+ * Angular's output hashing: main-2JX4F3QK.js, styles-5INURTSO.css, and the chunks its chunk
+ * optimiser writes (apps/web/.env.build-app), chunk-MJpKCqfL.js, chunk-D__YTaFs.js.
+ */
+const HASHED_FILE = /-[A-Za-z0-9_-]{8}\.(js|css|woff2?|ttf|png|svg|jpg|webp)(\.(br|gz))?$/;
 
 /** The domain modules whose resolvers make up the GraphQL schema. */
 export const DOMAIN_MODULES = [
