@@ -4,9 +4,26 @@ import { collaborationPages } from '@kraftsamling/web/collaborations/feature/pag
 import { indicatorRoutes } from '@kraftsamling/web/indicators/feature';
 import { indicatorPages } from '@kraftsamling/web/indicators/feature/page-code';
 import { appRoutes } from './app.routes';
-import { lazySections, pageCodeFor, prefetchPageCode } from './page-code';
+import { lazySections, matchPage, pageCodeFor, prefetchPageCode } from './page-code';
 
 const SLUG = 'familjen-helsingborg';
+
+describe('matchPage', () => {
+  it("names a page's path and its parameters' values, decoded", () => {
+    expect(matchPage(`/s/${SLUG}/nyckeltal/af.bas.utrk.unemployment%5Fshare`)).toEqual({
+      path: indicatorPages.indicator.path,
+      load: indicatorPages.indicator.load,
+      readAhead: indicatorPages.indicator.readAhead,
+      params: { slug: SLUG, code: 'af.bas.utrk.unemployment_share' },
+    });
+    expect(matchPage(`/s/${SLUG}/nyckeltal/registrera`)?.path).toBe(indicatorPages.entry.path);
+  });
+
+  it('matches no page in a lazily loaded part, nor outside /s/', () => {
+    expect(matchPage(`/s/${SLUG}/jamfor`)).toBeNull();
+    expect(matchPage('/tillganglighet')).toBeNull();
+  });
+});
 
 describe('pageCodeFor', () => {
   it.each([

@@ -1,3 +1,4 @@
+import type { Injector } from '@angular/core';
 import { collaborationPages } from '@kraftsamling/web/collaborations/feature/page-code';
 import { indicatorPages } from '@kraftsamling/web/indicators/feature/page-code';
 
@@ -28,20 +29,60 @@ export const lazySections = {
   },
 } as const;
 
+/** Asks for what a page reads first, as the application starts (page-data-ahead.ts). */
+export type ReadAhead = (injector: Injector, params: Readonly<Record<string, string>>) => Promise<void>;
+
 /** The lazily loaded pages of the route tables that are part of the application, by path below /s. */
-const PAGES: readonly { path: string; load: Loader }[] = [
+const PAGES: readonly { path: string; load: Loader; readAhead?: ReadAhead }[] = [
   ...Object.values(collaborationPages),
   ...Object.values(indicatorPages),
 ];
 
+/** A page of the route tables matched by an address: its path, its code and the parameters' values. */
+export interface PageMatch {
+  path: string;
+  load: Loader;
+  readAhead?: ReadAhead;
+  params: Readonly<Record<string, string>>;
+}
+
+/**
+ * The page at an address below /s/, or null (the start page, an address of a lazily loaded
+ * part, an unknown address). Matched as the router does for these tables: a `:param` takes
+ * one segment, and a fixed segment wins over a parameter (nyckeltal/registrera is the entry
+ * grid, not an indicator with that code). Guards are not asked: they need Angular.
+ */
+export function matchPage(pathname: string): PageMatch | null {
+  const below = segmentsBelowS(pathname);
+  if (!below || lazySectionOf(below)) return null;
+  const parameters = (path: string) => path.split('/').filter((part) => part.startsWith(':')).length;
+  const matching = PAGES.filter(({ path }) => {
+    const parts = path.split('/');
+    return (
+      parts.length === below.length && parts.every((part, i) => part.startsWith(':') || part === below[i])
+    );
+  }).sort((a, b) => parameters(a.path) - parameters(b.path));
+  const page = matching[0];
+  if (!page) return null;
+  const params = Object.fromEntries(
+    page.path.split('/').flatMap((part, i) => (part.startsWith(':') ? [[part.slice(1), below[i]!]] : [])),
+  );
+  return { ...page, params };
+}
+
 /**
  * The code the page at an address needs, or null when it needs none of its own (the start
- * page, an unknown address). Matched as the router does for these tables: a `:param` takes
- * one segment, and a fixed segment wins over a parameter (nyckeltal/registrera is the entry
- * grid, not an indicator with that code). Guards are not asked: they need Angular, and at
- * worst the code of a page is fetched that the router then does not open ("no access").
+ * page, an unknown address): a page's (matchPage), or a lazily loaded part's routes. At worst
+ * the code of a page is fetched that the router then does not open ("no access").
  */
 export function pageCodeFor(pathname: string): Loader | null {
+  const below = segmentsBelowS(pathname);
+  if (!below) return null;
+  return lazySectionOf(below)?.load ?? matchPage(pathname)?.load ?? null;
+}
+
+/** The decoded segments after /s/ (the slug first), or null for an address elsewhere or a malformed one. */
+function segmentsBelowS(pathname: string): string[] | null {
   let segments: string[];
   try {
     segments = pathname
@@ -53,19 +94,13 @@ export function pageCodeFor(pathname: string): Loader | null {
     return null;
   }
   if (segments[0] !== 's' || segments.length < 2) return null;
-  const below = segments.slice(1);
-  const section = Object.values(lazySections).find((part) =>
+  return segments.slice(1);
+}
+
+function lazySectionOf(below: readonly string[]) {
+  return Object.values(lazySections).find((part) =>
     (part.sections as readonly string[]).includes(below[1] ?? ''),
   );
-  if (section) return section.load;
-  const parameters = (path: string) => path.split('/').filter((part) => part.startsWith(':')).length;
-  const matching = PAGES.filter(({ path }) => {
-    const parts = path.split('/');
-    return (
-      parts.length === below.length && parts.every((part, i) => part.startsWith(':') || part === below[i])
-    );
-  }).sort((a, b) => parameters(a.path) - parameters(b.path));
-  return matching[0]?.load ?? null;
 }
 
 /**

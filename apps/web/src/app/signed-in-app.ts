@@ -9,6 +9,7 @@ import { AppConfig, AuthSession, PendingAuthSession } from '@kraftsamling/web/sh
 import { ShellComponent } from '@kraftsamling/web/shell/feature';
 import { appConfig } from './app.config';
 import { nextTask } from './next-task';
+import { readPageDataAhead } from './page-data-ahead';
 
 /**
  * Starts the application beside a login still under way: its requests wait for the session.
@@ -24,6 +25,8 @@ export async function startSignedInApp(
   const application = await createApplication(appConfig(config, new PendingAuthSession(session)));
   await nextTask();
   void application.injector.get(MeStore).load();
+  // The page's own data beside `me`, not after the frame and the page have been made.
+  readPageDataAhead(application.injector, window.location.pathname);
   await nextTask();
   // Material's text fields try 22 input types on a new element the first time one is made,
   // inside whatever drawing makes it (a sixth of drawing the indicator page with its data, in

@@ -1,7 +1,9 @@
 // The indicator pages' addresses (below /s) and code, without Angular: main.ts reads this to
 // ask for a page's code in the first moment of a page load, while Angular itself still
 // arrives; the route table (lib/indicator.routes.ts) takes its paths and loaders from here,
-// so both fetch the same code for the same address.
+// so both fetch the same code for the same address. `readAhead` asks for what a page reads
+// first as the application starts on a load of its address (apps/web's page-data-ahead.ts).
+import type { Injector } from '@angular/core';
 
 export const indicatorPages = {
   catalogue: {
@@ -19,6 +21,10 @@ export const indicatorPages = {
   indicator: {
     path: ':slug/nyckeltal/:code',
     load: () => import('./lib/indicator/indicator.page').then((m) => m.IndicatorPage),
+    readAhead: (injector: Injector, params: Readonly<Record<string, string>>) =>
+      import('./lib/indicator/read-ahead').then((m) =>
+        m.readIndicatorPageAhead(injector, params['slug']!, params['code']!),
+      ),
   },
   import: {
     path: ':slug/import',

@@ -8,3 +8,4 @@ export * from './generated/graphql';
 export * from '@kraftsamling/web/shared/errors';
 export * from './lib/load-on-change';
 export * from './lib/provide-graphql';
+export * from './lib/read-ahead';

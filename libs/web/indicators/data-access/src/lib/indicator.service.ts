@@ -7,6 +7,7 @@ import {
   FetchSourceInput,
   IndicatorSource,
   UndoImportInput,
+  ReadAhead,
   UpdateLocalIndicatorInput,
 } from '@kraftsamling/web/shared/graphql';
 import {
@@ -25,6 +26,7 @@ import {
   UndoOfficialImportGQL,
   UpdateLocalIndicatorGQL,
 } from '@kraftsamling/web/shared/graphql/indicators';
+import { MeStore } from '@kraftsamling/web/collaborations/data-access';
 import { Observable, map } from 'rxjs';
 import type { CatalogueFilter } from './catalogue-filter';
 import {
@@ -47,6 +49,11 @@ export interface SeriesOptions {
   areaCodes?: readonly string[] | null;
   from?: string | null;
   to?: string | null;
+}
+
+/** Every area of the collaboration and every period: what an indicator page reads first. */
+function isDefault(options: SeriesOptions): boolean {
+  return !options.areaCodes && !options.from && !options.to;
 }
 
 /**
@@ -109,8 +116,40 @@ export class IndicatorService {
       .pipe(map((result) => required(result.data?.indicators)));
   }
 
+  private readonly ahead = new ReadAhead();
+  private readonly meStore = inject(MeStore);
+
+  /**
+   * A read's key: the collaboration by its slug (a read ahead names it so, from the address;
+   * the page asks by the id once `me` has answered) and the indicator.
+   */
+  private aheadKey(collaboration: string, code: string): string {
+    const slug = this.meStore.access().find((access) => access.collaborationId === collaboration)?.slug;
+    return `${slug ?? collaboration}|${code}`;
+  }
+
+  /**
+   * An indicator page's series and region asked for as the application starts on a page load
+   * (before the page exists); the page's first `series` and `regionSeries` of the same
+   * collaboration and code, with the default options, take these answers.
+   */
+  readIndicatorPageAhead(collaboration: string, code: string): void {
+    const key = this.aheadKey(collaboration, code);
+    this.ahead.start('series', key, this.readSeries(collaboration, code, {}));
+    this.ahead.start('region', key, this.readRegionSeries(collaboration, code, {}));
+  }
+
   /** One indicator over time for several areas, with each value's provenance. */
   series(collaboration: string, code: string, options: SeriesOptions = {}): Observable<IndicatorSeries> {
+    const key = isDefault(options) ? this.aheadKey(collaboration, code) : '';
+    return this.ahead.take('series', key, () => this.readSeries(collaboration, code, options));
+  }
+
+  private readSeries(
+    collaboration: string,
+    code: string,
+    options: SeriesOptions,
+  ): Observable<IndicatorSeries> {
     return this.seriesQuery
       .fetch({
         variables: {
@@ -134,6 +173,15 @@ export class IndicatorService {
     collaboration: string,
     code: string,
     options: Pick<SeriesOptions, 'from' | 'to'> = {},
+  ): Observable<RegionSeries> {
+    const key = isDefault(options) ? this.aheadKey(collaboration, code) : '';
+    return this.ahead.take('region', key, () => this.readRegionSeries(collaboration, code, options));
+  }
+
+  private readRegionSeries(
+    collaboration: string,
+    code: string,
+    options: Pick<SeriesOptions, 'from' | 'to'>,
   ): Observable<RegionSeries> {
     return this.regionSeriesQuery
       .fetch({
