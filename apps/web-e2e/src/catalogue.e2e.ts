@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
 import { expectAccessible, signIn } from './support/pages';
 
 const FH = '/s/familjen-helsingborg';
@@ -142,6 +142,49 @@ test.describe('finding an indicator', () => {
     }
   });
 
+  test("a load of an indicator asks for its series before the page's code has come, and once", async ({
+    page,
+  }) => {
+    await signIn(page, 'helsingborg');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    const address = `${FH}/nyckeltal/af.bas.utrk.unemployment_share`;
+    const { chunks } = await chunksWith(page, address, 'ks-indicator-page');
+    expect(chunks).toHaveLength(1);
+    // The page's code is held back until its series and region have been asked for, or 10 s.
+    const asked: string[] = [];
+    const askedBeforePageCode = new Set<string>();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const heldAtMost = setTimeout(release, 10_000);
+    let pageCodeHeld = true;
+    await page.route(`**/${chunks[0]}`, async (route) => {
+      await released;
+      pageCodeHeld = false;
+      await route.continue().catch(() => undefined);
+    });
+    await page.route('**/graphql', async (route) => {
+      const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+      if (operation) {
+        asked.push(operation);
+        if (pageCodeHeld) askedBeforePageCode.add(operation);
+        if (['IndicatorSeries', 'RegionSeries'].every((name) => askedBeforePageCode.has(name))) release();
+      }
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await page.goto(address);
+      await expect(page.getByRole('heading', { level: 1, name: SHARE_BAS })).toBeVisible();
+      expect([...askedBeforePageCode]).toEqual(expect.arrayContaining(['IndicatorSeries', 'RegionSeries']));
+      // The page took the answers asked for ahead: it did not ask again.
+      expect(asked.filter((name) => name === 'IndicatorSeries')).toHaveLength(1);
+      expect(asked.filter((name) => name === 'RegionSeries')).toHaveLength(1);
+    } finally {
+      clearTimeout(heldAtMost);
+      release();
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+  });
+
   test('a load of the catalogue asks for the page’s code at once, not after Angular has arrived', async ({
     page,
     baseURL,
@@ -152,19 +195,13 @@ test.describe('finding an indicator', () => {
     // found by following the scripts' names from index.html's before the load: its request is
     // then counted as it is made, not once its answer has come (the load may leave for the
     // login first, and a request still in flight is cancelled).
-    const initial = new Set<string>();
-    const html = await (await page.request.get(`${FH}/nyckeltal`)).text();
-    for (const [, name] of html.matchAll(/(?:src|href)="([\w-]+\.js)"/g)) initial.add(name);
-    expect(initial.size).toBeGreaterThan(0);
-    const pageChunks: string[] = [];
-    const seen = new Set(initial);
-    for (const name of seen) {
-      const code = await (await page.request.get(`/${name}`)).text();
-      if (code.includes('ks-indicator-catalogue-page')) pageChunks.push(name);
-      for (const [chunk] of code.matchAll(/chunk-[\w-]+\.js/g)) seen.add(chunk);
-    }
+    const { initial, chunks: pageChunks } = await chunksWith(
+      page,
+      `${FH}/nyckeltal`,
+      'ks-indicator-catalogue-page',
+    );
     expect(pageChunks).toHaveLength(1);
-    expect(initial.has(pageChunks[0])).toBe(false);
+    expect(initial.has(pageChunks[0]!)).toBe(false);
     const [pageChunk] = pageChunks;
     let pageCodeAsked = false;
     let release!: () => void;
@@ -198,3 +235,22 @@ test.describe('finding an indicator', () => {
     }
   });
 });
+
+/**
+ * The scripts index.html names at an address, and the chunks (followed from them by name)
+ * whose code holds `text`, such as a page component's selector.
+ */
+async function chunksWith(page: Page, address: string, text: string) {
+  const initial = new Set<string>();
+  const html = await (await page.request.get(address)).text();
+  for (const [, name] of html.matchAll(/(?:src|href)="([\w-]+\.js)"/g)) initial.add(name!);
+  expect(initial.size).toBeGreaterThan(0);
+  const chunks: string[] = [];
+  const seen = new Set(initial);
+  for (const name of seen) {
+    const code = await (await page.request.get(`/${name}`)).text();
+    if (code.includes(text)) chunks.push(name);
+    for (const [chunk] of code.matchAll(/chunk-[\w-]+\.js/g)) seen.add(chunk);
+  }
+  return { initial, chunks };
+}
