@@ -96,6 +96,16 @@ describe('prefetchPageCode', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 
+  it("asks for an indicator page's code and the code that reads its data ahead, in the same moment", () => {
+    const load = jest.spyOn(indicatorPages.indicator, 'load').mockReturnValue(new Promise(() => undefined));
+    const readAhead = jest
+      .spyOn(indicatorPages.indicator, 'readAhead')
+      .mockReturnValue(new Promise(() => undefined));
+    prefetchPageCode(`/s/${SLUG}/nyckeltal/af.bas.utrk.unemployment_share`);
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(readAhead).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves a failed fetch to the router (no unhandled rejection)', async () => {
     const load = jest.spyOn(indicatorPages.catalogue, 'load').mockRejectedValue(new Error('offline'));
     const unhandled = jest.fn();

@@ -30,10 +30,13 @@ export const lazySections = {
 } as const;
 
 /** Asks for what a page reads first, as the application starts (page-data-ahead.ts). */
-export type ReadAhead = (injector: Injector, params: Readonly<Record<string, string>>) => Promise<void>;
+export type ReadAhead = (injector: Injector, params: Readonly<Record<string, string>>) => void;
+
+/** The code of a page's read ahead: fetched with the page's code, run once Angular's injector is there. */
+type ReadAheadLoader = () => Promise<ReadAhead>;
 
 /** The lazily loaded pages of the route tables that are part of the application, by path below /s. */
-const PAGES: readonly { path: string; load: Loader; readAhead?: ReadAhead }[] = [
+const PAGES: readonly { path: string; load: Loader; readAhead?: ReadAheadLoader }[] = [
   ...Object.values(collaborationPages),
   ...Object.values(indicatorPages),
 ];
@@ -42,7 +45,7 @@ const PAGES: readonly { path: string; load: Loader; readAhead?: ReadAhead }[] = 
 export interface PageMatch {
   path: string;
   load: Loader;
-  readAhead?: ReadAhead;
+  readAhead?: ReadAheadLoader;
   params: Readonly<Record<string, string>>;
 }
 
@@ -111,4 +114,8 @@ function lazySectionOf(below: readonly string[]) {
  */
 export function prefetchPageCode(pathname: string): void {
   pageCodeFor(pathname)?.().catch(() => undefined);
+  // The code that reads the page's data ahead too: the application runs it as it starts.
+  matchPage(pathname)
+    ?.readAhead?.()
+    .catch(() => undefined);
 }

@@ -8,10 +8,12 @@ describe('readPageDataAhead', () => {
   const injector = Injector.create({ providers: [] });
   afterEach(() => jest.restoreAllMocks());
 
-  it("asks for an indicator page's data by the address's slug and code", () => {
-    const readAhead = jest.spyOn(indicatorPages.indicator, 'readAhead').mockResolvedValue(undefined);
+  it("asks for an indicator page's data by the address's slug and code", async () => {
+    const read = jest.fn();
+    jest.spyOn(indicatorPages.indicator, 'readAhead').mockResolvedValue(read);
     readPageDataAhead(injector, `/s/familjen-helsingborg/nyckeltal/${CODE}`);
-    expect(readAhead).toHaveBeenCalledWith(injector, { slug: 'familjen-helsingborg', code: CODE });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(read).toHaveBeenCalledWith(injector, { slug: 'familjen-helsingborg', code: CODE });
   });
 
   it.each([
@@ -20,7 +22,7 @@ describe('readPageDataAhead', () => {
     '/s/familjen-helsingborg/jamfor',
     '/',
   ])('reads nothing ahead for %s', (address) => {
-    const readAhead = jest.spyOn(indicatorPages.indicator, 'readAhead').mockResolvedValue(undefined);
+    const readAhead = jest.spyOn(indicatorPages.indicator, 'readAhead');
     readPageDataAhead(injector, address);
     expect(readAhead).not.toHaveBeenCalled();
   });

@@ -25,8 +25,10 @@ export async function startSignedInApp(
   const application = await createApplication(appConfig(config, new PendingAuthSession(session)));
   await nextTask();
   void application.injector.get(MeStore).load();
-  // The page's own data beside `me`, not after the frame and the page have been made.
-  readPageDataAhead(application.injector, window.location.pathname);
+  // The page's own data beside `me`, not after the frame and the page have been made. Its
+  // code came with the page's (main.ts): a task for its import to resolve, so that the
+  // requests leave before the frame's long task, but no longer should it still be on its way.
+  await Promise.race([readPageDataAhead(application.injector, window.location.pathname), nextTask()]);
   await nextTask();
   // Material's text fields try 22 input types on a new element the first time one is made,
   // inside whatever drawing makes it (a sixth of drawing the indicator page with its data, in

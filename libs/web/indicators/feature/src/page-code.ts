@@ -1,8 +1,9 @@
 // The indicator pages' addresses (below /s) and code, without Angular: main.ts reads this to
 // ask for a page's code in the first moment of a page load, while Angular itself still
 // arrives; the route table (lib/indicator.routes.ts) takes its paths and loaders from here,
-// so both fetch the same code for the same address. `readAhead` asks for what a page reads
-// first as the application starts on a load of its address (apps/web's page-data-ahead.ts).
+// so both fetch the same code for the same address. `readAhead` gives the code that asks for
+// what a page reads first, run as the application starts on a load of its address (apps/web's
+// page-data-ahead.ts).
 import type { Injector } from '@angular/core';
 
 export const indicatorPages = {
@@ -21,9 +22,11 @@ export const indicatorPages = {
   indicator: {
     path: ':slug/nyckeltal/:code',
     load: () => import('./lib/indicator/indicator.page').then((m) => m.IndicatorPage),
-    readAhead: (injector: Injector, params: Readonly<Record<string, string>>) =>
-      import('./lib/indicator/read-ahead').then((m) =>
-        m.readIndicatorPageAhead(injector, params['slug']!, params['code']!),
+    // Its code is asked for with the page's (main.ts), and run as the application starts.
+    readAhead: () =>
+      import('./lib/indicator/read-ahead').then(
+        (m) => (injector: Injector, params: Readonly<Record<string, string>>) =>
+          m.readIndicatorPageAhead(injector, params['slug']!, params['code']!),
       ),
   },
   import: {

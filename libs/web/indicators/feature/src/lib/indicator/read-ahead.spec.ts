@@ -17,10 +17,8 @@ describe("the indicator page's read ahead", () => {
         { provide: IndicatorService, useValue: { readIndicatorPageAhead } },
       ],
     });
-    await indicatorPages.indicator.readAhead(TestBed.inject(EnvironmentInjector), {
-      slug: 'familjen-helsingborg',
-      code: CODE,
-    });
+    const read = await indicatorPages.indicator.readAhead();
+    read(TestBed.inject(EnvironmentInjector), { slug: 'familjen-helsingborg', code: CODE });
     expect(collaboration).toHaveBeenCalledWith('familjen-helsingborg', true);
     expect(readIndicatorPageAhead).toHaveBeenCalledWith('familjen-helsingborg', CODE);
   });
