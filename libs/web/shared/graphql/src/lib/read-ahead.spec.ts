@@ -45,6 +45,16 @@ describe('ReadAhead', () => {
     expect(ahead.asked()).toBe(2);
   });
 
+  it('asks anew when the read ahead was not taken soon (a guard sent the page elsewhere)', async () => {
+    let now = 1_000;
+    const reads = new ReadAhead(30_000, () => now);
+    const series = counted('series');
+    reads.start('series', 'fh|A', series.read());
+    now += 30_001;
+    await firstValueFrom(reads.take('series', 'fh|A', series.read));
+    expect(series.asked()).toBe(2);
+  });
+
   it('keeps each kind apart', async () => {
     const reads = new ReadAhead();
     const series = counted('series');

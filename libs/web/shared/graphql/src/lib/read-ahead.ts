@@ -8,18 +8,25 @@ import { Observable, defer, shareReplay } from 'rxjs';
  * thing takes the answer under way (or already there) instead of asking again.
  *
  * One read ahead per kind. Taken once: a read of that kind with another key (another
- * indicator, or the collaboration by its id once `me` has named it) asks the server itself,
- * and the read ahead is dropped, so nothing stale lingers.
+ * indicator) asks the server itself, and the read ahead is dropped. One that no page took
+ * soon (a guard sent the person elsewhere) is not given to a later read: that one might show
+ * figures changed since.
  */
 export class ReadAhead {
-  private readonly ahead = new Map<string, { key: string; read: Observable<unknown> }>();
+  private readonly ahead = new Map<string, { key: string; read: Observable<unknown>; at: number }>();
+
+  /** `maxAgeMs`: how long after it was asked for a read ahead may still be taken. */
+  constructor(
+    private readonly maxAgeMs = 30_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Starts `read` now, kept for the first `take` of `kind` with the same key. */
   start<T>(kind: string, key: string, read: Observable<T>): void {
     const shared = read.pipe(shareReplay({ bufferSize: 1, refCount: false }));
     // Its error is the page's to show when it takes it, not an unhandled one now.
     shared.subscribe({ error: () => undefined });
-    this.ahead.set(kind, { key, read: shared });
+    this.ahead.set(kind, { key, read: shared, at: this.now() });
   }
 
   /** The read ahead of `kind` when it was for `key`, else `read()`; either way the one ahead is used up. */
@@ -27,7 +34,8 @@ export class ReadAhead {
     return defer(() => {
       const ahead = this.ahead.get(kind);
       this.ahead.delete(kind);
-      return ahead?.key === key ? (ahead.read as Observable<T>) : read();
+      const fresh = ahead && ahead.key === key && this.now() - ahead.at <= this.maxAgeMs;
+      return fresh ? (ahead.read as Observable<T>) : read();
     });
   }
 }
