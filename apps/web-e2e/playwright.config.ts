@@ -1,10 +1,29 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /**
- * Browser tests in Debian's Chromium (no browser download: playwright-core drives
- * /usr/bin/chromium). The global setup runs the real product: PostgreSQL, the dev
- * identity provider and the API serving the built web app on http://localhost:3000,
- * the origin the dev realm's redirect URIs allow.
+ * The browser the tests drive (no browser download: Debian's packages). CHROMIUM_PATH when
+ * set; else Chromium's headless shell (package chromium-headless-shell: the same engine
+ * without the full browser's windows and UI, which is what Playwright runs headless tests
+ * in by default), which took the browser tests from 7.6 to 5.3 minutes on a 2-core machine;
+ * else Debian's full chromium.
+ */
+function chromiumForTests(): string {
+  const candidates = process.env['CHROMIUM_PATH']
+    ? [process.env['CHROMIUM_PATH']]
+    : ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+  const found = candidates.find((file) => existsSync(file));
+  if (!found)
+    throw new Error(
+      `No Chromium at ${candidates.join(' or ')}. Install Debian's packages (apt-get install -y chromium chromium-headless-shell) or set CHROMIUM_PATH.`,
+    );
+  return found;
+}
+
+/**
+ * Browser tests in Debian's Chromium, driven by Playwright. The global setup runs the real
+ * product: PostgreSQL, the dev identity provider and the API serving the built web app on
+ * http://localhost:3000, the origin the dev realm's redirect URIs allow.
  */
 export default defineConfig({
   testDir: './src',
@@ -27,7 +46,7 @@ export default defineConfig({
     trace: process.env['CI'] ? 'off' : 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      executablePath: chromiumForTests(),
       args: [
         '--no-sandbox',
         '--disable-gpu',
