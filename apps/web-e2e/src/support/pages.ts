@@ -48,7 +48,10 @@ async function waitUntilAtRest(page: Page): Promise<void> {
 
 /** Runs axe once and describes each violation by rule, impact and the elements it found. */
 async function axeViolations(page: Page): Promise<string[]> {
-  const axe = new AxeBuilder({ page });
+  // Every rule runs on every element as before; `resultTypes` only spares axe the unique
+  // selectors of every element that passed (all but one per rule), which the check never
+  // reads: 48 → 34 s of axe in the goal and indicator tests, 4.6 → 2.0 s on the entry grid.
+  const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
   // A page without frames (the app has none) is checked in one pass, axe.run in the page itself:
   // the same rules on the same document, without the merge of per-frame results in a second,
   // blank page that the default takes (several seconds on the larger pages, every call).
