@@ -184,6 +184,50 @@ describe('tenant isolation', () => {
     expect(admin.data).toEqual(await read('admin', SANDVIKEN_ID).then((response) => response.data));
   });
 
+  it('the reads of the goal, action, decision, comparison and import pages take the slug as they take the id, with the same refusals', async () => {
+    // As the catalogue's: a page opened by its address asks for its data beside the
+    // collaboration, by the slug, instead of waiting for the collaboration to learn its id.
+    const LISTS = `query ($c: ID!, $group: ID!) {
+      goals(collaborationId: $c) { id title }
+      decisions(collaborationId: $c) { id title }
+      actions(collaborationId: $c) { id title }
+      actionTypes(collaborationId: $c) { code }
+      outcomePeriodKind(collaborationId: $c)
+      groupFeed(collaborationId: $c, groupId: $group) { id }
+      peerSets(collaborationId: $c) { id title }
+      importBatches(collaborationId: $c, limit: 5) { id }
+    }`;
+    const ONE = `query ($c: ID!, $goal: ID!, $action: ID!) {
+      goal(collaborationId: $c, id: $goal) { id title }
+      action(collaborationId: $c, actionId: $action) { id title }
+    }`;
+    const read = async (user: string, query: string, variables: Record<string, unknown>) =>
+      gql(query, variables, { token: await tokenFor(user) });
+    const lists = async (user: string, c: string) => read(user, LISTS, { c, group: FH_LABOUR_MARKET_GROUP });
+
+    const byId = await lists('samordnare', FH_ID);
+    const bySlug = await lists('samordnare', FH);
+    expect(byId.errors).toBeUndefined();
+    expect(bySlug.errors).toBeUndefined();
+    const goals = byId.data?.['goals'] as { id: string }[];
+    const actions = byId.data?.['actions'] as { id: string }[];
+    expect(goals.length).toBeGreaterThan(0);
+    expect(actions.length).toBeGreaterThan(0);
+    expect(bySlug.data).toEqual(byId.data);
+    const one = { goal: goals[0].id, action: actions[0].id };
+    const oneById = await read('samordnare', ONE, { c: FH_ID, ...one });
+    expect(oneById.errors).toBeUndefined();
+    expect(await read('samordnare', ONE, { c: FH, ...one })).toEqual(oneById);
+
+    // Another collaboration, by slug as by id, and a slug that names none: refused alike.
+    for (const c of [FH, FH_ID, 'no-such-collaboration']) {
+      const refused = await lists('sandviken', c);
+      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+      expect(refused.data).toBeNull();
+      expect(errorCodes(await read('sandviken', ONE, { c, ...one }))).toEqual(['FORBIDDEN']);
+    }
+  });
+
   it('a platform admin reads any collaboration', async () => {
     const response = await gql(COLLABORATION, { slug: 'sandviken' }, { token: await tokenFor('admin') });
     expect(response.errors).toBeUndefined();

@@ -34,3 +34,62 @@ test.describe('a signed-in person', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Nyckeltal' })).toBeVisible();
   });
 });
+
+test.describe('a page opened by its address', () => {
+  const FH = '/s/familjen-helsingborg';
+  const FH_GOAL = '40010000-0000-4000-8000-000000000001';
+  const FH_LABOUR_MARKET_GROUP = '30010000-0000-4000-8000-000000000002';
+
+  test('asks for its data beside the collaboration, not after it has answered', async ({ page }) => {
+    // The collaboration is held back until the page's data has been asked for, or 5 s: its
+    // answer (the collaboration's id) is no longer what the page's reads wait for.
+    test.setTimeout(120_000);
+    await signIn(page, 'samordnare');
+    await expect(page.getByRole('heading', { level: 1, name: 'Familjen Helsingborg' })).toBeVisible();
+    const loads = [
+      { address: `${FH}/mal`, data: ['Goals', 'Indicators'], heading: 'Mål' },
+      {
+        address: `${FH}/mal/${FH_GOAL}`,
+        data: ['Goal', 'GoalRecords', 'GoalDecisions', 'GoalActions', 'Indicators'],
+        heading: 'Halvera arbetslösheten bland utrikes födda kvinnor',
+      },
+      { address: `${FH}/beslut`, data: ['Decisions', 'DecisionGoals'], heading: 'Beslut' },
+      {
+        address: `${FH}/grupper/${FH_LABOUR_MARKET_GROUP}`,
+        data: ['GroupActions', 'GroupGoals'],
+        heading: 'Arbetsmarknad',
+      },
+      { address: `${FH}/jamfor`, data: ['ComparisonContext'], heading: 'Jämför med andra kommuner' },
+    ];
+    for (const { address, data, heading } of loads) {
+      const askedWhileHeld = new Set<string>();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const heldAtMost = setTimeout(release, 5_000);
+      let answered = false;
+      await page.route('**/graphql', async (route) => {
+        const operation = (route.request().postDataJSON() as { operationName?: string } | null)
+          ?.operationName;
+        if (operation === 'Collaboration') {
+          await held;
+          answered = true;
+        } else if (!answered && operation) {
+          askedWhileHeld.add(operation);
+          if (data.every((name) => askedWhileHeld.has(name))) release();
+        }
+        await route.continue().catch(() => undefined);
+      });
+      try {
+        await page.goto(address);
+        await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+        expect([...askedWhileHeld], `asked for at ${address} before the collaboration answered`).toEqual(
+          expect.arrayContaining(data),
+        );
+      } finally {
+        clearTimeout(heldAtMost);
+        release();
+        await page.unroute('**/graphql');
+      }
+    }
+  });
+});

@@ -14,6 +14,8 @@ import { GraphQLError } from 'graphql';
 import { LiveEvents } from '@kraftsamling/api/core/live';
 import {
   Access,
+  COLLABORATION_ID_OR_SLUG_ARG,
+  byCollaborationIdOrSlug,
   Tenant,
   groupedByKeys,
   requestLoader,
@@ -101,9 +103,9 @@ export class ActionsResolver {
   ) {}
 
   @Query(() => [ActionTypeModel], { description: 'Built-in action types and the collaboration’s own.' })
-  @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.ActionRead, byCollaborationIdOrSlug)
   actionTypes(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
     @Context('req') request: TenantRequest,
   ) {
@@ -111,9 +113,9 @@ export class ActionsResolver {
   }
 
   @Query(() => [ActionModel], { description: 'The collaboration’s actions, most recently active first.' })
-  @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.ActionRead, byCollaborationIdOrSlug)
   async actions(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
     @Context('req') request: TenantRequest,
     @Args('filter', { type: () => ActionFilter, nullable: true }) filter?: ActionFilter,
@@ -122,9 +124,9 @@ export class ActionsResolver {
   }
 
   @Query(() => ActionModel, { description: 'One action; NOT_FOUND when it is not in this collaboration.' })
-  @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.ActionRead, byCollaborationIdOrSlug)
   async action(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Args('actionId', { type: () => ID }) actionId: string,
     @Tenant() tenant: TenantScope,
     @Context('req') request: TenantRequest,
@@ -135,9 +137,9 @@ export class ActionsResolver {
   @Query(() => [ActionUpdateModel], {
     description: 'A group’s recent progress updates, newest first (default 30).',
   })
-  @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.ActionRead, byCollaborationIdOrSlug)
   groupFeed(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Args('groupId', { type: () => ID }) groupId: string,
     @Tenant() tenant: TenantScope,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
@@ -148,9 +150,9 @@ export class ActionsResolver {
   @Query(() => OutcomePeriodKindEnum, {
     description: 'Whether the collaboration reports outcomes by month or ISO week.',
   })
-  @Access.inCollaboration(Permission.ActionRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.ActionRead, byCollaborationIdOrSlug)
   outcomePeriodKind(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
   ) {
     return this.actionService.periodKind(tenant);

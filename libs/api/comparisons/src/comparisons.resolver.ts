@@ -1,5 +1,11 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
+import {
+  Access,
+  COLLABORATION_ID_OR_SLUG_ARG,
+  Tenant,
+  byCollaborationIdOrSlug,
+  type TenantScope,
+} from '@kraftsamling/api/core/tenancy';
 import { Permission } from '@kraftsamling/shared/permissions';
 import { comparisonCost } from './comparison-cost';
 import { ComparisonService } from './comparison.service';
@@ -8,7 +14,6 @@ import { ComparisonModel, PeerSetModel, SimilarMunicipalitiesModel } from './mod
 import { PeerSetService } from './peer-set.service';
 
 const byInput = { arg: 'input.collaborationId' } as const;
-const byCollaborationArg = { arg: 'collaborationId' } as const;
 
 @Resolver(() => ComparisonModel)
 export class ComparisonsResolver {
@@ -39,9 +44,9 @@ export class ComparisonsResolver {
     description:
       'Sets to compare with: the collaboration’s shared sets, the reader’s own, and published groups.',
   })
-  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.IndicatorRead, byCollaborationIdOrSlug)
   peerSets(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
   ) {
     return this.peerSetService.list(tenant);

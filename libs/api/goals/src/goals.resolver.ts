@@ -1,6 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Access,
+  COLLABORATION_ID_OR_SLUG_ARG,
+  byCollaborationIdOrSlug,
   Tenant,
   groupedByKeys,
   requestLoader,
@@ -34,7 +36,6 @@ import {
   type GoalState,
 } from './models';
 
-const byCollaborationArg = { arg: 'collaborationId' } as const;
 const byInput = { arg: 'input.collaborationId' } as const;
 const byParent = { parent: 'collaborationId' } as const;
 
@@ -55,9 +56,9 @@ export class GoalsResolver {
   @Query(() => [GoalModel], {
     description: 'The collaboration’s goals: active first, then drafts, then the rest.',
   })
-  @Access.inCollaboration(Permission.GoalRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.GoalRead, byCollaborationIdOrSlug)
   goals(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
     @Args('states', { type: () => [GoalStateEnum], nullable: true }) states?: GoalState[],
   ) {
@@ -65,9 +66,9 @@ export class GoalsResolver {
   }
 
   @Query(() => GoalModel)
-  @Access.inCollaboration(Permission.GoalRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.GoalRead, byCollaborationIdOrSlug)
   goal(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Args('id', { type: () => ID }) id: string,
     @Tenant() tenant: TenantScope,
   ) {
@@ -78,9 +79,9 @@ export class GoalsResolver {
     description:
       'The baselines activating a goal would freeze now, read at the baseline period (nothing is written).',
   })
-  @Access.inCollaboration(Permission.GoalRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.GoalRead, byCollaborationIdOrSlug)
   goalBaselinePreview(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Args('indicatorCode', { type: () => String }) indicatorCode: string,
     @Args('baselinePeriod', { type: () => String }) baselinePeriod: string,
     @Tenant() tenant: TenantScope,
@@ -184,9 +185,9 @@ export class DecisionsResolver {
   constructor(private readonly decisionService: DecisionService) {}
 
   @Query(() => [DecisionModel], { description: 'A decision log: overdue first, then newest first.' })
-  @Access.inCollaboration(Permission.GoalRead, byCollaborationArg)
+  @Access.inCollaboration(Permission.GoalRead, byCollaborationIdOrSlug)
   decisions(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
     @Args('groupId', { type: () => ID, nullable: true }) groupId?: string,
     @Args('goalId', { type: () => ID, nullable: true }) goalId?: string,

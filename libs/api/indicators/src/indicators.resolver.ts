@@ -1,6 +1,13 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@kraftsamling/api/core/auth';
-import { Access, CurrentPrincipal, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
+import {
+  Access,
+  CurrentPrincipal,
+  Tenant,
+  type TenantScope,
+  COLLABORATION_ID_OR_SLUG_ARG,
+  byCollaborationIdOrSlug,
+} from '@kraftsamling/api/core/tenancy';
 import { badInput, forbidden, notFound } from '@kraftsamling/api/core/errors';
 import { Permission, PlatformPermission, Role } from '@kraftsamling/shared/permissions';
 import { IndicatorImporter } from './indicator-importer';
@@ -20,9 +27,6 @@ import {
   UndoOfficialImportInput,
   UpdateLocalIndicatorInput,
 } from './models';
-import { COLLABORATION_ID_OR_SLUG_ARG, byCollaborationIdOrSlug } from './collaboration-arg';
-
-const byCollaborationArg = { arg: 'collaborationId' } as const;
 
 const SEARCH_ARG = {
   type: () => String,
@@ -118,9 +122,9 @@ export class IndicatorsResolver {
     description:
       'Import batches, newest first: official ones and this collaboration’s. An official batch names who imported it only to statistics stewards.',
   })
-  @Access.inCollaboration(Permission.IndicatorImport, byCollaborationArg)
+  @Access.inCollaboration(Permission.IndicatorImport, byCollaborationIdOrSlug)
   importBatches(
-    @Args('collaborationId', { type: () => ID }) _collaborationId: string,
+    @Args('collaborationId', COLLABORATION_ID_OR_SLUG_ARG) _collaboration: string,
     @Tenant() tenant: TenantScope,
     @Args('limit', { type: () => Int, nullable: true }) limit?: number,
     @Args('offset', OFFSET_ARG) offset?: number,

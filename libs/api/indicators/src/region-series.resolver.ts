@@ -1,8 +1,13 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { badInput } from '@kraftsamling/api/core/errors';
-import { Access, Tenant, type TenantScope } from '@kraftsamling/api/core/tenancy';
+import {
+  Access,
+  Tenant,
+  type TenantScope,
+  COLLABORATION_ID_OR_SLUG_ARG,
+  byCollaborationIdOrSlug,
+} from '@kraftsamling/api/core/tenancy';
 import { Permission } from '@kraftsamling/shared/permissions';
-import { COLLABORATION_ID_OR_SLUG_ARG, byCollaborationIdOrSlug } from './collaboration-arg';
 import { IndicatorQueryService } from './indicator-query.service';
 import { RegionSeriesModel, toRegionSeriesModel } from './region-series.models';
 import { RegionSeriesService } from './region-series.service';

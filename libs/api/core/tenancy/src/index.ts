@@ -8,3 +8,4 @@ export * from './inputs';
 export * from './cached-reads.plugin';
 export * from './tenant-context.interceptor';
 export * from './db-context';
+export * from './collaboration-arg';

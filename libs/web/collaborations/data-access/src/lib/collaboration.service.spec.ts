@@ -99,6 +99,27 @@ describe('CollaborationService.collaborationAnd', () => {
       data: 'data of sandviken',
     });
   });
+
+  it('asks the server for the collaboration again when the page wants it fresh, the data still at once', async () => {
+    const { service, meStore, fetch, answerCollaboration, answerMe } = setUp();
+    const loaded = meStore.load();
+    answerMe();
+    await loaded;
+    // A guard's cached read came first.
+    const guard = firstValueFrom(service.collaboration('familjen-helsingborg', true));
+    answerCollaboration('c1', 'familjen-helsingborg');
+    await guard;
+    const read = jest.fn((collaboration: string) => of(`data of ${collaboration}`));
+
+    // (This set-up's collaboration answers once: the second read's answer is not awaited.)
+    service.collaborationAnd('familjen-helsingborg', read, { fresh: true }).subscribe();
+    expect(read).toHaveBeenCalledWith('c1');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch).toHaveBeenLastCalledWith({
+      variables: { slug: 'familjen-helsingborg' },
+      fetchPolicy: 'no-cache',
+    });
+  });
 });
 
 describe('CollaborationService.collaboration', () => {

@@ -76,15 +76,18 @@ export class CollaborationService {
    * The collaboration (cached, as for guards) and what a page reads of it, both asked for at
    * once. `read` gets the collaboration's id when `me` already names it, else its slug (the
    * reads a page makes as it opens take either): on a page load `me` is still under way, and
-   * waiting for it to learn the id put a whole round trip before the page's data.
+   * waiting for it to learn the id put a whole round trip before the page's data. `fresh`
+   * asks the server for the collaboration too (pages that show more of it than its id and
+   * permissions), else the cached answer is taken.
    */
   collaborationAnd<T>(
     slug: string,
     read: (collaboration: string) => Observable<T>,
+    { fresh = false }: { fresh?: boolean } = {},
   ): Observable<{ collaboration: CollaborationDetail; data: T }> {
     return defer(() =>
       forkJoin({
-        collaboration: this.collaboration(slug, true),
+        collaboration: this.collaboration(slug, !fresh),
         data: read(this.meStore.accessTo(slug)?.collaborationId ?? slug),
       }),
     );

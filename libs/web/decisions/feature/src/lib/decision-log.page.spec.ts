@@ -3,6 +3,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { Decision, DecisionService, isoDay } from '@kraftsamling/web/decisions/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { of, throwError } from 'rxjs';
@@ -124,7 +125,10 @@ describe('DecisionLogPage', () => {
       imports: [translocoTesting()],
       providers: [
         provideRouter([]),
-        { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
+        {
+          provide: CollaborationService,
+          useValue: collaborationServiceStub(() => of(collaboration(permissions))),
+        },
         { provide: DecisionService, useValue: service },
       ],
     });
@@ -336,7 +340,9 @@ describe('DecisionLogPage', () => {
       viewerCanRecordDecisions: true,
       members: [],
     });
-    TestBed.overrideProvider(CollaborationService, { useValue: { collaboration: () => of(withGroup) } });
+    TestBed.overrideProvider(CollaborationService, {
+      useValue: collaborationServiceStub(() => of(withGroup)),
+    });
     const { element, service, type, click, dialog } = await render(STEERING, [DONE], 'g-labour');
 
     expect(service.decisions).toHaveBeenCalledWith('c1', { overdueOnly: false, groupId: 'g-labour' });
@@ -375,7 +381,7 @@ describe('DecisionLogPage', () => {
 
     beforeEach(() =>
       TestBed.overrideProvider(CollaborationService, {
-        useValue: { collaboration: () => of(asLabourMember()) },
+        useValue: collaborationServiceStub(() => of(asLabourMember())),
       }),
     );
 

@@ -15,7 +15,7 @@ import {
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { forkJoin, map, switchMap } from 'rxjs';
+import { forkJoin, map } from 'rxjs';
 import {
   DecisionDialogComponent,
   DecisionDialogData,
@@ -251,14 +251,14 @@ export class DecisionLogPage {
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), overdueOnly: this.overdueOnly(), groupId: this.grupp() || null }),
     ({ slug, overdueOnly, groupId }) =>
-      this.collaborations.collaboration(slug, true).pipe(
-        switchMap((collaboration) =>
+      this.collaborations
+        .collaborationAnd(slug, (collaboration) =>
           forkJoin({
-            decisions: this.decisions.decisions(collaboration.id, { overdueOnly, groupId }),
-            goals: this.decisions.goals(collaboration.id),
-          }).pipe(map(({ decisions, goals }) => ({ collaboration, decisions, goals }))),
-        ),
-      ),
+            decisions: this.decisions.decisions(collaboration, { overdueOnly, groupId }),
+            goals: this.decisions.goals(collaboration),
+          }),
+        )
+        .pipe(map(({ collaboration, data }) => ({ collaboration, ...data }))),
     (data) => this.titles?.setDetail(data.collaboration.name),
   );
   readonly state = this.page.state;

@@ -22,7 +22,7 @@ import { injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent, downloadTable, fileNameOf } from '@kraftsamling/web/shared/ui';
-import { map, switchMap } from 'rxjs';
+import { map } from 'rxjs';
 import { ActionStatusComponent } from '../shared/action-status.component';
 import { UpdateOutcomeComponent } from '../shared/update-outcome.component';
 import { OutcomeFormComponent } from './outcome-form.component';
@@ -69,14 +69,8 @@ export class ActionPage {
     () => ({ slug: this.slug(), actionId: this.actionId() }),
     ({ slug, actionId }) =>
       this.collaborations
-        .collaboration(slug, true)
-        .pipe(
-          switchMap((collaboration) =>
-            this.actions
-              .action(collaboration.id, actionId)
-              .pipe(map((detail) => ({ collaboration, ...detail }))),
-          ),
-        ),
+        .collaborationAnd(slug, (collaboration) => this.actions.action(collaboration, actionId))
+        .pipe(map(({ collaboration, data }) => ({ collaboration, ...data }))),
     (data) => this.titles?.setDetail(data.action.title),
   );
   readonly state = this.page.state;

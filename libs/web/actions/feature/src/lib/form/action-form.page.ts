@@ -6,7 +6,7 @@ import { CollaborationService } from '@kraftsamling/web/collaborations/data-acce
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { forkJoin, map, of, switchMap } from 'rxjs';
+import { forkJoin, map, of } from 'rxjs';
 import { ActionEditorComponent } from './action-editor.component';
 
 /**
@@ -58,16 +58,16 @@ export class ActionFormPage {
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), actionId: this.actionId() }),
     ({ slug, actionId }) =>
-      this.collaborations.collaboration(slug, true).pipe(
-        switchMap((collaboration) =>
+      this.collaborations
+        .collaborationAnd(slug, (collaboration) =>
           forkJoin({
-            choices: this.actions.formChoices(collaboration.id),
+            choices: this.actions.formChoices(collaboration),
             action: actionId
-              ? this.actions.action(collaboration.id, actionId).pipe(map((detail) => detail.action))
+              ? this.actions.action(collaboration, actionId).pipe(map((detail) => detail.action))
               : of(null),
-          }).pipe(map(({ choices, action }) => ({ collaboration, ...choices, action }))),
-        ),
-      ),
+          }),
+        )
+        .pipe(map(({ collaboration, data: { choices, action } }) => ({ collaboration, ...choices, action }))),
     (data) => this.titles?.setDetail(data.action?.title ?? data.collaboration.name),
   );
   readonly state = this.page.state;

@@ -12,6 +12,7 @@ import {
   CollaborationService,
   MeStore,
 } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { BehaviorSubject, Subject, of } from 'rxjs';
 import { GroupPage } from './group.page';
@@ -137,15 +138,14 @@ describe('GroupPage', () => {
         provideRouter([]),
         {
           provide: CollaborationService,
-          useValue: {
-            collaboration: () =>
-              of(
-                collaboration(
-                  options.permissions ?? ['collaboration:read', 'action:read', 'action:manage'],
-                  options.roles ?? ['GROUP_MEMBER'],
-                ),
+          useValue: collaborationServiceStub(() =>
+            of(
+              collaboration(
+                options.permissions ?? ['collaboration:read', 'action:read', 'action:manage'],
+                options.roles ?? ['GROUP_MEMBER'],
               ),
-          },
+            ),
+          ),
         },
         { provide: ActionService, useValue: service },
         { provide: MeStore, useValue: { me: signal({ id: options.me ?? 'u-am' }) } },

@@ -41,7 +41,7 @@ import { injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent, downloadTable, fileNameOf } from '@kraftsamling/web/shared/ui';
-import { Subscription, forkJoin, map, switchMap } from 'rxjs';
+import { Subscription, forkJoin, map } from 'rxjs';
 import { ActionStatusComponent } from '../shared/action-status.component';
 import { UpdateOutcomeComponent } from '../shared/update-outcome.component';
 
@@ -89,14 +89,14 @@ export class GroupPage {
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), groupId: this.groupId() }),
     ({ slug, groupId }) =>
-      this.collaborations.collaboration(slug, true).pipe(
-        switchMap((collaboration) =>
+      this.collaborations
+        .collaborationAnd(slug, (collaboration) =>
           forkJoin({
-            group: this.actions.group(collaboration.id, groupId),
-            goals: this.actions.goals(collaboration.id),
-          }).pipe(map(({ group, goals }) => ({ collaboration, goals, ...group }))),
-        ),
-      ),
+            group: this.actions.group(collaboration, groupId),
+            goals: this.actions.goals(collaboration),
+          }),
+        )
+        .pipe(map(({ collaboration, data: { group, goals } }) => ({ collaboration, goals, ...group }))),
     (data) => {
       const group = data.collaboration.groups.find((g) => g.id === this.groupId());
       this.titles?.setDetail(group ? `${group.name} – ${data.collaboration.name}` : data.collaboration.name);

@@ -4,7 +4,8 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { CollaborationDetail, CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { ComparisonService, NORMALISATIONS } from '@kraftsamling/web/comparisons/data-access';
 import { ComparisonChartComponent } from '@kraftsamling/web/comparisons/ui';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
@@ -51,7 +52,9 @@ describe('ComparisonPage', () => {
         provideRouter([{ path: 's/:slug/jamfor', component: ComparisonPage }], withComponentInputBinding()),
         {
           provide: CollaborationService,
-          useValue: { collaboration: () => of({ id: 'c1', slug: 'familjen-helsingborg' }) },
+          useValue: collaborationServiceStub(() =>
+            of({ id: 'c1', slug: 'familjen-helsingborg' } as CollaborationDetail),
+          ),
         },
         { provide: ComparisonService, useValue: service },
       ],

@@ -62,7 +62,7 @@ import {
   downloadTable,
   fileNameOf,
 } from '@kraftsamling/web/shared/ui';
-import { Observable, Subscription, switchMap } from 'rxjs';
+import { Observable, Subscription, map } from 'rxjs';
 import { cellText, displayUnit, periodOptions } from '../comparison-text';
 import { PeerSetsComponent } from '../peer-sets/peer-sets.component';
 import { SimilarPanelComponent } from '../similar/similar-panel.component';
@@ -155,8 +155,8 @@ export class ComparisonPage {
     () => this.slug(),
     (slug) =>
       this.collaborations
-        .collaboration(slug, true)
-        .pipe(switchMap((collaboration) => this.comparisons.context(slug, collaboration.id))),
+        .collaborationAnd(slug, (collaboration) => this.comparisons.context(slug, collaboration))
+        .pipe(map(({ data }) => data)),
   );
   readonly context = computed(() => {
     const state = this.page.state();

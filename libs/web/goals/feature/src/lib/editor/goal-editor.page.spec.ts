@@ -3,6 +3,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Router, provideRouter } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { GoalService } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
@@ -26,7 +27,7 @@ describe('GoalEditorPage', () => {
         provideNoopAnimations(),
         {
           provide: CollaborationService,
-          useValue: { collaboration: () => of(collaboration(STEERING_PERMISSIONS)) },
+          useValue: collaborationServiceStub(() => of(collaboration(STEERING_PERMISSIONS))),
         },
         { provide: GoalService, useValue: service },
         { provide: IndicatorService, useValue: { indicators: () => of([UNEMPLOYED]) } },

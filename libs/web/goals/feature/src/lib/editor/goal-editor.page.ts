@@ -18,7 +18,7 @@ import { injectLanguage } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy, compareSwedish } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { forkJoin, map, of, switchMap } from 'rxjs';
+import { forkJoin, map, of } from 'rxjs';
 import { BaselinePreviewComponent, BaselinePreviewRequest } from '../shared/baseline-preview.component';
 import {
   FORM_IMPORTS,
@@ -115,15 +115,18 @@ export class GoalEditorPage {
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), goalId: this.goalId() ?? null }),
     ({ slug, goalId }) =>
-      this.collaborations.collaboration(slug).pipe(
-        switchMap((collaboration) =>
-          forkJoin({
-            catalogue: this.indicators.indicators(collaboration.id),
-            goal: goalId ? this.goals.goal(collaboration.id, goalId) : of(null),
-            records: goalId ? this.goals.records(collaboration.id, goalId) : of(null),
-          }).pipe(map((data) => ({ collaboration, ...data }))),
-        ),
-      ),
+      this.collaborations
+        .collaborationAnd(
+          slug,
+          (collaboration) =>
+            forkJoin({
+              catalogue: this.indicators.indicators(collaboration),
+              goal: goalId ? this.goals.goal(collaboration, goalId) : of(null),
+              records: goalId ? this.goals.records(collaboration, goalId) : of(null),
+            }),
+          { fresh: true },
+        )
+        .pipe(map(({ collaboration, data }) => ({ collaboration, ...data }))),
     (data) => this.setUp(data),
   );
   readonly state = this.page.state;

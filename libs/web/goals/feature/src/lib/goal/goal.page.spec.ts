@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { GoalService } from '@kraftsamling/web/goals/data-access';
 import { GoalChartComponent } from '@kraftsamling/web/goals/ui';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
@@ -57,7 +58,10 @@ describe('GoalPage', () => {
       providers: [
         provideRouter([]),
         provideNoopAnimations(),
-        { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
+        {
+          provide: CollaborationService,
+          useValue: collaborationServiceStub(() => of(collaboration(permissions))),
+        },
         { provide: GoalService, useValue: service },
         { provide: IndicatorService, useValue: { indicators: () => of([UNEMPLOYED]) } },
         {

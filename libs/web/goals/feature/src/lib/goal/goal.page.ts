@@ -97,17 +97,20 @@ export class GoalPage {
   protected readonly page = loadOnChange(
     () => ({ slug: this.slug(), goalId: this.goalId() }),
     ({ slug, goalId }) =>
-      this.collaborations.collaboration(slug).pipe(
-        switchMap((collaboration) =>
-          forkJoin({
-            goal: this.goals.goal(collaboration.id, goalId),
-            records: this.goals.records(collaboration.id, goalId),
-            decisions: this.goals.decisions(collaboration.id, goalId),
-            actions: this.actionService.forGoal(collaboration.id, goalId),
-            catalogue: this.indicators.indicators(collaboration.id),
-          }).pipe(map((data) => ({ collaboration, ...data }))),
-        ),
-      ),
+      this.collaborations
+        .collaborationAnd(
+          slug,
+          (collaboration) =>
+            forkJoin({
+              goal: this.goals.goal(collaboration, goalId),
+              records: this.goals.records(collaboration, goalId),
+              decisions: this.goals.decisions(collaboration, goalId),
+              actions: this.actionService.forGoal(collaboration, goalId),
+              catalogue: this.indicators.indicators(collaboration),
+            }),
+          { fresh: true },
+        )
+        .pipe(map(({ collaboration, data }) => ({ collaboration, ...data }))),
   );
   readonly state = this.page.state;
   /** The last action's failure (activate, status), shown above the actions. */

@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { GoalService } from '@kraftsamling/web/goals/data-access';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
@@ -25,7 +26,10 @@ describe('GoalOverviewPage', () => {
       imports: [translocoTesting()],
       providers: [
         provideRouter([]),
-        { provide: CollaborationService, useValue: { collaboration: () => of(collaboration(permissions)) } },
+        {
+          provide: CollaborationService,
+          useValue: collaborationServiceStub(() => of(collaboration(permissions))),
+        },
         { provide: GoalService, useValue: service },
         { provide: IndicatorService, useValue: { indicators: () => of([UNEMPLOYED]) } },
       ],

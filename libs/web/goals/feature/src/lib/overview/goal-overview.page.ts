@@ -15,7 +15,7 @@ import { injectLanguage, periodLabel } from '@kraftsamling/web/indicators/ui';
 import { loadOnChange } from '@kraftsamling/web/shared/graphql';
 import { TranslatedTitleStrategy } from '@kraftsamling/web/shared/i18n';
 import { PageStateComponent } from '@kraftsamling/web/shared/ui';
-import { forkJoin, map, switchMap } from 'rxjs';
+import { forkJoin, map } from 'rxjs';
 import { goalIndicator, targetText } from '../shared/goal-text';
 
 /**
@@ -196,14 +196,17 @@ export class GoalOverviewPage {
   protected readonly page = loadOnChange(
     this.slug,
     (slug) =>
-      this.collaborations.collaboration(slug).pipe(
-        switchMap((collaboration) =>
-          forkJoin({
-            goals: this.goalService.goals(collaboration.id),
-            catalogue: this.indicators.indicators(collaboration.id),
-          }).pipe(map((data) => ({ collaboration, ...data }))),
-        ),
-      ),
+      this.collaborations
+        .collaborationAnd(
+          slug,
+          (collaboration) =>
+            forkJoin({
+              goals: this.goalService.goals(collaboration),
+              catalogue: this.indicators.indicators(collaboration),
+            }),
+          { fresh: true },
+        )
+        .pipe(map(({ collaboration, data }) => ({ collaboration, ...data }))),
     (data) => this.titles?.setDetail(data.collaboration.name),
   );
   readonly state = this.page.state;

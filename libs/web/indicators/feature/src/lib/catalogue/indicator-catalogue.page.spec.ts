@@ -2,9 +2,10 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { CatalogueFilter, Indicator, IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
-import { NEVER, of, throwError, Observable, map } from 'rxjs';
+import { NEVER, of, throwError } from 'rxjs';
 import {
   CATALOGUE,
   COORDINATOR_PERMISSIONS,
@@ -49,13 +50,7 @@ describe('IndicatorCataloguePage', () => {
         provideRouter([{ path: '**', children: [] }]),
         {
           provide: CollaborationService,
-          // The page reads the collaboration and its data by the collaboration's id together.
-          useValue: {
-            collaborationAnd: (_slug: string, read: (id: string) => Observable<unknown>) =>
-              read(collaboration(permissions).id).pipe(
-                map((data) => ({ collaboration: collaboration(permissions), data })),
-              ),
-          },
+          useValue: collaborationServiceStub(() => of(collaboration(permissions))),
         },
         { provide: IndicatorService, useValue: service },
         {

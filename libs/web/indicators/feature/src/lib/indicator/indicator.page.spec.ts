@@ -3,11 +3,12 @@ import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { CollaborationService } from '@kraftsamling/web/collaborations/data-access';
+import { collaborationServiceStub } from '@kraftsamling/web/collaborations/data-access/testing';
 import { IndicatorService } from '@kraftsamling/web/indicators/data-access';
 import { IndicatorChartComponent } from '@kraftsamling/web/indicators/ui';
 import { translocoTesting } from '@kraftsamling/web/shared/i18n/testing';
 import { NGX_ECHARTS_CONFIG } from 'ngx-echarts';
-import { of, throwError, Observable, map } from 'rxjs';
+import { of, throwError } from 'rxjs';
 import { CATALOGUE, collaboration, unemployedRegion, unemployedSeries } from '../../testing/fixtures';
 import { IndicatorPage } from './indicator.page';
 
@@ -46,11 +47,7 @@ describe('IndicatorPage', () => {
         provideRouter([]),
         {
           provide: CollaborationService,
-          // The page reads the collaboration and its data by the collaboration's id together.
-          useValue: {
-            collaborationAnd: (_slug: string, read: (id: string) => Observable<unknown>) =>
-              read(collaboration().id).pipe(map((data) => ({ collaboration: collaboration(), data }))),
-          },
+          useValue: collaborationServiceStub(() => of(collaboration())),
         },
         { provide: IndicatorService, useValue: service },
       ],
