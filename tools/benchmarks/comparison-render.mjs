@@ -113,6 +113,8 @@ try {
               const read = () => {
                 const [measure] = performance.getEntriesByName('comparison:render', 'measure');
                 if (!measure) return false;
+                // Runs in the page (page.evaluate), where the document is the browser's.
+                const { document } = globalThis;
                 const table = document.querySelectorAll('[data-testid="comparison-table"] tbody tr').length;
                 const cells = document.querySelectorAll('[data-testid="comparison-table"] tbody td').length;
                 // The largest /graphql answer of this page load is the comparison.

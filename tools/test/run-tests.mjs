@@ -121,7 +121,7 @@ if (asked.length) {
       `tmp/cache/eslint/${boundaryInputsHash()}/`,
       'apps',
       'libs',
-      'tools/demo-data',
+      'tools',
     ]);
   const [linted, types] = await Promise.all([lint(), typecheck()]);
   status = linted || types || (await withPostgres(testsSideBySide));
