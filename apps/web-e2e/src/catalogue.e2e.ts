@@ -1,4 +1,5 @@
 import { Page, expect, test } from '@playwright/test';
+import { holdAnswer } from './support/held-answer';
 import { expectAccessible, signIn } from './support/pages';
 
 const FH = '/s/familjen-helsingborg';
@@ -111,33 +112,15 @@ test.describe('finding an indicator', () => {
     ];
     for (const { address, data, heading } of loads) {
       // `me` (who is signed in) is held back until the page’s data has been asked for, or 5 s.
-      const askedWhileMeHeld = new Set<string>();
-      let releaseMe!: () => void;
-      const meHeld = new Promise<void>((resolve) => (releaseMe = resolve));
-      const heldAtMost = setTimeout(releaseMe, 5_000);
-      let meAnswered = false;
-      await page.route('**/graphql', async (route) => {
-        const operation = (route.request().postDataJSON() as { operationName?: string } | null)
-          ?.operationName;
-        if (operation === 'Me') {
-          await meHeld;
-          meAnswered = true;
-        } else if (!meAnswered && operation) {
-          askedWhileMeHeld.add(operation);
-          if (data.every((name) => askedWhileMeHeld.has(name))) releaseMe();
-        }
-        await route.continue().catch(() => undefined);
-      });
+      const me = await holdAnswer(page, 'Me', data);
       try {
         await page.goto(address);
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-        expect([...askedWhileMeHeld], `asked for at ${address} before \`me\` answered`).toEqual(
+        expect([...me.askedWhileHeld], `asked for at ${address} before \`me\` answered`).toEqual(
           expect.arrayContaining(data),
         );
       } finally {
-        clearTimeout(heldAtMost);
-        releaseMe();
-        await page.unroute('**/graphql');
+        await me.end();
       }
     }
   });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { holdAnswer } from './support/held-answer';
 import { expectAccessible, signIn } from './support/pages';
 
 test.describe('a signed-in person', () => {
@@ -62,33 +63,16 @@ test.describe('a page opened by its address', () => {
       { address: `${FH}/jamfor`, data: ['ComparisonContext'], heading: 'Jämför med andra kommuner' },
     ];
     for (const { address, data, heading } of loads) {
-      const askedWhileHeld = new Set<string>();
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const heldAtMost = setTimeout(release, 5_000);
-      let answered = false;
-      await page.route('**/graphql', async (route) => {
-        const operation = (route.request().postDataJSON() as { operationName?: string } | null)
-          ?.operationName;
-        if (operation === 'Collaboration') {
-          await held;
-          answered = true;
-        } else if (!answered && operation) {
-          askedWhileHeld.add(operation);
-          if (data.every((name) => askedWhileHeld.has(name))) release();
-        }
-        await route.continue().catch(() => undefined);
-      });
+      const collaboration = await holdAnswer(page, 'Collaboration', data);
       try {
         await page.goto(address);
         await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-        expect([...askedWhileHeld], `asked for at ${address} before the collaboration answered`).toEqual(
-          expect.arrayContaining(data),
-        );
+        expect(
+          [...collaboration.askedWhileHeld],
+          `asked for at ${address} before the collaboration answered`,
+        ).toEqual(expect.arrayContaining(data));
       } finally {
-        clearTimeout(heldAtMost);
-        release();
-        await page.unroute('**/graphql');
+        await collaboration.end();
       }
     }
   });
