@@ -2,10 +2,11 @@ import { ID } from '@nestjs/graphql';
 import type { TenantSource } from './access';
 
 /**
- * The collaboration of a read that a page makes as it opens (the catalogue, an indicator,
- * goals, decisions, actions, peer sets, the import history): its id, or its slug. The web app
- * knows only the slug in the address until `me` answers, and asking for the collaboration's
- * id first put a round trip before the page's data. Changes keep taking the id.
+ * The collaboration of a read of its data (the catalogue, series, goals, decisions, actions,
+ * peer sets, import batches): its id, or its slug. The web app knows only the slug in the
+ * address until `me` answers, and a page that asked for the collaboration's id first put a
+ * round trip before its data (pages behind a guard find the collaboration already read; the
+ * others ask beside it, `CollaborationService.collaborationAnd`). Changes keep taking the id.
  */
 export const byCollaborationIdOrSlug = {
   arg: 'collaborationId',
