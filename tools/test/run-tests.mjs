@@ -70,7 +70,14 @@ async function testsSideBySide() {
     // Then the web app's production build, on the core the unit tests leave while the
     // integration tests finish: it compiles the templates ahead of time, which no type
     // check covers, and `npm run e2e` takes it from Nx's cache instead of building it then.
-    nxTargets(['test'], ['web-e2e', 'api-e2e']).then(
+    run('unit tests (every project, one Jest run)', process.execPath, [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      'node_modules/jest/bin/jest.js',
+      '--config',
+      'tools/jest/unit.config.cjs',
+      '--maxWorkers=2',
+    ]).then(
       async (status) =>
         status || run('build (web)', 'npx', ['nx', 'run', 'web:build', '--output-style=static']),
     ),
