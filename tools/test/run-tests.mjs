@@ -8,8 +8,9 @@
 // core), not once per project: ESLint's start and a library's type check (repeated by
 // every project that imports it) cost more than the files themselves. The type checks
 // cover the web's tests too, which Jest only transpiles (tools/test/tsconfig.*.json). The
-// Jest unit tests then run per project through Nx, the API integration tests beside them,
-// and the web app's production build after the unit tests.
+// Jest unit tests of every project then run in one Jest process (tools/jest/unit.config.cjs),
+// the API integration tests beside them, and the web app's production build after the unit
+// tests.
 // `npm test -- lint typecheck` runs the named Nx targets per project instead.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
