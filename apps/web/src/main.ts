@@ -1,5 +1,6 @@
-import { loadAppConfig, startKeycloakSession } from '@kraftsamling/web/shared/auth/start';
+import { loadAppConfig, returnsFromLogin, startKeycloakSession } from '@kraftsamling/web/shared/auth/start';
 import { prefetchTranslation, storedLanguage } from '@kraftsamling/web/shared/i18n/languages';
+import { importInStages } from './app/import-in-stages';
 import { nextTask } from './app/next-task';
 import { prefetchPageCode } from './app/page-code';
 import { isPublicPath } from './app/public-path';
@@ -18,7 +19,8 @@ import { warmUpWhileLeaving } from './app/warm-up-while-leaving';
  * reader, no Angular: a load that ends in a redirect to the login runs little). The
  * application itself (Angular, shell, router, Apollo, Material), the code of the page at this
  * address and the translations are fetched from the first moment, in parallel with the
- * configuration (which index.html preloads) and the login's round trips.
+ * configuration (which index.html preloads) and the login's round trips; the return from the
+ * login finds them kept and evaluates Angular's own packages a task before the rest.
  */
 async function start(): Promise<void> {
   // The translations from the first moment too: the application waits for them before it draws anything.
@@ -28,11 +30,9 @@ async function start(): Promise<void> {
     await app.startPublicApp(config);
     return;
   }
-  const signedInApp = import('./app/signed-in-app');
+  const signedInApp = loadSignedInApp();
   // A failed fetch of the application is reported below, not as an unhandled rejection before it.
   signedInApp.catch(() => undefined);
-  // The page's own code beside the application's, not after it has arrived and run.
-  prefetchPageCode(window.location.pathname);
   const config = await loadAppConfig();
   // A load without a session leaves for the login: the wait does work the page it comes back to needs.
   const stayed = warmUpWhileLeaving(storedLanguage() === 'en' ? 'en-GB' : 'sv-SE');
@@ -51,6 +51,24 @@ async function start(): Promise<void> {
     application.destroy();
     throw error;
   }
+}
+
+/**
+ * The signed-in application and the page's code. A load that leaves for the login asks for
+ * them at once, so that they arrive (and are kept) while it waits. The return from the login
+ * finds them kept, and evaluates them in stages: Angular's own packages first, in a task of
+ * their own, then the rest (the application's modules were one task of up to 75 ms on the
+ * return, 300 on Lighthouse's phone).
+ */
+function loadSignedInApp() {
+  return importInStages(
+    returnsFromLogin(window.location.hash) ? [() => import('./app/framework')] : [],
+    () => {
+      // The page's own code beside the application's, not after it has arrived and run.
+      prefetchPageCode(window.location.pathname);
+      return import('./app/signed-in-app');
+    },
+  );
 }
 
 start().catch((error: unknown) => {

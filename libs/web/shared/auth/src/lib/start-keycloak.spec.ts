@@ -1,5 +1,5 @@
 import type { KeycloakInitOptions } from 'keycloak-js';
-import { StartingKeycloak, startKeycloakSession } from './start-keycloak';
+import { StartingKeycloak, returnsFromLogin, startKeycloakSession } from './start-keycloak';
 
 const OIDC = { url: 'http://localhost:8080', realm: 'kraftsamling', clientId: 'kraftsamling-web' };
 
@@ -24,5 +24,19 @@ describe('startKeycloakSession', () => {
       locale: 'en',
     });
     expect(session.user.username).toBe('helsingborg');
+  });
+});
+
+describe('returnsFromLogin', () => {
+  it.each([
+    '#state=4a1c&session_state=9f&code=c0de',
+    '#error=login_required&state=4a1c',
+    '#iss=http%3A%2F%2Flocalhost&state=4a1c&code=c0de',
+  ])('knows the identity provider’s answer in %s', (hash) => {
+    expect(returnsFromLogin(hash)).toBe(true);
+  });
+
+  it.each(['', '#main', '#estate=1', '?state=1'])('takes %p for a load that is not one', (hash) => {
+    expect(returnsFromLogin(hash)).toBe(false);
   });
 });

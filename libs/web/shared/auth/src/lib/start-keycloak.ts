@@ -30,3 +30,12 @@ export async function startKeycloakSession(
   });
   return new KeycloakAuthSession(keycloak, locale);
 }
+
+/**
+ * Whether this page load is the identity provider sending the browser back with the login's
+ * answer (keycloak-js's default response mode puts `state`, with a code or an error, in the
+ * fragment). Any other load of a signed-in page leaves for the identity provider first.
+ */
+export function returnsFromLogin(hash: string): boolean {
+  return /^#(.*&)?state=/.test(hash);
+}
