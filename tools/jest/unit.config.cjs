@@ -26,5 +26,9 @@ const projects = ['apps', 'libs', 'tools'].flatMap(projectsUnder).sort();
 
 module.exports = {
   rootDir: workspaceRoot,
+  // Jest takes the test timeout from the run's own configuration, not from its projects': the
+  // presets' 30 s (node-preset.cjs, angular-preset.cjs) apply here only if this says so too.
+  // Without it the database-backed specs had Jest's 5 s and timed out on a slow machine.
+  testTimeout: 30_000,
   projects: projects.map((dir) => path.join(workspaceRoot, dir, 'jest.config.cjs')),
 };
